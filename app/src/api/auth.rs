@@ -1,0 +1,64 @@
+//! Signing in and out, and who is signed in.
+
+use crate::error::AppError;
+use crate::model::SessionUser;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{password, respond, session, state::app_state};
+
+/// Signs in with a username and password. A new session token is issued (any previous session of
+/// this browser is ended), and the browser is sent to the person's home page.
+#[server(prefix = "/api", endpoint = "login")]
+pub async fn login(username: String, password: String) -> Result<SessionUser, AppError> {
+    use crate::domain::{Password, Username};
+    use crate::server::entities::user;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    respond::run(async move {
+        let username = Username::parse(&username)?;
+        let password = Password::parse(password)?;
+        let state = app_state()?;
+
+        let account = user::Entity::find()
+            .filter(user::Column::Username.eq(username.as_str()))
+            .one(&state.db)
+            .await?;
+        let stored = account.as_ref().map(|a| a.password_hash.clone());
+        if !password::verify(password.expose().to_string(), stored).await {
+            return Err(AppError::BadCredentials);
+        }
+        let account = account.ok_or(AppError::BadCredentials)?;
+
+        if let Some(old) = use_context::<http::request::Parts>().as_ref().and_then(session::cookie_token) {
+            session::delete(&state.db, &old).await?;
+        }
+        let token = session::create(&state.db, account.id, &state.config).await?;
+        respond::set_cookie(&session::set_cookie_value(&token, &state.config));
+        let me = session::load_user(&state.db, account.id).await?.ok_or(AppError::Internal)?;
+        leptos_axum::redirect(me.role.home_path());
+        Ok(me.to_session_user())
+    })
+    .await
+}
+
+/// Ends the session of this browser.
+#[server(prefix = "/api", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    respond::run(async move {
+        let state = app_state()?;
+        if let Some(token) = use_context::<http::request::Parts>().as_ref().and_then(session::cookie_token) {
+            session::delete(&state.db, &token).await?;
+        }
+        respond::set_cookie(&session::clear_cookie_value(&state.config));
+        leptos_axum::redirect("/login");
+        Ok(())
+    })
+    .await
+}
+
+/// The signed-in person, or `None`.
+#[server(prefix = "/api", endpoint = "me")]
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    respond::run(async move { Ok(session::current_user().await?.map(|u| u.to_session_user())) }).await
+}

@@ -1,0 +1,42 @@
+//! Cases for staff: my cases, one case, moving a case between stages.
+
+use crate::domain::Stage;
+use crate::error::AppError;
+use crate::model::{CaseDetail, CaseSummary};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{cases, respond, session::require_user, state::app_state};
+
+/// The cases on whose team the signed-in professional or coordinator is.
+#[server(prefix = "/api", endpoint = "my_cases")]
+pub async fn my_cases() -> Result<Vec<CaseSummary>, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        cases::list_for_staff(&app_state()?.db, &user).await
+    })
+    .await
+}
+
+/// One case: client summary, stage, team, history, and the moves the reader may make.
+#[server(prefix = "/api", endpoint = "case")]
+pub async fn get_case(case_id: i32) -> Result<CaseDetail, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        cases::detail(&app_state()?.db, &user, case_id).await
+    })
+    .await
+}
+
+/// Moves a case from the stage the coordinator saw (`from`) to `to`.
+#[server(prefix = "/api", endpoint = "move_stage")]
+pub async fn move_stage(case_id: i32, from: String, to: String) -> Result<Stage, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        let from: Stage = from.parse()?;
+        let to: Stage = to.parse()?;
+        let state = app_state()?;
+        cases::change_stage(&state.db, &state.events, &user, case_id, from, to).await
+    })
+    .await
+}

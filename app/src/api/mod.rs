@@ -1,0 +1,13 @@
+//! Server functions: the application's HTTP API under `/api`. Each one is thin: it authorises on
+//! the server, parses its input, calls the domain and the repositories, and maps every failure to
+//! an `AppError` with its status code.
+
+pub mod admin;
+pub mod auth;
+pub mod cases;
+pub mod pathway;
+
+pub use admin::*;
+pub use auth::*;
+pub use cases::*;
+pub use pathway::*;

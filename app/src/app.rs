@@ -1,0 +1,80 @@
+//! The application shell, routes and the signed-in user shared by every page.
+
+use crate::api::{current_user, Login, Logout};
+use crate::components::header::SiteHeader;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::SessionUser;
+use crate::pages::{AdminPage, CasePage, HomePage, LoginPage, MyCasesPage, NotFound, PathwayPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Sign-in state: the actions that change it and the user they produce.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+    pub user: Resource<Result<Option<SessionUser>, AppError>>,
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let user = Resource::new(move || (login.version().get(), logout.version().get()), |_| current_user());
+    provide_context(Auth { login, logout, user });
+
+    // Marks the page as interactive, so that browser tests click only after hydration.
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/polku.css"/>
+        <I18nContextProvider>
+            <Title text="Polku"/>
+            <Router>
+                <SiteHeader/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/login") view=LoginPage/>
+                        <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
+                        <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    </Routes>
+                </main>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,82 @@
+//! Errors shown to people: every `AppError` in the reader's language, never a raw message.
+
+use super::labels::{self, I18n};
+use crate::domain::{AccessDenied, NameError, TransitionError};
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The message for an error, in the reader's language.
+pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
+    match error {
+        AppError::Unauthenticated => t!(i18n, errors.unauthenticated).into_any(),
+        AppError::BadCredentials => t!(i18n, errors.bad_credentials).into_any(),
+        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
+        AppError::Internal => t!(i18n, errors.internal).into_any(),
+        AppError::BadRequest(detail) => t!(i18n, errors.bad_request, detail = move || detail.clone()).into_any(),
+        AppError::StaleStage { current } => {
+            t!(i18n, errors.stale, stage = move || labels::stage(i18n, current)).into_any()
+        }
+        AppError::Forbidden(reason) => match reason {
+            AccessDenied::AdministratorNoClientContent => {
+                t!(i18n, errors.forbidden.administrator_no_client_content).into_any()
+            }
+            AccessDenied::NotOnTeam => t!(i18n, errors.forbidden.not_on_team).into_any(),
+            AccessDenied::NotYourCase => t!(i18n, errors.forbidden.not_your_case).into_any(),
+            AccessDenied::OutsideRelativeScope => t!(i18n, errors.forbidden.outside_relative_scope).into_any(),
+            AccessDenied::NotCoordinatorOfCase => t!(i18n, errors.forbidden.not_coordinator_of_case).into_any(),
+            AccessDenied::AdministratorsOnly => t!(i18n, errors.forbidden.administrators_only).into_any(),
+            AccessDenied::ClientsAndRelativesOnly => {
+                t!(i18n, errors.forbidden.clients_and_relatives_only).into_any()
+            }
+        },
+        AppError::InvalidName(problem) => match problem {
+            NameError::UsernameEmpty => t!(i18n, errors.name.username_empty).into_any(),
+            NameError::UsernameTooLong => t!(i18n, errors.name.username_too_long).into_any(),
+            NameError::UsernameCharacters => t!(i18n, errors.name.username_characters).into_any(),
+            NameError::PasswordEmpty => t!(i18n, errors.name.password_empty).into_any(),
+            NameError::PasswordTooLong => t!(i18n, errors.name.password_too_long).into_any(),
+        },
+        AppError::Transition(problem) => match problem {
+            TransitionError::UnknownStage(raw) => {
+                t!(i18n, errors.transition.unknown_stage, stage = move || raw.clone()).into_any()
+            }
+            TransitionError::SameStage(current) => {
+                t!(i18n, errors.transition.same_stage, stage = move || labels::stage(i18n, current)).into_any()
+            }
+            TransitionError::NotAllowed { from, to } => t!(
+                i18n,
+                errors.transition.not_allowed,
+                from = move || labels::stage(i18n, from),
+                to = move || labels::stage(i18n, to)
+            )
+            .into_any(),
+            TransitionError::CoordinatorPairMissing { to } => t!(
+                i18n,
+                errors.transition.coordinator_pair_missing,
+                to = move || labels::stage(i18n, to)
+            )
+            .into_any(),
+        },
+    }
+}
+
+/// An error in a live region, with a sign-in link when signing in is the way forward.
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let needs_sign_in = matches!(error, AppError::Unauthenticated);
+    let text = error_view(i18n, error);
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{text}</p>
+            {needs_sign_in.then(|| view! { <p><a href="/login">{t!(i18n, nav.sign_in)}</a></p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
+}

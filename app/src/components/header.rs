@@ -1,0 +1,90 @@
+//! The site header: skip link, brand, the signed-in person's navigation, sign-out and the
+//! language switch.
+
+use super::labels;
+use crate::app::use_auth;
+use crate::domain::Role;
+use crate::i18n::*;
+use crate::model::SessionUser;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">{t!(i18n, app_name)}</a>
+            <Transition fallback=|| ()>
+                {move || {
+                    auth.user.get().map(|found| match found {
+                        Ok(Some(user)) => view! { <UserNav user/> }.into_any(),
+                        _ => ().into_any(),
+                    })
+                }}
+            </Transition>
+            <LanguageSwitch/>
+        </header>
+    }
+}
+
+#[component]
+fn UserNav(user: SessionUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let logout = use_auth().logout;
+    let home = match user.role {
+        Role::Client | Role::Relative => view! { <A href="/pathway">{t!(i18n, nav.pathway)}</A> }.into_any(),
+        Role::Professional | Role::Coordinator => view! { <A href="/cases">{t!(i18n, nav.my_cases)}</A> }.into_any(),
+        Role::Administrator => view! { <A href="/admin">{t!(i18n, nav.admin)}</A> }.into_any(),
+    };
+    let name = user.display_name.clone();
+    let role = user.role;
+    view! {
+        <nav class="user-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
+            {home}
+            <span class="who">
+                {t!(i18n, nav.signed_in_as, name = move || name.clone())}
+                " ("
+                {move || labels::role(i18n, role)}
+                ")"
+            </span>
+            <ActionForm action=logout attr:class="sign-out">
+                <button type="submit" class="button-quiet" disabled=move || logout.pending().get()>
+                    {move || {
+                        if logout.pending().get() {
+                            t_string!(i18n, nav.signing_out).to_string()
+                        } else {
+                            t_string!(i18n, nav.sign_out).to_string()
+                        }
+                    }}
+                </button>
+            </ActionForm>
+        </nav>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let choice = move |locale: Locale, lang: &'static str, label: String| {
+        view! {
+            <button
+                type="button"
+                lang=lang
+                aria-pressed=move || (i18n.get_locale() == locale).to_string()
+                on:click=move |_| i18n.set_locale(locale)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, languages.label).to_string()>
+            {choice(Locale::fi, "fi", t_string!(i18n, languages.fi).to_string())}
+            {choice(Locale::sv, "sv", t_string!(i18n, languages.sv).to_string())}
+            {choice(Locale::en, "en", t_string!(i18n, languages.en).to_string())}
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! Translated names of domain values, and dates written the local way.
+
+use crate::domain::{Role, Sector, Stage, TeamRole};
+use crate::i18n::*;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+pub fn stage(i18n: I18n, stage: Stage) -> String {
+    match stage {
+        Stage::Identification => t_string!(i18n, stage.identification).to_string(),
+        Stage::Assessment => t_string!(i18n, stage.assessment).to_string(),
+        Stage::Collaboration => t_string!(i18n, stage.collaboration).to_string(),
+        Stage::FollowUp => t_string!(i18n, stage.follow_up).to_string(),
+        Stage::Closed => t_string!(i18n, stage.closed).to_string(),
+    }
+}
+
+pub fn team_role(i18n: I18n, role: TeamRole) -> String {
+    match role {
+        TeamRole::SocialCoordinator => t_string!(i18n, team_role.social_coordinator).to_string(),
+        TeamRole::HealthCoordinator => t_string!(i18n, team_role.health_coordinator).to_string(),
+        TeamRole::OwnWorker => t_string!(i18n, team_role.own_worker).to_string(),
+        TeamRole::Member => t_string!(i18n, team_role.member).to_string(),
+        TeamRole::Relative => t_string!(i18n, team_role.relative).to_string(),
+    }
+}
+
+pub fn role(i18n: I18n, role: Role) -> String {
+    match role {
+        Role::Client => t_string!(i18n, role.client).to_string(),
+        Role::Relative => t_string!(i18n, role.relative).to_string(),
+        Role::Professional => t_string!(i18n, role.professional).to_string(),
+        Role::Coordinator => t_string!(i18n, role.coordinator).to_string(),
+        Role::Administrator => t_string!(i18n, role.administrator).to_string(),
+    }
+}
+
+pub fn sector(i18n: I18n, sector: Sector) -> String {
+    match sector {
+        Sector::Social => t_string!(i18n, sector.social).to_string(),
+        Sector::Health => t_string!(i18n, sector.health).to_string(),
+        Sector::Shared => t_string!(i18n, sector.shared).to_string(),
+        Sector::Other => t_string!(i18n, sector.other).to_string(),
+    }
+}
+
+/// A date as Finnish and Swedish readers write it (14.3.1947); English readers get 14/03/1947.
+pub fn date(i18n: I18n, date: NaiveDate) -> String {
+    match i18n.get_locale() {
+        Locale::en => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Locale::fi | Locale::sv => format!("{}.{}.{}", date.day(), date.month(), date.year()),
+    }
+}
+
+pub fn day(i18n: I18n, at: DateTime<Utc>) -> String {
+    date(i18n, at.date_naive())
+}

@@ -1,0 +1,206 @@
+//! Who may do what with one client's case, decided from the viewer's role and their relationship
+//! to the client. The answer carries the basis that the audit log records.
+//!
+//! Access needs a reason plus a role (DOMAIN.md): the client themself, a relative within the scope
+//! the client granted, or membership of the client's team. An administrator never sees client
+//! content.
+
+use super::role::{Role, TeamRole};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How the person asking is related to the client whose case it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relationship {
+    /// The person is the client.
+    OwnClient,
+    /// A relative with a live link the client granted; `can_view` is the granted scope.
+    Relative { can_view: bool },
+    /// An accepted member of the client's team.
+    Team(TeamRole),
+    /// No relationship at all.
+    Unrelated,
+}
+
+/// The reason an access is allowed; written to the audit log with every access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    OwnClient,
+    RelativeLink,
+    Team(TeamRole),
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Basis::OwnClient => f.write_str("own_client"),
+            Basis::RelativeLink => f.write_str("relative_link"),
+            Basis::Team(role) => write!(f, "team:{}", role.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessDenied {
+    #[error("administrators do not see client content")]
+    AdministratorNoClientContent,
+    #[error("only the client's own team may open this case")]
+    NotOnTeam,
+    #[error("this is not your case")]
+    NotYourCase,
+    #[error("the client has not allowed you to see this")]
+    OutsideRelativeScope,
+    #[error("only the case's coordinator pair may move the case")]
+    NotCoordinatorOfCase,
+    #[error("only administrators may do this")]
+    AdministratorsOnly,
+    #[error("the pathway view is for clients and their relatives")]
+    ClientsAndRelativesOnly,
+}
+
+/// What a person may do with one case.
+pub struct Access;
+
+impl Access {
+    /// May this person open the case (summary, stage, team, history)?
+    pub fn view_case(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match (role, rel) {
+            (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent),
+            (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
+            (Role::Client, _) => Err(AccessDenied::NotYourCase),
+            (Role::Relative, Relationship::Relative { can_view: true }) => Ok(Basis::RelativeLink),
+            (Role::Relative, Relationship::Relative { can_view: false }) => {
+                Err(AccessDenied::OutsideRelativeScope)
+            }
+            (Role::Relative, _) => Err(AccessDenied::NotYourCase),
+            (Role::Professional | Role::Coordinator, Relationship::Team(team_role))
+                if team_role != TeamRole::Relative =>
+            {
+                Ok(Basis::Team(team_role))
+            }
+            (Role::Professional | Role::Coordinator, _) => Err(AccessDenied::NotOnTeam),
+        }
+    }
+
+    /// May this person move the case from one stage to another? Only the coordinator pair can.
+    pub fn change_stage(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        let basis = Self::view_case(role, rel)?;
+        match (role, basis) {
+            (Role::Coordinator, Basis::Team(team_role)) if team_role.is_coordinator() => Ok(basis),
+            _ => Err(AccessDenied::NotCoordinatorOfCase),
+        }
+    }
+
+    /// May this person see a non-disclosure client's address and municipality?
+    /// Only the client and the coordinator pair (DOMAIN.md, turvakielto).
+    pub fn see_protected_location(rel: Relationship, non_disclosure: bool) -> bool {
+        !non_disclosure
+            || matches!(rel, Relationship::OwnClient)
+            || matches!(rel, Relationship::Team(role) if role.is_coordinator())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STAFF: [Role; 2] = [Role::Professional, Role::Coordinator];
+
+    #[test]
+    fn a_client_sees_only_their_own_case() {
+        assert_eq!(Access::view_case(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
+        assert_eq!(
+            Access::view_case(Role::Client, Relationship::Unrelated),
+            Err(AccessDenied::NotYourCase)
+        );
+    }
+
+    #[test]
+    fn a_relative_sees_only_within_the_granted_scope() {
+        assert_eq!(
+            Access::view_case(Role::Relative, Relationship::Relative { can_view: true }),
+            Ok(Basis::RelativeLink)
+        );
+        assert_eq!(
+            Access::view_case(Role::Relative, Relationship::Relative { can_view: false }),
+            Err(AccessDenied::OutsideRelativeScope)
+        );
+        assert_eq!(
+            Access::view_case(Role::Relative, Relationship::Unrelated),
+            Err(AccessDenied::NotYourCase)
+        );
+    }
+
+    #[test]
+    fn staff_need_to_be_on_the_team() {
+        for role in STAFF {
+            assert_eq!(
+                Access::view_case(role, Relationship::Team(TeamRole::Member)),
+                Ok(Basis::Team(TeamRole::Member))
+            );
+            assert_eq!(Access::view_case(role, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+            assert_eq!(
+                Access::view_case(role, Relationship::Relative { can_view: true }),
+                Err(AccessDenied::NotOnTeam)
+            );
+        }
+    }
+
+    #[test]
+    fn administrators_never_see_client_content() {
+        for rel in [
+            Relationship::OwnClient,
+            Relationship::Team(TeamRole::SocialCoordinator),
+            Relationship::Relative { can_view: true },
+            Relationship::Unrelated,
+        ] {
+            assert_eq!(
+                Access::view_case(Role::Administrator, rel),
+                Err(AccessDenied::AdministratorNoClientContent)
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_coordinator_pair_moves_a_case() {
+        for seat in [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator] {
+            assert_eq!(
+                Access::change_stage(Role::Coordinator, Relationship::Team(seat)),
+                Ok(Basis::Team(seat))
+            );
+        }
+        assert_eq!(
+            Access::change_stage(Role::Coordinator, Relationship::Team(TeamRole::Member)),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
+        assert_eq!(
+            Access::change_stage(Role::Professional, Relationship::Team(TeamRole::OwnWorker)),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
+        assert_eq!(
+            Access::change_stage(Role::Client, Relationship::OwnClient),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
+        assert_eq!(
+            Access::change_stage(Role::Coordinator, Relationship::Unrelated),
+            Err(AccessDenied::NotOnTeam)
+        );
+    }
+
+    #[test]
+    fn protected_location_is_for_the_client_and_the_coordinator_pair() {
+        assert!(Access::see_protected_location(Relationship::Unrelated, false));
+        assert!(Access::see_protected_location(Relationship::OwnClient, true));
+        assert!(Access::see_protected_location(Relationship::Team(TeamRole::HealthCoordinator), true));
+        assert!(!Access::see_protected_location(Relationship::Team(TeamRole::Member), true));
+        assert!(!Access::see_protected_location(Relationship::Relative { can_view: true }, true));
+    }
+
+    #[test]
+    fn the_basis_reads_well_in_the_audit_log() {
+        assert_eq!(Basis::Team(TeamRole::OwnWorker).to_string(), "team:own_worker");
+        assert_eq!(Basis::OwnClient.to_string(), "own_client");
+    }
+}

@@ -1,0 +1,12 @@
+//! The pure domain core: the rules of the service process with no I/O, so the same code runs on
+//! the server and in the browser and is unit-tested without a database.
+
+pub mod access;
+pub mod names;
+pub mod role;
+pub mod stage;
+
+pub use access::{Access, AccessDenied, Basis, Relationship};
+pub use names::{NameError, Password, Username};
+pub use role::{Role, Sector, TeamRole};
+pub use stage::{CaseFacts, Stage, TransitionError};

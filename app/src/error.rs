@@ -1,0 +1,94 @@
+//! One error type for every server function. Each variant maps to an HTTP status and, in the UI,
+//! to a message in the user's language (see `components::error`). Server-side details are logged,
+//! never sent to the browser.
+
+use crate::domain::{AccessDenied, NameError, Stage, TransitionError};
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case", tag = "error", content = "detail")]
+pub enum AppError {
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("wrong username or password")]
+    BadCredentials,
+    #[error("access denied: {0}")]
+    Forbidden(AccessDenied),
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0}")]
+    InvalidName(NameError),
+    #[error("invalid input: {0}")]
+    Transition(TransitionError),
+    #[error("the case has moved to {current} since it was loaded")]
+    StaleStage { current: Stage },
+    #[error("malformed request: {0}")]
+    BadRequest(String),
+    #[error("something went wrong on the server")]
+    Internal,
+}
+
+impl AppError {
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::InvalidName(_) | AppError::Transition(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::StaleStage { .. } => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn forbidden(reason: AccessDenied) -> Self {
+        AppError::Forbidden(reason)
+    }
+}
+
+impl From<AccessDenied> for AppError {
+    fn from(reason: AccessDenied) -> Self {
+        AppError::Forbidden(reason)
+    }
+}
+
+impl From<NameError> for AppError {
+    fn from(e: NameError) -> Self {
+        AppError::InvalidName(e)
+    }
+}
+
+impl From<TransitionError> for AppError {
+    fn from(e: TransitionError) -> Self {
+        AppError::Transition(e)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    /// Framework-level failures: malformed arguments are the caller's fault (400); a failed
+    /// request in the browser (network down) is reported as such; nothing else leaks details.
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        let error = match value {
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                AppError::BadRequest(msg.chars().take(200).collect())
+            }
+            ServerFnErrorErr::Request(msg) | ServerFnErrorErr::Response(msg) => {
+                AppError::BadRequest(format!("request failed: {}", msg.chars().take(200).collect::<String>()))
+            }
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                let _ = other;
+                AppError::Internal
+            }
+        };
+        #[cfg(feature = "ssr")]
+        crate::server::respond::set_status(error.status());
+        error
+    }
+}

@@ -1,0 +1,25 @@
+//! Polku: multidisciplinary collaboration for Finnish social- and health-care centres.
+//!
+//! This crate is shared by the server and the browser: the pure `domain` core, the `api` server
+//! functions, the `pages` and `components`, and (server-only, behind the `ssr` feature) the
+//! database layer in `server`.
+
+#![recursion_limit = "256"]
+
+#[allow(deprecated)]
+mod i18n_gen {
+    leptos_i18n::load_locales!();
+}
+pub use i18n_gen::i18n;
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use app::{shell, App};

@@ -1,0 +1,106 @@
+//! What server functions send to the pages: plain serialisable views, shaped per reader so that
+//! nothing the reader may not see ever leaves the server.
+
+use crate::domain::{Role, Sector, Stage, TeamRole};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i32,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// One case in a staff member's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: i32,
+    pub client_name: String,
+    pub stage: Stage,
+    pub my_role: TeamRole,
+    pub coordinators: Vec<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientSummary {
+    pub name: String,
+    pub date_of_birth: NaiveDate,
+    /// `None` when the client has a non-disclosure order and the reader is outside the pair.
+    pub municipality: Option<String>,
+    pub preferred_language: String,
+    pub non_disclosure: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub name: String,
+    pub team_role: TeamRole,
+    pub profession: Option<String>,
+    pub organisation: Option<String>,
+    pub sector: Option<Sector>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_hours: Option<String>,
+}
+
+/// One line of a case's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub event: HistoryEvent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum HistoryEvent {
+    CaseOpened,
+    StageChanged { from: Stage, to: Stage },
+    MemberJoined { name: String, team_role: TeamRole },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseDetail {
+    pub id: i32,
+    pub client: ClientSummary,
+    pub stage: Stage,
+    pub opened_at: DateTime<Utc>,
+    pub team: Vec<TeamMember>,
+    pub history: Vec<HistoryEntry>,
+    /// The stages the reader may move the case to now (empty unless they are its coordinator).
+    pub moves: Vec<StageMove>,
+}
+
+/// A move the domain offers, with the reason when it is not possible yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageMove {
+    pub to: Stage,
+    pub blocked: Option<crate::domain::TransitionError>,
+}
+
+/// What a client or relative sees of one case on "My pathway".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pathway {
+    pub case_id: i32,
+    pub client_name: String,
+    /// True when the reader is a relative viewing someone else's pathway.
+    pub as_relative: bool,
+    pub stage: Stage,
+    pub team: Vec<TeamMember>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A row of the administrator's staff directory (no client content).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffRow {
+    pub username: String,
+    pub name: String,
+    pub role: Role,
+    pub profession: String,
+    pub sector: Sector,
+    pub organisation: String,
+}

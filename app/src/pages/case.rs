@@ -1,0 +1,235 @@
+//! `/cases/:id`: one case for its team: client summary, stage, team, history, and for the
+//! coordinator pair the moves the process allows.
+
+use crate::api::{get_case, MoveStage};
+use crate::components::labels;
+use crate::components::{ErrorMessage, Loading};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::model::{CaseDetail, HistoryEntry, HistoryEvent, StageMove, TeamMember};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let move_stage = ServerAction::<MoveStage>::new();
+    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
+    let detail = Resource::new(
+        move || (case_id(), move_stage.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_case(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let outcome = move || {
+        move_stage.value().get().map(|result| match result {
+            Ok(stage) => view! {
+                <div class="notice notice-ok" role="status">
+                    {t!(i18n, case.moved, stage = move || labels::stage(i18n, stage))}
+                </div>
+            }
+            .into_any(),
+            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+        })
+    };
+    view! {
+        <p class="back"><a href="/cases">{t!(i18n, case.back)}</a></p>
+        {outcome}
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(detail) => view! { <CaseView detail move_stage/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseView(detail: CaseDetail, move_stage: ServerAction<MoveStage>) -> impl IntoView {
+    let i18n = use_i18n();
+    let CaseDetail { id, client, stage, opened_at, team, history, moves } = detail;
+    let name = client.name.clone();
+    let born = client.date_of_birth;
+    view! {
+        <article class="case" data-stage=stage.as_str()>
+            <h1>{t!(i18n, case.title, name = move || name.clone())}</h1>
+            <div class="case-grid">
+                <section class="card" aria-labelledby="client-h">
+                    <h2 id="client-h">{t!(i18n, case.client)}</h2>
+                    <dl class="facts">
+                        <div><dt>{t!(i18n, case.born)}</dt><dd>{move || labels::date(i18n, born)}</dd></div>
+                        {client.municipality.clone().map(|m| view! {
+                            <div><dt>{t!(i18n, case.municipality)}</dt><dd>{m}</dd></div>
+                        })}
+                        <div><dt>{t!(i18n, case.language)}</dt><dd>{client.preferred_language.clone()}</dd></div>
+                        <div><dt>{t!(i18n, case.opened)}</dt><dd>{move || labels::day(i18n, opened_at)}</dd></div>
+                    </dl>
+                    {client.non_disclosure.then(|| view! { <p class="notice notice-info">{t!(i18n, case.protected)}</p> })}
+                </section>
+                <section class="card" aria-labelledby="stage-h">
+                    <h2 id="stage-h">{t!(i18n, case.stage)}</h2>
+                    <p class=format!("stage-badge stage-{}", stage.as_str()) data-testid="case-stage">
+                        {move || labels::stage(i18n, stage)}
+                    </p>
+                    <h3>{t!(i18n, case.moves)}</h3>
+                    <StageMoves case_id=id current=stage moves move_stage/>
+                </section>
+            </div>
+            <section class="card" aria-labelledby="team-h">
+                <h2 id="team-h">{t!(i18n, case.team)}</h2>
+                <TeamList team/>
+            </section>
+            <section class="card" aria-labelledby="history-h">
+                <h2 id="history-h">{t!(i18n, case.history)}</h2>
+                <HistoryList history/>
+            </section>
+        </article>
+    }
+}
+
+#[component]
+fn StageMoves(
+    case_id: i32,
+    current: crate::domain::Stage,
+    moves: Vec<StageMove>,
+    move_stage: ServerAction<MoveStage>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if moves.is_empty() {
+        return view! { <p>{t!(i18n, case.no_moves)}</p> }.into_any();
+    }
+    let pending = move_stage.pending();
+    view! {
+        <ul class="moves">
+            {moves
+                .into_iter()
+                .map(|StageMove { to, blocked }| {
+                    let is_blocked = blocked.is_some();
+                    let reason = blocked.map(|problem| {
+                        view! {
+                            <p class="hint">
+                                <span>{t!(i18n, case.blocked)}</span>
+                                " "
+                                {crate::components::error::error_view(i18n, AppError::Transition(problem))}
+                            </p>
+                        }
+                    });
+                    view! {
+                        <li>
+                            <ActionForm action=move_stage>
+                                <input type="hidden" name="case_id" value=case_id/>
+                                <input type="hidden" name="from" value=current.as_str()/>
+                                <input type="hidden" name="to" value=to.as_str()/>
+                                <button type="submit" class="button-primary" disabled=move || is_blocked || pending.get()>
+                                    {move || {
+                                        if pending.get() {
+                                            t!(i18n, case.moving).into_any()
+                                        } else {
+                                            t!(i18n, case.move_to, stage = move || labels::stage(i18n, to)).into_any()
+                                        }
+                                    }}
+                                </button>
+                            </ActionForm>
+                            {reason}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The team with each person's role and contact routes.
+#[component]
+pub fn TeamList(team: Vec<TeamMember>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="team">
+            {team
+                .into_iter()
+                .map(|member| {
+                    let role = member.team_role;
+                    let work = [member.profession.clone(), member.organisation.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! {
+                        <li class="person">
+                            <p class="person-name">{member.name.clone()}</p>
+                            <p class="person-role">{move || labels::team_role(i18n, role)}</p>
+                            {(!work.is_empty()).then(|| view! { <p class="person-work">{work}</p> })}
+                            <dl class="contact">
+                                {member.phone.clone().map(|phone| {
+                                    let href = format!("tel:{}", phone.replace(' ', ""));
+                                    view! { <div><dt>{t!(i18n, contact.phone)}</dt><dd><a href=href>{phone}</a></dd></div> }
+                                })}
+                                {member.email.clone().map(|email| view! {
+                                    <div><dt>{t!(i18n, contact.email)}</dt><dd><a href=format!("mailto:{email}")>{email.clone()}</a></dd></div>
+                                })}
+                                {member.contact_hours.clone().map(|hours| view! {
+                                    <div><dt>{t!(i18n, contact.hours)}</dt><dd>{hours}</dd></div>
+                                })}
+                            </dl>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// A case's history, newest first, in words.
+#[component]
+pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol class="history" reversed>
+            {history
+                .into_iter()
+                .rev()
+                .map(|entry| {
+                    let at = entry.at;
+                    let actor = entry.actor.clone();
+                    let event = entry.event.clone();
+                    let text = match event {
+                        HistoryEvent::CaseOpened => t!(i18n, history.case_opened).into_any(),
+                        HistoryEvent::StageChanged { from, to } => t!(
+                            i18n,
+                            history.stage_changed,
+                            from = move || labels::stage(i18n, from),
+                            to = move || labels::stage(i18n, to)
+                        )
+                        .into_any(),
+                        HistoryEvent::MemberJoined { name, team_role } => t!(
+                            i18n,
+                            history.member_joined,
+                            name = move || name.clone(),
+                            role = move || labels::team_role(i18n, team_role)
+                        )
+                        .into_any(),
+                    };
+                    let by = (!actor.is_empty()).then(|| {
+                        view! { <span class="by">{t!(i18n, history.by, name = move || actor.clone())}</span> }
+                    });
+                    view! {
+                        <li>
+                            <time datetime=at.to_rfc3339()>{move || labels::day(i18n, at)}</time>
+                            " "
+                            <span>{text}</span>
+                            " "
+                            {by}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

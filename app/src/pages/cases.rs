@@ -1,0 +1,51 @@
+//! `/cases`: a professional's or coordinator's own cases, each with its stage.
+
+use crate::api::my_cases;
+use crate::components::labels;
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::*;
+use crate::model::CaseSummary;
+use leptos::prelude::*;
+
+#[component]
+pub fn MyCasesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let cases = Resource::new(|| (), |_| my_cases());
+    view! {
+        <section aria-labelledby="cases-title">
+            <h1 id="cases-title">{t!(i18n, cases.title)}</h1>
+            <p class="lead">{t!(i18n, cases.intro)}</p>
+            <Suspense fallback=|| view! { <Loading/> }>
+                {move || Suspend::new(async move {
+                    match cases.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, cases.empty)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="case-list">
+                                {list.into_iter().map(|case| view! { <CaseCard case/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CaseCard(case: CaseSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let CaseSummary { id, client_name, stage, my_role, coordinators, updated_at } = case;
+    view! {
+        <li class="case-card" data-stage=stage.as_str()>
+            <h2><a href=format!("/cases/{id}")>{client_name}</a></h2>
+            <dl class="facts">
+                <div><dt>{t!(i18n, cases.stage)}</dt><dd><span class=format!("stage-badge stage-{}", stage.as_str())>{move || labels::stage(i18n, stage)}</span></dd></div>
+                <div><dt>{t!(i18n, cases.my_role)}</dt><dd>{move || labels::team_role(i18n, my_role)}</dd></div>
+                <div><dt>{t!(i18n, cases.coordinators)}</dt><dd>{coordinators.join(", ")}</dd></div>
+                <div><dt>{t!(i18n, cases.updated)}</dt><dd>{move || labels::day(i18n, updated_at)}</dd></div>
+            </dl>
+        </li>
+    }
+}

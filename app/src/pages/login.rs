@@ -1,0 +1,36 @@
+//! `/login`: username and password.
+
+use crate::app::use_auth;
+use crate::components::ErrorMessage;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = use_auth().login;
+    let pending = action.pending();
+    let error = move || action.value().get().and_then(|result| result.err());
+    view! {
+        <section class="card narrow" aria-labelledby="login-title">
+            <h1 id="login-title">{t!(i18n, login.title)}</h1>
+            <p>{t!(i18n, login.intro)}</p>
+            <ActionForm action attr:class="form">
+                <label for="username">{t!(i18n, login.username)}</label>
+                <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required/>
+                <label for="password">{t!(i18n, login.password)}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                {move || error().map(|error| view! { <ErrorMessage error/> })}
+                <button type="submit" class="button-primary" disabled=move || pending.get()>
+                    {move || {
+                        if pending.get() {
+                            t_string!(i18n, login.pending).to_string()
+                        } else {
+                            t_string!(i18n, login.submit).to_string()
+                        }
+                    }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,17 @@
+//! One module per page.
+
+mod admin;
+mod case;
+mod cases;
+mod home;
+mod login;
+mod not_found;
+mod pathway;
+
+pub use admin::AdminPage;
+pub use case::CasePage;
+pub use cases::MyCasesPage;
+pub use home::HomePage;
+pub use login::LoginPage;
+pub use not_found::NotFound;
+pub use pathway::PathwayPage;

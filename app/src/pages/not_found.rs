@@ -1,0 +1,18 @@
+//! The page for addresses that lead nowhere (HTTP 404).
+
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::respond::set_status(http::StatusCode::NOT_FOUND);
+    let i18n = use_i18n();
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, not_found.title)}</h1>
+            <p>{t!(i18n, not_found.text)}</p>
+            <p><a href="/">{t!(i18n, not_found.home)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,107 @@
+//! `/pathway` ("Minun polkuni"): where the client is on their path, what comes next, who is in
+//! their team and how to reach them, and what has happened, in plain language.
+
+use super::case::{HistoryList, TeamList};
+use crate::api::my_pathway;
+use crate::components::labels;
+use crate::components::{ErrorMessage, Loading};
+use crate::domain::Stage;
+use crate::i18n::*;
+use crate::model::Pathway;
+use leptos::prelude::*;
+
+#[component]
+pub fn PathwayPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let pathways = Resource::new(|| (), |_| my_pathway());
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match pathways.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <h1>{t!(i18n, pathway.title)}</h1>
+                        <p>{t!(i18n, pathway.none)}</p>
+                    }
+                    .into_any(),
+                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway/> }).collect_view().into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn now_text(i18n: labels::I18n, stage: Stage) -> String {
+    match stage {
+        Stage::Identification => t_string!(i18n, pathway.now.identification).to_string(),
+        Stage::Assessment => t_string!(i18n, pathway.now.assessment).to_string(),
+        Stage::Collaboration => t_string!(i18n, pathway.now.collaboration).to_string(),
+        Stage::FollowUp => t_string!(i18n, pathway.now.follow_up).to_string(),
+        Stage::Closed => t_string!(i18n, pathway.now.closed).to_string(),
+    }
+}
+
+fn next_text(i18n: labels::I18n, stage: Stage) -> String {
+    match stage {
+        Stage::Identification => t_string!(i18n, pathway.after.identification).to_string(),
+        Stage::Assessment => t_string!(i18n, pathway.after.assessment).to_string(),
+        Stage::Collaboration => t_string!(i18n, pathway.after.collaboration).to_string(),
+        Stage::FollowUp => t_string!(i18n, pathway.after.follow_up).to_string(),
+        Stage::Closed => t_string!(i18n, pathway.after.closed).to_string(),
+    }
+}
+
+#[component]
+fn PathwayView(pathway: Pathway) -> impl IntoView {
+    let i18n = use_i18n();
+    let Pathway { case_id, client_name, as_relative, stage, team, history } = pathway;
+    let heading_id = format!("pathway-{case_id}");
+    let labelled_by = heading_id.clone();
+    let title = if as_relative {
+        t!(i18n, pathway.relative_title, name = move || client_name.clone()).into_any()
+    } else {
+        t!(i18n, pathway.title).into_any()
+    };
+    let steps = Stage::ALL.into_iter().map(|step| {
+        let state = if step == stage {
+            "current"
+        } else if step.position() < stage.position() {
+            "done"
+        } else {
+            "upcoming"
+        };
+        let note = move || match state {
+            "current" => t_string!(i18n, pathway.current).to_string(),
+            "done" => t_string!(i18n, pathway.done).to_string(),
+            _ => t_string!(i18n, pathway.upcoming).to_string(),
+        };
+        view! {
+            <li class=format!("step step-{state}") aria-current=(state == "current").then_some("step")>
+                <span class="step-name">{move || labels::stage(i18n, step)}</span>
+                <span class="step-note">" – "{note}</span>
+            </li>
+        }
+    });
+    view! {
+        <article class="pathway" aria-labelledby=labelled_by data-stage=stage.as_str()>
+            <h1 id=heading_id>{title}</h1>
+            <section class="card" aria-labelledby=format!("now-{case_id}")>
+                <h2 id=format!("now-{case_id}")>{t!(i18n, pathway.where_now)}</h2>
+                <p class=format!("stage-badge stage-{}", stage.as_str()) data-testid="pathway-stage">{move || labels::stage(i18n, stage)}</p>
+                <p>{move || now_text(i18n, stage)}</p>
+                <ol class="steps" aria-label=move || t_string!(i18n, pathway.steps_label).to_string()>{steps.collect_view()}</ol>
+                <h3>{t!(i18n, pathway.next)}</h3>
+                <p>{move || next_text(i18n, stage)}</p>
+            </section>
+            <section class="card" aria-labelledby=format!("team-{case_id}")>
+                <h2 id=format!("team-{case_id}")>{t!(i18n, pathway.team)}</h2>
+                <p>{t!(i18n, pathway.team_intro)}</p>
+                <TeamList team/>
+            </section>
+            <section class="card" aria-labelledby=format!("history-{case_id}")>
+                <h2 id=format!("history-{case_id}")>{t!(i18n, pathway.history)}</h2>
+                <HistoryList history/>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,51 @@
+//! The audit log: every read and change of client data, with who, in which role and on which
+//! basis. Rows are only ever inserted (the database refuses updates and deletes).
+
+use super::entities::audit_entry;
+use super::session::CurrentUser;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    View,
+    List,
+    Update,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::View => "view",
+            Action::List => "list",
+            Action::Update => "update",
+        }
+    }
+}
+
+pub struct Entry<'a> {
+    pub actor: &'a CurrentUser,
+    pub client_id: i32,
+    pub case_id: Option<i32>,
+    pub resource: &'a str,
+    pub action: Action,
+    pub basis: String,
+}
+
+pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), DbErr> {
+    audit_entry::ActiveModel {
+        actor_user_id: Set(entry.actor.id),
+        actor_role: Set(entry.actor.role.as_str().to_string()),
+        actor_organisation_id: Set(entry.actor.organisation_id),
+        client_id: Set(Some(entry.client_id)),
+        case_id: Set(entry.case_id),
+        resource: Set(entry.resource.to_string()),
+        action: Set(entry.action.as_str().to_string()),
+        basis: Set(entry.basis),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,438 @@
+//! Reading and changing cases. Every read decides access with `domain::Access` from the reader's
+//! relationship to the client and writes an audit row; every change runs in one transaction with
+//! its history and audit rows, and publishes an event after commit.
+
+use super::audit::{self, Action};
+use super::entities::{case, case_event, case_member, client, organisation, relative_link, staff_profile, user};
+use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
+use crate::domain::stage::check_transition;
+use crate::domain::{Access, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::{CaseDetail, CaseSummary, ClientSummary, HistoryEntry, HistoryEvent, Pathway, StageMove, TeamMember};
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, TransactionSession,
+    TransactionTrait,
+};
+use std::collections::HashMap;
+
+fn parse_stage(raw: &str) -> Result<Stage, AppError> {
+    raw.parse().map_err(|_| {
+        tracing::error!(stage = raw, "stored stage is invalid");
+        AppError::Internal
+    })
+}
+
+fn parse_team_role(raw: &str) -> Result<TeamRole, AppError> {
+    raw.parse().map_err(|_| {
+        tracing::error!(team_role = raw, "stored team role is invalid");
+        AppError::Internal
+    })
+}
+
+async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::Model, AppError> {
+    case::Entity::find_by_id(case_id).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// How `user` is related to the client of `case`.
+pub async fn relationship(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case: &case::Model,
+) -> Result<Relationship, AppError> {
+    let rel = match user.role {
+        Role::Client => {
+            let own = client::Entity::find_by_id(case.client_id)
+                .filter(client::Column::UserId.eq(user.id))
+                .one(db)
+                .await?;
+            if own.is_some() { Relationship::OwnClient } else { Relationship::Unrelated }
+        }
+        Role::Relative => match live_relative_link(db, user.id, case.client_id).await? {
+            Some(link) => Relationship::Relative { can_view: link.can_view },
+            None => Relationship::Unrelated,
+        },
+        Role::Professional | Role::Coordinator => {
+            let member = case_member::Entity::find()
+                .filter(case_member::Column::CaseId.eq(case.id))
+                .filter(case_member::Column::UserId.eq(user.id))
+                .one(db)
+                .await?;
+            match member {
+                Some(m) => Relationship::Team(parse_team_role(&m.team_role)?),
+                None => Relationship::Unrelated,
+            }
+        }
+        Role::Administrator => Relationship::Unrelated,
+    };
+    Ok(rel)
+}
+
+/// A relative's link to a client that has not been revoked and has not expired.
+async fn live_relative_link(
+    db: &impl ConnectionTrait,
+    relative_user_id: i32,
+    client_id: i32,
+) -> Result<Option<relative_link::Model>, AppError> {
+    let now = Utc::now();
+    Ok(relative_link::Entity::find()
+        .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
+        .filter(relative_link::Column::ClientId.eq(client_id))
+        .filter(relative_link::Column::RevokedAt.is_null())
+        .filter(
+            relative_link::Column::ValidUntil
+                .is_null()
+                .or(relative_link::Column::ValidUntil.gt(now)),
+        )
+        .one(db)
+        .await?)
+}
+
+async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
+    let seats: Vec<String> = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.team_role)
+        .collect();
+    Ok(CaseFacts {
+        has_social_coordinator: seats.iter().any(|r| r == TeamRole::SocialCoordinator.as_str()),
+        has_health_coordinator: seats.iter().any(|r| r == TeamRole::HealthCoordinator.as_str()),
+    })
+}
+
+/// The team of a case with everyone's contact routes, coordinators first.
+pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMember>, AppError> {
+    let members = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
+    let users: HashMap<i32, user::Model> =
+        user::Entity::find().filter(user::Column::Id.is_in(ids.clone())).all(db).await?.into_iter().map(|u| (u.id, u)).collect();
+    let profiles: HashMap<i32, staff_profile::Model> = staff_profile::Entity::find()
+        .filter(staff_profile::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect();
+    let org_ids: Vec<i32> = profiles.values().map(|p| p.organisation_id).collect();
+    let orgs: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(org_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+
+    let mut team = Vec::with_capacity(members.len());
+    for m in members {
+        let profile = profiles.get(&m.user_id);
+        team.push(TeamMember {
+            name: users.get(&m.user_id).map(|u| u.display_name.clone()).unwrap_or_default(),
+            team_role: parse_team_role(&m.team_role)?,
+            profession: profile.map(|p| p.profession.clone()),
+            organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
+            sector: profile.and_then(|p| p.sector.parse::<Sector>().ok()),
+            phone: profile.and_then(|p| p.phone.clone()),
+            email: profile.and_then(|p| p.email.clone()),
+            contact_hours: profile.and_then(|p| p.contact_hours.clone()),
+        });
+    }
+    team.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    Ok(team)
+}
+
+/// The history of a case, oldest first.
+pub async fn history(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<HistoryEntry>, AppError> {
+    let rows = case_event::Entity::find()
+        .filter(case_event::Column::CaseId.eq(case_id))
+        .order_by_asc(case_event::Column::CreatedAt)
+        .order_by_asc(case_event::Column::Id)
+        .all(db)
+        .await?;
+    let actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_user_id).collect();
+    let names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(actor_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    rows.into_iter()
+        .map(|row| {
+            let event: HistoryEvent = serde_json::from_str(&row.detail).map_err(|e| {
+                tracing::error!(event_id = row.id, error = %e, "stored history event is invalid");
+                AppError::Internal
+            })?;
+            Ok(HistoryEntry {
+                at: row.created_at,
+                actor: row.actor_user_id.and_then(|id| names.get(&id).cloned()).unwrap_or_default(),
+                event,
+            })
+        })
+        .collect()
+}
+
+/// Appends one event to a case's history.
+pub async fn append_history(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    actor_user_id: Option<i32>,
+    event: &HistoryEvent,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    let detail = serde_json::to_string(event).map_err(|_| AppError::Internal)?;
+    case_event::Entity::insert(case_event::ActiveModel {
+        case_id: sea_orm::Set(case_id),
+        actor_user_id: sea_orm::Set(actor_user_id),
+        detail: sea_orm::Set(detail),
+        sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+        created_at: sea_orm::Set(at),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Cases on which a professional or coordinator is a team member, most recently changed first.
+pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<CaseSummary>, AppError> {
+    if !user.role.is_staff() {
+        return Err(crate::domain::AccessDenied::NotOnTeam.into());
+    }
+    let seats = case_member::Entity::find()
+        .filter(case_member::Column::UserId.eq(user.id))
+        .all(db)
+        .await?;
+    let my_role: HashMap<i32, String> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
+    let case_ids: Vec<i32> = my_role.keys().copied().collect();
+    let cases = case::Entity::find()
+        .filter(case::Column::Id.is_in(case_ids.clone()))
+        .order_by_desc(case::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    let clients: HashMap<i32, String> = client::Entity::find()
+        .filter(client::Column::Id.is_in(cases.iter().map(|c| c.client_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let coordinator_seats = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.is_in(case_ids))
+        .filter(case_member::Column::TeamRole.is_in([
+            TeamRole::SocialCoordinator.as_str(),
+            TeamRole::HealthCoordinator.as_str(),
+        ]))
+        .order_by_desc(case_member::Column::TeamRole)
+        .all(db)
+        .await?;
+    let coordinator_names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(coordinator_seats.iter().map(|m| m.user_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+
+    let mut out = Vec::with_capacity(cases.len());
+    for c in cases {
+        let role = parse_team_role(&my_role[&c.id])?;
+        let basis = Access::view_case(user.role, Relationship::Team(role))?;
+        audit::record(
+            db,
+            audit::Entry {
+                actor: user,
+                client_id: c.client_id,
+                case_id: Some(c.id),
+                resource: "case_list",
+                action: Action::List,
+                basis: basis.to_string(),
+            },
+        )
+        .await?;
+        out.push(CaseSummary {
+            id: c.id,
+            client_name: clients.get(&c.client_id).cloned().unwrap_or_default(),
+            stage: parse_stage(&c.stage)?,
+            my_role: role,
+            coordinators: coordinator_seats
+                .iter()
+                .filter(|m| m.case_id == c.id)
+                .filter_map(|m| coordinator_names.get(&m.user_id).cloned())
+                .collect(),
+            updated_at: c.updated_at,
+        });
+    }
+    Ok(out)
+}
+
+/// One case as `user` may see it. Refused with 403 unless the domain allows it; logged.
+pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<CaseDetail, AppError> {
+    let found = find_case(db, case_id).await?;
+    let rel = relationship(db, user, &found).await?;
+    let basis = Access::view_case(user.role, rel)?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor: user,
+            client_id: found.client_id,
+            case_id: Some(found.id),
+            resource: "case",
+            action: Action::View,
+            basis: basis.to_string(),
+        },
+    )
+    .await?;
+
+    let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let stage = parse_stage(&found.stage)?;
+    let moves = match Access::change_stage(user.role, rel) {
+        Ok(_) => {
+            let facts = facts(db, found.id).await?;
+            stage
+                .targets()
+                .iter()
+                .map(|to| StageMove { to: *to, blocked: check_transition(stage, *to, facts).err() })
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    };
+    let sees_location = Access::see_protected_location(rel, person.non_disclosure);
+    Ok(CaseDetail {
+        id: found.id,
+        client: ClientSummary {
+            name: person.name,
+            date_of_birth: person.date_of_birth,
+            municipality: sees_location.then_some(person.municipality),
+            preferred_language: person.preferred_language,
+            non_disclosure: person.non_disclosure,
+        },
+        stage,
+        opened_at: found.opened_at,
+        team: team(db, found.id).await?,
+        history: history(db, found.id).await?,
+        moves,
+    })
+}
+
+/// Moves a case from `from` to `to`. `from` is the stage the coordinator saw: if the case has
+/// moved since, the change is refused (409) rather than applied on top of someone else's.
+pub async fn change_stage(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    from: Stage,
+    to: Stage,
+) -> Result<Stage, AppError> {
+    let txn = db.begin().await?;
+    let found = find_case(&txn, case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis: Basis = Access::change_stage(user.role, rel)?;
+    let current = parse_stage(&found.stage)?;
+    if current != from {
+        return Err(AppError::StaleStage { current });
+    }
+    check_transition(from, to, facts(&txn, case_id).await?)?;
+
+    let now = Utc::now();
+    let closed_at = if to == Stage::Closed { Some(now) } else { None };
+    let updated = case::Entity::update_many()
+        .col_expr(case::Column::Stage, Expr::value(to.as_str()))
+        .col_expr(case::Column::UpdatedAt, Expr::value(now))
+        .col_expr(case::Column::ClosedAt, Expr::value(closed_at))
+        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
+        .filter(case::Column::Id.eq(case_id))
+        .filter(case::Column::Stage.eq(from.as_str()))
+        .filter(case::Column::Version.eq(found.version))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::StaleStage { current });
+    }
+    append_history(&txn, case_id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor: user,
+            client_id: found.client_id,
+            case_id: Some(case_id),
+            resource: "case_stage",
+            action: Action::Update,
+            basis: basis.to_string(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+
+    events::publish(
+        bus,
+        DomainEvent::StageChanged { case_id, from, to, actor_user_id: user.id, version: found.version + 1 },
+    );
+    Ok(to)
+}
+
+/// The pathways a client or relative may see: a client's own cases, or those of the clients a
+/// relative is linked to with a viewing scope. Newest case first.
+pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<Pathway>, AppError> {
+    let clients: Vec<client::Model> = match user.role {
+        Role::Client => client::Entity::find().filter(client::Column::UserId.eq(user.id)).all(db).await?,
+        Role::Relative => {
+            let now = Utc::now();
+            let links = relative_link::Entity::find()
+                .filter(relative_link::Column::RelativeUserId.eq(user.id))
+                .filter(relative_link::Column::RevokedAt.is_null())
+                .filter(relative_link::Column::ValidUntil.is_null().or(relative_link::Column::ValidUntil.gt(now)))
+                .filter(relative_link::Column::CanView.eq(true))
+                .all(db)
+                .await?;
+            client::Entity::find()
+                .filter(client::Column::Id.is_in(links.iter().map(|l| l.client_id).collect::<Vec<_>>()))
+                .all(db)
+                .await?
+        }
+        Role::Professional | Role::Coordinator => {
+            return Err(crate::domain::AccessDenied::ClientsAndRelativesOnly.into())
+        }
+        Role::Administrator => return Err(crate::domain::AccessDenied::AdministratorNoClientContent.into()),
+    };
+    let mut out = Vec::new();
+    for person in clients {
+        let cases = case::Entity::find()
+            .filter(case::Column::ClientId.eq(person.id))
+            .order_by_desc(case::Column::OpenedAt)
+            .all(db)
+            .await?;
+        for c in cases {
+            let rel = relationship(db, user, &c).await?;
+            let basis = Access::view_case(user.role, rel)?;
+            audit::record(
+                db,
+                audit::Entry {
+                    actor: user,
+                    client_id: person.id,
+                    case_id: Some(c.id),
+                    resource: "pathway",
+                    action: Action::View,
+                    basis: basis.to_string(),
+                },
+            )
+            .await?;
+            out.push(Pathway {
+                case_id: c.id,
+                client_name: person.name.clone(),
+                as_relative: user.role == Role::Relative,
+                stage: parse_stage(&c.stage)?,
+                team: team(db, c.id).await?,
+                history: history(db, c.id).await?,
+            });
+        }
+    }
+    Ok(out)
+}

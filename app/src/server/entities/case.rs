@@ -1,0 +1,21 @@
+//! The `cases` table. One client's episode of multidisciplinary support.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "cases")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub client_id: i32,
+    pub stage: String,
+    pub sector: String,
+    pub opened_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub closed_at: Option<DateTimeUtc>,
+    /// Bumped on every change, for optimistic concurrency.
+    pub version: i32,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,25 @@
+//! The `clients` table. People Polku supports; a client may exist before they have an account.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "clients")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// The client's own account, when they have one.
+    #[sea_orm(unique)]
+    pub user_id: Option<i32>,
+    pub name: String,
+    pub date_of_birth: Date,
+    pub municipality: String,
+    pub address: Option<String>,
+    pub preferred_language: String,
+    /// Turvakielto: address and municipality are shown only to the client and coordinator pair.
+    pub non_disclosure: bool,
+    pub sector: String,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,13 @@
+//! sea-orm entities, one module per table. Server-only: never compiled into the browser bundle.
+
+pub mod audit_entry;
+pub mod case;
+pub mod case_event;
+pub mod case_member;
+pub mod client;
+pub mod coordinator_pair;
+pub mod organisation;
+pub mod relative_link;
+pub mod session;
+pub mod staff_profile;
+pub mod user;

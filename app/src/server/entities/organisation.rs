@@ -1,0 +1,16 @@
+//! The `organisations` table.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "organisations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub name: String,
+    /// social / health / other
+    pub sector: String,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

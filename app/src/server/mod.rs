@@ -1,0 +1,14 @@
+//! Server-only code: database access, sessions, audit, demo data. Compiled with the `ssr`
+//! feature only, so none of it (and no sea-orm) reaches the browser bundle.
+
+pub mod audit;
+pub mod cases;
+pub mod entities;
+pub mod events;
+pub mod password;
+pub mod respond;
+pub mod seed;
+pub mod session;
+pub mod state;
+
+pub use state::{AppState, Config};

@@ -1,0 +1,329 @@
+//! Demo data for a first start: fictional clients of a Finnish wellbeing services county in every
+//! stage, two coordinator pairs, professionals from social care, health care, an NGO, a school
+//! and employment services, relatives, and an administrator. All names are invented.
+
+use super::cases::append_history;
+use super::entities::{case, case_member, client, coordinator_pair, organisation, relative_link, staff_profile, user};
+use super::password;
+use crate::domain::{Role, Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::HistoryEvent;
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// Every demo account signs in with this password.
+pub const DEMO_PASSWORD: &str = "polku-demo";
+
+/// One demo sign-in, for the start-up banner and the README.
+#[derive(Debug, Clone)]
+pub struct DemoLogin {
+    pub role: Role,
+    pub username: &'static str,
+    pub who: &'static str,
+}
+
+struct Org {
+    key: &'static str,
+    name: &'static str,
+    sector: Sector,
+}
+
+const ORGS: &[Org] = &[
+    Org { key: "social", name: "Järvelän hyvinvointialue, sosiaalipalvelut", sector: Sector::Social },
+    Org { key: "health", name: "Järvelän hyvinvointialue, terveyspalvelut", sector: Sector::Health },
+    Org { key: "ngo", name: "Mielenterveysyhdistys Tukiverkko ry", sector: Sector::Other },
+    Org { key: "school", name: "Koivurinteen yhtenäiskoulu", sector: Sector::Other },
+    Org { key: "employment", name: "Järvelän työllisyyspalvelut", sector: Sector::Other },
+];
+
+struct Staff {
+    username: &'static str,
+    name: &'static str,
+    role: Role,
+    profession: &'static str,
+    org: &'static str,
+    phone: &'static str,
+    hours: &'static str,
+}
+
+const STAFF: &[Staff] = &[
+    Staff { username: "sanna.virtanen", name: "Sanna Virtanen", role: Role::Coordinator, profession: "sosiaalityöntekijä", org: "social", phone: "+358 40 100 2001", hours: "ma–pe 8–16" },
+    Staff { username: "heikki.laine", name: "Heikki Laine", role: Role::Coordinator, profession: "sairaanhoitaja", org: "health", phone: "+358 40 100 2002", hours: "ma–pe 8–15" },
+    Staff { username: "maria.nieminen", name: "Maria Nieminen", role: Role::Coordinator, profession: "sosiaaliohjaaja", org: "social", phone: "+358 40 100 2003", hours: "ma–to 9–16" },
+    Staff { username: "jari.koskinen", name: "Jari Koskinen", role: Role::Coordinator, profession: "terveydenhoitaja", org: "health", phone: "+358 40 100 2004", hours: "ma–pe 8–16" },
+    Staff { username: "liisa.makinen", name: "Liisa Mäkinen", role: Role::Professional, profession: "yleislääkäri", org: "health", phone: "+358 40 100 2011", hours: "ti ja to 12–13 (puhelinaika)" },
+    Staff { username: "pekka.heikkinen", name: "Pekka Heikkinen", role: Role::Professional, profession: "fysioterapeutti", org: "health", phone: "+358 40 100 2012", hours: "ma–pe 8–15" },
+    Staff { username: "anna.lehtonen", name: "Anna Lehtonen", role: Role::Professional, profession: "psykiatrinen sairaanhoitaja", org: "health", phone: "+358 40 100 2013", hours: "ma–pe 9–15" },
+    Staff { username: "kaisa.jarvinen", name: "Kaisa Järvinen", role: Role::Professional, profession: "kotihoidon ohjaaja", org: "health", phone: "+358 40 100 2014", hours: "ma–pe 7–15" },
+    Staff { username: "tiina.hamalainen", name: "Tiina Hämäläinen", role: Role::Professional, profession: "sosiaaliohjaaja", org: "social", phone: "+358 40 100 2015", hours: "ma–pe 9–15" },
+    Staff { username: "mikko.salonen", name: "Mikko Salonen", role: Role::Professional, profession: "päihdetyöntekijä", org: "social", phone: "+358 40 100 2016", hours: "ma–pe 9–16" },
+    Staff { username: "rauni.ojala", name: "Rauni Ojala", role: Role::Professional, profession: "sosiaalityöntekijä", org: "social", phone: "+358 40 100 2017", hours: "ma–pe 8–16" },
+    Staff { username: "ville.aaltonen", name: "Ville Aaltonen", role: Role::Professional, profession: "vertaistukityöntekijä", org: "ngo", phone: "+358 40 100 2021", hours: "ma, ke ja pe 10–17" },
+    Staff { username: "noora.lindholm", name: "Noora Lindholm", role: Role::Professional, profession: "järjestötyöntekijä", org: "ngo", phone: "+358 40 100 2022", hours: "ti–to 10–16" },
+    Staff { username: "olli.rantanen", name: "Olli Rantanen", role: Role::Professional, profession: "koulukuraattori", org: "school", phone: "+358 40 100 2031", hours: "koulupäivinä 8–15" },
+    Staff { username: "eeva.koivisto", name: "Eeva Koivisto", role: Role::Professional, profession: "erityisopettaja", org: "school", phone: "+358 40 100 2032", hours: "koulupäivinä 8–14" },
+    Staff { username: "timo.peltonen", name: "Timo Peltonen", role: Role::Professional, profession: "työllisyysasiantuntija", org: "employment", phone: "+358 40 100 2041", hours: "ma–pe 9–15" },
+    Staff { username: "admin", name: "Ylläpitäjä Polku", role: Role::Administrator, profession: "järjestelmän pääkäyttäjä", org: "social", phone: "+358 40 100 2099", hours: "ma–pe 8–16" },
+];
+
+/// The two coordinator pairs: (name, social coordinator, health coordinator).
+const PAIRS: &[(&str, &str, &str)] = &[
+    ("Koordinaattoripari Pohjoinen", "sanna.virtanen", "heikki.laine"),
+    ("Koordinaattoripari Etelä", "maria.nieminen", "jari.koskinen"),
+];
+
+struct DemoClient {
+    username: &'static str,
+    name: &'static str,
+    born: (i32, u32, u32),
+    municipality: &'static str,
+    language: &'static str,
+    non_disclosure: bool,
+    stage: Stage,
+    pair: usize,
+    opened_days_ago: i64,
+    members: &'static [(&'static str, TeamRole)],
+}
+
+const CLIENTS: &[DemoClient] = &[
+    DemoClient { username: "aino.korhonen", name: "Aino Korhonen", born: (1947, 3, 14), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Assessment, pair: 0, opened_days_ago: 4, members: &[("kaisa.jarvinen", TeamRole::Member), ("liisa.makinen", TeamRole::Member)] },
+    DemoClient { username: "eino.mantyla", name: "Eino Mäntylä", born: (1961, 11, 2), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 0, opened_days_ago: 60, members: &[("mikko.salonen", TeamRole::OwnWorker), ("liisa.makinen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)] },
+    DemoClient { username: "helmi.lahtinen", name: "Helmi Lahtinen", born: (1938, 6, 30), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::FollowUp, pair: 1, opened_days_ago: 150, members: &[("kaisa.jarvinen", TeamRole::OwnWorker), ("pekka.heikkinen", TeamRole::Member)] },
+    DemoClient { username: "jussi.turunen", name: "Jussi Turunen", born: (1990, 1, 22), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Identification, pair: 1, opened_days_ago: 2, members: &[("timo.peltonen", TeamRole::Member)] },
+    DemoClient { username: "sofia.berg", name: "Sofia Berg", born: (1985, 9, 9), municipality: "Kuusela", language: "sv", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 45, members: &[("anna.lehtonen", TeamRole::OwnWorker), ("noora.lindholm", TeamRole::Member), ("tiina.hamalainen", TeamRole::Member)] },
+    DemoClient { username: "veikko.heinonen", name: "Veikko Heinonen", born: (1952, 4, 18), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 0, opened_days_ago: 300, members: &[("pekka.heikkinen", TeamRole::Member)] },
+    DemoClient { username: "laura.kallio", name: "Laura Kallio", born: (2009, 2, 5), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 0, opened_days_ago: 30, members: &[("olli.rantanen", TeamRole::OwnWorker), ("eeva.koivisto", TeamRole::Member), ("anna.lehtonen", TeamRole::Member)] },
+    DemoClient { username: "ahmed.hassan", name: "Ahmed Hassan", born: (1979, 12, 1), municipality: "Kuusela", language: "en", non_disclosure: false, stage: Stage::Assessment, pair: 1, opened_days_ago: 6, members: &[("timo.peltonen", TeamRole::Member), ("tiina.hamalainen", TeamRole::Member)] },
+    DemoClient { username: "riikka.lehto", name: "Riikka Lehto", born: (1988, 7, 27), municipality: "Järvelä", language: "fi", non_disclosure: true, stage: Stage::Collaboration, pair: 0, opened_days_ago: 20, members: &[("tiina.hamalainen", TeamRole::OwnWorker), ("anna.lehtonen", TeamRole::Member)] },
+    DemoClient { username: "kalevi.nurmi", name: "Kalevi Nurmi", born: (1957, 10, 12), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::FollowUp, pair: 1, opened_days_ago: 120, members: &[("mikko.salonen", TeamRole::Member), ("liisa.makinen", TeamRole::OwnWorker)] },
+    DemoClient { username: "elina.hakala", name: "Elina Hakala", born: (1996, 5, 3), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Assessment, pair: 0, opened_days_ago: 9, members: &[("anna.lehtonen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)] },
+    DemoClient { username: "oskari.vainio", name: "Oskari Vainio", born: (1970, 8, 19), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 75, members: &[("timo.peltonen", TeamRole::OwnWorker), ("mikko.salonen", TeamRole::Member)] },
+    DemoClient { username: "marjatta.koski", name: "Marjatta Koski", born: (1941, 1, 8), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Identification, pair: 0, opened_days_ago: 1, members: &[("kaisa.jarvinen", TeamRole::Member)] },
+];
+
+struct DemoRelative {
+    username: &'static str,
+    name: &'static str,
+    client: &'static str,
+    relationship: &'static str,
+    can_view: bool,
+    can_write: bool,
+    on_team: bool,
+}
+
+const RELATIVES: &[DemoRelative] = &[
+    DemoRelative { username: "pirjo.korhonen", name: "Pirjo Korhonen", client: "aino.korhonen", relationship: "tytär", can_view: true, can_write: true, on_team: true },
+    DemoRelative { username: "markku.lahtinen", name: "Markku Lahtinen", client: "helmi.lahtinen", relationship: "poika", can_view: true, can_write: false, on_team: true },
+    DemoRelative { username: "minna.kallio", name: "Minna Kallio", client: "laura.kallio", relationship: "äiti", can_view: true, can_write: true, on_team: true },
+    DemoRelative { username: "kari.mantyla", name: "Kari Mäntylä", client: "eino.mantyla", relationship: "veli", can_view: false, can_write: false, on_team: false },
+];
+
+/// The sign-ins worth showing: one or more of each role.
+pub fn demo_logins() -> Vec<DemoLogin> {
+    vec![
+        DemoLogin { role: Role::Coordinator, username: "sanna.virtanen", who: "Sanna Virtanen, social-care coordinator (pair North)" },
+        DemoLogin { role: Role::Coordinator, username: "heikki.laine", who: "Heikki Laine, health-care coordinator (pair North)" },
+        DemoLogin { role: Role::Coordinator, username: "maria.nieminen", who: "Maria Nieminen, social-care coordinator (pair South)" },
+        DemoLogin { role: Role::Coordinator, username: "jari.koskinen", who: "Jari Koskinen, health-care coordinator (pair South)" },
+        DemoLogin { role: Role::Professional, username: "liisa.makinen", who: "Liisa Mäkinen, general practitioner" },
+        DemoLogin { role: Role::Professional, username: "olli.rantanen", who: "Olli Rantanen, school social worker" },
+        DemoLogin { role: Role::Professional, username: "ville.aaltonen", who: "Ville Aaltonen, peer worker (NGO)" },
+        DemoLogin { role: Role::Client, username: "aino.korhonen", who: "Aino Korhonen, 79, in assessment" },
+        DemoLogin { role: Role::Client, username: "eino.mantyla", who: "Eino Mäntylä, in collaboration" },
+        DemoLogin { role: Role::Client, username: "sofia.berg", who: "Sofia Berg, Swedish-speaking" },
+        DemoLogin { role: Role::Relative, username: "pirjo.korhonen", who: "Pirjo Korhonen, Aino's daughter" },
+        DemoLogin { role: Role::Administrator, username: "admin", who: "Administrator (no client content)" },
+    ]
+}
+
+/// Seeds the demo data if the database has no users yet. Returns whether it seeded.
+pub async fn seed_if_empty(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<bool, AppError> {
+    if user::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    seed(db).await?;
+    Ok(true)
+}
+
+async fn add_user(
+    db: &impl ConnectionTrait,
+    username: &str,
+    name: &str,
+    role: Role,
+    language: &str,
+) -> Result<i32, AppError> {
+    let hash = password::hash_async(DEMO_PASSWORD.to_string()).await;
+    let row = user::ActiveModel {
+        username: Set(username.to_string()),
+        password_hash: Set(hash),
+        display_name: Set(name.to_string()),
+        role: Set(role.as_str().to_string()),
+        preferred_language: Set(language.to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(row.id)
+}
+
+async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let now = Utc::now();
+
+    let mut orgs = HashMap::new();
+    for org in ORGS {
+        let row = organisation::ActiveModel {
+            name: Set(org.name.to_string()),
+            sector: Set(org.sector.as_str().to_string()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        orgs.insert(org.key, (row.id, org.sector));
+    }
+
+    let mut users: HashMap<&str, i32> = HashMap::new();
+    for s in STAFF {
+        let id = add_user(&txn, s.username, s.name, s.role, "fi").await?;
+        let (org_id, sector) = orgs[s.org];
+        staff_profile::ActiveModel {
+            user_id: Set(id),
+            profession: Set(s.profession.to_string()),
+            sector: Set(sector.as_str().to_string()),
+            organisation_id: Set(org_id),
+            phone: Set(Some(s.phone.to_string())),
+            email: Set(Some(format!("{}@jarvela.example", s.username))),
+            contact_hours: Set(Some(s.hours.to_string())),
+        }
+        .insert(&txn)
+        .await?;
+        users.insert(s.username, id);
+    }
+
+    for (name, social, health) in PAIRS {
+        coordinator_pair::ActiveModel {
+            name: Set(name.to_string()),
+            social_user_id: Set(users[social]),
+            health_user_id: Set(users[health]),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
+    let mut client_ids: HashMap<&str, (i32, i32)> = HashMap::new();
+    for c in CLIENTS {
+        let user_id = add_user(&txn, c.username, c.name, Role::Client, c.language).await?;
+        let (y, m, d) = c.born;
+        let person = client::ActiveModel {
+            user_id: Set(Some(user_id)),
+            name: Set(c.name.to_string()),
+            date_of_birth: Set(NaiveDate::from_ymd_opt(y, m, d).ok_or(AppError::Internal)?),
+            municipality: Set(c.municipality.to_string()),
+            address: Set(None),
+            preferred_language: Set(c.language.to_string()),
+            non_disclosure: Set(c.non_disclosure),
+            sector: Set(Sector::Shared.as_str().to_string()),
+            created_at: Set(now - Duration::days(c.opened_days_ago)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+
+        let opened = now - Duration::days(c.opened_days_ago);
+        let path: Vec<Stage> = Stage::ALL.iter().copied().take(c.stage.position() + 1).collect();
+        let row = case::ActiveModel {
+            client_id: Set(person.id),
+            stage: Set(c.stage.as_str().to_string()),
+            sector: Set(Sector::Shared.as_str().to_string()),
+            opened_at: Set(opened),
+            updated_at: Set(opened),
+            closed_at: Set((c.stage == Stage::Closed).then(|| now - Duration::days(3))),
+            version: Set(path.len() as i32),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        client_ids.insert(c.username, (person.id, row.id));
+
+        let (_, social, health) = PAIRS[c.pair];
+        let coordinator = users[social];
+        append_history(&txn, row.id, Some(coordinator), &HistoryEvent::CaseOpened, opened).await?;
+        let seats = [(social, TeamRole::SocialCoordinator), (health, TeamRole::HealthCoordinator)];
+        for (username, team_role) in seats.iter().chain(c.members.iter()) {
+            add_member(&txn, row.id, users[username], *team_role, opened).await?;
+            let name = STAFF.iter().find(|s| s.username == *username).map(|s| s.name).unwrap_or_default();
+            append_history(
+                &txn,
+                row.id,
+                Some(coordinator),
+                &HistoryEvent::MemberJoined { name: name.to_string(), team_role: *team_role },
+                opened,
+            )
+            .await?;
+        }
+        let steps = path.len().max(1) as i64;
+        for (i, pair) in path.windows(2).enumerate() {
+            let at = opened + Duration::days(c.opened_days_ago * (i as i64 + 1) / steps);
+            append_history(&txn, row.id, Some(coordinator), &HistoryEvent::StageChanged { from: pair[0], to: pair[1] }, at)
+                .await?;
+        }
+    }
+
+    for r in RELATIVES {
+        let id = add_user(&txn, r.username, r.name, Role::Relative, "fi").await?;
+        let (client_id, case_id) = client_ids[r.client];
+        relative_link::ActiveModel {
+            relative_user_id: Set(id),
+            client_id: Set(client_id),
+            relationship: Set(r.relationship.to_string()),
+            can_view: Set(r.can_view),
+            can_write: Set(r.can_write),
+            granted_at: Set(now - Duration::days(1)),
+            valid_until: Set(None),
+            revoked_at: Set(None),
+            sector: Set(Sector::Shared.as_str().to_string()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if r.on_team {
+            add_member(&txn, case_id, id, TeamRole::Relative, now - Duration::days(1)).await?;
+            append_history(
+                &txn,
+                case_id,
+                Some(id),
+                &HistoryEvent::MemberJoined { name: r.name.to_string(), team_role: TeamRole::Relative },
+                now - Duration::days(1),
+            )
+            .await?;
+        }
+    }
+
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn add_member(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    case_member::ActiveModel {
+        case_id: Set(case_id),
+        user_id: Set(user_id),
+        team_role: Set(team_role.as_str().to_string()),
+        joined_at: Set(at),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

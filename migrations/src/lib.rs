@@ -1,0 +1,15 @@
+//! Database migrations for Polku. The same migrations run on SQLite (the embedded default) and on
+//! PostgreSQL (production and multi-instance), so every column type here works on both.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,79 @@
+//! The Polku HTTP server: configuration from the environment, database connection and
+//! migrations, demo data on first start, and the axum router serving pages, server functions
+//! and static files. `main.rs` runs it; the integration tests start it on their own port and
+//! database.
+
+use app::server::{events, seed, AppState, Config};
+use app::{shell, App};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Where the data lives when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/polku.db?mode=rwc";
+
+/// Connects to the database, creating the SQLite file's folder when needed.
+pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
+    if let Some(path) = url.strip_prefix("sqlite://").map(|rest| rest.split('?').next().unwrap_or(rest)) {
+        if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+        }
+    }
+    let mut options = ConnectOptions::new(url.to_string());
+    options.sqlx_logging(false).connect_timeout(Duration::from_secs(5));
+    if url.starts_with("sqlite:") {
+        // One writer at a time is how SQLite works; a single connection avoids "database is locked".
+        options.max_connections(1);
+    } else {
+        options.max_connections(10);
+    }
+    if let Some(schema) = schema {
+        options.set_schema_search_path(schema);
+    }
+    Database::connect(options).await
+}
+
+/// Brings the schema up to date and, on an empty database, adds the demo data.
+/// Returns whether demo data was added.
+pub async fn prepare(db: &DatabaseConnection, with_demo_data: bool) -> Result<bool, Box<dyn std::error::Error>> {
+    Migrator::up(db, None).await?;
+    if with_demo_data {
+        return Ok(seed::seed_if_empty(db).await.map_err(|e| format!("seeding demo data failed: {e}"))?);
+    }
+    Ok(false)
+}
+
+/// The whole application as an axum router.
+pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Config) -> (Router, AppState) {
+    let state = AppState { leptos_options: leptos_options.clone(), db, config: Arc::new(config), events: events::channel() };
+    let routes = generate_route_list(App);
+
+    let fn_state = state.clone();
+    let page_state = state.clone();
+    let router = Router::new()
+        .route(
+            "/api/{*fn_name}",
+            axum::routing::post(move |req| {
+                let state = fn_state.clone();
+                handle_server_fns_with_context(move || provide_context(state.clone()), req)
+            }),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(page_state.clone()),
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .with_state(state.clone());
+    (router, state)
+}

@@ -1,0 +1,56 @@
+//! `polku` server: reads its configuration from the environment and serves the application.
+
+use app::server::{seed, Config};
+use leptos::config::get_configuration;
+use std::time::Duration;
+use tracing_subscriber::EnvFilter;
+
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).map(|v| matches!(v.as_str(), "1" | "true" | "yes")).unwrap_or(false)
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+
+    let conf = get_configuration(None)?;
+    let leptos_options = conf.leptos_options;
+    let addr = leptos_options.site_addr;
+    let database_url = std::env::var("DATABASE_URL").unwrap_or_else(|_| server::DEFAULT_DATABASE_URL.to_string());
+    let config = Config {
+        secure_cookies: env_flag("POLKU_SECURE_COOKIES"),
+        session_idle: Duration::from_secs(
+            std::env::var("POLKU_SESSION_IDLE_MINUTES").ok().and_then(|m| m.parse::<u64>().ok()).unwrap_or(480) * 60,
+        ),
+    };
+
+    let db = server::connect(&database_url, None).await?;
+    let seeded = server::prepare(&db, !env_flag("POLKU_NO_DEMO_DATA")).await?;
+    let (router, _) = server::router(leptos_options, db, config);
+
+    let listener = tokio::net::TcpListener::bind(&addr).await?;
+    tracing::info!("Polku listening on http://{addr} (database: {})", redacted(&database_url));
+    if seeded {
+        println!("\nDemo data added. Every demo account's password is: {}\n", seed::DEMO_PASSWORD);
+    }
+    println!("Polku is running at http://{addr}\nDemo sign-ins (password \"{}\"):", seed::DEMO_PASSWORD);
+    for login in seed::demo_logins() {
+        println!("  {:<14} {:<18} {}", login.role.as_str(), login.username, login.who);
+    }
+    axum::serve(listener, router.into_make_service()).with_graceful_shutdown(shutdown()).await?;
+    Ok(())
+}
+
+/// The database URL without its password, for the log.
+fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://…@{}", &url[..scheme], &url[at + 1..]),
+        _ => url.to_string(),
+    }
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}
