@@ -3,6 +3,8 @@
 //! and static files. `main.rs` runs it; the integration tests start it on their own port and
 //! database.
 
+#![recursion_limit = "256"]
+
 use app::server::{events, seed, AppState, Config};
 use app::{shell, App};
 use axum::Router;

@@ -1,5 +1,7 @@
 //! `polku` server: reads its configuration from the environment and serves the application.
 
+#![recursion_limit = "256"]
+
 use app::server::{seed, Config};
 use leptos::config::get_configuration;
 use std::time::Duration;

@@ -38,11 +38,11 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             NameError::PasswordTooLong => t!(i18n, errors.name.password_too_long).into_any(),
         },
         AppError::Transition(problem) => match problem {
-            TransitionError::UnknownStage(raw) => {
-                t!(i18n, errors.transition.unknown_stage, stage = move || raw.clone()).into_any()
+            TransitionError::UnknownStage { stage } => {
+                t!(i18n, errors.transition.unknown_stage, stage = move || stage.clone()).into_any()
             }
-            TransitionError::SameStage(current) => {
-                t!(i18n, errors.transition.same_stage, stage = move || labels::stage(i18n, current)).into_any()
+            TransitionError::SameStage { stage } => {
+                t!(i18n, errors.transition.same_stage, stage = move || labels::stage(i18n, stage)).into_any()
             }
             TransitionError::NotAllowed { from, to } => t!(
                 i18n,

@@ -88,7 +88,7 @@ impl FromStr for Stage {
         Stage::ALL
             .into_iter()
             .find(|stage| stage.as_str() == s)
-            .ok_or_else(|| TransitionError::UnknownStage(s.chars().take(40).collect()))
+            .ok_or_else(|| TransitionError::UnknownStage { stage: s.chars().take(40).collect() })
     }
 }
 
@@ -108,10 +108,10 @@ impl CaseFacts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum TransitionError {
-    #[error("'{0}' is not a stage")]
-    UnknownStage(String),
-    #[error("the case is already in stage {0}")]
-    SameStage(Stage),
+    #[error("'{stage}' is not a stage")]
+    UnknownStage { stage: String },
+    #[error("the case is already in stage {stage}")]
+    SameStage { stage: Stage },
     #[error("a case cannot move from {from} to {to}")]
     NotAllowed { from: Stage, to: Stage },
     #[error("moving to {to} needs a coordinator pair of one social-care and one health-care professional")]
@@ -121,7 +121,7 @@ pub enum TransitionError {
 /// Checks one move of a case against the process rules.
 pub fn check_transition(from: Stage, to: Stage, facts: CaseFacts) -> Result<(), TransitionError> {
     if from == to {
-        return Err(TransitionError::SameStage(from));
+        return Err(TransitionError::SameStage { stage: from });
     }
     if !from.targets().contains(&to) {
         return Err(TransitionError::NotAllowed { from, to });
@@ -164,7 +164,7 @@ mod tests {
     fn staying_in_the_same_stage_is_not_a_move() {
         assert_eq!(
             check_transition(Stage::Assessment, Stage::Assessment, PAIR),
-            Err(TransitionError::SameStage(Stage::Assessment))
+            Err(TransitionError::SameStage { stage: Stage::Assessment })
         );
     }
 
@@ -201,7 +201,13 @@ mod tests {
             assert_eq!(stage.as_str().parse::<Stage>(), Ok(stage));
             assert_eq!(stage.position(), Stage::ALL.iter().position(|s| *s == stage).unwrap());
         }
-        assert_eq!("done".parse::<Stage>(), Err(TransitionError::UnknownStage("done".into())));
+        assert_eq!("done".parse::<Stage>(), Err(TransitionError::UnknownStage { stage: "done".into() }));
+    }
+
+    #[test]
+    fn transition_errors_serialise_with_their_kind() {
+        let json = serde_json::to_value(TransitionError::SameStage { stage: Stage::Closed }).unwrap();
+        assert_eq!(json, serde_json::json!({"kind": "same_stage", "stage": "closed"}));
     }
 
     #[test]

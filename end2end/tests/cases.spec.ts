@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { clientFor, expectNoHorizontalScroll, hydrated, signIn, signOut } from "./helpers";
+
+test("the coordinator moves a case onward and the client sees it on their pathway", async ({ page }, info) => {
+  const client = clientFor(info);
+  await signIn(page, "sanna.virtanen");
+  await page.getByRole("link", { name: client.name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.name);
+  await expect(page.getByTestId("case-stage")).toHaveText("Palvelutarpeen arviointi");
+  await hydrated(page);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole("button", { name: "Siirrä vaiheeseen: Monialainen yhteistyö" }).click();
+  await expect(page.getByRole("status")).toContainText("Asiakkuus on nyt vaiheessa: Monialainen yhteistyö.");
+  await expect(page.getByTestId("case-stage")).toHaveText("Monialainen yhteistyö");
+  await expect(page.locator(".history li").first()).toContainText(
+    "Vaihe vaihtui: Palvelutarpeen arviointi → Monialainen yhteistyö.",
+  );
+  await signOut(page);
+
+  await signIn(page, client.username);
+  await expect(page).toHaveURL(/\/pathway$/);
+  await expect(page.getByTestId("pathway-stage")).toHaveText("Monialainen yhteistyö");
+  await expect(page.locator(".step-current")).toContainText("olet tässä");
+  await expect(page.getByRole("heading", { name: "Minun tiimini" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "+358 40 100 2001" })).toHaveAttribute("href", "tel:+358401002001");
+  await expectNoHorizontalScroll(page);
+});
+
+test("a move the process does not allow yet is shown with its reason", async ({ page }) => {
+  await signIn(page, "sanna.virtanen");
+  await page.getByRole("link", { name: "Marjatta Koski" }).click();
+  await expect(page.getByTestId("case-stage")).toHaveText("Tunnistaminen");
+  await expect(page.getByRole("button", { name: "Siirrä vaiheeseen: Palvelutarpeen arviointi" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: /Monialainen yhteistyö/ })).toHaveCount(0);
+});
+
+test("a client cannot open another client's case", async ({ page }) => {
+  await signIn(page, "eino.mantyla");
+  await expect(page.getByTestId("pathway-stage")).toHaveText("Monialainen yhteistyö");
+  await page.goto("/cases/1");
+  await expect(page.getByRole("alert")).toHaveText("Tämä ei ole sinun asiakkuutesi.");
+  await expect(page.getByText("Aino Korhonen")).toHaveCount(0);
+});
+
+test("a relative sees the pathway of the client who allowed it", async ({ page }) => {
+  await signIn(page, "markku.lahtinen");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Helmi Lahtinen: polku");
+  await expect(page.getByTestId("pathway-stage")).toHaveText("Seuranta ja arviointi");
+  await expectNoHorizontalScroll(page);
+});

@@ -1,0 +1,37 @@
+import { expect, Page, TestInfo } from "@playwright/test";
+
+export const PASSWORD = "polku-demo";
+
+/** Waits until the page is interactive: clicks before hydration are silently lost. */
+export async function hydrated(page: Page) {
+  await page.waitForSelector("html[data-hydrated='true']");
+}
+
+export async function signIn(page: Page, username: string) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByRole("button", { name: /Kirjaudu ulos|Logga ut|Sign out/ })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Kirjaudu ulos|Logga ut|Sign out/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** Each viewport project works on its own demo client, so the two never share a case. */
+export function clientFor(info: TestInfo): { username: string; name: string } {
+  return info.project.name === "phone"
+    ? { username: "elina.hakala", name: "Elina Hakala" }
+    : { username: "aino.korhonen", name: "Aino Korhonen" };
+}
+
+/** The page has no horizontal scroll at the current viewport. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}

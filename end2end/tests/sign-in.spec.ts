@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { hydrated, signIn, signOut } from "./helpers";
+
+test("a wrong password shows a specific error in Finnish", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: "Kirjaudu Polkuun" })).toBeVisible();
+  await page.locator("#username").fill("sanna.virtanen");
+  await page.locator("#password").fill("väärä salasana");
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Käyttäjätunnus tai salasana on väärin.");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("the language switch changes the page and the choice persists", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Svenska" }).click();
+  await expect(page.getByRole("heading", { name: "Logga in i Polku" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Svenska" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Logga in i Polku" })).toBeVisible();
+  await hydrated(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Polku" })).toBeVisible();
+});
+
+test("a coordinator signs in to their cases and signs out", async ({ page }) => {
+  await signIn(page, "heikki.laine");
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole("heading", { name: "Omat asiakkuudet" })).toBeVisible();
+  await expect(page.locator(".case-card").first()).toBeVisible();
+  await expect(page.locator(".case-card", { hasText: "Eino Mäntylä" })).toContainText("Monialainen yhteistyö");
+  await signOut(page);
+  await page.goto("/cases");
+  await expect(page.getByRole("alert")).toContainText("Kirjaudu ensin sisään.");
+});
+
+test("the administrator sees the staff directory and no client", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("cell", { name: "Sanna Virtanen" })).toBeVisible();
+  await expect(page.getByText("Aino Korhonen")).toHaveCount(0);
+});

@@ -1,0 +1,301 @@
+//! Who may open and move which case, what each access leaves in the audit log, and that a refused
+//! or malformed change writes nothing.
+
+use crate::helpers::*;
+use app::domain::{Stage, TeamRole};
+use app::server::entities::{audit_entry, case_member};
+use app::server::events::DomainEvent;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+async fn open_case(app: &TestApp, http: &reqwest::Client, case_id: i32) -> reqwest::Response {
+    app.call(http, "case", &[("case_id", &case_id.to_string())]).await
+}
+
+async fn move_case(app: &TestApp, http: &reqwest::Client, case_id: i32, from: &str, to: &str) -> reqwest::Response {
+    app.call(http, "move_stage", &[("case_id", &case_id.to_string()), ("from", from), ("to", to)]).await
+}
+
+#[tokio::test]
+async fn staff_see_only_the_cases_whose_team_they_are_on() {
+    let app = TestApp::spawn().await;
+    let (status, list) = json(app.call(&app.signed_in("olli.rantanen").await, "my_cases", &[]).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["client_name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["Laura Kallio"], "the school social worker is on one team only");
+    assert_eq!(list[0]["stage"], "collaboration");
+    assert_eq!(list[0]["my_role"], "own_worker");
+
+    let (_, none) = json(app.call(&app.signed_in("rauni.ojala").await, "my_cases", &[]).await).await;
+    assert_eq!(none, json!([]));
+}
+
+#[tokio::test]
+async fn a_client_opens_their_own_case_but_not_anothers() {
+    let app = TestApp::spawn().await;
+    let aino = app.signed_in("aino.korhonen").await;
+    let own = app.case_of("aino.korhonen").await;
+    let other = app.case_of("eino.mantyla").await;
+
+    let (status, body) = json(open_case(&app, &aino, own.id).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["client"]["name"], "Aino Korhonen");
+    assert_eq!(body["moves"], json!([]), "a client cannot move their case");
+
+    assert_error(open_case(&app, &aino, other.id).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_your_case"))).await;
+    assert!(app.audit_rows(other.id, "case", "view").await.is_empty(), "a refused read shows nothing and logs no view");
+}
+
+#[tokio::test]
+async fn a_professional_off_the_team_cannot_open_the_case() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    assert_error(
+        open_case(&app, &app.signed_in("rauni.ojala").await, case.id).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
+    // Another coordinator pair's coordinator is off this team too.
+    assert_error(
+        open_case(&app, &app.signed_in("maria.nieminen").await, case.id).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
+    let (status, _) = json(open_case(&app, &app.signed_in("liisa.makinen").await, case.id).await).await;
+    assert_eq!(status, StatusCode::OK, "a team member opens it");
+}
+
+#[tokio::test]
+async fn every_case_view_writes_an_audit_row_with_its_basis() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let liisa = app.signed_in("liisa.makinen").await;
+    let eino = app.signed_in("eino.mantyla").await;
+    assert!(app.audit_rows(case.id, "case", "view").await.is_empty());
+
+    for http in [&liisa, &liisa, &eino] {
+        assert_eq!(open_case(&app, http, case.id).await.status(), StatusCode::OK);
+    }
+    let rows = app.audit_rows(case.id, "case", "view").await;
+    assert_eq!(rows.len(), 3);
+    let liisa_id = app.user_id("liisa.makinen").await;
+    assert_eq!(rows[0].actor_user_id, liisa_id);
+    assert_eq!(rows[0].actor_role, "professional");
+    assert_eq!(rows[0].basis, "team:member");
+    assert_eq!(rows[0].client_id, Some(case.client_id));
+    assert!(rows[0].actor_organisation_id.is_some());
+    assert_eq!(rows[2].basis, "own_client");
+    assert_eq!(rows[2].actor_role, "client");
+}
+
+#[tokio::test]
+async fn the_administrator_sees_no_client_content() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("admin").await;
+    let case = app.case_of("aino.korhonen").await;
+    assert_error(open_case(&app, &admin, case.id).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
+    assert_error(app.call(&admin, "my_pathway", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
+    assert_error(app.call(&admin, "my_cases", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+
+    let (status, staff) = json(app.call(&admin, "staff_directory", &[]).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = staff.to_string();
+    assert!(text.contains("Sanna Virtanen") && text.contains("Koivurinteen yhtenäiskoulu"));
+    assert!(!text.contains("Aino Korhonen"), "no client in the staff directory");
+    assert!(staff.as_array().unwrap().len() >= 17);
+
+    let sanna = app.signed_in("sanna.virtanen").await;
+    assert_error(app.call(&sanna, "staff_directory", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrators_only"))).await;
+}
+
+#[tokio::test]
+async fn the_coordinator_moves_a_case_and_it_is_recorded() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let case = app.case_of("aino.korhonen").await;
+    assert_eq!(case.stage, "assessment");
+    let history_before = app.history_len(case.id).await;
+    let mut events = app.state.events.subscribe();
+
+    let (_, detail) = json(open_case(&app, &sanna, case.id).await).await;
+    assert_eq!(detail["moves"][0], json!({"to": "collaboration", "blocked": null}), "the next stage is offered");
+
+    let (status, body) = json(move_case(&app, &sanna, case.id, "assessment", "collaboration").await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, json!("collaboration"));
+
+    let after = app.case_by_id(case.id).await;
+    assert_eq!(after.stage, "collaboration");
+    assert_eq!(after.version, case.version + 1);
+    assert_eq!(app.history_len(case.id).await, history_before + 1);
+    let (_, detail) = json(open_case(&app, &sanna, case.id).await).await;
+    let last = detail["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["event"], json!({"kind": "stage_changed", "from": "assessment", "to": "collaboration"}));
+    assert_eq!(last["actor"], "Sanna Virtanen");
+
+    let updates = app.audit_rows(case.id, "case_stage", "update").await;
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0].basis, "team:social_coordinator");
+
+    let event = events.try_recv().expect("an event is published after commit");
+    assert!(matches!(event, DomainEvent::StageChanged { case_id, from: Stage::Assessment, to: Stage::Collaboration, .. } if case_id == case.id));
+}
+
+/// Everything a refused move could have touched.
+async fn snapshot(app: &TestApp, case_id: i32) -> (String, i32, u64, usize) {
+    let case = app.case_by_id(case_id).await;
+    (case.stage, case.version, app.history_len(case_id).await, app.audit_rows(case_id, "case_stage", "update").await.len())
+}
+
+#[tokio::test]
+async fn invalid_transitions_get_clear_errors_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let case = app.case_of("aino.korhonen").await;
+    let before = snapshot(&app, case.id).await;
+
+    assert_error(
+        move_case(&app, &sanna, case.id, "assessment", "follow_up").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "transition",
+        Some(json!({"kind": "not_allowed", "from": "assessment", "to": "follow_up"})),
+    )
+    .await;
+    assert_error(
+        move_case(&app, &sanna, case.id, "assessment", "assessment").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "transition",
+        Some(json!({"kind": "same_stage", "stage": "assessment"})),
+    )
+    .await;
+    assert_error(
+        move_case(&app, &sanna, case.id, "assessment", "done").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "transition",
+        Some(json!({"kind": "unknown_stage", "stage": "done"})),
+    )
+    .await;
+    assert_eq!(snapshot(&app, case.id).await, before);
+}
+
+#[tokio::test]
+async fn malformed_input_is_a_bad_request_not_a_server_error() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let case = app.case_of("aino.korhonen").await;
+    let before = snapshot(&app, case.id).await;
+
+    for form in [
+        vec![("case_id", "abc"), ("from", "assessment"), ("to", "collaboration")],
+        vec![("case_id", "99999999999"), ("from", "assessment"), ("to", "collaboration")],
+        vec![("from", "assessment"), ("to", "collaboration")],
+    ] {
+        assert_error(app.call(&sanna, "move_stage", &form).await, StatusCode::BAD_REQUEST, "bad_request", None).await;
+    }
+    assert_error(app.call(&sanna, "case", &[("case_id", "1; DROP TABLE cases")]).await, StatusCode::BAD_REQUEST, "bad_request", None).await;
+    assert_error(move_case(&app, &sanna, 424242, "assessment", "collaboration").await, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert_eq!(snapshot(&app, case.id).await, before);
+}
+
+#[tokio::test]
+async fn a_move_from_a_stale_stage_is_refused_with_the_current_one() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let heikki = app.signed_in("heikki.laine").await;
+    let case = app.case_of("aino.korhonen").await;
+
+    assert_eq!(move_case(&app, &heikki, case.id, "assessment", "collaboration").await.status(), StatusCode::OK);
+    let before = snapshot(&app, case.id).await;
+    // Sanna still sees the case in assessment and tries to close it.
+    assert_error(
+        move_case(&app, &sanna, case.id, "assessment", "closed").await,
+        StatusCode::CONFLICT,
+        "stale_stage",
+        Some(json!({"current": "collaboration"})),
+    )
+    .await;
+    assert_eq!(snapshot(&app, case.id).await, before);
+}
+
+#[tokio::test]
+async fn only_the_coordinator_pair_of_the_case_moves_it() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("aino.korhonen").await;
+    let before = snapshot(&app, case.id).await;
+    for (who, reason) in [
+        ("liisa.makinen", "not_coordinator_of_case"),
+        ("aino.korhonen", "not_coordinator_of_case"),
+        ("maria.nieminen", "not_on_team"),
+        ("pirjo.korhonen", "not_coordinator_of_case"),
+        ("kari.mantyla", "not_your_case"),
+    ] {
+        let http = app.signed_in(who).await;
+        assert_error(
+            move_case(&app, &http, case.id, "assessment", "collaboration").await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(reason)),
+        )
+        .await;
+    }
+    assert_eq!(snapshot(&app, case.id).await, before);
+}
+
+#[tokio::test]
+async fn collaboration_needs_the_whole_coordinator_pair() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let case = app.case_of("aino.korhonen").await;
+    case_member::Entity::delete_many()
+        .filter(case_member::Column::CaseId.eq(case.id))
+        .filter(case_member::Column::TeamRole.eq(TeamRole::HealthCoordinator.as_str()))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let before = snapshot(&app, case.id).await;
+
+    let (_, detail) = json(open_case(&app, &sanna, case.id).await).await;
+    assert_eq!(detail["moves"][0]["blocked"], json!({"kind": "coordinator_pair_missing", "to": "collaboration"}));
+    assert_error(
+        move_case(&app, &sanna, case.id, "assessment", "collaboration").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "transition",
+        Some(json!({"kind": "coordinator_pair_missing", "to": "collaboration"})),
+    )
+    .await;
+    assert_eq!(snapshot(&app, case.id).await, before);
+}
+
+#[tokio::test]
+async fn a_non_disclosure_clients_location_is_only_for_the_coordinator_pair() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("riikka.lehto").await;
+    let (_, by_coordinator) = json(open_case(&app, &app.signed_in("sanna.virtanen").await, case.id).await).await;
+    assert_eq!(by_coordinator["client"]["municipality"], "Järvelä");
+    let (_, by_member) = json(open_case(&app, &app.signed_in("anna.lehtonen").await, case.id).await).await;
+    assert_eq!(by_member["client"]["non_disclosure"], true);
+    assert!(by_member["client"]["municipality"].is_null(), "{by_member}");
+}
+
+#[tokio::test]
+async fn the_audit_log_and_case_history_are_append_only() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("aino.korhonen").await;
+    assert_eq!(open_case(&app, &app.signed_in("sanna.virtanen").await, case.id).await.status(), StatusCode::OK);
+    for statement in [
+        "UPDATE audit_log SET basis = 'forged'",
+        "DELETE FROM audit_log",
+        "UPDATE case_events SET detail = '{}'",
+        "DELETE FROM case_events",
+    ] {
+        assert!(app.db.execute_unprepared(statement).await.is_err(), "the database refuses: {statement}");
+    }
+    let rows = audit_entry::Entity::find().filter(audit_entry::Column::Basis.eq("forged")).all(&app.db).await.unwrap();
+    assert!(rows.is_empty());
+    assert!(app.history_len(case.id).await > 0);
+}

@@ -1,0 +1,151 @@
+//! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
+
+use app::server::entities::{audit_entry, case, case_event, client, user};
+use app::server::AppState;
+use leptos::config::LeptosOptions;
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::Value;
+
+pub const PASSWORD: &str = app::server::seed::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub address: String,
+    pub db: DatabaseConnection,
+    pub state: AppState,
+    postgres_schema: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn random_suffix() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{}_{}_{nanos}", std::process::id(), rand_u32())
+}
+
+fn rand_u32() -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u8(0);
+    h.finish() as u32
+}
+
+impl TestApp {
+    /// Starts the server on a random port with a fresh database holding the demo data.
+    pub async fn spawn() -> TestApp {
+        let (url, schema, dir) = match std::env::var("POLKU_TEST_DB").as_deref() {
+            Ok("postgres") => {
+                let base = std::env::var("POLKU_TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
+                let schema = format!("polku_t_{}", random_suffix());
+                let admin = server::connect(&base, None).await.expect("PostgreSQL reachable");
+                admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create schema");
+                (base, Some(schema), None)
+            }
+            _ => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}/polku.db?mode=rwc", dir.path().display());
+                (url, None, Some(dir))
+            }
+        };
+        let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
+        assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
+
+        let options = LeptosOptions::builder().output_name("polku").site_root("target/site").build();
+        let (router, state) = server::router(options, db.clone(), app::server::Config::default());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router.into_make_service()).await.unwrap() });
+        TestApp { address, db, state, postgres_schema: schema.map(|s| (url, s)), _dir: dir }
+    }
+
+    pub fn anonymous(&self) -> Client {
+        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+    }
+
+    /// A client signed in as a demo user.
+    pub async fn signed_in(&self, username: &str) -> Client {
+        let http = self.anonymous();
+        let res = self.login(&http, username, PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK, "demo sign-in for {username}");
+        http
+    }
+
+    pub async fn login(&self, http: &Client, username: &str, password: &str) -> Response {
+        self.call(http, "login", &[("username", username), ("password", password)]).await
+    }
+
+    /// Calls a server function the way a browser form does.
+    pub async fn call(&self, http: &Client, name: &str, form: &[(&str, &str)]) -> Response {
+        http.post(format!("{}/api/{name}", self.address)).form(form).send().await.unwrap()
+    }
+
+    pub async fn get(&self, http: &Client, path: &str) -> Response {
+        http.get(format!("{}{path}", self.address)).send().await.unwrap()
+    }
+
+    pub async fn user_id(&self, username: &str) -> i32 {
+        user::Entity::find().filter(user::Column::Username.eq(username)).one(&self.db).await.unwrap().unwrap().id
+    }
+
+    /// The case of a demo client, by the client's username.
+    pub async fn case_of(&self, client_username: &str) -> case::Model {
+        let user_id = self.user_id(client_username).await;
+        let person = client::Entity::find().filter(client::Column::UserId.eq(user_id)).one(&self.db).await.unwrap().unwrap();
+        case::Entity::find().filter(case::Column::ClientId.eq(person.id)).one(&self.db).await.unwrap().unwrap()
+    }
+
+    pub async fn case_by_id(&self, id: i32) -> case::Model {
+        case::Entity::find_by_id(id).one(&self.db).await.unwrap().unwrap()
+    }
+
+    pub async fn audit_rows(&self, case_id: i32, resource: &str, action: &str) -> Vec<audit_entry::Model> {
+        audit_entry::Entity::find()
+            .filter(audit_entry::Column::CaseId.eq(case_id))
+            .filter(audit_entry::Column::Resource.eq(resource))
+            .filter(audit_entry::Column::Action.eq(action))
+            .all(&self.db)
+            .await
+            .unwrap()
+    }
+
+    pub async fn history_len(&self, case_id: i32) -> u64 {
+        case_event::Entity::find().filter(case_event::Column::CaseId.eq(case_id)).count(&self.db).await.unwrap()
+    }
+}
+
+impl Drop for TestApp {
+    /// Removes a test's PostgreSQL schema, also when the test failed.
+    fn drop(&mut self) {
+        if let Some((url, schema)) = self.postgres_schema.take() {
+            std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(async {
+                    if let Ok(db) = server::connect(&url, None).await {
+                        let _ = db.execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).await;
+                    }
+                });
+            })
+            .join()
+            .ok();
+        }
+    }
+}
+
+/// Status and JSON body of a response.
+pub async fn json(res: Response) -> (StatusCode, Value) {
+    let status = res.status();
+    let text = res.text().await.unwrap();
+    let body = serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text));
+    (status, body)
+}
+
+/// Asserts an `AppError` answer: its status, its variant and (if given) its detail.
+pub async fn assert_error(res: Response, status: StatusCode, error: &str, detail: Option<Value>) {
+    let (got_status, body) = json(res).await;
+    assert_eq!(got_status, status, "status; body: {body}");
+    assert_eq!(body["error"], error, "error kind; body: {body}");
+    if let Some(detail) = detail {
+        assert_eq!(body["detail"], detail, "error detail; body: {body}");
+    }
+}

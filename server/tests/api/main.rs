@@ -1,0 +1,12 @@
+//! Integration tests through the real HTTP server and a real database. Every test gets its own
+//! server on its own port and its own database: a fresh SQLite file, or with
+//! `POLKU_TEST_DB=postgres` a fresh schema on the PostgreSQL at `POLKU_TEST_POSTGRES_URL`.
+
+#![recursion_limit = "256"]
+
+mod helpers;
+
+mod auth;
+mod cases;
+mod pages;
+mod pathway;

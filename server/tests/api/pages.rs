@@ -1,0 +1,67 @@
+//! Server-rendered pages: status codes, sign-in redirects, and the right language.
+
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+async fn browse(http: &reqwest::Client, url: String) -> reqwest::Response {
+    http.get(url).header("accept", "text/html").send().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_front_page_sends_each_person_home() {
+    let app = TestApp::spawn().await;
+    let res = browse(&app.anonymous(), format!("{}/", app.address)).await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(res.headers()["location"], "/login");
+    for (who, home) in [("sanna.virtanen", "/cases"), ("aino.korhonen", "/pathway"), ("admin", "/admin")] {
+        let res = browse(&app.signed_in(who).await, format!("{}/", app.address)).await;
+        assert_eq!(res.status(), StatusCode::FOUND, "{who}");
+        assert_eq!(res.headers()["location"], home, "{who}");
+    }
+}
+
+#[tokio::test]
+async fn the_sign_in_page_speaks_finnish_by_default_and_the_chosen_language_after() {
+    let app = TestApp::spawn().await;
+    let http = app.anonymous();
+    let page = app.get(&http, "/login").await.text().await.unwrap();
+    assert!(page.contains("Kirjaudu Polkuun"), "{page}");
+    let swedish = http
+        .get(format!("{}/login", app.address))
+        .header("cookie", "i18n_pref_locale=sv")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(swedish.contains("Logga in i Polku"));
+}
+
+#[tokio::test]
+async fn another_clients_case_page_is_forbidden() {
+    let app = TestApp::spawn().await;
+    let other = app.case_of("eino.mantyla").await;
+    let res = app.get(&app.signed_in("aino.korhonen").await, &format!("/cases/{}", other.id)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Tämä ei ole sinun asiakkuutesi."), "the reason is shown");
+    assert!(!page.contains("Eino"), "nothing of the other client is shown");
+}
+
+#[tokio::test]
+async fn a_case_page_shows_the_team_and_stage_and_logs_the_view() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let res = app.get(&app.signed_in("sanna.virtanen").await, &format!("/cases/{}", case.id)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Eino Mäntylä") && page.contains("Monialainen yhteistyö") && page.contains("Mikko Salonen"));
+    assert_eq!(app.audit_rows(case.id, "case", "view").await.len(), 1);
+}
+
+#[tokio::test]
+async fn an_unknown_address_is_404() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get(&app.anonymous(), "/no-such-page").await.status(), StatusCode::NOT_FOUND);
+}
