@@ -30,8 +30,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", use: { ...devices["Pixel 5"], launchOptions } },
+    // The people in these tests read Finnish; their browsers say so.
+    { name: "desktop", use: { ...devices["Desktop Chrome"], locale: "fi-FI", launchOptions } },
+    { name: "phone", use: { ...devices["Pixel 5"], locale: "fi-FI", launchOptions } },
   ],
   webServer: {
     command: `bash ./start-server.sh ${port}`,

@@ -11,7 +11,10 @@ test("the coordinator moves a case onward and the client sees it on their pathwa
   await expectNoHorizontalScroll(page);
 
   await page.getByRole("button", { name: "Siirrä vaiheeseen: Monialainen yhteistyö" }).click();
-  await expect(page.getByRole("status")).toContainText("Asiakkuus on nyt vaiheessa: Monialainen yhteistyö.");
+  await expect(page.getByRole("status").filter({ hasText: "Asiakkuus on nyt" })).toHaveText(
+    "Asiakkuus on nyt vaiheessa: Monialainen yhteistyö.",
+  );
+  await expect(page.getByText("Ladataan…")).toHaveCount(0);
   await expect(page.getByTestId("case-stage")).toHaveText("Monialainen yhteistyö");
   await expect(page.locator(".history li").first()).toContainText(
     "Vaihe vaihtui: Palvelutarpeen arviointi → Monialainen yhteistyö.",

@@ -12,6 +12,15 @@ test("a wrong password shows a specific error in Finnish", async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
 });
 
+test.describe("with an English browser", () => {
+  test.use({ locale: "en-GB" });
+  test("the page follows the browser's language", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "Sign in to Polku" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+});
+
 test("the language switch changes the page and the choice persists", async ({ page }) => {
   await page.goto("/login");
   await hydrated(page);

@@ -39,14 +39,15 @@ pub fn CasePage() -> impl IntoView {
     view! {
         <p class="back"><a href="/cases">{t!(i18n, case.back)}</a></p>
         {outcome}
-        <Suspense fallback=|| view! { <Loading/> }>
+        // A transition keeps the case on screen while it reloads after a move.
+        <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <CaseView detail move_stage/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
