@@ -40,6 +40,9 @@ test-unit:
 	cargo test -p app --features ssr --lib
 	@echo "==> The domain core and pages compile for the browser (wasm32)"
 	cargo check -p frontend --target wasm32-unknown-unknown
+	@echo "==> No database or password code in the browser bundle"
+	@if cargo tree -p frontend --target wasm32-unknown-unknown -e normal | grep -E "sea-orm|sqlx|argon2"; then \
+		echo "FAILED: server-only crates reach the wasm bundle"; exit 1; fi
 
 test-sqlite:
 	@echo "==> Integration tests through the HTTP server on SQLite (a fresh database per test)"

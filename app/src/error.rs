@@ -92,3 +92,38 @@ impl FromServerFnError for AppError {
         error
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::StatusCode;
+
+    #[test]
+    fn each_error_has_the_status_its_cause_deserves() {
+        assert_eq!(AppError::Unauthenticated.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(AppError::BadCredentials.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(AppError::forbidden(AccessDenied::NotOnTeam).status(), StatusCode::FORBIDDEN);
+        assert_eq!(AppError::NotFound.status(), StatusCode::NOT_FOUND);
+        assert_eq!(AppError::from(NameError::UsernameEmpty).status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            AppError::from(TransitionError::SameStage { stage: Stage::Closed }).status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(AppError::StaleStage { current: Stage::Closed }.status(), StatusCode::CONFLICT);
+        assert_eq!(AppError::BadRequest("x".into()).status(), StatusCode::BAD_REQUEST);
+        assert_eq!(AppError::Internal.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn malformed_arguments_are_the_callers_fault() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field `to`".into()));
+        assert_eq!(error, AppError::BadRequest("missing field `to`".into()));
+        assert_eq!(AppError::from_server_fn_error(ServerFnErrorErr::ServerError("boom".into())), AppError::Internal);
+    }
+
+    #[test]
+    fn errors_travel_as_tagged_json() {
+        let json = serde_json::to_value(AppError::forbidden(AccessDenied::NotOnTeam)).unwrap();
+        assert_eq!(json, serde_json::json!({"error": "forbidden", "detail": "not_on_team"}));
+    }
+}

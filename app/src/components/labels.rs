@@ -45,6 +45,16 @@ pub fn sector(i18n: I18n, sector: Sector) -> String {
     }
 }
 
+/// The name of a language from its code ("fi" → "Suomi"), the code itself when unknown.
+pub fn language(i18n: I18n, code: &str) -> String {
+    match code {
+        "fi" => t_string!(i18n, languages.fi).to_string(),
+        "sv" => t_string!(i18n, languages.sv).to_string(),
+        "en" => t_string!(i18n, languages.en).to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// A date as Finnish and Swedish readers write it (14.3.1947); English readers get 14/03/1947.
 pub fn date(i18n: I18n, date: NaiveDate) -> String {
     match i18n.get_locale() {

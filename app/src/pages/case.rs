@@ -68,7 +68,7 @@ fn CaseView(detail: CaseDetail, move_stage: ServerAction<MoveStage>) -> impl Int
                         {client.municipality.clone().map(|m| view! {
                             <div><dt>{t!(i18n, case.municipality)}</dt><dd>{m}</dd></div>
                         })}
-                        <div><dt>{t!(i18n, case.language)}</dt><dd>{client.preferred_language.clone()}</dd></div>
+                        <div><dt>{t!(i18n, case.language)}</dt><dd>{labels::language(i18n, &client.preferred_language)}</dd></div>
                         <div><dt>{t!(i18n, case.opened)}</dt><dd>{move || labels::day(i18n, opened_at)}</dd></div>
                     </dl>
                     {client.non_disclosure.then(|| view! { <p class="notice notice-info">{t!(i18n, case.protected)}</p> })}
@@ -110,7 +110,10 @@ fn StageMoves(
         <ul class="moves">
             {moves
                 .into_iter()
-                .map(|StageMove { to, blocked }| {
+                .enumerate()
+                .map(|(i, StageMove { to, blocked })| {
+                    // The ordinary next step stands out; the other moves are quieter.
+                    let class = if i == 0 { "button-primary" } else { "button-quiet" };
                     let is_blocked = blocked.is_some();
                     let reason = blocked.map(|problem| {
                         view! {
@@ -127,7 +130,7 @@ fn StageMoves(
                                 <input type="hidden" name="case_id" value=case_id/>
                                 <input type="hidden" name="from" value=current.as_str()/>
                                 <input type="hidden" name="to" value=to.as_str()/>
-                                <button type="submit" class="button-primary" disabled=move || is_blocked || pending.get()>
+                                <button type="submit" class=class disabled=move || is_blocked || pending.get()>
                                     {move || {
                                         if pending.get() {
                                             t!(i18n, case.moving).into_any()

@@ -13,7 +13,7 @@ use crate::model::{CaseDetail, CaseSummary, ClientSummary, HistoryEntry, History
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, TransactionSession,
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select, TransactionSession,
     TransactionTrait,
 };
 use std::collections::HashMap;
@@ -70,24 +70,31 @@ pub async fn relationship(
     Ok(rel)
 }
 
-/// A relative's link to a client that has not been revoked and has not expired.
+/// A relative's links to clients that have not been revoked and have not expired.
+fn live_relative_links(relative_user_id: i32) -> Select<relative_link::Entity> {
+    relative_link::Entity::find()
+        .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
+        .filter(relative_link::Column::RevokedAt.is_null())
+        .filter(relative_link::Column::ValidUntil.is_null().or(relative_link::Column::ValidUntil.gt(Utc::now())))
+}
+
 async fn live_relative_link(
     db: &impl ConnectionTrait,
     relative_user_id: i32,
     client_id: i32,
 ) -> Result<Option<relative_link::Model>, AppError> {
-    let now = Utc::now();
-    Ok(relative_link::Entity::find()
-        .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
-        .filter(relative_link::Column::ClientId.eq(client_id))
-        .filter(relative_link::Column::RevokedAt.is_null())
-        .filter(
-            relative_link::Column::ValidUntil
-                .is_null()
-                .or(relative_link::Column::ValidUntil.gt(now)),
-        )
-        .one(db)
-        .await?)
+    Ok(live_relative_links(relative_user_id).filter(relative_link::Column::ClientId.eq(client_id)).one(db).await?)
+}
+
+/// Display names of the given users.
+async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
 }
 
 async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
@@ -111,8 +118,7 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
         .all(db)
         .await?;
     let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
-    let users: HashMap<i32, user::Model> =
-        user::Entity::find().filter(user::Column::Id.is_in(ids.clone())).all(db).await?.into_iter().map(|u| (u.id, u)).collect();
+    let names = display_names(db, ids.clone()).await?;
     let profiles: HashMap<i32, staff_profile::Model> = staff_profile::Entity::find()
         .filter(staff_profile::Column::UserId.is_in(ids))
         .all(db)
@@ -133,7 +139,7 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
     for m in members {
         let profile = profiles.get(&m.user_id);
         team.push(TeamMember {
-            name: users.get(&m.user_id).map(|u| u.display_name.clone()).unwrap_or_default(),
+            name: names.get(&m.user_id).cloned().unwrap_or_default(),
             team_role: parse_team_role(&m.team_role)?,
             profession: profile.map(|p| p.profession.clone()),
             organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
@@ -155,14 +161,7 @@ pub async fn history(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<Hist
         .order_by_asc(case_event::Column::Id)
         .all(db)
         .await?;
-    let actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_user_id).collect();
-    let names: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(actor_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
     rows.into_iter()
         .map(|row| {
             let event: HistoryEvent = serde_json::from_str(&row.detail).map_err(|e| {
@@ -232,13 +231,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
         .order_by_desc(case_member::Column::TeamRole)
         .all(db)
         .await?;
-    let coordinator_names: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(coordinator_seats.iter().map(|m| m.user_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let coordinator_names = display_names(db, coordinator_seats.iter().map(|m| m.user_id).collect()).await?;
 
     let mut out = Vec::with_capacity(cases.len());
     for c in cases {
@@ -384,14 +377,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
     let clients: Vec<client::Model> = match user.role {
         Role::Client => client::Entity::find().filter(client::Column::UserId.eq(user.id)).all(db).await?,
         Role::Relative => {
-            let now = Utc::now();
-            let links = relative_link::Entity::find()
-                .filter(relative_link::Column::RelativeUserId.eq(user.id))
-                .filter(relative_link::Column::RevokedAt.is_null())
-                .filter(relative_link::Column::ValidUntil.is_null().or(relative_link::Column::ValidUntil.gt(now)))
-                .filter(relative_link::Column::CanView.eq(true))
-                .all(db)
-                .await?;
+            let links = live_relative_links(user.id).filter(relative_link::Column::CanView.eq(true)).all(db).await?;
             client::Entity::find()
                 .filter(client::Column::Id.is_in(links.iter().map(|l| l.client_id).collect::<Vec<_>>()))
                 .all(db)
