@@ -2,11 +2,17 @@
 //! the server and in the browser and is unit-tested without a database.
 
 pub mod access;
+pub mod calendar;
+pub mod deadline;
+pub mod life_area;
 pub mod names;
 pub mod role;
+pub mod screening;
 pub mod stage;
 
 pub use access::{Access, AccessDenied, Basis, Relationship};
+pub use deadline::DeadlineState;
+pub use life_area::LifeArea;
 pub use names::{NameError, Password, Username};
 pub use role::{Role, Sector, TeamRole};
 pub use stage::{CaseFacts, Stage, TransitionError};

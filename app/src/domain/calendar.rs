@@ -1,0 +1,152 @@
+//! Working days in Finland, for legal deadlines such as the service-need assessment clock
+//! (Social Welfare Act 36 §: start by the 7th working day for people aged 75+ or on the highest
+//! care allowance).
+//!
+//! A working day is Monday to Friday except the public holidays and the days the Act on the
+//! Calculation of Statutory Time Limits (150/1930) treats like them: New Year's Day, Epiphany,
+//! Good Friday, Easter Monday, May Day, Ascension Day, Midsummer Eve, Independence Day, Christmas
+//! Eve, Christmas Day and St Stephen's Day. (Easter Sunday, Whit Sunday, Midsummer Day and All
+//! Saints' Day always fall on a weekend.)
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter falls in March or April")
+}
+
+/// Midsummer Eve: the Friday between 19 and 25 June.
+pub fn midsummer_eve(year: i32) -> NaiveDate {
+    (19..=25)
+        .filter_map(|day| NaiveDate::from_ymd_opt(year, 6, day))
+        .find(|d| d.weekday() == Weekday::Fri)
+        .expect("one Friday in every seven days")
+}
+
+/// Whether a weekday is a holiday that stops the deadline clock.
+pub fn is_holiday(date: NaiveDate) -> bool {
+    let year = date.year();
+    let fixed = [(1, 1), (1, 6), (5, 1), (12, 6), (12, 24), (12, 25), (12, 26)];
+    if fixed.contains(&(date.month(), date.day())) {
+        return true;
+    }
+    let easter = easter_sunday(year);
+    let movable = [easter - Duration::days(2), easter + Duration::days(1), easter + Duration::days(39), midsummer_eve(year)];
+    movable.contains(&date)
+}
+
+pub fn is_working_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_holiday(date)
+}
+
+/// The `n`th working day after `start` (the start day itself does not count).
+pub fn add_working_days(start: NaiveDate, n: u32) -> NaiveDate {
+    let mut date = start;
+    let mut left = n;
+    while left > 0 {
+        date += Duration::days(1);
+        if is_working_day(date) {
+            left -= 1;
+        }
+    }
+    date
+}
+
+/// Working days after `from` up to and including `to`; negative when `to` is before `from`.
+pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    let (start, end, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
+    let mut count = 0;
+    let mut date = start;
+    while date < end {
+        date += Duration::days(1);
+        if is_working_day(date) {
+            count += 1;
+        }
+    }
+    sign * count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn easter_is_computed_for_known_years() {
+        assert_eq!(easter_sunday(2024), d(2024, 3, 31));
+        assert_eq!(easter_sunday(2025), d(2025, 4, 20));
+        assert_eq!(easter_sunday(2026), d(2026, 4, 5));
+        assert_eq!(easter_sunday(2027), d(2027, 3, 28));
+        assert_eq!(easter_sunday(2038), d(2038, 4, 25));
+    }
+
+    #[test]
+    fn movable_holidays_follow_easter_and_midsummer() {
+        assert!(is_holiday(d(2026, 4, 3)), "Good Friday 2026");
+        assert!(is_holiday(d(2026, 4, 6)), "Easter Monday 2026");
+        assert!(is_holiday(d(2026, 5, 14)), "Ascension Day 2026");
+        assert_eq!(midsummer_eve(2026), d(2026, 6, 19));
+        assert_eq!(midsummer_eve(2027), d(2027, 6, 25));
+        assert!(!is_working_day(d(2026, 6, 19)));
+        assert!(is_working_day(d(2026, 6, 18)));
+    }
+
+    #[test]
+    fn weekends_and_fixed_holidays_are_not_working_days() {
+        assert!(!is_working_day(d(2026, 11, 21)), "Saturday");
+        assert!(!is_working_day(d(2026, 11, 22)), "Sunday");
+        assert!(is_working_day(d(2026, 11, 23)), "Monday");
+        assert!(!is_working_day(d(2025, 12, 24)) && !is_working_day(d(2025, 12, 25)) && !is_working_day(d(2025, 12, 26)));
+        assert!(!is_working_day(d(2027, 1, 6)), "Epiphany");
+        assert!(!is_working_day(d(2026, 5, 1)), "May Day");
+        assert!(!is_working_day(d(2027, 12, 6)), "Independence Day on a Monday");
+    }
+
+    #[test]
+    fn seven_working_days_across_christmas_and_the_new_year() {
+        // Tuesday 22 Dec 2026: 23, 28, 29, 30, 31 Dec, 4, 5 Jan (24–27 Dec and 1 Jan are off).
+        assert_eq!(add_working_days(d(2026, 12, 22), 7), d(2027, 1, 5));
+        // From Wednesday 30 Dec: 31 Dec, 4, 5, (6 Epiphany) 7, 8, 11, 12 Jan.
+        assert_eq!(add_working_days(d(2026, 12, 30), 7), d(2027, 1, 12));
+    }
+
+    #[test]
+    fn seven_working_days_across_easter() {
+        // Monday 30 Mar 2026: 31 Mar, 1, 2, (3 Good Friday, 6 Easter Monday) 7, 8, 9, 10 Apr.
+        assert_eq!(add_working_days(d(2026, 3, 30), 7), d(2026, 4, 10));
+    }
+
+    #[test]
+    fn an_ordinary_week_is_seven_working_days_in_nine_days() {
+        assert_eq!(add_working_days(d(2026, 11, 23), 7), d(2026, 12, 2));
+        assert_eq!(add_working_days(d(2026, 11, 21), 1), d(2026, 11, 23), "from a Saturday the next is Monday");
+    }
+
+    #[test]
+    fn counting_between_dates_matches_adding() {
+        for start in [d(2026, 12, 22), d(2026, 3, 30), d(2026, 6, 17), d(2026, 11, 23)] {
+            for n in 0..15 {
+                assert_eq!(working_days_between(start, add_working_days(start, n)), n as i64);
+            }
+        }
+        assert_eq!(working_days_between(d(2026, 12, 2), d(2026, 11, 23)), -7);
+        assert_eq!(working_days_between(d(2026, 11, 23), d(2026, 11, 23)), 0);
+    }
+}
