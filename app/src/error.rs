@@ -2,7 +2,7 @@
 //! to a message in the user's language (see `components::error`). Server-side details are logged,
 //! never sent to the browser.
 
-use crate::domain::{AccessDenied, NameError, Stage, TransitionError};
+use crate::domain::{AccessDenied, ConcernError, NameError, Stage, TransitionError};
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -22,6 +22,8 @@ pub enum AppError {
     InvalidName(NameError),
     #[error("invalid input: {0}")]
     Transition(TransitionError),
+    #[error("invalid input: {0}")]
+    Concern(ConcernError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -38,7 +40,8 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::InvalidName(_) | AppError::Transition(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::StaleStage { .. } => StatusCode::CONFLICT,
+            AppError::StaleStage { .. } | AppError::Concern(ConcernError::AlreadyDecided) => StatusCode::CONFLICT,
+            AppError::Concern(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -58,6 +61,12 @@ impl From<AccessDenied> for AppError {
 impl From<NameError> for AppError {
     fn from(e: NameError) -> Self {
         AppError::InvalidName(e)
+    }
+}
+
+impl From<ConcernError> for AppError {
+    fn from(e: ConcernError) -> Self {
+        AppError::Concern(e)
     }
 }
 

@@ -5,9 +5,11 @@
 pub mod admin;
 pub mod auth;
 pub mod cases;
+pub mod concerns;
 pub mod pathway;
 
 pub use admin::*;
 pub use auth::*;
 pub use cases::*;
+pub use concerns::*;
 pub use pathway::*;

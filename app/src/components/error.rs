@@ -1,7 +1,7 @@
 //! Errors shown to people: every `AppError` in the reader's language, never a raw message.
 
 use super::labels::{self, I18n};
-use crate::domain::{AccessDenied, NameError, TransitionError};
+use crate::domain::{AccessDenied, ConcernError, NameError, TransitionError};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -29,6 +29,27 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::ClientsAndRelativesOnly => {
                 t!(i18n, errors.forbidden.clients_and_relatives_only).into_any()
             }
+            AccessDenied::CoordinatorsOnly => t!(i18n, errors.forbidden.coordinators_only).into_any(),
+        },
+        AppError::Concern(problem) => match problem {
+            ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
+            ConcernError::TextTooLong { max } => t!(i18n, errors.concern.text_too_long, max = move || max).into_any(),
+            ConcernError::NameEmpty => t!(i18n, errors.concern.name_empty).into_any(),
+            ConcernError::NameTooLong { max } => t!(i18n, errors.concern.name_too_long, max = move || max).into_any(),
+            ConcernError::BirthDateInvalid => t!(i18n, errors.concern.birth_date_invalid).into_any(),
+            ConcernError::BirthDateInFuture => t!(i18n, errors.concern.birth_date_in_future).into_any(),
+            ConcernError::MunicipalityEmpty => t!(i18n, errors.concern.municipality_empty).into_any(),
+            ConcernError::UnknownLifeArea { area } => {
+                t!(i18n, errors.concern.unknown_life_area, area = move || area.clone()).into_any()
+            }
+            ConcernError::ReasonEmpty => t!(i18n, errors.concern.reason_empty).into_any(),
+            ConcernError::ReasonTooLong { max } => t!(i18n, errors.concern.reason_too_long, max = move || max).into_any(),
+            ConcernError::InvalidChoice { value } => {
+                t!(i18n, errors.concern.invalid_choice, value = move || value.clone()).into_any()
+            }
+            ConcernError::CountOutOfRange => t!(i18n, errors.concern.count_out_of_range).into_any(),
+            ConcernError::NoAgreementToProceed => t!(i18n, errors.concern.no_agreement_to_proceed).into_any(),
+            ConcernError::AlreadyDecided => t!(i18n, errors.concern.already_decided).into_any(),
         },
         AppError::InvalidName(problem) => match problem {
             NameError::UsernameEmpty => t!(i18n, errors.name.username_empty).into_any(),

@@ -1,6 +1,7 @@
 //! Translated names of domain values, and dates written the local way.
 
-use crate::domain::{Role, Sector, Stage, TeamRole};
+use crate::domain::screening::Segment;
+use crate::domain::{LifeArea, Role, Sector, Stage, TeamRole};
 use crate::i18n::*;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -42,6 +43,31 @@ pub fn sector(i18n: I18n, sector: Sector) -> String {
         Sector::Health => t_string!(i18n, sector.health).to_string(),
         Sector::Shared => t_string!(i18n, sector.shared).to_string(),
         Sector::Other => t_string!(i18n, sector.other).to_string(),
+    }
+}
+
+pub fn life_area(i18n: I18n, area: LifeArea) -> String {
+    match area {
+        LifeArea::DailyLiving => t_string!(i18n, life_area.daily_living).to_string(),
+        LifeArea::Housing => t_string!(i18n, life_area.housing).to_string(),
+        LifeArea::Finances => t_string!(i18n, life_area.finances).to_string(),
+        LifeArea::SocialRelations => t_string!(i18n, life_area.social_relations).to_string(),
+        LifeArea::ViolenceOrCrisis => t_string!(i18n, life_area.violence_or_crisis).to_string(),
+        LifeArea::ChildDevelopment => t_string!(i18n, life_area.child_development).to_string(),
+        LifeArea::SubstanceUse => t_string!(i18n, life_area.substance_use).to_string(),
+        LifeArea::MentalHealth => t_string!(i18n, life_area.mental_health).to_string(),
+        LifeArea::Illness => t_string!(i18n, life_area.illness).to_string(),
+        LifeArea::FunctionalAbility => t_string!(i18n, life_area.functional_ability).to_string(),
+        LifeArea::SupportForRelatives => t_string!(i18n, life_area.support_for_relatives).to_string(),
+    }
+}
+
+pub fn segment(i18n: I18n, segment: Segment) -> String {
+    match segment {
+        Segment::SelfManaging => t_string!(i18n, segment.self_managing).to_string(),
+        Segment::Support => t_string!(i18n, segment.support).to_string(),
+        Segment::Care => t_string!(i18n, segment.care).to_string(),
+        Segment::Collaboration => t_string!(i18n, segment.collaboration).to_string(),
     }
 }
 

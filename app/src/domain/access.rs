@@ -14,8 +14,8 @@ use std::fmt;
 pub enum Relationship {
     /// The person is the client.
     OwnClient,
-    /// A relative with a live link the client granted; `can_view` is the granted scope.
-    Relative { can_view: bool },
+    /// A relative with a live link the client granted, within its scope.
+    Relative { can_view: bool, can_write: bool },
     /// An accepted member of the client's team.
     Team(TeamRole),
     /// No relationship at all.
@@ -29,6 +29,10 @@ pub enum Basis {
     OwnClient,
     RelativeLink,
     Team(TeamRole),
+    /// A professional raising a concern about someone (identification).
+    Identification,
+    /// A coordinator screening concerns.
+    Screening,
 }
 
 impl fmt::Display for Basis {
@@ -37,6 +41,8 @@ impl fmt::Display for Basis {
             Basis::OwnClient => f.write_str("own_client"),
             Basis::RelativeLink => f.write_str("relative_link"),
             Basis::Team(role) => write!(f, "team:{}", role.as_str()),
+            Basis::Identification => f.write_str("identification"),
+            Basis::Screening => f.write_str("screening"),
         }
     }
 }
@@ -58,6 +64,8 @@ pub enum AccessDenied {
     AdministratorsOnly,
     #[error("the pathway view is for clients and their relatives")]
     ClientsAndRelativesOnly,
+    #[error("only coordinators screen concerns")]
+    CoordinatorsOnly,
 }
 
 /// What a person may do with one case.
@@ -70,8 +78,8 @@ impl Access {
             (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent),
             (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
             (Role::Client, _) => Err(AccessDenied::NotYourCase),
-            (Role::Relative, Relationship::Relative { can_view: true }) => Ok(Basis::RelativeLink),
-            (Role::Relative, Relationship::Relative { can_view: false }) => {
+            (Role::Relative, Relationship::Relative { can_view: true, .. }) => Ok(Basis::RelativeLink),
+            (Role::Relative, Relationship::Relative { can_view: false, .. }) => {
                 Err(AccessDenied::OutsideRelativeScope)
             }
             (Role::Relative, _) => Err(AccessDenied::NotYourCase),
@@ -90,6 +98,28 @@ impl Access {
         match (role, basis) {
             (Role::Coordinator, Basis::Team(team_role)) if team_role.is_coordinator() => Ok(basis),
             _ => Err(AccessDenied::NotCoordinatorOfCase),
+        }
+    }
+
+    /// May this person raise a concern about the client? Anyone may: a professional about anyone,
+    /// the client about themself, a relative when the client has let them write.
+    pub fn raise_concern(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match (role, rel) {
+            (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent),
+            (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
+            (Role::Client, _) => Err(AccessDenied::NotYourCase),
+            (Role::Relative, Relationship::Relative { can_write: true, .. }) => Ok(Basis::RelativeLink),
+            (Role::Relative, Relationship::Relative { .. }) => Err(AccessDenied::OutsideRelativeScope),
+            (Role::Relative, _) => Err(AccessDenied::NotYourCase),
+            (Role::Professional | Role::Coordinator, _) => Ok(Basis::Identification),
+        }
+    }
+
+    /// May this person screen concerns and decide on them? Coordinators only.
+    pub fn screen(role: Role) -> Result<Basis, AccessDenied> {
+        match role {
+            Role::Coordinator => Ok(Basis::Screening),
+            _ => Err(AccessDenied::CoordinatorsOnly),
         }
     }
 
@@ -120,11 +150,11 @@ mod tests {
     #[test]
     fn a_relative_sees_only_within_the_granted_scope() {
         assert_eq!(
-            Access::view_case(Role::Relative, Relationship::Relative { can_view: true }),
+            Access::view_case(Role::Relative, Relationship::Relative { can_view: true, can_write: false }),
             Ok(Basis::RelativeLink)
         );
         assert_eq!(
-            Access::view_case(Role::Relative, Relationship::Relative { can_view: false }),
+            Access::view_case(Role::Relative, Relationship::Relative { can_view: false, can_write: false }),
             Err(AccessDenied::OutsideRelativeScope)
         );
         assert_eq!(
@@ -142,7 +172,7 @@ mod tests {
             );
             assert_eq!(Access::view_case(role, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
             assert_eq!(
-                Access::view_case(role, Relationship::Relative { can_view: true }),
+                Access::view_case(role, Relationship::Relative { can_view: true, can_write: false }),
                 Err(AccessDenied::NotOnTeam)
             );
         }
@@ -153,7 +183,7 @@ mod tests {
         for rel in [
             Relationship::OwnClient,
             Relationship::Team(TeamRole::SocialCoordinator),
-            Relationship::Relative { can_view: true },
+            Relationship::Relative { can_view: true, can_write: false },
             Relationship::Unrelated,
         ] {
             assert_eq!(
@@ -190,12 +220,40 @@ mod tests {
     }
 
     #[test]
+    fn anyone_may_raise_a_concern_within_their_relationship() {
+        assert_eq!(Access::raise_concern(Role::Professional, Relationship::Unrelated), Ok(Basis::Identification));
+        assert_eq!(Access::raise_concern(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
+        assert_eq!(
+            Access::raise_concern(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Ok(Basis::RelativeLink)
+        );
+        assert_eq!(
+            Access::raise_concern(Role::Relative, Relationship::Relative { can_view: true, can_write: false }),
+            Err(AccessDenied::OutsideRelativeScope)
+        );
+        assert_eq!(Access::raise_concern(Role::Relative, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+        assert_eq!(Access::raise_concern(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+        assert_eq!(
+            Access::raise_concern(Role::Administrator, Relationship::Unrelated),
+            Err(AccessDenied::AdministratorNoClientContent)
+        );
+    }
+
+    #[test]
+    fn only_coordinators_screen() {
+        assert_eq!(Access::screen(Role::Coordinator), Ok(Basis::Screening));
+        for role in [Role::Professional, Role::Client, Role::Relative, Role::Administrator] {
+            assert_eq!(Access::screen(role), Err(AccessDenied::CoordinatorsOnly));
+        }
+    }
+
+    #[test]
     fn protected_location_is_for_the_client_and_the_coordinator_pair() {
         assert!(Access::see_protected_location(Relationship::Unrelated, false));
         assert!(Access::see_protected_location(Relationship::OwnClient, true));
         assert!(Access::see_protected_location(Relationship::Team(TeamRole::HealthCoordinator), true));
         assert!(!Access::see_protected_location(Relationship::Team(TeamRole::Member), true));
-        assert!(!Access::see_protected_location(Relationship::Relative { can_view: true }, true));
+        assert!(!Access::see_protected_location(Relationship::Relative { can_view: true, can_write: false }, true));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod calendar;
+pub mod concern;
 pub mod deadline;
 pub mod life_area;
 pub mod names;
@@ -11,6 +12,7 @@ pub mod screening;
 pub mod stage;
 
 pub use access::{Access, AccessDenied, Basis, Relationship};
+pub use concern::ConcernError;
 pub use deadline::DeadlineState;
 pub use life_area::LifeArea;
 pub use names::{NameError, Password, Username};

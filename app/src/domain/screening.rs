@@ -37,6 +37,24 @@ pub enum Segment {
     Collaboration,
 }
 
+impl Coping {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coping::Good => "good",
+            Coping::Reduced => "reduced",
+        }
+    }
+}
+
+impl Risk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::High => "high",
+        }
+    }
+}
+
 impl Segment {
     pub fn of(coping: Coping, risk: Risk) -> Segment {
         match (coping, risk) {

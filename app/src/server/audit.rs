@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 pub enum Action {
     View,
     List,
+    Create,
     Update,
 }
 
@@ -18,6 +19,7 @@ impl Action {
         match self {
             Action::View => "view",
             Action::List => "list",
+            Action::Create => "create",
             Action::Update => "update",
         }
     }

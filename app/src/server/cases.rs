@@ -13,7 +13,7 @@ use crate::model::{CaseDetail, CaseSummary, ClientSummary, HistoryEntry, History
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select, TransactionSession,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select, TransactionSession,
     TransactionTrait,
 };
 use std::collections::HashMap;
@@ -51,7 +51,7 @@ pub async fn relationship(
             if own.is_some() { Relationship::OwnClient } else { Relationship::Unrelated }
         }
         Role::Relative => match live_relative_link(db, user.id, case.client_id).await? {
-            Some(link) => Relationship::Relative { can_view: link.can_view },
+            Some(link) => Relationship::Relative { can_view: link.can_view, can_write: link.can_write },
             None => Relationship::Unrelated,
         },
         Role::Professional | Role::Coordinator => {
@@ -421,4 +421,25 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
         }
     }
     Ok(out)
+}
+
+/// Adds a person to a case's team.
+pub async fn add_member(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    case_member::ActiveModel {
+        case_id: sea_orm::Set(case_id),
+        user_id: sea_orm::Set(user_id),
+        team_role: sea_orm::Set(team_role.as_str().to_string()),
+        joined_at: sea_orm::Set(at),
+        sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
 }

@@ -8,6 +8,8 @@ use tokio::sync::broadcast;
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DomainEvent {
     StageChanged { case_id: i32, from: Stage, to: Stage, actor_user_id: i32, version: i32 },
+    CaseOpened { case_id: i32, stage: Stage, actor_user_id: i32 },
+    ConcernRaised { concern_id: i32, urgent: bool },
 }
 
 pub type Events = broadcast::Sender<DomainEvent>;

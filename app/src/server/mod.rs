@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod concerns;
 pub mod entities;
 pub mod events;
 pub mod password;

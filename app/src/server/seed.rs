@@ -2,8 +2,8 @@
 //! stage, two coordinator pairs, professionals from social care, health care, an NGO, a school
 //! and employment services, relatives, and an administrator. All names are invented.
 
-use super::cases::append_history;
-use super::entities::{case, case_member, client, coordinator_pair, organisation, relative_link, staff_profile, user};
+use super::cases::{add_member, append_history};
+use super::entities::{case, client, coordinator_pair, organisation, relative_link, staff_profile, user};
 use super::password;
 use crate::domain::{Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
@@ -227,6 +227,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
             address: Set(None),
             preferred_language: Set(c.language.to_string()),
             non_disclosure: Set(c.non_disclosure),
+            highest_care_allowance: Set(false),
             sector: Set(Sector::Shared.as_str().to_string()),
             created_at: Set(now - Duration::days(c.opened_days_ago)),
             ..Default::default()
@@ -305,25 +306,5 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
     }
 
     txn.commit().await?;
-    Ok(())
-}
-
-async fn add_member(
-    db: &impl ConnectionTrait,
-    case_id: i32,
-    user_id: i32,
-    team_role: TeamRole,
-    at: chrono::DateTime<Utc>,
-) -> Result<(), AppError> {
-    case_member::ActiveModel {
-        case_id: Set(case_id),
-        user_id: Set(user_id),
-        team_role: Set(team_role.as_str().to_string()),
-        joined_at: Set(at),
-        sector: Set(Sector::Shared.as_str().to_string()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
     Ok(())
 }

@@ -8,5 +8,6 @@ mod helpers;
 
 mod auth;
 mod cases;
+mod concerns;
 mod pages;
 mod pathway;

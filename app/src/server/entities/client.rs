@@ -18,6 +18,8 @@ pub struct Model {
     pub preferred_language: String,
     /// Turvakielto: address and municipality are shown only to the client and coordinator pair.
     pub non_disclosure: bool,
+    /// Receives the highest care allowance: the assessment must start by the 7th working day.
+    pub highest_care_allowance: bool,
     pub sector: String,
     pub created_at: DateTimeUtc,
 }

@@ -1,0 +1,115 @@
+//! Identification: raising a concern, and screening concerns for coordinators.
+
+use crate::error::AppError;
+use crate::model::{ConcernView, Decided, RaiseContext};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{concerns, respond, session::require_user, state::app_state};
+
+/// What the concern form should offer the signed-in person.
+#[server(prefix = "/api", endpoint = "concern_form")]
+pub async fn concern_form() -> Result<RaiseContext, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        concerns::raise_context(&app_state()?.db, &user).await
+    })
+    .await
+}
+
+/// Raises a concern. Staff describe the person (`name`, `date_of_birth`, `municipality`); a
+/// relative chooses `client_id`; a client raises it about themself. Checkboxes arrive as "on".
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "raise_concern")]
+pub async fn raise_concern(
+    text: String,
+    life_areas: Option<Vec<String>>,
+    urgent: Option<String>,
+    agrees_to_proceed: Option<String>,
+    agrees_to_involve: Option<String>,
+    name: Option<String>,
+    date_of_birth: Option<String>,
+    municipality: Option<String>,
+    client_id: Option<i32>,
+) -> Result<i32, AppError> {
+    use crate::domain::concern::{parse_life_areas, ConcernText, PersonDetails};
+    use crate::domain::Role;
+    use concerns::{About, NewConcern};
+
+    respond::run(async move {
+        let user = require_user().await?;
+        let about = match (user.role, client_id) {
+            (Role::Client, _) => About::Myself,
+            (Role::Relative, Some(id)) => About::Client(id),
+            (Role::Relative, None) => return Err(crate::domain::AccessDenied::NotYourCase.into()),
+            _ => About::Person(PersonDetails::parse(
+                name.as_deref().unwrap_or_default(),
+                date_of_birth.as_deref().unwrap_or_default(),
+                municipality.as_deref().unwrap_or_default(),
+                chrono::Utc::now().date_naive(),
+            )?),
+        };
+        let new = NewConcern {
+            about,
+            text: ConcernText::parse(&text)?,
+            life_areas: parse_life_areas(&life_areas.unwrap_or_default())?,
+            urgent: urgent.is_some(),
+            agrees_to_proceed: agrees_to_proceed.is_some(),
+            agrees_to_involve: agrees_to_involve.is_some(),
+        };
+        let state = app_state()?;
+        concerns::raise(&state.db, &state.events, &user, new).await
+    })
+    .await
+}
+
+/// Open concerns for the coordinators to screen, urgent first.
+#[server(prefix = "/api", endpoint = "open_concerns")]
+pub async fn open_concerns() -> Result<Vec<ConcernView>, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        concerns::open_concerns(&app_state()?.db, &user).await
+    })
+    .await
+}
+
+/// Records the screening of a concern and the decision: `decision` is "accept" or "decline".
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "decide_concern")]
+pub async fn decide_concern(
+    concern_id: i32,
+    coping: String,
+    risk: String,
+    services_in_use: String,
+    recent_contacts: String,
+    life_areas_with_needs: String,
+    decision: String,
+    reason: String,
+) -> Result<Decided, AppError> {
+    use crate::domain::concern::{parse_choice, parse_count, DecisionReason};
+    use crate::domain::screening::Signals;
+    use crate::domain::ConcernError;
+
+    respond::run(async move {
+        let user = require_user().await?;
+        crate::domain::Access::screen(user.role)?;
+        let input = concerns::ScreeningInput {
+            coping: parse_choice(&coping)?,
+            risk: parse_choice(&risk)?,
+            signals: Signals {
+                services_in_use: parse_count(&services_in_use)?,
+                recent_contacts: parse_count(&recent_contacts)?,
+                life_areas_with_needs: parse_count(&life_areas_with_needs)?,
+            },
+        };
+        let accept = match decision.as_str() {
+            "accept" => true,
+            "decline" => false,
+            other => return Err(ConcernError::InvalidChoice { value: other.chars().take(40).collect() }.into()),
+        };
+        let reason = DecisionReason::parse(&reason)?;
+        let state = app_state()?;
+        concerns::decide(&state.db, &state.events, &user, concern_id, input, accept, reason).await
+    })
+    .await
+}

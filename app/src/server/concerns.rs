@@ -1,0 +1,334 @@
+//! Identification: raising concerns and the coordinators' screening decisions. Accepting a
+//! concern opens a case in the assessment stage with the least-loaded coordinator pair, in the same
+//! transaction as the decision, its history and its audit rows.
+
+use super::audit::{self, Action};
+use super::cases::{add_member, append_history};
+use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening, user};
+use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
+use crate::domain::concern::{check_acceptance, least_loaded_pair, ConcernText, DecisionReason, PersonDetails};
+use crate::domain::screening::{propose, Coping, Risk, Signals};
+use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::{ClientChoice, ConcernView, Decided, HistoryEvent, RaiseContext};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
+
+const OPEN: &str = "open";
+
+/// Who a concern is about, as the form gave it.
+pub enum About {
+    /// A professional describing the person; an existing client with the same name and date of
+    /// birth is used, otherwise a new client record is made.
+    Person(PersonDetails),
+    /// A relative choosing one of the clients they are linked to.
+    Client(i32),
+    /// A client raising a concern about themself.
+    Myself,
+}
+
+pub struct NewConcern {
+    pub about: About,
+    pub text: ConcernText,
+    pub life_areas: Vec<LifeArea>,
+    pub urgent: bool,
+    pub agrees_to_proceed: bool,
+    pub agrees_to_involve: bool,
+}
+
+/// The clients a relative may raise a concern about (a live link with writing scope).
+async fn writable_clients(db: &impl ConnectionTrait, relative_user_id: i32) -> Result<Vec<ClientChoice>, AppError> {
+    let links = relative_link::Entity::find()
+        .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
+        .filter(relative_link::Column::RevokedAt.is_null())
+        .filter(relative_link::Column::CanWrite.eq(true))
+        .all(db)
+        .await?;
+    let now = Utc::now();
+    let ids: Vec<i32> =
+        links.iter().filter(|l| l.valid_until.is_none_or(|until| until > now)).map(|l| l.client_id).collect();
+    Ok(client::Entity::find()
+        .filter(client::Column::Id.is_in(ids))
+        .order_by_asc(client::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| ClientChoice { id: c.id, name: c.name })
+        .collect())
+}
+
+pub async fn raise_context(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<RaiseContext, AppError> {
+    let clients = match user.role {
+        Role::Administrator => return Err(AccessDenied::AdministratorNoClientContent.into()),
+        Role::Relative => writable_clients(db, user.id).await?,
+        Role::Client | Role::Professional | Role::Coordinator => Vec::new(),
+    };
+    Ok(RaiseContext { role: user.role, clients })
+}
+
+/// The client a concern is about, checked against who is raising it.
+async fn resolve_client(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    about: About,
+) -> Result<(i32, crate::domain::Basis), AppError> {
+    match (user.role, about) {
+        (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent.into()),
+        (Role::Client, _) => {
+            let own = client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?;
+            let own = own.ok_or(AppError::forbidden(AccessDenied::NotYourCase))?;
+            Ok((own.id, Access::raise_concern(user.role, Relationship::OwnClient)?))
+        }
+        (Role::Relative, About::Client(client_id)) => {
+            let link = relative_link::Entity::find()
+                .filter(relative_link::Column::RelativeUserId.eq(user.id))
+                .filter(relative_link::Column::ClientId.eq(client_id))
+                .filter(relative_link::Column::RevokedAt.is_null())
+                .one(db)
+                .await?
+                .filter(|l| l.valid_until.is_none_or(|until| until > Utc::now()));
+            let rel = link.map_or(Relationship::Unrelated, |l| Relationship::Relative { can_view: l.can_view, can_write: l.can_write });
+            Ok((client_id, Access::raise_concern(user.role, rel)?))
+        }
+        (Role::Relative, _) => Err(AccessDenied::NotYourCase.into()),
+        (Role::Professional | Role::Coordinator, About::Person(person)) => {
+            let basis = Access::raise_concern(user.role, Relationship::Unrelated)?;
+            let existing = client::Entity::find()
+                .filter(client::Column::Name.eq(person.name.as_str()))
+                .filter(client::Column::DateOfBirth.eq(person.date_of_birth))
+                .one(db)
+                .await?;
+            let id = match existing {
+                Some(found) => found.id,
+                None => {
+                    client::ActiveModel {
+                        user_id: Set(None),
+                        name: Set(person.name),
+                        date_of_birth: Set(person.date_of_birth),
+                        municipality: Set(person.municipality),
+                        address: Set(None),
+                        preferred_language: Set("fi".to_string()),
+                        non_disclosure: Set(false),
+                        highest_care_allowance: Set(false),
+                        sector: Set(Sector::Shared.as_str().to_string()),
+                        created_at: Set(Utc::now()),
+                        ..Default::default()
+                    }
+                    .insert(db)
+                    .await?
+                    .id
+                }
+            };
+            Ok((id, basis))
+        }
+        (Role::Professional | Role::Coordinator, _) => Err(ConcernError::NameEmpty.into()),
+    }
+}
+
+/// Records a concern; returns its id.
+pub async fn raise(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    new: NewConcern,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (client_id, basis) = resolve_client(&txn, user, new.about).await?;
+    let row = concern::ActiveModel {
+        client_id: Set(client_id),
+        raised_by_user_id: Set(user.id),
+        raised_as: Set(user.role.as_str().to_string()),
+        text: Set(new.text.as_str().to_string()),
+        life_areas: Set(new.life_areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(",")),
+        urgent: Set(new.urgent),
+        agrees_to_proceed: Set(new.agrees_to_proceed),
+        agrees_to_involve: Set(new.agrees_to_involve),
+        status: Set(OPEN.to_string()),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry { actor: user, client_id, case_id: None, resource: "concern", action: Action::Create, basis: basis.to_string() },
+    )
+    .await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::ConcernRaised { concern_id: row.id, urgent: new.urgent });
+    Ok(row.id)
+}
+
+/// Open concerns for screening, urgent ones first, then oldest first.
+pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<ConcernView>, AppError> {
+    let basis = Access::screen(user.role)?;
+    let rows = concern::Entity::find()
+        .filter(concern::Column::Status.eq(OPEN))
+        .order_by_desc(concern::Column::Urgent)
+        .order_by_asc(concern::Column::CreatedAt)
+        .order_by_asc(concern::Column::Id)
+        .all(db)
+        .await?;
+    let clients: HashMap<i32, client::Model> = client::Entity::find()
+        .filter(client::Column::Id.is_in(rows.iter().map(|r| r.client_id).collect::<HashSet<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let raisers: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.raised_by_user_id).collect::<HashSet<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
+        audit::record(
+            db,
+            audit::Entry { actor: user, client_id: row.client_id, case_id: None, resource: "concern", action: Action::View, basis: basis.to_string() },
+        )
+        .await?;
+        out.push(ConcernView {
+            id: row.id,
+            client_name: person.name.clone(),
+            date_of_birth: person.date_of_birth,
+            raised_by: raisers.get(&row.raised_by_user_id).cloned().unwrap_or_default(),
+            raised_as: row.raised_as.parse().map_err(|_| AppError::Internal)?,
+            life_areas: row.life_areas.split(',').filter(|a| !a.is_empty()).filter_map(|a| a.parse().ok()).collect(),
+            text: row.text,
+            urgent: row.urgent,
+            agrees_to_proceed: row.agrees_to_proceed,
+            agrees_to_involve: row.agrees_to_involve,
+            created_at: row.created_at,
+        });
+    }
+    Ok(out)
+}
+
+/// The screening a coordinator fills in.
+pub struct ScreeningInput {
+    pub coping: Coping,
+    pub risk: Risk,
+    pub signals: Signals,
+}
+
+/// The pair with the fewest cases that are not closed.
+async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Model, AppError> {
+    let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
+    let open_case_ids: Vec<i32> = case::Entity::find()
+        .filter(case::Column::Stage.ne(Stage::Closed.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let mut loads = Vec::with_capacity(pairs.len());
+    for pair in &pairs {
+        let load = case_member::Entity::find()
+            .filter(case_member::Column::UserId.eq(pair.social_user_id))
+            .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator.as_str()))
+            .filter(case_member::Column::CaseId.is_in(open_case_ids.clone()))
+            .count(db)
+            .await?;
+        loads.push((pair.id, load as usize));
+    }
+    let chosen = least_loaded_pair(&loads).ok_or_else(|| {
+        tracing::error!("no coordinator pairs configured");
+        AppError::Internal
+    })?;
+    pairs.into_iter().find(|p| p.id == chosen).ok_or(AppError::Internal)
+}
+
+/// Records the screening and the coordinator's decision; accepting opens a case.
+pub async fn decide(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    concern_id: i32,
+    input: ScreeningInput,
+    accept: bool,
+    reason: DecisionReason,
+) -> Result<Decided, AppError> {
+    let basis = Access::screen(user.role)?;
+    let txn = db.begin().await?;
+    let found = concern::Entity::find_by_id(concern_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    if found.status != OPEN {
+        return Err(ConcernError::AlreadyDecided.into());
+    }
+    let proposal = propose(input.coping, input.risk, input.signals);
+    let now = Utc::now();
+
+    let case_id = if accept {
+        check_acceptance(found.agrees_to_proceed)?;
+        let pair = propose_pair(&txn).await?;
+        let opened = case::ActiveModel {
+            client_id: Set(found.client_id),
+            stage: Set(Stage::Assessment.as_str().to_string()),
+            sector: Set(Sector::Shared.as_str().to_string()),
+            opened_at: Set(now),
+            updated_at: Set(now),
+            closed_at: Set(None),
+            version: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
+        let mut seats = vec![(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
+        let raiser = user::Entity::find_by_id(found.raised_by_user_id).one(&txn).await?.ok_or(AppError::Internal)?;
+        let raiser_is_staff = raiser.role.parse::<Role>().is_ok_and(Role::is_staff);
+        if raiser_is_staff && !seats.iter().any(|(id, _)| *id == raiser.id) {
+            seats.push((raiser.id, TeamRole::Member));
+        }
+        for (member_id, team_role) in seats {
+            add_member(&txn, opened.id, member_id, team_role, now).await?;
+            let name = user::Entity::find_by_id(member_id).one(&txn).await?.map(|u| u.display_name).unwrap_or_default();
+            append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now).await?;
+        }
+        Some(opened.id)
+    } else {
+        None
+    };
+
+    let mut decided: concern::ActiveModel = found.clone().into();
+    decided.status = Set(if accept { "accepted" } else { "declined" }.to_string());
+    decided.update(&txn).await?;
+    screening::ActiveModel {
+        concern_id: Set(concern_id),
+        coordinator_user_id: Set(user.id),
+        coping: Set(input.coping.as_str().to_string()),
+        risk: Set(input.risk.as_str().to_string()),
+        services_in_use: Set(input.signals.services_in_use as i32),
+        recent_contacts: Set(input.signals.recent_contacts as i32),
+        life_areas_with_needs: Set(input.signals.life_areas_with_needs as i32),
+        proposed_target_group: Set(proposal.target_group),
+        accepted: Set(accept),
+        reason: Set(reason.as_str().to_string()),
+        case_id: Set(case_id),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry { actor: user, client_id: found.client_id, case_id, resource: "screening", action: Action::Create, basis: basis.to_string() },
+    )
+    .await?;
+    txn.commit().await?;
+
+    if let Some(case_id) = case_id {
+        events::publish(bus, DomainEvent::CaseOpened { case_id, stage: Stage::Assessment, actor_user_id: user.id });
+    }
+    Ok(Decided { accepted: accept, case_id })
+}

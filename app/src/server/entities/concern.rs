@@ -1,0 +1,29 @@
+//! The `concerns` table. A concern raised by anyone (identification).
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "concerns")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub client_id: i32,
+    pub raised_by_user_id: i32,
+    /// The role the person raised it in: professional / coordinator / client / relative.
+    pub raised_as: String,
+    /// The concern in the person's own words.
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    /// `LifeArea` names, comma-separated.
+    pub life_areas: String,
+    pub urgent: bool,
+    pub agrees_to_proceed: bool,
+    pub agrees_to_involve: bool,
+    /// open / accepted / declined
+    pub status: String,
+    pub sector: String,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,265 @@
+//! Identification: who may raise a concern about whom, who screens, and what a decision does.
+
+use crate::helpers::*;
+use app::server::entities::{audit_entry, case, case_member, client, concern, screening};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+
+const TODAY_SAFE_DOB: &str = "1944-05-02";
+
+async fn concerns_count(app: &TestApp) -> u64 {
+    concern::Entity::find().count(&app.db).await.unwrap()
+}
+
+async fn raise_about_person(app: &TestApp, http: &reqwest::Client, name: &str, urgent: bool, agrees: bool) -> reqwest::Response {
+    let mut form = vec![
+        ("name", name),
+        ("date_of_birth", TODAY_SAFE_DOB),
+        ("municipality", "Järvelä"),
+        ("text", "Naapuri kertoi, ettei Tuula ole käynyt kaupassa viikkoon ja on hyvin väsynyt."),
+        ("life_areas[]", "daily_living"),
+        ("life_areas[]", "illness"),
+        ("agrees_to_involve", "on"),
+    ];
+    if urgent {
+        form.push(("urgent", "on"));
+    }
+    if agrees {
+        form.push(("agrees_to_proceed", "on"));
+    }
+    app.call(http, "raise_concern", &form).await
+}
+
+fn screening_form<'a>(concern_id: &'a str, decision: &'a str, reason: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("concern_id", concern_id),
+        ("coping", "reduced"),
+        ("risk", "high"),
+        ("services_in_use", "4"),
+        ("recent_contacts", "11"),
+        ("life_areas_with_needs", "3"),
+        ("decision", decision),
+        ("reason", reason),
+    ]
+}
+
+#[tokio::test]
+async fn a_professional_raises_a_concern_about_someone_new() {
+    let app = TestApp::spawn().await;
+    let ville = app.signed_in("ville.aaltonen").await;
+    let (status, id) = json(raise_about_person(&app, &ville, "Tuula Saarinen", false, true).await).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let row = concern::Entity::find_by_id(id.as_i64().unwrap() as i32).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.status, "open");
+    assert_eq!(row.raised_as, "professional");
+    assert_eq!(row.life_areas, "daily_living,illness");
+    assert!(row.agrees_to_proceed && row.agrees_to_involve && !row.urgent);
+    let person = client::Entity::find_by_id(row.client_id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(person.name, "Tuula Saarinen");
+    assert_eq!(person.user_id, None);
+
+    // Raising again about the same person reuses the client record.
+    let (_, second) = json(raise_about_person(&app, &ville, "Tuula Saarinen", true, true).await).await;
+    let second = concern::Entity::find_by_id(second.as_i64().unwrap() as i32).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(second.client_id, row.client_id);
+    let creates = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Resource.eq("concern"))
+        .filter(audit_entry::Column::Action.eq("create"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(creates.len(), 2);
+    assert_eq!(creates[0].basis, "identification");
+}
+
+#[tokio::test]
+async fn a_client_refers_themself_and_a_relative_only_with_permission_to_write() {
+    let app = TestApp::spawn().await;
+    let (status, _) = json(
+        app.call(&app.signed_in("sofia.berg").await, "raise_concern", &[("text", "Jag orkar inte längre."), ("agrees_to_proceed", "on")]).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let sofia_client = app.case_of("sofia.berg").await.client_id;
+    assert_eq!(concern::Entity::find().filter(concern::Column::ClientId.eq(sofia_client)).count(&app.db).await.unwrap(), 1);
+
+    let aino = app.case_of("aino.korhonen").await.client_id.to_string();
+    let eino = app.case_of("eino.mantyla").await.client_id.to_string();
+    let pirjo = app.signed_in("pirjo.korhonen").await;
+    let (_, context) = json(app.call(&pirjo, "concern_form", &[]).await).await;
+    assert_eq!(context["clients"], json!([{"id": aino.parse::<i32>().unwrap(), "name": "Aino Korhonen"}]));
+    let ok = app.call(&pirjo, "raise_concern", &[("client_id", aino.as_str()), ("text", "Äiti on kaatunut kahdesti.")]).await;
+    assert_eq!(ok.status(), StatusCode::OK);
+
+    let before = concerns_count(&app).await;
+    assert_error(
+        app.call(&pirjo, "raise_concern", &[("client_id", eino.as_str()), ("text", "x")]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_your_case")),
+    )
+    .await;
+    let markku = app.signed_in("markku.lahtinen").await;
+    let helmi = app.case_of("helmi.lahtinen").await.client_id.to_string();
+    assert_error(
+        app.call(&markku, "raise_concern", &[("client_id", helmi.as_str()), ("text", "x")]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("outside_relative_scope")),
+    )
+    .await;
+    assert_error(
+        raise_about_person(&app, &app.signed_in("admin").await, "Tuula Saarinen", false, true).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("administrator_no_client_content")),
+    )
+    .await;
+    assert_eq!(concerns_count(&app).await, before, "refused concerns write nothing");
+}
+
+#[tokio::test]
+async fn bad_concern_input_gets_a_specific_message_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let ville = app.signed_in("ville.aaltonen").await;
+    let clients_before = client::Entity::find().count(&app.db).await.unwrap();
+    for (form, detail) in [
+        (vec![("name", "Tuula"), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "  ")], json!({"kind": "text_empty"})),
+        (vec![("name", ""), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "x")], json!({"kind": "name_empty"})),
+        (vec![("name", "Tuula"), ("date_of_birth", "2.5.1944"), ("municipality", "Järvelä"), ("text", "x")], json!({"kind": "birth_date_invalid"})),
+        (vec![("name", "Tuula"), ("date_of_birth", "2999-01-01"), ("municipality", "Järvelä"), ("text", "x")], json!({"kind": "birth_date_in_future"})),
+        (
+            vec![("name", "Tuula"), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "x"), ("life_areas[]", "weather")],
+            json!({"kind": "unknown_life_area", "area": "weather"}),
+        ),
+    ] {
+        assert_error(app.call(&ville, "raise_concern", &form).await, StatusCode::UNPROCESSABLE_ENTITY, "concern", Some(detail)).await;
+    }
+    assert_eq!(concerns_count(&app).await, 0);
+    assert_eq!(client::Entity::find().count(&app.db).await.unwrap(), clients_before);
+}
+
+#[tokio::test]
+async fn only_coordinators_see_and_decide_concerns_urgent_first() {
+    let app = TestApp::spawn().await;
+    let ville = app.signed_in("ville.aaltonen").await;
+    raise_about_person(&app, &ville, "Tuula Saarinen", false, true).await;
+    raise_about_person(&app, &ville, "Veli Virta", true, true).await;
+
+    let (status, list) = json(app.call(&app.signed_in("jari.koskinen").await, "open_concerns", &[]).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list[0]["client_name"], "Veli Virta", "urgent first");
+    assert_eq!(list[0]["urgent"], true);
+    assert_eq!(list[1]["client_name"], "Tuula Saarinen");
+    assert_eq!(list[1]["raised_by"], "Ville Aaltonen");
+    assert_eq!(list[1]["life_areas"], json!(["daily_living", "illness"]));
+
+    for who in ["ville.aaltonen", "aino.korhonen", "admin"] {
+        let http = app.signed_in(who).await;
+        assert_error(app.call(&http, "open_concerns", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("coordinators_only"))).await;
+        let id = list[0]["id"].to_string();
+        assert_error(
+            app.call(&http, "decide_concern", &screening_form(&id, "accept", "x")).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("coordinators_only")),
+        )
+        .await;
+    }
+    assert_eq!(screening::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
+    let app = TestApp::spawn().await;
+    let ville = app.signed_in("ville.aaltonen").await;
+    let (_, id) = json(raise_about_person(&app, &ville, "Tuula Saarinen", true, true).await).await;
+    let id = id.to_string();
+    let maria = app.signed_in("maria.nieminen").await;
+    let mut events = app.state.events.subscribe();
+
+    let (status, decided) = json(app.call(&maria, "decide_concern", &screening_form(&id, "accept", "Monta palvelua ja heikentynyt arki.")).await).await;
+    assert_eq!(status, StatusCode::OK, "{decided}");
+    assert_eq!(decided["accepted"], true);
+    let case_id = decided["case_id"].as_i64().unwrap() as i32;
+    let opened = app.case_by_id(case_id).await;
+    assert_eq!(opened.stage, "assessment");
+
+    // Both demo pairs have six open cases: the tie goes to the first pair (North).
+    let seats: Vec<(i32, String)> = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.user_id, m.team_role))
+        .collect();
+    assert!(seats.contains(&(app.user_id("sanna.virtanen").await, "social_coordinator".into())), "{seats:?}");
+    assert!(seats.contains(&(app.user_id("heikki.laine").await, "health_coordinator".into())));
+    assert!(seats.contains(&(app.user_id("ville.aaltonen").await, "member".into())), "the professional who raised it joins");
+
+    let row = screening::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert!(row.proposed_target_group && row.accepted);
+    assert_eq!((row.coping.as_str(), row.risk.as_str(), row.services_in_use), ("reduced", "high", 4));
+    assert_eq!(row.case_id, Some(case_id));
+    assert_eq!(concern::Entity::find_by_id(id.parse::<i32>().unwrap()).one(&app.db).await.unwrap().unwrap().status, "accepted");
+    assert!(app.history_len(case_id).await >= 4);
+    assert!(matches!(events.try_recv(), Ok(app::server::events::DomainEvent::CaseOpened { .. })));
+
+    // North now has seven open cases, so the next accepted concern goes to South.
+    let (_, next) = json(raise_about_person(&app, &ville, "Veli Virta", false, true).await).await;
+    let (_, second) = json(app.call(&maria, "decide_concern", &screening_form(&next.to_string(), "accept", "Sama tilanne.")).await).await;
+    let second_case = second["case_id"].as_i64().unwrap() as i32;
+    let south_seat = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(second_case))
+        .filter(case_member::Column::TeamRole.eq("social_coordinator"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(south_seat.user_id, app.user_id("maria.nieminen").await);
+
+    // The coordinator now sees it among their cases; deciding again is refused.
+    let (_, mine) = json(app.call(&maria, "my_cases", &[]).await).await;
+    assert!(mine.as_array().unwrap().iter().any(|c| c["client_name"] == "Veli Virta" && c["stage"] == "assessment"));
+    assert_error(
+        app.call(&maria, "decide_concern", &screening_form(&id, "decline", "x")).await,
+        StatusCode::CONFLICT,
+        "concern",
+        Some(json!({"kind": "already_decided"})),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_decision_needs_a_reason_valid_answers_and_for_acceptance_agreement() {
+    let app = TestApp::spawn().await;
+    let ville = app.signed_in("ville.aaltonen").await;
+    let (_, id) = json(raise_about_person(&app, &ville, "Tuula Saarinen", false, false).await).await;
+    let id = id.to_string();
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let cases_before = case::Entity::find().count(&app.db).await.unwrap();
+
+    let mut bad_count = screening_form(&id, "accept", "ok");
+    bad_count[3] = ("services_in_use", "many");
+    let mut bad_risk = screening_form(&id, "accept", "ok");
+    bad_risk[2] = ("risk", "medium");
+    for (form, detail) in [
+        (screening_form(&id, "accept", " "), json!({"kind": "reason_empty"})),
+        (screening_form(&id, "maybe", "ok"), json!({"kind": "invalid_choice", "value": "maybe"})),
+        (bad_count, json!({"kind": "count_out_of_range"})),
+        (bad_risk, json!({"kind": "invalid_choice", "value": "medium"})),
+        (screening_form(&id, "accept", "Tarvitsee apua."), json!({"kind": "no_agreement_to_proceed"})),
+    ] {
+        assert_error(app.call(&sanna, "decide_concern", &form).await, StatusCode::UNPROCESSABLE_ENTITY, "concern", Some(detail)).await;
+    }
+    assert_eq!(case::Entity::find().count(&app.db).await.unwrap(), cases_before);
+    assert_eq!(screening::Entity::find().count(&app.db).await.unwrap(), 0);
+
+    // Declining needs no agreement and opens no case.
+    let (status, decided) = json(app.call(&sanna, "decide_concern", &screening_form(&id, "decline", "Ohjattu kotihoitoon.")).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(decided, json!({"accepted": false, "case_id": null}));
+    assert_eq!(case::Entity::find().count(&app.db).await.unwrap(), cases_before);
+}
