@@ -5,7 +5,9 @@ use crate::components::header::SiteHeader;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
-use crate::pages::{AdminPage, CasePage, HomePage, LoginPage, MyCasesPage, NotFound, PathwayPage};
+use crate::pages::{
+    AdminPage, CasePage, HomePage, LoginPage, MyCasesPage, NotFound, PathwayPage, RaiseConcernPage, ScreeningPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -72,6 +74,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
                         <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                        <Route path=path!("/concerns") view=ScreeningPage ssr=SsrMode::Async/>
+                        <Route path=path!("/concerns/new") view=RaiseConcernPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
             </Router>

@@ -39,11 +39,16 @@ fn UserNav(user: SessionUser) -> impl IntoView {
         Role::Professional | Role::Coordinator => view! { <A href="/cases">{t!(i18n, nav.my_cases)}</A> }.into_any(),
         Role::Administrator => view! { <A href="/admin">{t!(i18n, nav.admin)}</A> }.into_any(),
     };
+    let screening = (user.role == Role::Coordinator).then(|| view! { <A href="/concerns">{t!(i18n, nav.concerns)}</A> });
+    let raise = (user.role != Role::Administrator)
+        .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
     let role = user.role;
     view! {
         <nav class="user-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
             {home}
+            {screening}
+            {raise}
             <span class="who">
                 {t!(i18n, nav.signed_in_as, name = move || name.clone())}
                 " ("

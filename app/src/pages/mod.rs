@@ -3,15 +3,19 @@
 mod admin;
 mod case;
 mod cases;
+mod concern;
 mod home;
 mod login;
 mod not_found;
 mod pathway;
+mod screening;
 
 pub use admin::AdminPage;
 pub use case::CasePage;
 pub use cases::MyCasesPage;
+pub use concern::RaiseConcernPage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use pathway::PathwayPage;
+pub use screening::ScreeningPage;
