@@ -1,6 +1,6 @@
 //! The application shell, routes and the signed-in user shared by every page.
 
-use crate::api::{current_user, Login, Logout};
+use crate::api::{current_user, Logout};
 use crate::components::header::SiteHeader;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -32,10 +32,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Sign-in state: the actions that change it and the user they produce.
+/// Sign-in state: the signed-in user, and signing out. (Signing in belongs to the sign-in page,
+/// which reloads `user` when it succeeds.)
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
     pub user: Resource<Result<Option<SessionUser>, AppError>>,
 }
@@ -44,13 +44,18 @@ pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }
 
+/// Provides `Auth` to everything inside it.
+#[component]
+fn AuthProvider(children: Children) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    let user = Resource::new(move || logout.version().get(), |_| current_user());
+    provide_context(Auth { logout, user });
+    children()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let login = ServerAction::<Login>::new();
-    let logout = ServerAction::<Logout>::new();
-    let user = Resource::new(move || (login.version().get(), logout.version().get()), |_| current_user());
-    provide_context(Auth { login, logout, user });
 
     // Marks the page as interactive, so that browser tests click only after hydration.
     #[cfg(feature = "hydrate")]
@@ -65,6 +70,7 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider>
             <Title text="Polku"/>
             <Router>
+                <AuthProvider>
                 <SiteHeader/>
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound/> }>
@@ -78,6 +84,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/concerns/new") view=RaiseConcernPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
+                </AuthProvider>
             </Router>
         </I18nContextProvider>
     }

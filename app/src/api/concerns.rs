@@ -7,6 +7,9 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{concerns, respond, session::require_user, state::app_state};
 
+/// Where the browser goes after a concern is received (the form with its confirmation).
+pub const SENT_PATH: &str = "/concerns/new?sent=1";
+
 /// What the concern form should offer the signed-in person.
 #[server(prefix = "/api", endpoint = "concern_form")]
 pub async fn concern_form() -> Result<RaiseContext, AppError> {
@@ -58,7 +61,9 @@ pub async fn raise_concern(
             agrees_to_involve: agrees_to_involve.is_some(),
         };
         let state = app_state()?;
-        concerns::raise(&state.db, &state.events, &user, new).await
+        let id = concerns::raise(&state.db, &state.events, &user, new).await?;
+        leptos_axum::redirect(SENT_PATH);
+        Ok(id)
     })
     .await
 }

@@ -8,6 +8,7 @@ use crate::domain::{LifeArea, Role};
 use crate::i18n::*;
 use crate::model::RaiseContext;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn RaiseConcernPage() -> impl IntoView {
@@ -33,7 +34,9 @@ pub fn RaiseConcernPage() -> impl IntoView {
 fn ConcernForm(context: RaiseContext, action: ServerAction<RaiseConcern>) -> impl IntoView {
     let i18n = use_i18n();
     let pending = action.pending();
-    let sent = move || matches!(action.value().get(), Some(Ok(_)));
+    // Without JavaScript the confirmation comes as `?sent=1` after the redirect.
+    let query = use_query_map();
+    let sent = move || matches!(action.value().get(), Some(Ok(_))) || query.read().get("sent").is_some();
     let error = move || action.value().get().and_then(|r| r.err());
     let role = context.role;
     if role == Role::Relative && context.clients.is_empty() {

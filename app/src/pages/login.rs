@@ -1,5 +1,6 @@
 //! `/login`: username and password.
 
+use crate::api::Login;
 use crate::app::use_auth;
 use crate::components::ErrorMessage;
 use crate::i18n::*;
@@ -8,7 +9,15 @@ use leptos::prelude::*;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = use_auth().login;
+    // Created here, inside the routes, so that the error of a plain (no-JavaScript) form post,
+    // carried back in the URL, reaches it.
+    let action = ServerAction::<Login>::new();
+    let user = use_auth().user;
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            user.refetch();
+        }
+    });
     let pending = action.pending();
     let error = move || action.value().get().and_then(|result| result.err());
     view! {

@@ -65,3 +65,25 @@ async fn an_unknown_address_is_404() {
     let app = TestApp::spawn().await;
     assert_eq!(app.get(&app.anonymous(), "/no-such-page").await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_plain_form_post_is_answered_with_a_redirect_carrying_the_result() {
+    let app = TestApp::spawn().await;
+    let http = app.anonymous();
+    let post = |password: &'static str| {
+        http.post(format!("{}/api/login", app.address))
+            .header("accept", "text/html")
+            .header("referer", format!("{}/login", app.address))
+            .form(&[("username", "sanna.virtanen"), ("password", password)])
+            .send()
+    };
+    let failed = post("väärä").await.unwrap();
+    assert_eq!(failed.status(), StatusCode::FOUND, "a 4xx would stop the browser from following");
+    let location = failed.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with(&format!("{}/login?", app.address)), "{location}");
+    assert!(location.contains("__path=%2Fapi%2Flogin") && location.contains("__err="), "{location}");
+
+    let signed_in = post(PASSWORD).await.unwrap();
+    assert_eq!(signed_in.status(), StatusCode::FOUND);
+    assert_eq!(signed_in.headers()["location"], "/cases");
+}
