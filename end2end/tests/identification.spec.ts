@@ -42,7 +42,7 @@ test("a professional raises a concern, a coordinator screens and accepts it, and
   await card.getByLabel("Päätöksen perustelu").fill("Arki ei suju ja palveluja on monta.");
   await card.getByLabel("Hyväksy ja avaa asiakkuus").check();
   await expectNoHorizontalScroll(page);
-  await card.getByRole("button", { name: "Lähetä ilmoitus" }).click();
+  await card.getByRole("button", { name: "Tallenna päätös" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Asiakkuus avattiin" })).toBeVisible();
   await page.getByRole("link", { name: "Avaa asiakkuus" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(person.name);

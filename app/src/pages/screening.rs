@@ -142,12 +142,12 @@ fn ConcernCard(concern: ConcernView, decide: ServerAction<DecideConcern>) -> imp
                 <label for=field("reason")>{t!(i18n, screening.reason)}</label>
                 <textarea id=field("reason") name="reason" rows="3" required></textarea>
                 <fieldset class="choices">
-                    <legend class="sr-only">{t!(i18n, screening.reason)}</legend>
+                    <legend>{t!(i18n, screening.decision)}</legend>
                     {radio("decision", "accept", t!(i18n, screening.accept).into_any(), Box::new(|| ()))}
                     {radio("decision", "decline", t!(i18n, screening.decline).into_any(), Box::new(|| ()))}
                 </fieldset>
                 <button type="submit" class="button-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { t!(i18n, screening.deciding).into_any() } else { t!(i18n, concern.submit).into_any() }}
+                    {move || if pending.get() { t!(i18n, screening.deciding).into_any() } else { t!(i18n, screening.save).into_any() }}
                 </button>
             </ActionForm>
         </li>
