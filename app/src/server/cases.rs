@@ -71,14 +71,14 @@ pub async fn relationship(
 }
 
 /// A relative's links to clients that have not been revoked and have not expired.
-fn live_relative_links(relative_user_id: i32) -> Select<relative_link::Entity> {
+pub(super) fn live_relative_links(relative_user_id: i32) -> Select<relative_link::Entity> {
     relative_link::Entity::find()
         .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
         .filter(relative_link::Column::RevokedAt.is_null())
         .filter(relative_link::Column::ValidUntil.is_null().or(relative_link::Column::ValidUntil.gt(Utc::now())))
 }
 
-async fn live_relative_link(
+pub(super) async fn live_relative_link(
     db: &impl ConnectionTrait,
     relative_user_id: i32,
     client_id: i32,
@@ -87,7 +87,7 @@ async fn live_relative_link(
 }
 
 /// Display names of the given users.
-async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
+pub(super) async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(db)

@@ -3,7 +3,7 @@
 //! transaction as the decision, its history and its audit rows.
 
 use super::audit::{self, Action};
-use super::cases::{add_member, append_history};
+use super::cases::{add_member, append_history, display_names, live_relative_link, live_relative_links};
 use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening, user};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
@@ -43,15 +43,8 @@ pub struct NewConcern {
 
 /// The clients a relative may raise a concern about (a live link with writing scope).
 async fn writable_clients(db: &impl ConnectionTrait, relative_user_id: i32) -> Result<Vec<ClientChoice>, AppError> {
-    let links = relative_link::Entity::find()
-        .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
-        .filter(relative_link::Column::RevokedAt.is_null())
-        .filter(relative_link::Column::CanWrite.eq(true))
-        .all(db)
-        .await?;
-    let now = Utc::now();
-    let ids: Vec<i32> =
-        links.iter().filter(|l| l.valid_until.is_none_or(|until| until > now)).map(|l| l.client_id).collect();
+    let links = live_relative_links(relative_user_id).filter(relative_link::Column::CanWrite.eq(true)).all(db).await?;
+    let ids: Vec<i32> = links.iter().map(|l| l.client_id).collect();
     Ok(client::Entity::find()
         .filter(client::Column::Id.is_in(ids))
         .order_by_asc(client::Column::Name)
@@ -85,13 +78,7 @@ async fn resolve_client(
             Ok((own.id, Access::raise_concern(user.role, Relationship::OwnClient)?))
         }
         (Role::Relative, About::Client(client_id)) => {
-            let link = relative_link::Entity::find()
-                .filter(relative_link::Column::RelativeUserId.eq(user.id))
-                .filter(relative_link::Column::ClientId.eq(client_id))
-                .filter(relative_link::Column::RevokedAt.is_null())
-                .one(db)
-                .await?
-                .filter(|l| l.valid_until.is_none_or(|until| until > Utc::now()));
+            let link = live_relative_link(db, user.id, client_id).await?;
             let rel = link.map_or(Relationship::Unrelated, |l| Relationship::Relative { can_view: l.can_view, can_write: l.can_write });
             Ok((client_id, Access::raise_concern(user.role, rel)?))
         }
@@ -182,13 +169,7 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let raisers: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.raised_by_user_id).collect::<HashSet<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let raisers = display_names(db, rows.iter().map(|r| r.raised_by_user_id).collect()).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
