@@ -63,6 +63,7 @@ test("a client asks for help for themself and the coordinators see it", async ({
   await signOut(page);
 
   await signIn(page, "heikki.laine");
+  await expect(page.getByTestId("urgent-count")).toHaveText(/^\d+ kiireellistä$/);
   await page.goto("/concerns");
   const card = page.locator(".concern-card", { hasText: "Sofia Berg" }).first();
   await expect(card).toContainText("Kiireellinen");

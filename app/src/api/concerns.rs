@@ -78,6 +78,16 @@ pub async fn open_concerns() -> Result<Vec<ConcernView>, AppError> {
     .await
 }
 
+/// How many open concerns are urgent (coordinators only).
+#[server(prefix = "/api", endpoint = "urgent_concerns")]
+pub async fn urgent_concerns() -> Result<u64, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        concerns::urgent_count(&app_state()?.db, &user).await
+    })
+    .await
+}
+
 /// Records the screening of a concern and the decision: `decision` is "accept" or "decline".
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "decide_concern")]

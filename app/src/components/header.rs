@@ -2,6 +2,7 @@
 //! language switch.
 
 use super::labels;
+use crate::api::urgent_concerns;
 use crate::app::use_auth;
 use crate::domain::Role;
 use crate::i18n::*;
@@ -39,7 +40,7 @@ fn UserNav(user: SessionUser) -> impl IntoView {
         Role::Professional | Role::Coordinator => view! { <A href="/cases">{t!(i18n, nav.my_cases)}</A> }.into_any(),
         Role::Administrator => view! { <A href="/admin">{t!(i18n, nav.admin)}</A> }.into_any(),
     };
-    let screening = (user.role == Role::Coordinator).then(|| view! { <A href="/concerns">{t!(i18n, nav.concerns)}</A> });
+    let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink/> });
     let raise = (user.role != Role::Administrator)
         .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
@@ -67,6 +68,25 @@ fn UserNav(user: SessionUser) -> impl IntoView {
                 </button>
             </ActionForm>
         </nav>
+    }
+}
+
+/// The coordinators' link to screening, flagged with the number of open urgent concerns.
+#[component]
+fn ScreeningLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let urgent = Resource::new(|| (), |_| urgent_concerns());
+    view! {
+        <A href="/concerns">
+            {t!(i18n, nav.concerns)}
+            <Transition fallback=|| ()>
+                {move || {
+                    urgent.get().and_then(Result::ok).filter(|count| *count > 0).map(|count| view! {
+                        " " <span class="badge-urgent" data-testid="urgent-count">{t!(i18n, nav.urgent_count, count = move || count)}</span>
+                    })
+                }}
+            </Transition>
+        </A>
     }
 }
 

@@ -152,6 +152,17 @@ pub async fn raise(
     Ok(row.id)
 }
 
+/// How many open concerns are urgent: the flag coordinators see on every page. A count only, so
+/// no client data is read.
+pub async fn urgent_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u64, AppError> {
+    Access::screen(user.role)?;
+    Ok(concern::Entity::find()
+        .filter(concern::Column::Status.eq(OPEN))
+        .filter(concern::Column::Urgent.eq(true))
+        .count(db)
+        .await?)
+}
+
 /// Open concerns for screening, urgent ones first, then oldest first.
 pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<ConcernView>, AppError> {
     let basis = Access::screen(user.role)?;

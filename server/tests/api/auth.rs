@@ -10,7 +10,7 @@ async fn session_count(app: &TestApp) -> u64 {
     session::Entity::find().count(&app.db).await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_demo_user_signs_in_with_a_safe_cookie() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
@@ -27,7 +27,7 @@ async fn a_demo_user_signs_in_with_a_safe_cookie() {
     assert_eq!(me["username"], "sanna.virtanen");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_keeps_only_a_hash_of_the_session_token() {
     let app = TestApp::spawn().await;
     let res = app.login(&app.anonymous(), "aino.korhonen", PASSWORD).await;
@@ -39,7 +39,7 @@ async fn the_database_keeps_only_a_hash_of_the_session_token() {
     assert_eq!(stored[0].id, app::server::session::token_id(&token));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_in_again_rotates_the_session() {
     let app = TestApp::spawn().await;
     let http = app.signed_in("aino.korhonen").await;
@@ -50,7 +50,7 @@ async fn signing_in_again_rotates_the_session() {
     assert_ne!(first[0].id, second[0].id, "a new session id is issued");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_password_is_refused_and_starts_no_session() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
@@ -59,7 +59,7 @@ async fn a_wrong_password_is_refused_and_starts_no_session() {
     assert_eq!(session_count(&app).await, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_sign_in_input_gets_a_specific_error() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
@@ -81,7 +81,7 @@ async fn malformed_sign_in_input_gets_a_specific_error() {
     assert_eq!(session_count(&app).await, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_out_ends_the_session() {
     let app = TestApp::spawn().await;
     let http = app.signed_in("heikki.laine").await;
@@ -93,7 +93,7 @@ async fn signing_out_ends_the_session() {
     assert!(me.is_null(), "signed out: {me}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_session_signs_nobody_in() {
     let app = TestApp::spawn().await;
     let http = app.signed_in("heikki.laine").await;
@@ -107,7 +107,7 @@ async fn an_expired_session_signs_nobody_in() {
     assert_eq!(session_count(&app).await, 0, "the expired session was removed");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_needs_a_session() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
@@ -118,6 +118,23 @@ async fn every_server_function_needs_a_session() {
         ("move_stage", vec![("case_id", case_id.as_str()), ("from", "assessment"), ("to", "collaboration")]),
         ("my_pathway", vec![]),
         ("staff_directory", vec![]),
+        ("concern_form", vec![]),
+        ("raise_concern", vec![("text", "huoli")]),
+        ("open_concerns", vec![]),
+        ("urgent_concerns", vec![]),
+        (
+            "decide_concern",
+            vec![
+                ("concern_id", "1"),
+                ("coping", "reduced"),
+                ("risk", "high"),
+                ("services_in_use", "1"),
+                ("recent_contacts", "1"),
+                ("life_areas_with_needs", "1"),
+                ("decision", "accept"),
+                ("reason", "x"),
+            ],
+        ),
     ] {
         assert_error(app.call(&http, name, &form).await, StatusCode::UNAUTHORIZED, "unauthenticated", None).await;
     }

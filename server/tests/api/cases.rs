@@ -17,7 +17,7 @@ async fn move_case(app: &TestApp, http: &reqwest::Client, case_id: i32, from: &s
     app.call(http, "move_stage", &[("case_id", &case_id.to_string()), ("from", from), ("to", to)]).await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_see_only_the_cases_whose_team_they_are_on() {
     let app = TestApp::spawn().await;
     let (status, list) = json(app.call(&app.signed_in("olli.rantanen").await, "my_cases", &[]).await).await;
@@ -31,7 +31,7 @@ async fn staff_see_only_the_cases_whose_team_they_are_on() {
     assert_eq!(none, json!([]));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_opens_their_own_case_but_not_anothers() {
     let app = TestApp::spawn().await;
     let aino = app.signed_in("aino.korhonen").await;
@@ -47,7 +47,7 @@ async fn a_client_opens_their_own_case_but_not_anothers() {
     assert!(app.audit_rows(other.id, "case", "view").await.is_empty(), "a refused read shows nothing and logs no view");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_professional_off_the_team_cannot_open_the_case() {
     let app = TestApp::spawn().await;
     let case = app.case_of("eino.mantyla").await;
@@ -70,7 +70,7 @@ async fn a_professional_off_the_team_cannot_open_the_case() {
     assert_eq!(status, StatusCode::OK, "a team member opens it");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_case_view_writes_an_audit_row_with_its_basis() {
     let app = TestApp::spawn().await;
     let case = app.case_of("eino.mantyla").await;
@@ -93,7 +93,7 @@ async fn every_case_view_writes_an_audit_row_with_its_basis() {
     assert_eq!(rows[2].actor_role, "client");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_administrator_sees_no_client_content() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in("admin").await;
@@ -113,7 +113,7 @@ async fn the_administrator_sees_no_client_content() {
     assert_error(app.call(&sanna, "staff_directory", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrators_only"))).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_coordinator_moves_a_case_and_it_is_recorded() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
@@ -152,7 +152,7 @@ async fn snapshot(app: &TestApp, case_id: i32) -> (String, i32, u64, usize) {
     (case.stage, case.version, app.history_len(case_id).await, app.audit_rows(case_id, "case_stage", "update").await.len())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_transitions_get_clear_errors_and_change_nothing() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
@@ -183,7 +183,7 @@ async fn invalid_transitions_get_clear_errors_and_change_nothing() {
     assert_eq!(snapshot(&app, case.id).await, before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_input_is_a_bad_request_not_a_server_error() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
@@ -202,7 +202,7 @@ async fn malformed_input_is_a_bad_request_not_a_server_error() {
     assert_eq!(snapshot(&app, case.id).await, before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_move_from_a_stale_stage_is_refused_with_the_current_one() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
@@ -222,7 +222,7 @@ async fn a_move_from_a_stale_stage_is_refused_with_the_current_one() {
     assert_eq!(snapshot(&app, case.id).await, before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_coordinator_pair_of_the_case_moves_it() {
     let app = TestApp::spawn().await;
     let case = app.case_of("aino.korhonen").await;
@@ -246,7 +246,7 @@ async fn only_the_coordinator_pair_of_the_case_moves_it() {
     assert_eq!(snapshot(&app, case.id).await, before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn collaboration_needs_the_whole_coordinator_pair() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
@@ -271,7 +271,7 @@ async fn collaboration_needs_the_whole_coordinator_pair() {
     assert_eq!(snapshot(&app, case.id).await, before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_non_disclosure_clients_location_is_only_for_the_coordinator_pair() {
     let app = TestApp::spawn().await;
     let case = app.case_of("riikka.lehto").await;
@@ -282,7 +282,7 @@ async fn a_non_disclosure_clients_location_is_only_for_the_coordinator_pair() {
     assert!(by_member["client"]["municipality"].is_null(), "{by_member}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_audit_log_and_case_history_are_append_only() {
     let app = TestApp::spawn().await;
     let case = app.case_of("aino.korhonen").await;

@@ -44,7 +44,7 @@ fn screening_form<'a>(concern_id: &'a str, decision: &'a str, reason: &'a str) -
     ]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_professional_raises_a_concern_about_someone_new() {
     let app = TestApp::spawn().await;
     let ville = app.signed_in("ville.aaltonen").await;
@@ -73,7 +73,7 @@ async fn a_professional_raises_a_concern_about_someone_new() {
     assert_eq!(creates[0].basis, "identification");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_refers_themself_and_a_relative_only_with_permission_to_write() {
     let app = TestApp::spawn().await;
     let (status, _) = json(
@@ -119,7 +119,7 @@ async fn a_client_refers_themself_and_a_relative_only_with_permission_to_write()
     assert_eq!(concerns_count(&app).await, before, "refused concerns write nothing");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_concern_input_gets_a_specific_message_and_writes_nothing() {
     let app = TestApp::spawn().await;
     let ville = app.signed_in("ville.aaltonen").await;
@@ -140,14 +140,17 @@ async fn bad_concern_input_gets_a_specific_message_and_writes_nothing() {
     assert_eq!(client::Entity::find().count(&app.db).await.unwrap(), clients_before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_coordinators_see_and_decide_concerns_urgent_first() {
     let app = TestApp::spawn().await;
     let ville = app.signed_in("ville.aaltonen").await;
     raise_about_person(&app, &ville, "Tuula Saarinen", false, true).await;
     raise_about_person(&app, &ville, "Veli Virta", true, true).await;
 
-    let (status, list) = json(app.call(&app.signed_in("jari.koskinen").await, "open_concerns", &[]).await).await;
+    let jari = app.signed_in("jari.koskinen").await;
+    let (_, urgent) = json(app.call(&jari, "urgent_concerns", &[]).await).await;
+    assert_eq!(urgent, json!(1), "the urgent concern is flagged");
+    let (status, list) = json(app.call(&jari, "open_concerns", &[]).await).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(list[0]["client_name"], "Veli Virta", "urgent first");
     assert_eq!(list[0]["urgent"], true);
@@ -158,6 +161,7 @@ async fn only_coordinators_see_and_decide_concerns_urgent_first() {
     for who in ["ville.aaltonen", "aino.korhonen", "admin"] {
         let http = app.signed_in(who).await;
         assert_error(app.call(&http, "open_concerns", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("coordinators_only"))).await;
+        assert_error(app.call(&http, "urgent_concerns", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("coordinators_only"))).await;
         let id = list[0]["id"].to_string();
         assert_error(
             app.call(&http, "decide_concern", &screening_form(&id, "accept", "x")).await,
@@ -170,7 +174,7 @@ async fn only_coordinators_see_and_decide_concerns_urgent_first() {
     assert_eq!(screening::Entity::find().count(&app.db).await.unwrap(), 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     let app = TestApp::spawn().await;
     let ville = app.signed_in("ville.aaltonen").await;
@@ -232,7 +236,7 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_decision_needs_a_reason_valid_answers_and_for_acceptance_agreement() {
     let app = TestApp::spawn().await;
     let ville = app.signed_in("ville.aaltonen").await;

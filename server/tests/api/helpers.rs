@@ -59,8 +59,15 @@ impl TestApp {
         TestApp { address, db, state, postgres_schema: schema.map(|s| (url, s)), _dir: dir }
     }
 
+    /// A browser-like client without a session. Requests time out, so that a request the server
+    /// never answers fails its test instead of stalling the whole run.
     pub fn anonymous(&self) -> Client {
-        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+        Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .unwrap()
     }
 
     /// A client signed in as a demo user.

@@ -1,6 +1,7 @@
 //! Integration tests through the real HTTP server and a real database. Every test gets its own
 //! server on its own port and its own database: a fresh SQLite file, or with
 //! `POLKU_TEST_DB=postgres` a fresh schema on the PostgreSQL at `POLKU_TEST_POSTGRES_URL`.
+//! Tests run on a multi-threaded runtime, as the server does in production.
 
 #![recursion_limit = "256"]
 

@@ -7,7 +7,7 @@ async fn browse(http: &reqwest::Client, url: String) -> reqwest::Response {
     http.get(url).header("accept", "text/html").send().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_front_page_sends_each_person_home() {
     let app = TestApp::spawn().await;
     let res = browse(&app.anonymous(), format!("{}/", app.address)).await;
@@ -20,7 +20,7 @@ async fn the_front_page_sends_each_person_home() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sign_in_page_speaks_finnish_by_default_and_the_chosen_language_after() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
@@ -38,7 +38,7 @@ async fn the_sign_in_page_speaks_finnish_by_default_and_the_chosen_language_afte
     assert!(swedish.contains("Logga in i Polku"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_clients_case_page_is_forbidden() {
     let app = TestApp::spawn().await;
     let other = app.case_of("eino.mantyla").await;
@@ -49,7 +49,7 @@ async fn another_clients_case_page_is_forbidden() {
     assert!(!page.contains("Eino"), "nothing of the other client is shown");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_case_page_shows_the_team_and_stage_and_logs_the_view() {
     let app = TestApp::spawn().await;
     let case = app.case_of("eino.mantyla").await;
@@ -60,13 +60,13 @@ async fn a_case_page_shows_the_team_and_stage_and_logs_the_view() {
     assert_eq!(app.audit_rows(case.id, "case", "view").await.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_address_is_404() {
     let app = TestApp::spawn().await;
     assert_eq!(app.get(&app.anonymous(), "/no-such-page").await.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_form_post_is_answered_with_a_redirect_carrying_the_result() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();

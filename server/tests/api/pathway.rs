@@ -4,7 +4,7 @@ use crate::helpers::*;
 use reqwest::StatusCode;
 use serde_json::json;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_sees_their_stage_and_how_to_reach_their_team() {
     let app = TestApp::spawn().await;
     let (status, list) = json(app.call(&app.signed_in("aino.korhonen").await, "my_pathway", &[]).await).await;
@@ -26,7 +26,7 @@ async fn a_client_sees_their_stage_and_how_to_reach_their_team() {
     assert_eq!(rows[0].basis, "own_client");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_relative_sees_the_pathway_only_with_the_clients_permission() {
     let app = TestApp::spawn().await;
     let (status, list) = json(app.call(&app.signed_in("pirjo.korhonen").await, "my_pathway", &[]).await).await;
@@ -51,7 +51,7 @@ async fn a_relative_sees_the_pathway_only_with_the_clients_permission() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_use_their_own_case_pages_not_the_pathway() {
     let app = TestApp::spawn().await;
     assert_error(
