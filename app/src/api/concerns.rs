@@ -107,6 +107,7 @@ pub async fn decide_concern(
 
     respond::run(async move {
         let user = require_user().await?;
+        // Authorise before parsing, so that only coordinators learn what the form expects.
         crate::domain::Access::screen(user.role)?;
         let input = concerns::ScreeningInput {
             coping: parse_choice(&coping)?,

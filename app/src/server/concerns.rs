@@ -4,7 +4,7 @@
 
 use super::audit::{self, Action};
 use super::cases::{add_member, append_history, display_names, live_relative_link, live_relative_links};
-use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening, user};
+use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::concern::{check_acceptance, least_loaded_pair, ConcernText, DecisionReason, PersonDetails};
@@ -276,14 +276,14 @@ pub async fn decide(
         .await?;
         append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
         let mut seats = vec![(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
-        let raiser = user::Entity::find_by_id(found.raised_by_user_id).one(&txn).await?.ok_or(AppError::Internal)?;
-        let raiser_is_staff = raiser.role.parse::<Role>().is_ok_and(Role::is_staff);
-        if raiser_is_staff && !seats.iter().any(|(id, _)| *id == raiser.id) {
-            seats.push((raiser.id, TeamRole::Member));
+        let raised_by_staff = found.raised_as.parse::<Role>().is_ok_and(Role::is_staff);
+        if raised_by_staff && !seats.iter().any(|(id, _)| *id == found.raised_by_user_id) {
+            seats.push((found.raised_by_user_id, TeamRole::Member));
         }
+        let names = display_names(&txn, seats.iter().map(|(id, _)| *id).collect()).await?;
         for (member_id, team_role) in seats {
             add_member(&txn, opened.id, member_id, team_role, now).await?;
-            let name = user::Entity::find_by_id(member_id).one(&txn).await?.map(|u| u.display_name).unwrap_or_default();
+            let name = names.get(&member_id).cloned().unwrap_or_default();
             append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now).await?;
         }
         Some(opened.id)
