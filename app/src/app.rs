@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
 use crate::pages::{
-    AdminPage, CasePage, HomePage, LoginPage, MyCasesPage, NotFound, PathwayPage, RaiseConcernPage, ScreeningPage,
+    AdminPage, AssessmentPage, CasePage, HomePage, LoginPage, MyCasesPage, NotFound, PathwayPage, RaiseConcernPage, ScreeningPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage/>
                         <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async/>
                         <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/assessment") view=AssessmentPage ssr=SsrMode::Async/>
                         <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                         <Route path=path!("/concerns") view=ScreeningPage ssr=SsrMode::Async/>

@@ -2,7 +2,7 @@
 //! to a message in the user's language (see `components::error`). Server-side details are logged,
 //! never sent to the browser.
 
-use crate::domain::{AccessDenied, ConcernError, NameError, Stage, TransitionError};
+use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -24,6 +24,8 @@ pub enum AppError {
     Transition(TransitionError),
     #[error("invalid input: {0}")]
     Concern(ConcernError),
+    #[error("assessment: {0}")]
+    Assessment(AssessmentError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -42,6 +44,10 @@ impl AppError {
             AppError::InvalidName(_) | AppError::Transition(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::StaleStage { .. } | AppError::Concern(ConcernError::AlreadyDecided) => StatusCode::CONFLICT,
             AppError::Concern(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Assessment(
+                AssessmentError::StaleDraft | AssessmentError::NotStarted | AssessmentError::CannotStart,
+            ) => StatusCode::CONFLICT,
+            AppError::Assessment(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -67,6 +73,12 @@ impl From<NameError> for AppError {
 impl From<ConcernError> for AppError {
     fn from(e: ConcernError) -> Self {
         AppError::Concern(e)
+    }
+}
+
+impl From<AssessmentError> for AppError {
+    fn from(e: AssessmentError) -> Self {
+        AppError::Assessment(e)
     }
 }
 
@@ -119,6 +131,8 @@ mod tests {
             StatusCode::UNPROCESSABLE_ENTITY
         );
         assert_eq!(AppError::StaleStage { current: Stage::Closed }.status(), StatusCode::CONFLICT);
+        assert_eq!(AppError::from(AssessmentError::StaleDraft).status(), StatusCode::CONFLICT);
+        assert_eq!(AppError::from(AssessmentError::ViewEmpty).status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(AppError::BadRequest("x".into()).status(), StatusCode::BAD_REQUEST);
         assert_eq!(AppError::Internal.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }

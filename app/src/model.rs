@@ -1,7 +1,8 @@
 //! What server functions send to the pages: plain serialisable views, shaped per reader so that
 //! nothing the reader may not see ever leaves the server.
 
-use crate::domain::{Role, Sector, Stage, TeamRole};
+use crate::domain::assessment::{AssessmentContent, Missing, ViewAuthor};
+use crate::domain::{AssessmentClock, Role, Sector, Stage, TeamRole};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,8 @@ pub struct CaseSummary {
     pub my_role: TeamRole,
     pub coordinators: Vec<String>,
     pub updated_at: DateTime<Utc>,
+    /// The assessment's legal clock, while the case is in assessment.
+    pub clock: Option<AssessmentClock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +36,7 @@ pub struct ClientSummary {
     pub municipality: Option<String>,
     pub preferred_language: String,
     pub non_disclosure: bool,
+    pub highest_care_allowance: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +65,10 @@ pub enum HistoryEvent {
     CaseOpened,
     StageChanged { from: Stage, to: Stage },
     MemberJoined { name: String, team_role: TeamRole },
+    AssessmentStarted { version: i32 },
+    AssessmentCompleted { version: i32 },
+    ViewWritten { author: ViewAuthor },
+    CareAllowanceRecorded { highest: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,6 +81,10 @@ pub struct CaseDetail {
     pub history: Vec<HistoryEntry>,
     /// The stages the reader may move the case to now (empty unless they are its coordinator).
     pub moves: Vec<StageMove>,
+    /// The assessment's legal clock, from the first contact until (and after) the start.
+    pub clock: Option<AssessmentClock>,
+    /// Whether the reader may change the client's facts that run the clock (the pair).
+    pub can_edit: bool,
 }
 
 /// A move the domain offers, with the reason when it is not possible yet.
@@ -92,6 +104,81 @@ pub struct Pathway {
     pub stage: Stage,
     pub team: Vec<TeamMember>,
     pub history: Vec<HistoryEntry>,
+    /// Everyone's views written into the assessment, oldest first.
+    pub views: Vec<ViewEntry>,
+    /// Whether the reader may write their own view (the client; a relative allowed to write).
+    pub can_write_view: bool,
+    /// The latest completed assessment, if any.
+    pub assessment: Option<AssessmentVersion>,
+}
+
+/// A view written into the assessment in the author's own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewEntry {
+    pub author: ViewAuthor,
+    pub name: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A completed, read-only version of the assessment, with the views it was completed with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentVersion {
+    pub version: i32,
+    pub content: AssessmentContent,
+    pub views: Vec<ViewEntry>,
+    pub started_at: DateTime<Utc>,
+    pub completed_at: DateTime<Utc>,
+    pub completed_by: String,
+}
+
+/// The open draft the coordinator pair is writing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentDraft {
+    pub version: i32,
+    /// Sent back with a save; a save against an older revision is refused.
+    pub revision: i32,
+    pub content: AssessmentContent,
+    pub started_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+    /// What is still needed before it can be completed.
+    pub missing: Vec<Missing>,
+}
+
+/// Someone on the team who can be recorded as having taken part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantChoice {
+    pub user_id: i32,
+    pub name: String,
+    pub team_role: TeamRole,
+}
+
+/// Everything the assessment page shows, shaped for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentPage {
+    pub case_id: i32,
+    pub client_name: String,
+    pub stage: Stage,
+    pub clock: Option<AssessmentClock>,
+    pub draft: Option<AssessmentDraft>,
+    /// Completed versions, newest first.
+    pub versions: Vec<AssessmentVersion>,
+    /// Every view written so far, oldest first.
+    pub views: Vec<ViewEntry>,
+    pub team: Vec<ParticipantChoice>,
+    /// The coordinator pair records, completes and amends.
+    pub can_edit: bool,
+    pub can_write_view: bool,
+}
+
+/// What happened when the coordinator saved the assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentSaved {
+    pub version: i32,
+    pub completed: bool,
+    /// The stage the case is in afterwards (collaboration when completing moved it).
+    pub stage: Stage,
 }
 
 /// A concern waiting for screening, as a coordinator sees it.

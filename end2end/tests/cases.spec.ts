@@ -6,28 +6,37 @@ test("the coordinator moves a case onward and the client sees it on their pathwa
   await signIn(page, "sanna.virtanen");
   await page.getByRole("link", { name: client.name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(client.name);
-  await expect(page.getByTestId("case-stage")).toHaveText("Palvelutarpeen arviointi");
+  await expect(page.getByTestId("case-stage")).toHaveText("Monialainen yhteistyö");
   await hydrated(page);
   await expectNoHorizontalScroll(page);
 
-  await page.getByRole("button", { name: "Siirrä vaiheeseen: Monialainen yhteistyö" }).click();
+  await page.getByRole("button", { name: "Siirrä vaiheeseen: Seuranta ja arviointi" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Asiakkuus on nyt" })).toHaveText(
-    "Asiakkuus on nyt vaiheessa: Monialainen yhteistyö.",
+    "Asiakkuus on nyt vaiheessa: Seuranta ja arviointi.",
   );
   await expect(page.getByText("Ladataan…")).toHaveCount(0);
-  await expect(page.getByTestId("case-stage")).toHaveText("Monialainen yhteistyö");
+  await expect(page.getByTestId("case-stage")).toHaveText("Seuranta ja arviointi");
   await expect(page.locator(".history li").first()).toContainText(
-    "Vaihe vaihtui: Palvelutarpeen arviointi → Monialainen yhteistyö.",
+    "Vaihe vaihtui: Monialainen yhteistyö → Seuranta ja arviointi.",
   );
   await signOut(page);
 
   await signIn(page, client.username);
   await expect(page).toHaveURL(/\/pathway$/);
-  await expect(page.getByTestId("pathway-stage")).toHaveText("Monialainen yhteistyö");
+  await expect(page.getByTestId("pathway-stage")).toHaveText("Seuranta ja arviointi");
   await expect(page.locator(".step-current")).toContainText("olet tässä");
   await expect(page.getByRole("heading", { name: "Minun tiimini" })).toBeVisible();
   await expect(page.getByRole("link", { name: "+358 40 100 2001" })).toHaveAttribute("href", "tel:+358401002001");
   await expectNoHorizontalScroll(page);
+});
+
+test("collaboration waits for the completed assessment, and the case page says so", async ({ page }) => {
+  await signIn(page, "sanna.virtanen");
+  await page.getByRole("link", { name: "Aino Korhonen" }).click();
+  await expect(page.getByTestId("case-stage")).toHaveText("Palvelutarpeen arviointi");
+  await expect(page.getByRole("button", { name: "Siirrä vaiheeseen: Monialainen yhteistyö" })).toBeDisabled();
+  await expect(page.locator(".moves")).toContainText("Monialainen yhteistyö alkaa, kun palvelutarpeen arviointi on valmis.");
+  await expect(page.getByTestId("clock")).toContainText("arkipäivää jäljellä");
 });
 
 test("a move the process does not allow yet is shown with its reason", async ({ page }) => {
@@ -39,8 +48,8 @@ test("a move the process does not allow yet is shown with its reason", async ({ 
 });
 
 test("a client cannot open another client's case", async ({ page }) => {
-  await signIn(page, "eino.mantyla");
-  await expect(page.getByTestId("pathway-stage")).toHaveText("Monialainen yhteistyö");
+  await signIn(page, "sofia.berg");
+  await expect(page.getByTestId("pathway-stage")).toBeVisible();
   await page.goto("/cases/1");
   await expect(page.getByRole("alert")).toHaveText("Tämä ei ole sinun asiakkuutesi.");
   await expect(page.getByText("Aino Korhonen")).toHaveCount(0);

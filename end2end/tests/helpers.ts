@@ -24,8 +24,8 @@ export async function signOut(page: Page) {
 /** Each viewport project works on its own demo client, so the two never share a case. */
 export function clientFor(info: TestInfo): { username: string; name: string } {
   return info.project.name === "phone"
-    ? { username: "elina.hakala", name: "Elina Hakala" }
-    : { username: "aino.korhonen", name: "Aino Korhonen" };
+    ? { username: "laura.kallio", name: "Laura Kallio" }
+    : { username: "eino.mantyla", name: "Eino Mäntylä" };
 }
 
 /** The page has no horizontal scroll at the current viewport. */

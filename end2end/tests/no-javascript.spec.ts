@@ -38,3 +38,46 @@ test("a concern is raised without JavaScript, with the error first and then the 
   await expect(page).toHaveURL(/\/concerns\/new\?sent=1$/);
   await expect(page.getByRole("status")).toHaveText("Kiitos. Ilmoitus on vastaanotettu, ja koordinaattorit käsittelevät sen.");
 });
+
+async function signInWithoutJs(page: import("@playwright/test").Page, username: string) {
+  await page.goto("/login");
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
+}
+
+test("a close one writes their view into the assessment without JavaScript", async ({ page }) => {
+  await signInWithoutJs(page, "minna.kallio");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laura Kallio: polku");
+  await page.getByRole("button", { name: "Lisää näkemykseni" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Kirjoita ensin näkemyksesi.");
+  await page.getByLabel("Oma näkemyksesi").fill("Laura jaksaa koulussa paremmin, kun aamut ovat rauhallisia.");
+  await page.getByRole("button", { name: "Lisää näkemykseni" }).click();
+  await expect(page).toHaveURL(/\/pathway\?view=sent#view-\d+$/);
+  await expect(page.getByRole("status")).toHaveText("Näkemyksesi tallennettiin.");
+  await expect(page.locator(".views")).toContainText("aamut ovat rauhallisia");
+  await expect(page.locator(".views")).toContainText("Minna Kallio (Läheinen)");
+});
+
+test("the coordinator saves the assessment draft without JavaScript, error first", async ({ page }) => {
+  await signInWithoutJs(page, "sanna.virtanen");
+  await page.getByRole("link", { name: "Aino Korhonen" }).click();
+  await page.getByRole("link", { name: "Avaa palvelutarpeen arviointi" }).click();
+  // The phone run finds the draft the desktop run opened.
+  const start = page.getByRole("button", { name: "Aloita arviointi" });
+  if (await start.count()) await start.click();
+  await expect(page.getByRole("heading", { name: "Luonnos, versio 1" })).toBeVisible();
+
+  await page.locator("#weight-housing").selectOption("major");
+  await page.locator("#need-housing").fill("");
+  await page.getByRole("button", { name: "Tallenna luonnos" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Kuvaa tarve alueella \"Asuminen\" tai jätä sen painoarvo tyhjäksi.");
+
+  await page.locator("#weight-housing").selectOption("major");
+  await page.locator("#need-housing").fill("Portaat ovat liian jyrkät.");
+  await page.getByRole("button", { name: "Tallenna luonnos" }).click();
+  await expect(page).toHaveURL(/\/cases\/\d+\/assessment\?saved=1$/);
+  await expect(page.getByRole("status")).toHaveText("Luonnos tallennettiin.");
+  await expect(page.locator("#need-housing")).toHaveValue("Portaat ovat liian jyrkät.");
+});

@@ -3,12 +3,14 @@
 //! an `AppError` with its status code.
 
 pub mod admin;
+pub mod assessment;
 pub mod auth;
 pub mod cases;
 pub mod concerns;
 pub mod pathway;
 
 pub use admin::*;
+pub use assessment::*;
 pub use auth::*;
 pub use cases::*;
 pub use concerns::*;

@@ -1,7 +1,7 @@
 //! Errors shown to people: every `AppError` in the reader's language, never a raw message.
 
 use super::labels::{self, I18n};
-use crate::domain::{AccessDenied, ConcernError, NameError, TransitionError};
+use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -78,7 +78,33 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
                 to = move || labels::stage(i18n, to)
             )
             .into_any(),
+            TransitionError::AssessmentNotCompleted => t!(i18n, errors.transition.assessment_not_completed).into_any(),
         },
+        AppError::Assessment(problem) => assessment_error(i18n, problem),
+    }
+}
+
+fn assessment_error(i18n: I18n, problem: AssessmentError) -> AnyView {
+    match problem {
+        AssessmentError::NeedWithoutText { area } => {
+            t!(i18n, errors.assessment.need_without_text, area = move || labels::life_area(i18n, area)).into_any()
+        }
+        AssessmentError::NeedWithoutWeight { area } => {
+            t!(i18n, errors.assessment.need_without_weight, area = move || labels::life_area(i18n, area)).into_any()
+        }
+        AssessmentError::TextTooLong { max } => t!(i18n, errors.assessment.text_too_long, max = move || max).into_any(),
+        AssessmentError::InvalidChoice { value } => {
+            t!(i18n, errors.assessment.invalid_choice, value = move || value.clone()).into_any()
+        }
+        AssessmentError::UnknownParticipant => t!(i18n, errors.assessment.unknown_participant).into_any(),
+        AssessmentError::Incomplete { missing } => {
+            let list = move || missing.iter().map(|m| labels::missing(i18n, *m)).collect::<Vec<_>>().join(", ");
+            t!(i18n, errors.assessment.incomplete, missing = list).into_any()
+        }
+        AssessmentError::ViewEmpty => t!(i18n, errors.assessment.view_empty).into_any(),
+        AssessmentError::StaleDraft => t!(i18n, errors.assessment.stale_draft).into_any(),
+        AssessmentError::NotStarted => t!(i18n, errors.assessment.not_started).into_any(),
+        AssessmentError::CannotStart => t!(i18n, errors.assessment.cannot_start).into_any(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Translated names of domain values, and dates written the local way.
 
+use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
 use crate::domain::screening::Segment;
 use crate::domain::{LifeArea, Role, Sector, Stage, TeamRole};
 use crate::i18n::*;
@@ -68,6 +69,42 @@ pub fn segment(i18n: I18n, segment: Segment) -> String {
         Segment::Support => t_string!(i18n, segment.support).to_string(),
         Segment::Care => t_string!(i18n, segment.care).to_string(),
         Segment::Collaboration => t_string!(i18n, segment.collaboration).to_string(),
+    }
+}
+
+pub fn weight(i18n: I18n, weight: Weight) -> String {
+    match weight {
+        Weight::Minor => t_string!(i18n, weight.minor).to_string(),
+        Weight::Moderate => t_string!(i18n, weight.moderate).to_string(),
+        Weight::Major => t_string!(i18n, weight.major).to_string(),
+    }
+}
+
+pub fn contact_mode(i18n: I18n, mode: ContactMode) -> String {
+    match mode {
+        ContactMode::Meeting => t_string!(i18n, mode.meeting).to_string(),
+        ContactMode::HomeVisit => t_string!(i18n, mode.home_visit).to_string(),
+        ContactMode::Phone => t_string!(i18n, mode.phone).to_string(),
+        ContactMode::Video => t_string!(i18n, mode.video).to_string(),
+    }
+}
+
+pub fn view_author(i18n: I18n, author: ViewAuthor) -> String {
+    match author {
+        ViewAuthor::Client => t_string!(i18n, view_author.client).to_string(),
+        ViewAuthor::Relative => t_string!(i18n, view_author.relative).to_string(),
+        ViewAuthor::Professional => t_string!(i18n, view_author.professional).to_string(),
+    }
+}
+
+pub fn missing(i18n: I18n, missing: Missing) -> String {
+    match missing {
+        Missing::Needs => t_string!(i18n, missing.needs).to_string(),
+        Missing::Mode => t_string!(i18n, missing.mode).to_string(),
+        Missing::Participants => t_string!(i18n, missing.participants).to_string(),
+        Missing::ClientView => t_string!(i18n, missing.client_view).to_string(),
+        Missing::SharedUnderstanding => t_string!(i18n, missing.shared_understanding).to_string(),
+        Missing::OwnWorkerDecision => t_string!(i18n, missing.own_worker_decision).to_string(),
     }
 }
 

@@ -5,6 +5,7 @@
 //! the client granted, or membership of the client's team. An administrator never sees client
 //! content.
 
+use super::assessment::ViewAuthor;
 use super::role::{Role, TeamRole};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -58,7 +59,7 @@ pub enum AccessDenied {
     NotYourCase,
     #[error("the client has not allowed you to see this")]
     OutsideRelativeScope,
-    #[error("only the case's coordinator pair may move the case")]
+    #[error("only the case's coordinator pair may do this")]
     NotCoordinatorOfCase,
     #[error("only administrators may do this")]
     AdministratorsOnly,
@@ -98,6 +99,28 @@ impl Access {
         match (role, basis) {
             (Role::Coordinator, Basis::Team(team_role)) if team_role.is_coordinator() => Ok(basis),
             _ => Err(AccessDenied::NotCoordinatorOfCase),
+        }
+    }
+
+    /// May this person record the assessment, amend it, or change the client's facts that run its
+    /// clock? The coordinator pair, like moving the case.
+    pub fn edit_assessment(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        Self::change_stage(role, rel)
+    }
+
+    /// May this person write their own view into the assessment, and as whom? The client; a
+    /// relative the client lets write; any professional on the team.
+    pub fn write_view(role: Role, rel: Relationship) -> Result<(Basis, ViewAuthor), AccessDenied> {
+        match (role, rel) {
+            (Role::Relative, Relationship::Relative { can_view: true, can_write: true }) => {
+                Ok((Basis::RelativeLink, ViewAuthor::Relative))
+            }
+            (Role::Relative, Relationship::Relative { .. }) => Err(AccessDenied::OutsideRelativeScope),
+            _ => {
+                let basis = Self::view_case(role, rel)?;
+                let author = if role == Role::Client { ViewAuthor::Client } else { ViewAuthor::Professional };
+                Ok((basis, author))
+            }
         }
     }
 
@@ -237,6 +260,43 @@ mod tests {
             Access::raise_concern(Role::Administrator, Relationship::Unrelated),
             Err(AccessDenied::AdministratorNoClientContent)
         );
+    }
+
+    #[test]
+    fn views_come_from_the_client_a_writing_relative_and_the_team() {
+        assert_eq!(Access::write_view(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, ViewAuthor::Client)));
+        assert_eq!(Access::write_view(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+        assert_eq!(
+            Access::write_view(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Ok((Basis::RelativeLink, ViewAuthor::Relative))
+        );
+        assert_eq!(
+            Access::write_view(Role::Relative, Relationship::Relative { can_view: true, can_write: false }),
+            Err(AccessDenied::OutsideRelativeScope)
+        );
+        assert_eq!(
+            Access::write_view(Role::Relative, Relationship::Relative { can_view: false, can_write: true }),
+            Err(AccessDenied::OutsideRelativeScope)
+        );
+        assert_eq!(
+            Access::write_view(Role::Professional, Relationship::Team(TeamRole::Member)),
+            Ok((Basis::Team(TeamRole::Member), ViewAuthor::Professional))
+        );
+        assert_eq!(Access::write_view(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(
+            Access::write_view(Role::Administrator, Relationship::Unrelated),
+            Err(AccessDenied::AdministratorNoClientContent)
+        );
+    }
+
+    #[test]
+    fn only_the_pair_records_the_assessment() {
+        assert!(Access::edit_assessment(Role::Coordinator, Relationship::Team(TeamRole::HealthCoordinator)).is_ok());
+        assert_eq!(
+            Access::edit_assessment(Role::Professional, Relationship::Team(TeamRole::Member)),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
+        assert_eq!(Access::edit_assessment(Role::Client, Relationship::OwnClient), Err(AccessDenied::NotCoordinatorOfCase));
     }
 
     #[test]

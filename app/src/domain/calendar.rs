@@ -8,7 +8,27 @@
 //! Eve, Christmas Day and St Stephen's Day. (Easter Sunday, Whit Sunday, Midsummer Day and All
 //! Saints' Day always fall on a weekend.)
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    (22..=31)
+        .rev()
+        .filter_map(|day| NaiveDate::from_ymd_opt(year, month, day))
+        .find(|d| d.weekday() == Weekday::Sun)
+        .expect("every month has a Sunday in its last seven days")
+}
+
+/// The calendar day in Finland at an instant: UTC+2, and UTC+3 in summer time (from 01:00 UTC on
+/// the last Sunday of March to 01:00 UTC on the last Sunday of October). Deadlines are counted in
+/// Finnish days, so a concern raised at 01:30 Helsinki time counts from that Finnish day.
+pub fn finnish_date(at: DateTime<Utc>) -> NaiveDate {
+    let year = at.year();
+    let summer_from = last_sunday(year, 3).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
+    let summer_until = last_sunday(year, 10).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
+    let offset_hours = if at >= summer_from && at < summer_until { 3 } else { 2 };
+    (at + Duration::hours(offset_hours)).date_naive()
+}
 
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
 pub fn easter_sunday(year: i32) -> NaiveDate {
@@ -86,6 +106,19 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_finnish_day_follows_helsinki_time_in_winter_and_summer() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(finnish_date(at("2026-11-22T21:59:00Z")), d(2026, 11, 22));
+        assert_eq!(finnish_date(at("2026-11-22T22:00:00Z")), d(2026, 11, 23), "midnight at UTC+2");
+        assert_eq!(finnish_date(at("2026-06-18T21:00:00Z")), d(2026, 6, 19), "midnight at UTC+3");
+        assert_eq!(finnish_date(at("2026-12-31T22:30:00Z")), d(2027, 1, 1), "new year in Helsinki first");
+        // Summer time 2026 runs from 29 March to 25 October, 01:00 UTC.
+        assert_eq!(finnish_date(at("2026-03-29T00:59:00Z")), d(2026, 3, 29));
+        assert_eq!(finnish_date(at("2026-10-24T21:30:00Z")), d(2026, 10, 25), "still summer time");
+        assert_eq!(finnish_date(at("2026-10-25T21:30:00Z")), d(2026, 10, 25), "winter time again");
     }
 
     #[test]

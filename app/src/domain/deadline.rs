@@ -51,6 +51,48 @@ impl DeadlineState {
     }
 }
 
+/// Where the assessment's legal clock stands for one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "clock")]
+pub enum AssessmentClock {
+    /// Not started and the law sets a day: how it stands today.
+    Running { state: DeadlineState },
+    /// Not started and the law sets no day: start without delay. Working days since first contact.
+    WithoutDelay { since: NaiveDate, working_days: u32 },
+    /// Started; `due` when the law set a day, and whether the start was in time.
+    Started { on: NaiveDate, due: Option<NaiveDate>, in_time: bool },
+}
+
+impl AssessmentClock {
+    /// The clock from the first contact, the client's facts, the start (if any) and today.
+    pub fn at(
+        first_contact: NaiveDate,
+        date_of_birth: NaiveDate,
+        highest_care_allowance: bool,
+        started: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> AssessmentClock {
+        let due = assessment_due(first_contact, date_of_birth, highest_care_allowance);
+        match (started, due) {
+            (Some(on), due) => AssessmentClock::Started { on, due, in_time: due.is_none_or(|due| on <= due) },
+            (None, Some(due)) => AssessmentClock::Running { state: DeadlineState::on(due, today) },
+            (None, None) => AssessmentClock::WithoutDelay {
+                since: first_contact,
+                working_days: working_days_between(first_contact, today).max(0) as u32,
+            },
+        }
+    }
+
+    /// Whether the case needs attention because of the clock: overdue, or started late.
+    pub fn is_overdue(self) -> bool {
+        match self {
+            AssessmentClock::Running { state } => state.is_overdue(),
+            AssessmentClock::Started { in_time, .. } => !in_time,
+            AssessmentClock::WithoutDelay { .. } => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +130,42 @@ mod tests {
         assert!(DeadlineState::on(due, d(2026, 12, 3)).is_overdue());
         // A weekend after the due date: overdue by one working day on Monday 7 Dec.
         assert_eq!(DeadlineState::on(d(2026, 12, 4), d(2026, 12, 7)), DeadlineState::Overdue { working_days: 1, due: d(2026, 12, 4) });
+    }
+
+    #[test]
+    fn the_clock_runs_until_the_assessment_starts() {
+        let contact = d(2026, 11, 23);
+        let old = d(1940, 1, 1);
+        let young = d(1990, 1, 1);
+        let due = d(2026, 12, 2);
+        assert_eq!(
+            AssessmentClock::at(contact, old, false, None, d(2026, 11, 30)),
+            AssessmentClock::Running { state: DeadlineState::Left { working_days: 2, due } }
+        );
+        let late = AssessmentClock::at(contact, old, false, None, d(2026, 12, 3));
+        assert!(late.is_overdue());
+        assert_eq!(
+            AssessmentClock::at(contact, old, false, Some(d(2026, 12, 2)), d(2026, 12, 10)),
+            AssessmentClock::Started { on: d(2026, 12, 2), due: Some(due), in_time: true }
+        );
+        let started_late = AssessmentClock::at(contact, old, false, Some(d(2026, 12, 3)), d(2026, 12, 10));
+        assert_eq!(started_late, AssessmentClock::Started { on: d(2026, 12, 3), due: Some(due), in_time: false });
+        assert!(started_late.is_overdue());
+    }
+
+    #[test]
+    fn without_a_statutory_day_the_clock_counts_working_days_since_contact() {
+        let contact = d(2026, 12, 22);
+        assert_eq!(
+            AssessmentClock::at(contact, d(1990, 1, 1), false, None, d(2027, 1, 5)),
+            AssessmentClock::WithoutDelay { since: contact, working_days: 7 }
+        );
+        assert!(!AssessmentClock::at(contact, d(1990, 1, 1), false, None, d(2027, 3, 1)).is_overdue());
+        assert_eq!(
+            AssessmentClock::at(contact, d(1990, 1, 1), true, None, d(2027, 1, 5)),
+            AssessmentClock::Running { state: DeadlineState::DueToday { due: d(2027, 1, 5) } },
+            "the highest care allowance starts the 7-day clock at any age"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the server and in the browser and is unit-tested without a database.
 
 pub mod access;
+pub mod assessment;
 pub mod calendar;
 pub mod concern;
 pub mod deadline;
@@ -12,8 +13,9 @@ pub mod screening;
 pub mod stage;
 
 pub use access::{Access, AccessDenied, Basis, Relationship};
+pub use assessment::AssessmentError;
 pub use concern::ConcernError;
-pub use deadline::DeadlineState;
+pub use deadline::{AssessmentClock, DeadlineState};
 pub use life_area::LifeArea;
 pub use names::{NameError, Password, Username};
 pub use role::{Role, Sector, TeamRole};

@@ -3,7 +3,8 @@
 //! The process (DOMAIN.md): identification → service-need assessment → multidisciplinary
 //! collaboration → follow-up → closure, with reassessment when needs change and reopening of a
 //! closed case. Moves into the collaboration and follow-up stages need a complete coordinator
-//! pair, because the pair owns the case from then on.
+//! pair, because the pair owns the case from then on, and collaboration starts only from a
+//! completed service-need assessment (the plan is built on it).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -97,6 +98,8 @@ impl FromStr for Stage {
 pub struct CaseFacts {
     pub has_social_coordinator: bool,
     pub has_health_coordinator: bool,
+    /// A completed assessment version exists and no amendment is open.
+    pub assessment_completed: bool,
 }
 
 impl CaseFacts {
@@ -116,6 +119,8 @@ pub enum TransitionError {
     NotAllowed { from: Stage, to: Stage },
     #[error("moving to {to} needs a coordinator pair of one social-care and one health-care professional")]
     CoordinatorPairMissing { to: Stage },
+    #[error("collaboration starts when the service-need assessment is completed")]
+    AssessmentNotCompleted,
 }
 
 /// Checks one move of a case against the process rules.
@@ -129,6 +134,9 @@ pub fn check_transition(from: Stage, to: Stage, facts: CaseFacts) -> Result<(), 
     if to.needs_coordinator_pair() && !facts.has_coordinator_pair() {
         return Err(TransitionError::CoordinatorPairMissing { to });
     }
+    if from == Stage::Assessment && to == Stage::Collaboration && !facts.assessment_completed {
+        return Err(TransitionError::AssessmentNotCompleted);
+    }
     Ok(())
 }
 
@@ -136,7 +144,7 @@ pub fn check_transition(from: Stage, to: Stage, facts: CaseFacts) -> Result<(), 
 mod tests {
     use super::*;
 
-    const PAIR: CaseFacts = CaseFacts { has_social_coordinator: true, has_health_coordinator: true };
+    const PAIR: CaseFacts = CaseFacts { has_social_coordinator: true, has_health_coordinator: true, assessment_completed: true };
 
     #[test]
     fn the_ordinary_path_runs_through_every_stage_in_order() {
@@ -172,14 +180,22 @@ mod tests {
     fn collaboration_needs_both_coordinators() {
         for facts in [
             CaseFacts::default(),
-            CaseFacts { has_social_coordinator: true, has_health_coordinator: false },
-            CaseFacts { has_social_coordinator: false, has_health_coordinator: true },
+            CaseFacts { has_social_coordinator: true, has_health_coordinator: false, assessment_completed: true },
+            CaseFacts { has_social_coordinator: false, has_health_coordinator: true, assessment_completed: true },
         ] {
             assert_eq!(
                 check_transition(Stage::Assessment, Stage::Collaboration, facts),
                 Err(TransitionError::CoordinatorPairMissing { to: Stage::Collaboration })
             );
         }
+    }
+
+    #[test]
+    fn collaboration_starts_from_a_completed_assessment() {
+        let open = CaseFacts { assessment_completed: false, ..PAIR };
+        assert_eq!(check_transition(Stage::Assessment, Stage::Collaboration, open), Err(TransitionError::AssessmentNotCompleted));
+        assert_eq!(check_transition(Stage::Assessment, Stage::Closed, open), Ok(()), "the client may decline");
+        assert_eq!(check_transition(Stage::FollowUp, Stage::Collaboration, open), Ok(()));
     }
 
     #[test]

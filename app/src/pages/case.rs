@@ -1,24 +1,26 @@
 //! `/cases/:id`: one case for its team: client summary, stage, team, history, and for the
 //! coordinator pair the moves the process allows.
 
-use crate::api::{get_case, MoveStage};
+use crate::api::{assessment_path, get_case, MoveStage, RecordCareAllowance};
 use crate::components::labels;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{Clock, ErrorMessage, Loading};
+use crate::domain::assessment::ViewAuthor;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{CaseDetail, HistoryEntry, HistoryEvent, StageMove, TeamMember};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn CasePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let move_stage = ServerAction::<MoveStage>::new();
+    let care_allowance = ServerAction::<RecordCareAllowance>::new();
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
     let detail = Resource::new(
-        move || (case_id(), move_stage.version().get()),
-        |(id, _)| async move {
+        move || (case_id(), move_stage.version().get(), care_allowance.version().get()),
+        |(id, _, _)| async move {
             match id {
                 Some(id) => get_case(id).await,
                 None => Err(AppError::NotFound),
@@ -36,14 +38,24 @@ pub fn CasePage() -> impl IntoView {
             Err(error) => view! { <ErrorMessage error/> }.into_any(),
         })
     };
+    let allowance_error = move || care_allowance.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error/> });
+    // Completing the assessment redirects here with `?completed=<version>`.
+    let query = use_query_map();
+    let completed = move || {
+        query.read().get("completed").and_then(|v| v.parse::<i32>().ok()).map(|version| {
+            view! { <div class="notice notice-ok" role="status">{t!(i18n, case.completed, version = move || version)}</div> }
+        })
+    };
     view! {
         <p class="back"><a href="/cases">{t!(i18n, case.back)}</a></p>
+        {completed}
         {outcome}
+        {allowance_error}
         // A transition keeps the case on screen while it reloads after a move.
         <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CaseView detail move_stage/> }.into_any(),
+                    Ok(detail) => view! { <CaseView detail move_stage care_allowance/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -52,9 +64,14 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn CaseView(detail: CaseDetail, move_stage: ServerAction<MoveStage>) -> impl IntoView {
+fn CaseView(
+    detail: CaseDetail,
+    move_stage: ServerAction<MoveStage>,
+    care_allowance: ServerAction<RecordCareAllowance>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let CaseDetail { id, client, stage, opened_at, team, history, moves } = detail;
+    let CaseDetail { id, client, stage, opened_at, team, history, moves, clock, can_edit } = detail;
+    let highest = client.highest_care_allowance;
     let name = client.name.clone();
     let born = client.date_of_birth;
     view! {
@@ -82,6 +99,24 @@ fn CaseView(detail: CaseDetail, move_stage: ServerAction<MoveStage>) -> impl Int
                     <StageMoves case_id=id current=stage moves move_stage/>
                 </section>
             </div>
+            <section class="card" aria-labelledby="assessment-h">
+                <h2 id="assessment-h">{t!(i18n, case.assessment)}</h2>
+                {clock.map(|clock| view! {
+                    <p><strong>{t!(i18n, case.clock)}": "</strong><Clock clock/></p>
+                })}
+                <p class="hint">{t!(i18n, case.clock_rule)}</p>
+                {can_edit.then(|| view! {
+                    <ActionForm action=care_allowance attr:class="inline-form">
+                        <input type="hidden" name="case_id" value=id/>
+                        <div class="choice">
+                            <input type="checkbox" id="highest" name="highest" checked=highest/>
+                            <label for="highest">{t!(i18n, case.care_allowance)}</label>
+                        </div>
+                        <button type="submit" class="button-quiet">{t!(i18n, case.care_allowance_save)}</button>
+                    </ActionForm>
+                })}
+                <p><a class="button-link" href=assessment_path(id)>{t!(i18n, case.assessment_link)}</a></p>
+            </section>
             <section class="card" aria-labelledby="team-h">
                 <h2 id="team-h">{t!(i18n, case.team)}</h2>
                 <TeamList team/>
@@ -219,6 +254,19 @@ pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
                             role = move || labels::team_role(i18n, team_role)
                         )
                         .into_any(),
+                        HistoryEvent::AssessmentStarted { version } => {
+                            t!(i18n, history.assessment_started, version = move || version).into_any()
+                        }
+                        HistoryEvent::AssessmentCompleted { version } => {
+                            t!(i18n, history.assessment_completed, version = move || version).into_any()
+                        }
+                        HistoryEvent::ViewWritten { author: ViewAuthor::Client } => t!(i18n, history.view_client).into_any(),
+                        HistoryEvent::ViewWritten { author: ViewAuthor::Relative } => t!(i18n, history.view_relative).into_any(),
+                        HistoryEvent::ViewWritten { author: ViewAuthor::Professional } => {
+                            t!(i18n, history.view_professional).into_any()
+                        }
+                        HistoryEvent::CareAllowanceRecorded { highest: true } => t!(i18n, history.care_allowance_yes).into_any(),
+                        HistoryEvent::CareAllowanceRecorded { highest: false } => t!(i18n, history.care_allowance_no).into_any(),
                     };
                     let by = (!actor.is_empty()).then(|| {
                         view! { <span class="by">{t!(i18n, history.by, name = move || actor.clone())}</span> }

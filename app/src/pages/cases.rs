@@ -2,7 +2,7 @@
 
 use crate::api::my_cases;
 use crate::components::labels;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{Clock, ErrorMessage, Loading};
 use crate::i18n::*;
 use crate::model::CaseSummary;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn MyCasesPage() -> impl IntoView {
 #[component]
 fn CaseCard(case: CaseSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let CaseSummary { id, client_name, stage, my_role, coordinators, updated_at } = case;
+    let CaseSummary { id, client_name, stage, my_role, coordinators, updated_at, clock } = case;
     view! {
         <li class="case-card" data-stage=stage.as_str()>
             <h2><a href=format!("/cases/{id}")>{client_name}</a></h2>
@@ -45,6 +45,7 @@ fn CaseCard(case: CaseSummary) -> impl IntoView {
                 <div><dt>{t!(i18n, cases.my_role)}</dt><dd>{move || labels::team_role(i18n, my_role)}</dd></div>
                 <div><dt>{t!(i18n, cases.coordinators)}</dt><dd>{coordinators.join(", ")}</dd></div>
                 <div><dt>{t!(i18n, cases.updated)}</dt><dd>{move || labels::day(i18n, updated_at)}</dd></div>
+                {clock.map(|clock| view! { <div><dt>{t!(i18n, cases.deadline)}</dt><dd><Clock clock/></dd></div> })}
             </dl>
         </li>
     }

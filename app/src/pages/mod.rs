@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod admin;
+mod assessment;
 mod case;
 mod cases;
 mod concern;
@@ -11,6 +12,7 @@ mod pathway;
 mod screening;
 
 pub use admin::AdminPage;
+pub use assessment::AssessmentPage;
 pub use case::CasePage;
 pub use cases::MyCasesPage;
 pub use concern::RaiseConcernPage;

@@ -1,8 +1,9 @@
 //! `/pathway` ("Minun polkuni"): where the client is on their path, what comes next, who is in
 //! their team and how to reach them, and what has happened, in plain language.
 
+use super::assessment::{succeeded, ContentView, ViewForm, ViewList};
 use super::case::{HistoryList, TeamList};
-use crate::api::my_pathway;
+use crate::api::{my_pathway, WriteAssessmentView};
 use crate::components::labels;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::Stage;
@@ -13,7 +14,9 @@ use leptos::prelude::*;
 #[component]
 pub fn PathwayPage() -> impl IntoView {
     let i18n = use_i18n();
-    let pathways = Resource::new(|| (), |_| my_pathway());
+    let write = ServerAction::<WriteAssessmentView>::new();
+    let written = succeeded(write);
+    let pathways = Resource::new(move || written.get(), |_| my_pathway());
     view! {
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
@@ -23,7 +26,7 @@ pub fn PathwayPage() -> impl IntoView {
                         <p>{t!(i18n, pathway.none)}</p>
                     }
                     .into_any(),
-                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway/> }).collect_view().into_any(),
+                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway write/> }).collect_view().into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -52,9 +55,10 @@ fn next_text(i18n: labels::I18n, stage: Stage) -> String {
 }
 
 #[component]
-fn PathwayView(pathway: Pathway) -> impl IntoView {
+fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>) -> impl IntoView {
     let i18n = use_i18n();
-    let Pathway { case_id, client_name, as_relative, stage, team, history } = pathway;
+    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment } = pathway;
+    let relative_of = client_name.clone();
     let heading_id = format!("pathway-{case_id}");
     let labelled_by = heading_id.clone();
     let title = if as_relative {
@@ -93,6 +97,27 @@ fn PathwayView(pathway: Pathway) -> impl IntoView {
                 <h3>{t!(i18n, pathway.next)}</h3>
                 <p>{move || next_text(i18n, stage)}</p>
             </section>
+            {assessment.map(|done| view! {
+                <section class="card" aria-labelledby=format!("assessment-{case_id}")>
+                    <h2 id=format!("assessment-{case_id}")>{t!(i18n, pathway.assessment_title)}</h2>
+                    <ContentView content=done.content/>
+                </section>
+            })}
+            {(can_write_view || !views.is_empty()).then(|| {
+                let intro = if as_relative {
+                    t!(i18n, pathway.view_intro_relative, name = move || relative_of.clone()).into_any()
+                } else {
+                    t!(i18n, pathway.view_intro).into_any()
+                };
+                view! {
+                    <section class="card" aria-labelledby=format!("views-{case_id}")>
+                        <h2 id=format!("views-{case_id}")>{t!(i18n, pathway.view_title)}</h2>
+                        {can_write_view.then(|| view! { <p>{intro}</p> <ViewForm case_id action=write/> })}
+                        <h3>{t!(i18n, pathway.views_title)}</h3>
+                        <ViewList views/>
+                    </section>
+                }
+            })}
             <section class="card" aria-labelledby=format!("team-{case_id}")>
                 <h2 id=format!("team-{case_id}")>{t!(i18n, pathway.team)}</h2>
                 <p>{t!(i18n, pathway.team_intro)}</p>

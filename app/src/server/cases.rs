@@ -2,6 +2,7 @@
 //! relationship to the client and writes an audit row; every change runs in one transaction with
 //! its history and audit rows, and publishes an event after commit.
 
+use super::assessments;
 use super::audit::{self, Action};
 use super::entities::{case, case_event, case_member, client, organisation, relative_link, staff_profile, user};
 use super::events::{self, DomainEvent, Events};
@@ -18,21 +19,21 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-fn parse_stage(raw: &str) -> Result<Stage, AppError> {
+pub(super) fn parse_stage(raw: &str) -> Result<Stage, AppError> {
     raw.parse().map_err(|_| {
         tracing::error!(stage = raw, "stored stage is invalid");
         AppError::Internal
     })
 }
 
-fn parse_team_role(raw: &str) -> Result<TeamRole, AppError> {
+pub(super) fn parse_team_role(raw: &str) -> Result<TeamRole, AppError> {
     raw.parse().map_err(|_| {
         tracing::error!(team_role = raw, "stored team role is invalid");
         AppError::Internal
     })
 }
 
-async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::Model, AppError> {
+pub(super) async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::Model, AppError> {
     case::Entity::find_by_id(case_id).one(db).await?.ok_or(AppError::NotFound)
 }
 
@@ -97,7 +98,7 @@ pub(super) async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> R
         .collect())
 }
 
-async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
+pub(super) async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
     let seats: Vec<String> = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
         .all(db)
@@ -108,6 +109,7 @@ async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, App
     Ok(CaseFacts {
         has_social_coordinator: seats.iter().any(|r| r == TeamRole::SocialCoordinator.as_str()),
         has_health_coordinator: seats.iter().any(|r| r == TeamRole::HealthCoordinator.as_str()),
+        assessment_completed: assessments::is_completed(db, case_id).await?,
     })
 }
 
@@ -215,13 +217,15 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
         .order_by_desc(case::Column::UpdatedAt)
         .all(db)
         .await?;
-    let clients: HashMap<i32, String> = client::Entity::find()
+    let clients: HashMap<i32, client::Model> = client::Entity::find()
         .filter(client::Column::Id.is_in(cases.iter().map(|c| c.client_id).collect::<Vec<_>>()))
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, c.name))
+        .map(|c| (c.id, c))
         .collect();
+    let starts = assessments::first_starts(db, case_ids.clone()).await?;
+    let now = Utc::now();
     let coordinator_seats = case_member::Entity::find()
         .filter(case_member::Column::CaseId.is_in(case_ids))
         .filter(case_member::Column::TeamRole.is_in([
@@ -249,10 +253,16 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
             },
         )
         .await?;
+        let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
+        let stage = parse_stage(&c.stage)?;
+        let clock = match stage {
+            Stage::Assessment => assessments::clock(&c, person, starts.get(&c.id).copied(), now)?,
+            _ => None,
+        };
         out.push(CaseSummary {
             id: c.id,
-            client_name: clients.get(&c.client_id).cloned().unwrap_or_default(),
-            stage: parse_stage(&c.stage)?,
+            client_name: person.name.clone(),
+            stage,
             my_role: role,
             coordinators: coordinator_seats
                 .iter()
@@ -260,6 +270,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
                 .filter_map(|m| coordinator_names.get(&m.user_id).cloned())
                 .collect(),
             updated_at: c.updated_at,
+            clock,
         });
     }
     Ok(out)
@@ -285,6 +296,7 @@ pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32)
 
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let stage = parse_stage(&found.stage)?;
+    let can_edit = Access::edit_assessment(user.role, rel).is_ok();
     let moves = match Access::change_stage(user.role, rel) {
         Ok(_) => {
             let facts = facts(db, found.id).await?;
@@ -297,6 +309,8 @@ pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32)
         Err(_) => Vec::new(),
     };
     let sees_location = Access::see_protected_location(rel, person.non_disclosure);
+    let started = assessments::first_starts(db, vec![found.id]).await?.get(&found.id).copied();
+    let clock = assessments::clock(&found, &person, started, Utc::now())?;
     Ok(CaseDetail {
         id: found.id,
         client: ClientSummary {
@@ -305,12 +319,15 @@ pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32)
             municipality: sees_location.then_some(person.municipality),
             preferred_language: person.preferred_language,
             non_disclosure: person.non_disclosure,
+            highest_care_allowance: person.highest_care_allowance,
         },
         stage,
         opened_at: found.opened_at,
         team: team(db, found.id).await?,
         history: history(db, found.id).await?,
         moves,
+        clock,
+        can_edit,
     })
 }
 
@@ -417,6 +434,9 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
                 stage: parse_stage(&c.stage)?,
                 team: team(db, c.id).await?,
                 history: history(db, c.id).await?,
+                views: assessments::views_of(db, c.id).await?,
+                can_write_view: Access::write_view(user.role, rel).is_ok(),
+                assessment: assessments::latest_completed(db, c.id).await?,
             });
         }
     }

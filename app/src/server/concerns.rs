@@ -269,6 +269,7 @@ pub async fn decide(
             opened_at: Set(now),
             updated_at: Set(now),
             closed_at: Set(None),
+            first_contact_at: Set(Some(found.created_at)),
             version: Set(1),
             ..Default::default()
         }

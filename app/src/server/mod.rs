@@ -1,6 +1,7 @@
 //! Server-only code: database access, sessions, audit, demo data. Compiled with the `ssr`
 //! feature only, so none of it (and no sea-orm) reaches the browser bundle.
 
+pub mod assessments;
 pub mod audit;
 pub mod cases;
 pub mod concerns;

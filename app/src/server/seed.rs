@@ -102,6 +102,10 @@ const CLIENTS: &[DemoClient] = &[
     DemoClient { username: "elina.hakala", name: "Elina Hakala", born: (1996, 5, 3), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Assessment, pair: 0, opened_days_ago: 9, members: &[("anna.lehtonen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)] },
     DemoClient { username: "oskari.vainio", name: "Oskari Vainio", born: (1970, 8, 19), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 75, members: &[("timo.peltonen", TeamRole::OwnWorker), ("mikko.salonen", TeamRole::Member)] },
     DemoClient { username: "marjatta.koski", name: "Marjatta Koski", born: (1941, 1, 8), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Identification, pair: 0, opened_days_ago: 1, members: &[("kaisa.jarvinen", TeamRole::Member)] },
+    // Past clients whose cases are closed; they can come back through a new concern.
+    DemoClient { username: "irma.salmi", name: "Irma Salmi", born: (1946, 9, 12), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 1, opened_days_ago: 400, members: &[] },
+    DemoClient { username: "raimo.lindqvist", name: "Raimo Lindqvist", born: (1950, 2, 20), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 0, opened_days_ago: 380, members: &[] },
+    DemoClient { username: "petteri.aho", name: "Petteri Aho", born: (1983, 6, 7), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 1, opened_days_ago: 250, members: &[] },
 ];
 
 struct DemoRelative {
@@ -244,6 +248,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
             opened_at: Set(opened),
             updated_at: Set(opened),
             closed_at: Set((c.stage == Stage::Closed).then(|| now - Duration::days(3))),
+            first_contact_at: Set(Some(opened - Duration::days(1))),
             version: Set(path.len() as i32),
             ..Default::default()
         }

@@ -117,25 +117,25 @@ async fn the_administrator_sees_no_client_content() {
 async fn the_coordinator_moves_a_case_and_it_is_recorded() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
-    let case = app.case_of("aino.korhonen").await;
-    assert_eq!(case.stage, "assessment");
+    let case = app.case_of("eino.mantyla").await;
+    assert_eq!(case.stage, "collaboration");
     let history_before = app.history_len(case.id).await;
     let mut events = app.state.events.subscribe();
 
     let (_, detail) = json(open_case(&app, &sanna, case.id).await).await;
-    assert_eq!(detail["moves"][0], json!({"to": "collaboration", "blocked": null}), "the next stage is offered");
+    assert_eq!(detail["moves"][0], json!({"to": "follow_up", "blocked": null}), "the next stage is offered");
 
-    let (status, body) = json(move_case(&app, &sanna, case.id, "assessment", "collaboration").await).await;
+    let (status, body) = json(move_case(&app, &sanna, case.id, "collaboration", "follow_up").await).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body, json!("collaboration"));
+    assert_eq!(body, json!("follow_up"));
 
     let after = app.case_by_id(case.id).await;
-    assert_eq!(after.stage, "collaboration");
+    assert_eq!(after.stage, "follow_up");
     assert_eq!(after.version, case.version + 1);
     assert_eq!(app.history_len(case.id).await, history_before + 1);
     let (_, detail) = json(open_case(&app, &sanna, case.id).await).await;
     let last = detail["history"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["event"], json!({"kind": "stage_changed", "from": "assessment", "to": "collaboration"}));
+    assert_eq!(last["event"], json!({"kind": "stage_changed", "from": "collaboration", "to": "follow_up"}));
     assert_eq!(last["actor"], "Sanna Virtanen");
 
     let updates = app.audit_rows(case.id, "case_stage", "update").await;
@@ -143,7 +143,7 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
     assert_eq!(updates[0].basis, "team:social_coordinator");
 
     let event = events.try_recv().expect("an event is published after commit");
-    assert!(matches!(event, DomainEvent::StageChanged { case_id, from: Stage::Assessment, to: Stage::Collaboration, .. } if case_id == case.id));
+    assert!(matches!(event, DomainEvent::StageChanged { case_id, from: Stage::Collaboration, to: Stage::FollowUp, .. } if case_id == case.id));
 }
 
 /// Everything a refused move could have touched.
@@ -207,16 +207,16 @@ async fn a_move_from_a_stale_stage_is_refused_with_the_current_one() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
     let heikki = app.signed_in("heikki.laine").await;
-    let case = app.case_of("aino.korhonen").await;
+    let case = app.case_of("eino.mantyla").await;
 
-    assert_eq!(move_case(&app, &heikki, case.id, "assessment", "collaboration").await.status(), StatusCode::OK);
+    assert_eq!(move_case(&app, &heikki, case.id, "collaboration", "follow_up").await.status(), StatusCode::OK);
     let before = snapshot(&app, case.id).await;
-    // Sanna still sees the case in assessment and tries to close it.
+    // Sanna still sees the case in collaboration and tries the same move.
     assert_error(
-        move_case(&app, &sanna, case.id, "assessment", "closed").await,
+        move_case(&app, &sanna, case.id, "collaboration", "follow_up").await,
         StatusCode::CONFLICT,
         "stale_stage",
-        Some(json!({"current": "collaboration"})),
+        Some(json!({"current": "follow_up"})),
     )
     .await;
     assert_eq!(snapshot(&app, case.id).await, before);

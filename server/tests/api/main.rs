@@ -7,6 +7,7 @@
 
 mod helpers;
 
+mod assessment;
 mod auth;
 mod cases;
 mod concerns;

@@ -14,6 +14,8 @@ pub struct Model {
     pub opened_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,
+    /// When the concern that led to the case was raised; starts the assessment's legal clock.
+    pub first_contact_at: Option<DateTimeUtc>,
     /// Bumped on every change, for optimistic concurrency.
     pub version: i32,
 }

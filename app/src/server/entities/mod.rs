@@ -1,5 +1,7 @@
 //! sea-orm entities, one module per table. Server-only: never compiled into the browser bundle.
 
+pub mod assessment;
+pub mod assessment_view;
 pub mod audit_entry;
 pub mod case;
 pub mod case_event;

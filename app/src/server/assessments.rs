@@ -1,0 +1,457 @@
+//! The service-need assessment on the server: reading it (logged), starting and saving the draft,
+//! completing it (which moves the case to collaboration in the same transaction), and the views
+//! people write into it. Completed versions are never updated: an amendment is a new version.
+
+use super::audit::{self, Action};
+use super::cases::{append_history, display_names, find_case, parse_stage, parse_team_role, relationship};
+use super::entities::{assessment, assessment_view, case, case_member, client};
+use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
+use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, ViewAuthor};
+use crate::domain::calendar::finnish_date;
+use crate::domain::stage::check_transition;
+use crate::domain::{Access, AssessmentClock, AssessmentError, Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, AssessmentVersion, HistoryEvent, ParticipantChoice, ViewEntry};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+const DRAFT: &str = "draft";
+const COMPLETED: &str = "completed";
+
+/// What a row's `content` column holds: the recorded content, and for a completed version the
+/// views it was completed with.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Record {
+    content: AssessmentContent,
+    #[serde(default)]
+    views: Vec<ViewEntry>,
+}
+
+fn read_record(row: &assessment::Model) -> Result<Record, AppError> {
+    serde_json::from_str(&row.content).map_err(|e| {
+        tracing::error!(assessment_id = row.id, error = %e, "stored assessment is invalid");
+        AppError::Internal
+    })
+}
+
+fn write_record(record: &Record) -> Result<String, AppError> {
+    serde_json::to_string(record).map_err(|_| AppError::Internal)
+}
+
+async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<assessment::Model>, AppError> {
+    Ok(assessment::Entity::find()
+        .filter(assessment::Column::CaseId.eq(case_id))
+        .order_by_desc(assessment::Column::Version)
+        .all(db)
+        .await?)
+}
+
+/// A completed version exists and no amendment is open: collaboration may start.
+pub(super) async fn is_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<bool, AppError> {
+    let rows = versions(db, case_id).await?;
+    Ok(rows.iter().any(|r| r.status == COMPLETED) && !rows.iter().any(|r| r.status == DRAFT))
+}
+
+/// When each case's first assessment started, for the legal clock.
+pub(super) async fn first_starts(
+    db: &impl ConnectionTrait,
+    case_ids: Vec<i32>,
+) -> Result<HashMap<i32, DateTime<Utc>>, AppError> {
+    Ok(assessment::Entity::find()
+        .filter(assessment::Column::CaseId.is_in(case_ids))
+        .filter(assessment::Column::Version.eq(1))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.case_id, r.started_at))
+        .collect())
+}
+
+/// The legal clock of a case: shown while it is in assessment and, once the assessment has
+/// started, as a record of whether it started in time.
+pub(super) fn clock(
+    found: &case::Model,
+    person: &client::Model,
+    started: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Option<AssessmentClock>, AppError> {
+    if parse_stage(&found.stage)? != Stage::Assessment && started.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(AssessmentClock::at(
+        finnish_date(found.first_contact_at.unwrap_or(found.opened_at)),
+        person.date_of_birth,
+        person.highest_care_allowance,
+        started.map(finnish_date),
+        finnish_date(now),
+    )))
+}
+
+async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
+    let rows = assessment_view::Entity::find()
+        .filter(assessment_view::Column::CaseId.eq(case_id))
+        .order_by_asc(assessment_view::Column::CreatedAt)
+        .order_by_asc(assessment_view::Column::Id)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().map(|r| r.author_user_id).collect()).await?;
+    rows.into_iter()
+        .map(|row| {
+            let author = row.author.parse::<ViewAuthor>().map_err(|e| {
+                tracing::error!(view_id = row.id, error = %e, "stored view author is invalid");
+                AppError::Internal
+            })?;
+            Ok(ViewEntry { author, name: names.get(&row.author_user_id).cloned().unwrap_or_default(), text: row.text, at: row.created_at })
+        })
+        .collect()
+}
+
+/// The people on the team (not relatives) who can be named as having taken part.
+async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+    let members = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .all(db)
+        .await?;
+    let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
+    let mut out = members
+        .into_iter()
+        .map(|m| {
+            Ok(ParticipantChoice {
+                user_id: m.user_id,
+                name: names.get(&m.user_id).cloned().unwrap_or_default(),
+                team_role: parse_team_role(&m.team_role)?,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    out.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+fn client_views(views: &[ViewEntry]) -> usize {
+    views.iter().filter(|v| v.author != ViewAuthor::Professional).count()
+}
+
+/// The completed versions of a case, newest first.
+async fn completed_versions(db: &impl ConnectionTrait, rows: &[assessment::Model]) -> Result<Vec<AssessmentVersion>, AppError> {
+    let completed: Vec<&assessment::Model> = rows.iter().filter(|r| r.status == COMPLETED).collect();
+    let names = display_names(db, completed.iter().filter_map(|r| r.completed_by_user_id).collect()).await?;
+    completed
+        .into_iter()
+        .map(|row| {
+            let record = read_record(row)?;
+            Ok(AssessmentVersion {
+                version: row.version,
+                content: record.content,
+                views: record.views,
+                started_at: row.started_at,
+                completed_at: row.completed_at.ok_or(AppError::Internal)?,
+                completed_by: row.completed_by_user_id.and_then(|id| names.get(&id).cloned()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// The latest completed version of a case, for the client's pathway.
+pub(super) async fn latest_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<Option<AssessmentVersion>, AppError> {
+    let rows = versions(db, case_id).await?;
+    Ok(completed_versions(db, &rows).await?.into_iter().next())
+}
+
+/// Everyone's views of a case, for the client's pathway.
+pub(super) async fn views_of(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
+    view_entries(db, case_id).await
+}
+
+/// The assessment as `user` may see it. Staff on the team see the open draft; the client and a
+/// relative see what has been completed and everyone's views. Logged.
+pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<AssessmentPage, AppError> {
+    let found = find_case(db, case_id).await?;
+    let rel = relationship(db, user, &found).await?;
+    let basis = Access::view_case(user.role, rel)?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor: user,
+            client_id: found.client_id,
+            case_id: Some(found.id),
+            resource: "assessment",
+            action: Action::View,
+            basis: basis.to_string(),
+        },
+    )
+    .await?;
+    let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let rows = versions(db, case_id).await?;
+    let views = view_entries(db, case_id).await?;
+    let can_edit = Access::edit_assessment(user.role, rel).is_ok();
+
+    let draft = match rows.iter().find(|r| r.status == DRAFT) {
+        Some(row) if user.role.is_staff() => {
+            let content = read_record(row)?.content;
+            let names = display_names(db, vec![row.updated_by_user_id]).await?;
+            Some(AssessmentDraft {
+                version: row.version,
+                revision: row.revision,
+                missing: content.missing(client_views(&views)),
+                content,
+                started_at: row.started_at,
+                updated_at: row.updated_at,
+                updated_by: names.get(&row.updated_by_user_id).cloned().unwrap_or_default(),
+            })
+        }
+        _ => None,
+    };
+    let started = rows.iter().find(|r| r.version == 1).map(|r| r.started_at);
+    Ok(AssessmentPage {
+        case_id,
+        client_name: person.name.clone(),
+        stage: parse_stage(&found.stage)?,
+        clock: clock(&found, &person, started, Utc::now())?,
+        draft,
+        versions: completed_versions(db, &rows).await?,
+        views,
+        team: if can_edit { participant_choices(db, case_id).await? } else { Vec::new() },
+        can_edit,
+        can_write_view: Access::write_view(user.role, rel).is_ok(),
+    })
+}
+
+/// Opens a draft: the first assessment while the case is in assessment, or an amendment of the
+/// latest completed version. Starting when a draft is already open changes nothing.
+pub async fn start(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, case_id: i32) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let found = find_case(&txn, case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis = Access::edit_assessment(user.role, rel)?;
+    let rows = versions(&txn, case_id).await?;
+    if let Some(open) = rows.iter().find(|r| r.status == DRAFT) {
+        return Ok(open.version);
+    }
+    let stage = parse_stage(&found.stage)?;
+    let latest = rows.first();
+    let allowed = match latest {
+        None => stage == Stage::Assessment,
+        Some(_) => !matches!(stage, Stage::Identification | Stage::Closed),
+    };
+    if !allowed {
+        return Err(AssessmentError::CannotStart.into());
+    }
+    let content = match latest {
+        Some(row) => read_record(row)?.content,
+        None => AssessmentContent::default(),
+    };
+    let version = latest.map_or(1, |r| r.version + 1);
+    let now = Utc::now();
+    let inserted = assessment::ActiveModel {
+        case_id: Set(case_id),
+        version: Set(version),
+        status: Set(DRAFT.to_string()),
+        content: Set(write_record(&Record { content, views: Vec::new() })?),
+        revision: Set(1),
+        started_at: Set(now),
+        started_by_user_id: Set(user.id),
+        updated_at: Set(now),
+        updated_by_user_id: Set(user.id),
+        completed_at: Set(None),
+        completed_by_user_id: Set(None),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    if let Err(error) = inserted {
+        // The other coordinator opened the same version a moment ago.
+        if matches!(error.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+            return Err(AssessmentError::StaleDraft.into());
+        }
+        return Err(error.into());
+    }
+    append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentStarted { version }, now).await?;
+    audit::record(
+        &txn,
+        audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "assessment", action: Action::Create, basis: basis.to_string() },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(version)
+}
+
+/// Saves the draft the coordinator saw (`revision`); with `complete`, also completes it, and a
+/// case in assessment moves on to collaboration in the same transaction.
+pub async fn save(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    revision: i32,
+    raw: RawAssessment,
+    complete: bool,
+) -> Result<AssessmentSaved, AppError> {
+    let txn = db.begin().await?;
+    let found = find_case(&txn, case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis = Access::edit_assessment(user.role, rel)?;
+    let rows = versions(&txn, case_id).await?;
+    let draft = rows.iter().find(|r| r.status == DRAFT).ok_or(AssessmentError::NotStarted)?;
+    if draft.revision != revision {
+        return Err(AssessmentError::StaleDraft.into());
+    }
+    let team: Vec<(i32, String)> =
+        participant_choices(&txn, case_id).await?.into_iter().map(|p| (p.user_id, p.name)).collect();
+    let content = AssessmentContent::parse(&raw, &team)?;
+    let now = Utc::now();
+    let mut stage = parse_stage(&found.stage)?;
+
+    let views = if complete {
+        let views = view_entries(&txn, case_id).await?;
+        content.check_complete(client_views(&views))?;
+        views
+    } else {
+        Vec::new()
+    };
+    let mut update = assessment::Entity::update_many()
+        .col_expr(assessment::Column::Content, Expr::value(write_record(&Record { content, views })?))
+        .col_expr(assessment::Column::Revision, Expr::col(assessment::Column::Revision).add(1))
+        .col_expr(assessment::Column::UpdatedAt, Expr::value(now))
+        .col_expr(assessment::Column::UpdatedByUserId, Expr::value(user.id));
+    if complete {
+        update = update
+            .col_expr(assessment::Column::Status, Expr::value(COMPLETED))
+            .col_expr(assessment::Column::CompletedAt, Expr::value(Some(now)))
+            .col_expr(assessment::Column::CompletedByUserId, Expr::value(Some(user.id)));
+    }
+    let updated = update
+        .filter(assessment::Column::Id.eq(draft.id))
+        .filter(assessment::Column::Status.eq(DRAFT))
+        .filter(assessment::Column::Revision.eq(revision))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AssessmentError::StaleDraft.into());
+    }
+
+    let mut moved = false;
+    if complete {
+        append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentCompleted { version: draft.version }, now).await?;
+        if stage == Stage::Assessment {
+            let facts = super::cases::facts(&txn, case_id).await?;
+            check_transition(Stage::Assessment, Stage::Collaboration, facts)?;
+            let moved_rows = case::Entity::update_many()
+                .col_expr(case::Column::Stage, Expr::value(Stage::Collaboration.as_str()))
+                .col_expr(case::Column::UpdatedAt, Expr::value(now))
+                .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
+                .filter(case::Column::Id.eq(case_id))
+                .filter(case::Column::Version.eq(found.version))
+                .exec(&txn)
+                .await?;
+            if moved_rows.rows_affected != 1 {
+                return Err(AppError::StaleStage { current: stage });
+            }
+            append_history(
+                &txn,
+                case_id,
+                Some(user.id),
+                &HistoryEvent::StageChanged { from: Stage::Assessment, to: Stage::Collaboration },
+                now,
+            )
+            .await?;
+            audit::record(
+                &txn,
+                audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "case_stage", action: Action::Update, basis: basis.to_string() },
+            )
+            .await?;
+            stage = Stage::Collaboration;
+            moved = true;
+        }
+    }
+    audit::record(
+        &txn,
+        audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "assessment", action: Action::Update, basis: basis.to_string() },
+    )
+    .await?;
+    txn.commit().await?;
+
+    if moved {
+        events::publish(
+            bus,
+            DomainEvent::StageChanged {
+                case_id,
+                from: Stage::Assessment,
+                to: Stage::Collaboration,
+                actor_user_id: user.id,
+                version: found.version + 1,
+            },
+        );
+    }
+    Ok(AssessmentSaved { version: draft.version, completed: complete, stage })
+}
+
+/// Writes a view into the assessment in the author's own words: the client, a relative the
+/// client lets write, or a professional on the team. Views are kept as written.
+pub async fn write_view(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    case_id: i32,
+    text: &str,
+) -> Result<ViewAuthor, AppError> {
+    let txn = db.begin().await?;
+    let found = find_case(&txn, case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let (basis, author) = Access::write_view(user.role, rel)?;
+    let text = parse_view(text)?;
+    let now = Utc::now();
+    assessment_view::ActiveModel {
+        case_id: Set(case_id),
+        author_user_id: Set(user.id),
+        author: Set(author.as_str().to_string()),
+        text: Set(text),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    append_history(&txn, case_id, Some(user.id), &HistoryEvent::ViewWritten { author }, now).await?;
+    audit::record(
+        &txn,
+        audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "assessment_view", action: Action::Create, basis: basis.to_string() },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(author)
+}
+
+/// Records whether the client receives the highest care allowance (it starts the 7-day clock).
+pub async fn set_care_allowance(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    case_id: i32,
+    highest: bool,
+) -> Result<bool, AppError> {
+    let txn = db.begin().await?;
+    let found = find_case(&txn, case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis = Access::edit_assessment(user.role, rel)?;
+    let person = client::Entity::find_by_id(found.client_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    if person.highest_care_allowance != highest {
+        let mut row: client::ActiveModel = person.into();
+        row.highest_care_allowance = Set(highest);
+        row.update(&txn).await?;
+        append_history(&txn, case_id, Some(user.id), &HistoryEvent::CareAllowanceRecorded { highest }, Utc::now()).await?;
+        audit::record(
+            &txn,
+            audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "client", action: Action::Update, basis: basis.to_string() },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(highest)
+}

@@ -1,0 +1,22 @@
+//! The `assessment_views` table. Append-only: a view written into the assessment by the client,
+//! a relative or a professional, in their own words.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assessment_views")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub case_id: i32,
+    pub author_user_id: i32,
+    /// client / relative / professional
+    pub author: String,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    pub sector: String,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
