@@ -2,6 +2,7 @@
 //! to a message in the user's language (see `components::error`). Server-side details are logged,
 //! never sent to the browser.
 
+use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
@@ -26,6 +27,8 @@ pub enum AppError {
     Concern(ConcernError),
     #[error("assessment: {0}")]
     Assessment(AssessmentError),
+    #[error("team: {0}")]
+    Team(TeamError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -48,6 +51,8 @@ impl AppError {
                 AssessmentError::StaleDraft | AssessmentError::NotStarted | AssessmentError::CannotStart,
             ) => StatusCode::CONFLICT,
             AppError::Assessment(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Team(TeamError::AlreadyAnswered | TeamError::AlreadyOnTeam) => StatusCode::CONFLICT,
+            AppError::Team(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -79,6 +84,12 @@ impl From<ConcernError> for AppError {
 impl From<AssessmentError> for AppError {
     fn from(e: AssessmentError) -> Self {
         AppError::Assessment(e)
+    }
+}
+
+impl From<TeamError> for AppError {
+    fn from(e: TeamError) -> Self {
+        AppError::Team(e)
     }
 }
 

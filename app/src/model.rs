@@ -41,6 +41,9 @@ pub struct ClientSummary {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamMember {
+    pub seat_id: i32,
+    /// Proposed by the pair and waiting for the client's answer, or accepted.
+    pub status: crate::domain::team::SeatStatus,
     pub name: String,
     pub team_role: TeamRole,
     pub profession: Option<String>,
@@ -68,6 +71,9 @@ pub enum HistoryEvent {
     AssessmentStarted { version: i32 },
     AssessmentCompleted { version: i32 },
     ViewWritten { author: ViewAuthor },
+    MemberProposed { name: String, team_role: TeamRole },
+    MemberDeclined { name: String },
+    MemberLeft { name: String, team_role: TeamRole },
     CareAllowanceRecorded { highest: bool },
 }
 
@@ -216,6 +222,18 @@ pub struct ClientChoice {
 pub struct Decided {
     pub accepted: bool,
     pub case_id: Option<i32>,
+}
+
+/// Someone the coordinator pair may propose to a client's team: any professional, or a relative
+/// linked to the client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub user_id: i32,
+    pub name: String,
+    pub role: Role,
+    pub profession: Option<String>,
+    pub organisation: Option<String>,
+    pub sector: Option<Sector>,
 }
 
 /// A row of the administrator's staff directory (no client content).

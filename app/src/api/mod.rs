@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cases;
 pub mod concerns;
 pub mod pathway;
+pub mod team;
 
 pub use admin::*;
 pub use assessment::*;
@@ -15,3 +16,4 @@ pub use auth::*;
 pub use cases::*;
 pub use concerns::*;
 pub use pathway::*;
+pub use team::*;

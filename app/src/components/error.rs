@@ -1,6 +1,7 @@
 //! Errors shown to people: every `AppError` in the reader's language, never a raw message.
 
 use super::labels::{self, I18n};
+use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -30,6 +31,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
                 t!(i18n, errors.forbidden.clients_and_relatives_only).into_any()
             }
             AccessDenied::CoordinatorsOnly => t!(i18n, errors.forbidden.coordinators_only).into_any(),
+            AccessDenied::ClientOnly => t!(i18n, errors.forbidden.client_only).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -81,6 +83,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             TransitionError::AssessmentNotCompleted => t!(i18n, errors.transition.assessment_not_completed).into_any(),
         },
         AppError::Assessment(problem) => assessment_error(i18n, problem),
+        AppError::Team(problem) => team_error(i18n, problem),
     }
 }
 
@@ -105,6 +108,28 @@ fn assessment_error(i18n: I18n, problem: AssessmentError) -> AnyView {
         AssessmentError::StaleDraft => t!(i18n, errors.assessment.stale_draft).into_any(),
         AssessmentError::NotStarted => t!(i18n, errors.assessment.not_started).into_any(),
         AssessmentError::CannotStart => t!(i18n, errors.assessment.cannot_start).into_any(),
+    }
+}
+
+fn team_error(i18n: I18n, problem: TeamError) -> AnyView {
+    match problem {
+        TeamError::CoordinatorWithoutReplacement { role, stage } => t!(
+            i18n,
+            errors.team.coordinator_without_replacement,
+            role = move || labels::team_role(i18n, role),
+            stage = move || labels::stage(i18n, stage)
+        )
+        .into_any(),
+        TeamError::WrongSectorForSeat { sector, .. } => {
+            t!(i18n, errors.team.wrong_sector_for_seat, sector = move || labels::sector(i18n, sector)).into_any()
+        }
+        TeamError::WrongPersonForSeat { role } => {
+            t!(i18n, errors.team.wrong_person_for_seat, role = move || labels::team_role(i18n, role)).into_any()
+        }
+        TeamError::AlreadyOnTeam => t!(i18n, errors.team.already_on_team).into_any(),
+        TeamError::OwnWorkerTaken => t!(i18n, errors.team.own_worker_taken).into_any(),
+        TeamError::NotOnTeam => t!(i18n, errors.team.not_on_team).into_any(),
+        TeamError::AlreadyAnswered => t!(i18n, errors.team.already_answered).into_any(),
     }
 }
 

@@ -67,6 +67,8 @@ pub enum AccessDenied {
     ClientsAndRelativesOnly,
     #[error("only coordinators screen concerns")]
     CoordinatorsOnly,
+    #[error("only the client decides who is on their team")]
+    ClientOnly,
 }
 
 /// What a person may do with one case.
@@ -120,6 +122,23 @@ impl Access {
                 let basis = Self::view_case(role, rel)?;
                 let author = if role == Role::Client { ViewAuthor::Client } else { ViewAuthor::Professional };
                 Ok((basis, author))
+            }
+        }
+    }
+
+    /// May this person propose members to the team or remove them? The coordinator pair.
+    pub fn manage_team(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        Self::change_stage(role, rel)
+    }
+
+    /// May this person accept or decline a proposed team member? Only the client: it is their team.
+    pub fn answer_proposal(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match (role, rel) {
+            (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
+            (Role::Client, _) => Err(AccessDenied::NotYourCase),
+            _ => {
+                Self::view_case(role, rel)?;
+                Err(AccessDenied::ClientOnly)
             }
         }
     }
@@ -297,6 +316,26 @@ mod tests {
             Err(AccessDenied::NotCoordinatorOfCase)
         );
         assert_eq!(Access::edit_assessment(Role::Client, Relationship::OwnClient), Err(AccessDenied::NotCoordinatorOfCase));
+    }
+
+    #[test]
+    fn the_pair_proposes_and_only_the_client_answers() {
+        assert!(Access::manage_team(Role::Coordinator, Relationship::Team(TeamRole::SocialCoordinator)).is_ok());
+        assert_eq!(
+            Access::manage_team(Role::Professional, Relationship::Team(TeamRole::OwnWorker)),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
+        assert_eq!(Access::answer_proposal(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
+        assert_eq!(Access::answer_proposal(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+        assert_eq!(
+            Access::answer_proposal(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Err(AccessDenied::ClientOnly)
+        );
+        assert_eq!(
+            Access::answer_proposal(Role::Coordinator, Relationship::Team(TeamRole::SocialCoordinator)),
+            Err(AccessDenied::ClientOnly)
+        );
+        assert_eq!(Access::answer_proposal(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod names;
 pub mod role;
 pub mod screening;
 pub mod stage;
+pub mod team;
 
 pub use access::{Access, AccessDenied, Basis, Relationship};
 pub use assessment::AssessmentError;

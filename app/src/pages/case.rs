@@ -1,13 +1,15 @@
 //! `/cases/:id`: one case for its team: client summary, stage, team, history, and for the
 //! coordinator pair the moves the process allows.
 
-use crate::api::{assessment_path, get_case, MoveStage, RecordCareAllowance};
+use super::assessment::succeeded;
+use super::team::{InviteForm, TeamList};
+use crate::api::{assessment_path, get_case, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
 use crate::components::labels;
 use crate::components::{Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{CaseDetail, HistoryEntry, HistoryEvent, StageMove, TeamMember};
+use crate::model::{CaseDetail, HistoryEntry, HistoryEvent, StageMove};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -17,10 +19,14 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let move_stage = ServerAction::<MoveStage>::new();
     let care_allowance = ServerAction::<RecordCareAllowance>::new();
+    let propose = ServerAction::<ProposeMember>::new();
+    let remove = ServerAction::<RemoveMember>::new();
+    let proposed = succeeded(propose);
+    let removed = succeeded(remove);
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
     let detail = Resource::new(
-        move || (case_id(), move_stage.version().get(), care_allowance.version().get()),
-        |(id, _, _)| async move {
+        move || (case_id(), move_stage.version().get(), care_allowance.version().get(), proposed.get(), removed.get()),
+        |(id, ..)| async move {
             match id {
                 Some(id) => get_case(id).await,
                 None => Err(AppError::NotFound),
@@ -38,7 +44,17 @@ pub fn CasePage() -> impl IntoView {
             Err(error) => view! { <ErrorMessage error/> }.into_any(),
         })
     };
-    let allowance_error = move || care_allowance.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error/> });
+    let action_errors = move || {
+        [
+            care_allowance.value().get().and_then(|r| r.err()),
+            propose.value().get().and_then(|r| r.err()),
+            remove.value().get().and_then(|r| r.err()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|error| view! { <ErrorMessage error/> })
+        .collect_view()
+    };
     // Completing the assessment redirects here with `?completed=<version>`.
     let query = use_query_map();
     let completed = move || {
@@ -50,12 +66,12 @@ pub fn CasePage() -> impl IntoView {
         <p class="back"><a href="/cases">{t!(i18n, case.back)}</a></p>
         {completed}
         {outcome}
-        {allowance_error}
+        {action_errors}
         // A transition keeps the case on screen while it reloads after a move.
         <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CaseView detail move_stage care_allowance/> }.into_any(),
+                    Ok(detail) => view! { <CaseView detail move_stage care_allowance propose remove/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -68,6 +84,8 @@ fn CaseView(
     detail: CaseDetail,
     move_stage: ServerAction<MoveStage>,
     care_allowance: ServerAction<RecordCareAllowance>,
+    propose: ServerAction<ProposeMember>,
+    remove: ServerAction<RemoveMember>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let CaseDetail { id, client, stage, opened_at, team, history, moves, clock, can_edit } = detail;
@@ -119,7 +137,11 @@ fn CaseView(
             </section>
             <section class="card" aria-labelledby="team-h">
                 <h2 id="team-h">{t!(i18n, case.team)}</h2>
-                <TeamList team/>
+                {if can_edit {
+                    view! { <TeamList team remove/> <InviteForm case_id=id action=propose/> }.into_any()
+                } else {
+                    view! { <TeamList team/> }.into_any()
+                }}
             </section>
             <section class="card" aria-labelledby="history-h">
                 <h2 id="history-h">{t!(i18n, case.history)}</h2>
@@ -185,46 +207,6 @@ fn StageMoves(
     .into_any()
 }
 
-/// The team with each person's role and contact routes.
-#[component]
-pub fn TeamList(team: Vec<TeamMember>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <ul class="team">
-            {team
-                .into_iter()
-                .map(|member| {
-                    let role = member.team_role;
-                    let work = [member.profession.clone(), member.organisation.clone()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    view! {
-                        <li class="person">
-                            <p class="person-name">{member.name.clone()}</p>
-                            <p class="person-role">{move || labels::team_role(i18n, role)}</p>
-                            {(!work.is_empty()).then(|| view! { <p class="person-work">{work}</p> })}
-                            <dl class="contact">
-                                {member.phone.clone().map(|phone| {
-                                    let href = format!("tel:{}", phone.replace(' ', ""));
-                                    view! { <div><dt>{t!(i18n, contact.phone)}</dt><dd><a href=href>{phone}</a></dd></div> }
-                                })}
-                                {member.email.clone().map(|email| view! {
-                                    <div><dt>{t!(i18n, contact.email)}</dt><dd><a href=format!("mailto:{email}")>{email.clone()}</a></dd></div>
-                                })}
-                                {member.contact_hours.clone().map(|hours| view! {
-                                    <div><dt>{t!(i18n, contact.hours)}</dt><dd>{hours}</dd></div>
-                                })}
-                            </dl>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
-}
-
 /// A case's history, newest first, in words.
 #[component]
 pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
@@ -265,6 +247,23 @@ pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
                         HistoryEvent::ViewWritten { author: ViewAuthor::Professional } => {
                             t!(i18n, history.view_professional).into_any()
                         }
+                        HistoryEvent::MemberProposed { name, team_role } => t!(
+                            i18n,
+                            history.member_proposed,
+                            name = move || name.clone(),
+                            role = move || labels::team_role(i18n, team_role)
+                        )
+                        .into_any(),
+                        HistoryEvent::MemberDeclined { name } => {
+                            t!(i18n, history.member_declined, name = move || name.clone()).into_any()
+                        }
+                        HistoryEvent::MemberLeft { name, team_role } => t!(
+                            i18n,
+                            history.member_left,
+                            name = move || name.clone(),
+                            role = move || labels::team_role(i18n, team_role)
+                        )
+                        .into_any(),
                         HistoryEvent::CareAllowanceRecorded { highest: true } => t!(i18n, history.care_allowance_yes).into_any(),
                         HistoryEvent::CareAllowanceRecorded { highest: false } => t!(i18n, history.care_allowance_no).into_any(),
                     };

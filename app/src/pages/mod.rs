@@ -10,6 +10,7 @@ mod login;
 mod not_found;
 mod pathway;
 mod screening;
+mod team;
 
 pub use admin::AdminPage;
 pub use assessment::AssessmentPage;

@@ -2,10 +2,12 @@
 //! their team and how to reach them, and what has happened, in plain language.
 
 use super::assessment::{succeeded, ContentView, ViewForm, ViewList};
-use super::case::{HistoryList, TeamList};
-use crate::api::{my_pathway, WriteAssessmentView};
+use super::case::HistoryList;
+use super::team::{Proposals, TeamList};
+use crate::api::{my_pathway, AnswerMember, WriteAssessmentView};
 use crate::components::labels;
 use crate::components::{ErrorMessage, Loading};
+use crate::domain::team::SeatStatus;
 use crate::domain::Stage;
 use crate::i18n::*;
 use crate::model::Pathway;
@@ -15,9 +17,13 @@ use leptos::prelude::*;
 pub fn PathwayPage() -> impl IntoView {
     let i18n = use_i18n();
     let write = ServerAction::<WriteAssessmentView>::new();
+    let answer = ServerAction::<AnswerMember>::new();
     let written = succeeded(write);
-    let pathways = Resource::new(move || written.get(), |_| my_pathway());
+    let answered = succeeded(answer);
+    let pathways = Resource::new(move || (written.get(), answered.get()), |_| my_pathway());
+    let answer_error = move || answer.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error/> });
     view! {
+        {answer_error}
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match pathways.await {
@@ -26,7 +32,7 @@ pub fn PathwayPage() -> impl IntoView {
                         <p>{t!(i18n, pathway.none)}</p>
                     }
                     .into_any(),
-                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway write/> }).collect_view().into_any(),
+                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway write answer/> }).collect_view().into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -55,7 +61,7 @@ fn next_text(i18n: labels::I18n, stage: Stage) -> String {
 }
 
 #[component]
-fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>) -> impl IntoView {
+fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answer: ServerAction<AnswerMember>) -> impl IntoView {
     let i18n = use_i18n();
     let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment } = pathway;
     let relative_of = client_name.clone();
@@ -121,7 +127,8 @@ fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>) -> im
             <section class="card" aria-labelledby=format!("team-{case_id}")>
                 <h2 id=format!("team-{case_id}")>{t!(i18n, pathway.team)}</h2>
                 <p>{t!(i18n, pathway.team_intro)}</p>
-                <TeamList team/>
+                {(!as_relative).then(|| view! { <Proposals team=team.clone() action=answer/> })}
+                <TeamList team=team.into_iter().filter(|m| m.status == SeatStatus::Accepted).collect()/>
             </section>
             <section class="card" aria-labelledby=format!("history-{case_id}")>
                 <h2 id=format!("history-{case_id}")>{t!(i18n, pathway.history)}</h2>

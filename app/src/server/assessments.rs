@@ -3,7 +3,7 @@
 //! people write into it. Completed versions are never updated: an amendment is a new version.
 
 use super::audit::{self, Action};
-use super::cases::{append_history, display_names, find_case, parse_stage, parse_team_role, relationship};
+use super::cases::{append_history, current_seats, display_names, find_case, parse_stage, parse_team_role, relationship};
 use super::entities::{assessment, assessment_view, case, case_member, client};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
@@ -115,7 +115,7 @@ async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<Vie
 
 /// The people on the team (not relatives) who can be named as having taken part.
 async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
-    let members = case_member::Entity::find()
+    let members = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
         .all(db)

@@ -8,6 +8,7 @@ use super::entities::{case, case_event, case_member, client, organisation, relat
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::stage::check_transition;
+use crate::domain::team::SeatStatus;
 use crate::domain::{Access, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{CaseDetail, CaseSummary, ClientSummary, HistoryEntry, HistoryEvent, Pathway, StageMove, TeamMember};
@@ -56,7 +57,7 @@ pub async fn relationship(
             None => Relationship::Unrelated,
         },
         Role::Professional | Role::Coordinator => {
-            let member = case_member::Entity::find()
+            let member = current_seats()
                 .filter(case_member::Column::CaseId.eq(case.id))
                 .filter(case_member::Column::UserId.eq(user.id))
                 .one(db)
@@ -69,6 +70,13 @@ pub async fn relationship(
         Role::Administrator => Relationship::Unrelated,
     };
     Ok(rel)
+}
+
+/// The seats of people on a team now: accepted by the client and not left.
+pub(super) fn current_seats() -> Select<case_member::Entity> {
+    case_member::Entity::find()
+        .filter(case_member::Column::Status.eq(SeatStatus::Accepted.as_str()))
+        .filter(case_member::Column::LeftAt.is_null())
 }
 
 /// A relative's links to clients that have not been revoked and have not expired.
@@ -99,7 +107,7 @@ pub(super) async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> R
 }
 
 pub(super) async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
-    let seats: Vec<String> = case_member::Entity::find()
+    let seats: Vec<String> = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .all(db)
         .await?
@@ -113,10 +121,13 @@ pub(super) async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<Cas
     })
 }
 
-/// The team of a case with everyone's contact routes, coordinators first.
+/// The team of a case with everyone's contact routes, coordinators first; people proposed and
+/// not yet answered are listed as proposed.
 pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMember>, AppError> {
     let members = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::LeftAt.is_null())
+        .filter(case_member::Column::Status.ne(SeatStatus::Declined.as_str()))
         .all(db)
         .await?;
     let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
@@ -141,6 +152,8 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
     for m in members {
         let profile = profiles.get(&m.user_id);
         team.push(TeamMember {
+            seat_id: m.id,
+            status: m.status.parse().map_err(|_| AppError::Internal)?,
             name: names.get(&m.user_id).cloned().unwrap_or_default(),
             team_role: parse_team_role(&m.team_role)?,
             profession: profile.map(|p| p.profession.clone()),
@@ -151,7 +164,9 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
             contact_hours: profile.and_then(|p| p.contact_hours.clone()),
         });
     }
-    team.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    team.sort_by(|a, b| {
+        (a.status != SeatStatus::Accepted, a.team_role, &a.name).cmp(&(b.status != SeatStatus::Accepted, b.team_role, &b.name))
+    });
     Ok(team)
 }
 
@@ -206,7 +221,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
     if !user.role.is_staff() {
         return Err(crate::domain::AccessDenied::NotOnTeam.into());
     }
-    let seats = case_member::Entity::find()
+    let seats = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))
         .all(db)
         .await?;
@@ -226,7 +241,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
         .collect();
     let starts = assessments::first_starts(db, case_ids.clone()).await?;
     let now = Utc::now();
-    let coordinator_seats = case_member::Entity::find()
+    let coordinator_seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids))
         .filter(case_member::Column::TeamRole.is_in([
             TeamRole::SocialCoordinator.as_str(),
@@ -457,6 +472,10 @@ pub async fn add_member(
         team_role: sea_orm::Set(team_role.as_str().to_string()),
         joined_at: sea_orm::Set(at),
         sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+        status: sea_orm::Set(SeatStatus::Accepted.as_str().to_string()),
+        proposed_by_user_id: sea_orm::Set(None),
+        answered_at: sea_orm::Set(None),
+        left_at: sea_orm::Set(None),
         ..Default::default()
     }
     .insert(db)

@@ -225,7 +225,7 @@ async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Mod
         .collect();
     let mut loads = Vec::with_capacity(pairs.len());
     for pair in &pairs {
-        let load = case_member::Entity::find()
+        let load = super::cases::current_seats()
             .filter(case_member::Column::UserId.eq(pair.social_user_id))
             .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator.as_str()))
             .filter(case_member::Column::CaseId.is_in(open_case_ids.clone()))

@@ -12,5 +12,6 @@ pub mod respond;
 pub mod seed;
 pub mod session;
 pub mod state;
+pub mod team;
 
 pub use state::{AppState, Config};

@@ -13,3 +13,4 @@ mod cases;
 mod concerns;
 mod pages;
 mod pathway;
+mod team;

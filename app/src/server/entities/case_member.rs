@@ -12,8 +12,15 @@ pub struct Model {
     pub user_id: i32,
     /// social_coordinator / health_coordinator / own_worker / member / relative
     pub team_role: String,
+    /// When the seat was created (proposed, or added directly by the system).
     pub joined_at: DateTimeUtc,
     pub sector: String,
+    /// proposed / accepted / declined: the client's answer to the pair's proposal.
+    pub status: String,
+    pub proposed_by_user_id: Option<i32>,
+    pub answered_at: Option<DateTimeUtc>,
+    /// Set when the person leaves the team; the seat stays for the history.
+    pub left_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

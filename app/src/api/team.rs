@@ -1,0 +1,63 @@
+//! The client's team: the pair proposes and removes members, the client accepts or declines.
+
+use crate::error::AppError;
+use crate::model::Candidate;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{respond, session::require_user, state::app_state, team};
+
+/// Who the coordinator pair may propose to the case's team.
+#[server(prefix = "/api", endpoint = "team_candidates")]
+pub async fn team_candidates(case_id: i32) -> Result<Vec<Candidate>, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        team::candidates(&app_state()?.db, &user, case_id).await
+    })
+    .await
+}
+
+/// Proposes a person for a seat (`team_role`); the client answers on their pathway.
+#[server(prefix = "/api", endpoint = "propose_member")]
+pub async fn propose_member(case_id: i32, user_id: i32, team_role: String) -> Result<i32, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        let team_role = team_role
+            .parse()
+            .map_err(|_| crate::domain::AssessmentError::InvalidChoice { value: team_role.chars().take(40).collect() })?;
+        let seat = team::propose(&app_state()?.db, &user, case_id, user_id, team_role).await?;
+        leptos_axum::redirect(&format!("/cases/{case_id}#team-h"));
+        Ok(seat)
+    })
+    .await
+}
+
+/// The client's answer to a proposed member: `answer` is "accept" or "decline".
+#[server(prefix = "/api", endpoint = "answer_member")]
+pub async fn answer_member(seat_id: i32, answer: String) -> Result<bool, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        let accept = match answer.as_str() {
+            "accept" => true,
+            "decline" => false,
+            other => {
+                return Err(crate::domain::AssessmentError::InvalidChoice { value: other.chars().take(40).collect() }.into())
+            }
+        };
+        let accepted = team::answer(&app_state()?.db, &user, seat_id, accept).await?;
+        leptos_axum::redirect("/pathway");
+        Ok(accepted)
+    })
+    .await
+}
+
+/// Removes a member, or withdraws a proposal. A coordinator leaving a case run by the pair names
+/// the accepted `replacement` (a seat id) holding the same seat.
+#[server(prefix = "/api", endpoint = "remove_member")]
+pub async fn remove_member(seat_id: i32, replacement: Option<i32>) -> Result<(), AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        team::remove(&app_state()?.db, &user, seat_id, replacement).await
+    })
+    .await
+}

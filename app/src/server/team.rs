@@ -1,0 +1,217 @@
+//! The client's team on the server: the pair proposes people (any professional, or a relative
+//! the client has linked), the client accepts or declines each one, and the pair removes members
+//! under the rule that a case run by the pair always keeps one social-care and one health-care
+//! coordinator. Every change runs in one transaction with its history and audit rows.
+
+use super::audit::{self, Action};
+use super::cases::{append_history, display_names, find_case, live_relative_links, parse_stage, parse_team_role, relationship};
+use super::entities::{case_member, organisation, relative_link, staff_profile, user};
+use super::session::CurrentUser;
+use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
+use crate::domain::{Access, Basis, Role, Sector, TeamRole};
+use crate::error::AppError;
+use crate::model::{Candidate, HistoryEvent};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
+use std::collections::HashMap;
+
+/// The live seats of a case (proposed or accepted, not left) as the rules see them.
+async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_member::Model, Seat)>, AppError> {
+    case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::LeftAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let seat = Seat {
+                user_id: m.user_id,
+                team_role: parse_team_role(&m.team_role)?,
+                status: m.status.parse::<SeatStatus>().map_err(|_| AppError::Internal)?,
+            };
+            Ok((m, seat))
+        })
+        .collect()
+}
+
+fn audit_entry<'a>(user: &'a CurrentUser, client_id: i32, case_id: i32, action: Action, basis: Basis) -> audit::Entry<'a> {
+    audit::Entry { actor: user, client_id, case_id: Some(case_id), resource: "team", action, basis: basis.to_string() }
+}
+
+/// Who the pair may propose: every professional and coordinator, and the relatives linked to the
+/// client, except those already on the team.
+pub async fn candidates(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<Vec<Candidate>, AppError> {
+    let found = find_case(db, case_id).await?;
+    let rel = relationship(db, user, &found).await?;
+    Access::manage_team(user.role, rel)?;
+    let on_team: Vec<i32> = seats(db, case_id).await?.into_iter().filter(|(_, s)| s.status != SeatStatus::Declined).map(|(_, s)| s.user_id).collect();
+
+    let staff = user::Entity::find()
+        .filter(user::Column::Role.is_in([Role::Professional.as_str(), Role::Coordinator.as_str()]))
+        .order_by_asc(user::Column::DisplayName)
+        .all(db)
+        .await?;
+    let profiles: HashMap<i32, staff_profile::Model> = staff_profile::Entity::find()
+        .filter(staff_profile::Column::UserId.is_in(staff.iter().map(|u| u.id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect();
+    let orgs: HashMap<i32, String> =
+        organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let links: Vec<relative_link::Model> = relative_link::Entity::find()
+        .filter(relative_link::Column::ClientId.eq(found.client_id))
+        .filter(relative_link::Column::RevokedAt.is_null())
+        .all(db)
+        .await?;
+    let relatives = display_names(db, links.iter().map(|l| l.relative_user_id).collect()).await?;
+
+    let mut out: Vec<Candidate> = staff
+        .into_iter()
+        .filter(|u| !on_team.contains(&u.id))
+        .map(|u| {
+            let profile = profiles.get(&u.id);
+            Ok(Candidate {
+                user_id: u.id,
+                name: u.display_name,
+                role: u.role.parse().map_err(|_| AppError::Internal)?,
+                profession: profile.map(|p| p.profession.clone()),
+                organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
+                sector: profile.and_then(|p| p.sector.parse().ok()),
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    out.extend(links.into_iter().filter(|l| !on_team.contains(&l.relative_user_id)).map(|l| Candidate {
+        user_id: l.relative_user_id,
+        name: relatives.get(&l.relative_user_id).cloned().unwrap_or_default(),
+        role: Role::Relative,
+        profession: Some(l.relationship),
+        organisation: None,
+        sector: None,
+    }));
+    Ok(out)
+}
+
+/// The pair proposes `candidate_id` for `team_role`; the seat waits for the client's answer.
+pub async fn propose(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    case_id: i32,
+    candidate_id: i32,
+    team_role: TeamRole,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let found = find_case(&txn, case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis = Access::manage_team(user.role, rel)?;
+    let candidate = user::Entity::find_by_id(candidate_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let candidate_role: Role = candidate.role.parse().map_err(|_| AppError::Internal)?;
+    let sector: Option<Sector> = match candidate_role {
+        Role::Professional | Role::Coordinator => staff_profile::Entity::find_by_id(candidate_id)
+            .one(&txn)
+            .await?
+            .and_then(|p| p.sector.parse().ok()),
+        _ => None,
+    };
+    if candidate_role == Role::Relative
+        && live_relative_links(candidate_id).filter(relative_link::Column::ClientId.eq(found.client_id)).one(&txn).await?.is_none()
+    {
+        // Only a relative the client has linked can join: the link carries the client's consent.
+        return Err(TeamError::WrongPersonForSeat { role: team_role }.into());
+    }
+    let current: Vec<Seat> = seats(&txn, case_id).await?.into_iter().map(|(_, s)| s).collect();
+    check_proposal(&current, candidate_id, candidate_role, sector, team_role)?;
+
+    let now = Utc::now();
+    let seat = case_member::ActiveModel {
+        case_id: Set(case_id),
+        user_id: Set(candidate_id),
+        team_role: Set(team_role.as_str().to_string()),
+        joined_at: Set(now),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        status: Set(SeatStatus::Proposed.as_str().to_string()),
+        proposed_by_user_id: Set(Some(user.id)),
+        answered_at: Set(None),
+        left_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let event = HistoryEvent::MemberProposed { name: candidate.display_name, team_role };
+    append_history(&txn, case_id, Some(user.id), &event, now).await?;
+    audit::record(&txn, audit_entry(user, found.client_id, case_id, Action::Create, basis)).await?;
+    txn.commit().await?;
+    Ok(seat.id)
+}
+
+/// The client accepts or declines a proposed member.
+pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, seat_id: i32, accept: bool) -> Result<bool, AppError> {
+    let txn = db.begin().await?;
+    let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let found = find_case(&txn, row.case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis = Access::answer_proposal(user.role, rel)?;
+    let seat = Seat {
+        user_id: row.user_id,
+        team_role: parse_team_role(&row.team_role)?,
+        status: row.status.parse().map_err(|_| AppError::Internal)?,
+    };
+    if row.left_at.is_some() {
+        return Err(TeamError::NotOnTeam.into());
+    }
+    check_answer(&seat)?;
+    let now = Utc::now();
+    let name = display_names(&txn, vec![row.user_id]).await?.remove(&row.user_id).unwrap_or_default();
+    let case_id = row.case_id;
+    let mut update: case_member::ActiveModel = row.into();
+    update.status = Set(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }.as_str().to_string());
+    update.answered_at = Set(Some(now));
+    update.update(&txn).await?;
+    let event = if accept {
+        HistoryEvent::MemberJoined { name, team_role: seat.team_role }
+    } else {
+        HistoryEvent::MemberDeclined { name }
+    };
+    append_history(&txn, case_id, Some(user.id), &event, now).await?;
+    audit::record(&txn, audit_entry(user, found.client_id, case_id, Action::Update, basis)).await?;
+    txn.commit().await?;
+    Ok(accept)
+}
+
+/// The pair removes a member. A coordinator of a case run by the pair leaves only when an
+/// accepted replacement (`replacement`, a seat id) holds the same seat.
+pub async fn remove(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    seat_id: i32,
+    replacement: Option<i32>,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let found = find_case(&txn, row.case_id).await?;
+    let rel = relationship(&txn, user, &found).await?;
+    let basis = Access::manage_team(user.role, rel)?;
+    let live = seats(&txn, found.id).await?;
+    let replacement = replacement.and_then(|r| live.iter().find(|(m, _)| m.id == r).map(|(_, s)| s.user_id));
+    let current: Vec<Seat> =
+        live.into_iter().filter(|(m, s)| s.status == SeatStatus::Accepted || m.id == seat_id).map(|(_, s)| s).collect();
+    if row.left_at.is_some() {
+        return Err(TeamError::NotOnTeam.into());
+    }
+    // Withdrawing a proposal the client has not answered is always possible.
+    if row.status == SeatStatus::Accepted.as_str() {
+        check_removal(&current, row.user_id, parse_stage(&found.stage)?, replacement)?;
+    }
+    let now = Utc::now();
+    let team_role = parse_team_role(&row.team_role)?;
+    let name = display_names(&txn, vec![row.user_id]).await?.remove(&row.user_id).unwrap_or_default();
+    let case_id = row.case_id;
+    let mut update: case_member::ActiveModel = row.into();
+    update.left_at = Set(Some(now));
+    update.update(&txn).await?;
+    append_history(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
+    audit::record(&txn, audit_entry(user, found.client_id, case_id, Action::Update, basis)).await?;
+    txn.commit().await?;
+    Ok(())
+}
