@@ -1,6 +1,6 @@
 //! The application shell, routes and the signed-in user shared by every page.
 
-use crate::api::{current_user, Logout};
+use crate::api::{current_user, urgent_concerns, Logout};
 use crate::components::header::SiteHeader;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -38,6 +38,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub struct Auth {
     pub logout: ServerAction<Logout>,
     pub user: Resource<Result<Option<SessionUser>, AppError>>,
+    /// Open urgent concerns, for the coordinators' header link (`None` for everyone else).
+    pub urgent: Resource<Result<Option<u64>, AppError>>,
 }
 
 pub fn use_auth() -> Auth {
@@ -49,7 +51,19 @@ pub fn use_auth() -> Auth {
 fn AuthProvider(children: Children) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let user = Resource::new(move || logout.version().get(), |_| current_user());
-    provide_context(Auth { logout, user });
+    // Created here, before any page, so that server and browser number their resources alike:
+    // a resource created inside the header once the user is known would be numbered after the
+    // page's on the server but before it in the browser, and hydration would fail.
+    let urgent = Resource::new(
+        move || logout.version().get(),
+        |_| async move {
+            match current_user().await? {
+                Some(user) if user.role == crate::domain::Role::Coordinator => urgent_concerns().await.map(Some),
+                _ => Ok(None),
+            }
+        },
+    );
+    provide_context(Auth { logout, user, urgent });
     children()
 }
 

@@ -2,6 +2,7 @@
 //! to a message in the user's language (see `components::error`). Server-side details are logged,
 //! never sent to the browser.
 
+use crate::domain::closure::ClosureError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,8 @@ pub enum AppError {
     Assessment(AssessmentError),
     #[error("team: {0}")]
     Team(TeamError),
+    #[error("closure: {0}")]
+    Closure(ClosureError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -52,7 +55,7 @@ impl AppError {
             ) => StatusCode::CONFLICT,
             AppError::Assessment(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Team(TeamError::AlreadyAnswered | TeamError::AlreadyOnTeam) => StatusCode::CONFLICT,
-            AppError::Team(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Team(_) | AppError::Closure(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -84,6 +87,12 @@ impl From<ConcernError> for AppError {
 impl From<AssessmentError> for AppError {
     fn from(e: AssessmentError) -> Self {
         AppError::Assessment(e)
+    }
+}
+
+impl From<ClosureError> for AppError {
+    fn from(e: ClosureError) -> Self {
+        AppError::Closure(e)
     }
 }
 

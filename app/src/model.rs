@@ -91,6 +91,17 @@ pub struct CaseDetail {
     pub clock: Option<AssessmentClock>,
     /// Whether the reader may change the client's facts that run the clock (the pair).
     pub can_edit: bool,
+    /// How the case was closed, each time, newest first.
+    pub closures: Vec<ClosureView>,
+}
+
+/// A closure: what was done and who carries on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClosureView {
+    pub summary: String,
+    pub continuation: String,
+    pub closed_by: String,
+    pub closed_at: DateTime<Utc>,
 }
 
 /// A move the domain offers, with the reason when it is not possible yet.
@@ -116,6 +127,7 @@ pub struct Pathway {
     pub can_write_view: bool,
     /// The latest completed assessment, if any.
     pub assessment: Option<AssessmentVersion>,
+    pub closures: Vec<ClosureView>,
 }
 
 /// A view written into the assessment in the author's own words.
@@ -222,6 +234,8 @@ pub struct ClientChoice {
 pub struct Decided {
     pub accepted: bool,
     pub case_id: Option<i32>,
+    /// The coordinator pair the new case went to (social first), when it is known.
+    pub coordinators: Vec<String>,
 }
 
 /// Someone the coordinator pair may propose to a client's team: any professional, or a relative

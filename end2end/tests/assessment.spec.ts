@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, signIn, signOut } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, signIn, signOut, usernameOf } from "./helpers";
 
 // From a concern to collaboration: the coordinators accept it, the client writes their own view
 // from the pathway, and the coordinator pair completes the assessment. Each viewport works on
@@ -20,6 +20,8 @@ async function screenAndAccept(page: Page, name: string) {
   await card.getByLabel("Heikentynyt").check();
   await card.getByLabel("Suuri").check();
   await card.getByLabel("Käytössä olevat palvelut (kpl)").fill("3");
+  // The proposal is worked out in the browser: once it shows, the card's form is hydrated too.
+  await expect(card.locator(".proposal")).toContainText("Ehdotus: kuuluu monialaisen yhteistyön kohderyhmään.");
   await card.getByLabel("Päätöksen perustelu").fill("Tarpeita monella elämänalueella.");
   await card.getByLabel("Hyväksy ja avaa asiakkuus").check();
   await card.getByRole("button", { name: "Tallenna päätös" }).click();
@@ -45,7 +47,7 @@ async function writeOwnView(page: Page, username: string, view: string): Promise
     .locator(".person-name")
     .innerText();
   await signOut(page);
-  return coordinator.trim().toLowerCase().replace(" ", ".").replace(/ä/g, "a").replace(/ö/g, "o");
+  return usernameOf(coordinator);
 }
 
 /** The coordinator records the assessment with the client's view in it and completes it. */

@@ -35,3 +35,8 @@ export async function expectNoHorizontalScroll(page: Page) {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** A demo staff member's username from their name ("Sanna Virtanen" → "sanna.virtanen"). */
+export function usernameOf(name: string): string {
+  return name.trim().toLowerCase().replace(" ", ".").replace(/ä/g, "a").replace(/ö/g, "o");
+}

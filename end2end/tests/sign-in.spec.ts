@@ -39,7 +39,7 @@ test("a coordinator signs in to their cases and signs out", async ({ page }) => 
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByRole("heading", { name: "Omat asiakkuudet" })).toBeVisible();
   await expect(page.locator(".case-card").first()).toBeVisible();
-  await expect(page.locator(".case-card", { hasText: "Eino Mäntylä" })).toContainText("Monialainen yhteistyö");
+  await expect(page.locator(".case-card", { hasText: "Riikka Lehto" })).toContainText("Monialainen yhteistyö");
   await signOut(page);
   await page.goto("/cases");
   await expect(page.getByRole("alert")).toContainText("Kirjaudu ensin sisään.");

@@ -7,6 +7,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_identification;
 mod m20261123_000003_assessment;
 mod m20261123_000004_team;
+mod m20261123_000005_closure;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_identification::Migration),
             Box::new(m20261123_000003_assessment::Migration),
             Box::new(m20261123_000004_team::Migration),
+            Box::new(m20261123_000005_closure::Migration),
         ]
     }
 }

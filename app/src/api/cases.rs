@@ -28,6 +28,19 @@ pub async fn get_case(case_id: i32) -> Result<CaseDetail, AppError> {
     .await
 }
 
+/// Closes a case from the stage the coordinator saw, with a closure summary and a handover or
+/// continuation note.
+#[server(prefix = "/api", endpoint = "close_case")]
+pub async fn close_case(case_id: i32, from: String, summary: String, continuation: String) -> Result<Stage, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        let from: Stage = from.parse()?;
+        let state = app_state()?;
+        cases::close(&state.db, &state.events, &user, case_id, from, &summary, &continuation).await
+    })
+    .await
+}
+
 /// Moves a case from the stage the coordinator saw (`from`) to `to`.
 #[server(prefix = "/api", endpoint = "move_stage")]
 pub async fn move_stage(case_id: i32, from: String, to: String) -> Result<Stage, AppError> {

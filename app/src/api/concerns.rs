@@ -125,7 +125,13 @@ pub async fn decide_concern(
         };
         let reason = DecisionReason::parse(&reason)?;
         let state = app_state()?;
-        concerns::decide(&state.db, &state.events, &user, concern_id, input, accept, reason).await
+        let decided = concerns::decide(&state.db, &state.events, &user, concern_id, input, accept, reason).await?;
+        // Without JavaScript the page learns the outcome from the address it returns to.
+        leptos_axum::redirect(&match decided.case_id {
+            Some(case_id) => format!("/concerns?opened={case_id}"),
+            None => "/concerns?declined=1".to_string(),
+        });
+        Ok(decided)
     })
     .await
 }

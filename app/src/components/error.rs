@@ -1,6 +1,7 @@
 //! Errors shown to people: every `AppError` in the reader's language, never a raw message.
 
 use super::labels::{self, I18n};
+use crate::domain::closure::ClosureError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
 use crate::error::AppError;
@@ -81,9 +82,15 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             )
             .into_any(),
             TransitionError::AssessmentNotCompleted => t!(i18n, errors.transition.assessment_not_completed).into_any(),
+            TransitionError::ClosingNeedsSummary => t!(i18n, errors.transition.closing_needs_summary).into_any(),
         },
         AppError::Assessment(problem) => assessment_error(i18n, problem),
         AppError::Team(problem) => team_error(i18n, problem),
+        AppError::Closure(problem) => match problem {
+            ClosureError::SummaryEmpty => t!(i18n, errors.closure.summary_empty).into_any(),
+            ClosureError::ContinuationEmpty => t!(i18n, errors.closure.continuation_empty).into_any(),
+            ClosureError::TextTooLong { max } => t!(i18n, errors.closure.text_too_long, max = move || max).into_any(),
+        },
     }
 }
 

@@ -2,7 +2,6 @@
 //! language switch.
 
 use super::labels;
-use crate::api::urgent_concerns;
 use crate::app::use_auth;
 use crate::domain::Role;
 use crate::i18n::*;
@@ -20,8 +19,11 @@ pub fn SiteHeader() -> impl IntoView {
             <a class="brand" href="/">{t!(i18n, app_name)}</a>
             <Transition fallback=|| ()>
                 {move || {
+                    // Both resources are read in this one transition, so the server and the
+                    // browser render the header from the same resolved values.
+                    let urgent = auth.urgent.get().and_then(Result::ok).flatten().unwrap_or(0);
                     auth.user.get().map(|found| match found {
-                        Ok(Some(user)) => view! { <UserNav user/> }.into_any(),
+                        Ok(Some(user)) => view! { <UserNav user urgent/> }.into_any(),
                         _ => ().into_any(),
                     })
                 }}
@@ -32,7 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
 }
 
 #[component]
-fn UserNav(user: SessionUser) -> impl IntoView {
+fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
     let i18n = use_i18n();
     let logout = use_auth().logout;
     let home = match user.role {
@@ -40,7 +42,7 @@ fn UserNav(user: SessionUser) -> impl IntoView {
         Role::Professional | Role::Coordinator => view! { <A href="/cases">{t!(i18n, nav.my_cases)}</A> }.into_any(),
         Role::Administrator => view! { <A href="/admin">{t!(i18n, nav.admin)}</A> }.into_any(),
     };
-    let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink/> });
+    let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink urgent/> });
     let raise = (user.role != Role::Administrator)
         .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
@@ -73,19 +75,14 @@ fn UserNav(user: SessionUser) -> impl IntoView {
 
 /// The coordinators' link to screening, flagged with the number of open urgent concerns.
 #[component]
-fn ScreeningLink() -> impl IntoView {
+fn ScreeningLink(urgent: u64) -> impl IntoView {
     let i18n = use_i18n();
-    let urgent = Resource::new(|| (), |_| urgent_concerns());
     view! {
         <A href="/concerns">
             {t!(i18n, nav.concerns)}
-            <Transition fallback=|| ()>
-                {move || {
-                    urgent.get().and_then(Result::ok).filter(|count| *count > 0).map(|count| view! {
-                        " " <span class="badge-urgent" data-testid="urgent-count">{t!(i18n, nav.urgent_count, count = move || count)}</span>
-                    })
-                }}
-            </Transition>
+            {(urgent > 0).then(|| view! {
+                " " <span class="badge-urgent" data-testid="urgent-count">{t!(i18n, nav.urgent_count, count = move || urgent)}</span>
+            })}
         </A>
     }
 }

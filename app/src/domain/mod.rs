@@ -4,6 +4,7 @@
 pub mod access;
 pub mod assessment;
 pub mod calendar;
+pub mod closure;
 pub mod concern;
 pub mod deadline;
 pub mod life_area;

@@ -121,6 +121,8 @@ pub enum TransitionError {
     CoordinatorPairMissing { to: Stage },
     #[error("collaboration starts when the service-need assessment is completed")]
     AssessmentNotCompleted,
+    #[error("closing a case needs a closure summary and a handover or continuation note")]
+    ClosingNeedsSummary,
 }
 
 /// Checks one move of a case against the process rules.

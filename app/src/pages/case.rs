@@ -3,13 +3,13 @@
 
 use super::assessment::succeeded;
 use super::team::{InviteForm, TeamList};
-use crate::api::{assessment_path, get_case, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
+use crate::api::{assessment_path, get_case, CloseCase, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
 use crate::components::labels;
 use crate::components::{Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{CaseDetail, HistoryEntry, HistoryEvent, StageMove};
+use crate::model::{CaseDetail, ClosureView, HistoryEntry, HistoryEvent, StageMove};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -18,6 +18,8 @@ pub fn CasePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let move_stage = ServerAction::<MoveStage>::new();
+    let close = ServerAction::<CloseCase>::new();
+    let closed = succeeded(close);
     let care_allowance = ServerAction::<RecordCareAllowance>::new();
     let propose = ServerAction::<ProposeMember>::new();
     let remove = ServerAction::<RemoveMember>::new();
@@ -25,7 +27,7 @@ pub fn CasePage() -> impl IntoView {
     let removed = succeeded(remove);
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
     let detail = Resource::new(
-        move || (case_id(), move_stage.version().get(), care_allowance.version().get(), proposed.get(), removed.get()),
+        move || (case_id(), move_stage.version().get(), closed.get(), care_allowance.version().get(), proposed.get(), removed.get()),
         |(id, ..)| async move {
             match id {
                 Some(id) => get_case(id).await,
@@ -46,6 +48,7 @@ pub fn CasePage() -> impl IntoView {
     };
     let action_errors = move || {
         [
+            close.value().get().and_then(|r| r.err()),
             care_allowance.value().get().and_then(|r| r.err()),
             propose.value().get().and_then(|r| r.err()),
             remove.value().get().and_then(|r| r.err()),
@@ -71,7 +74,7 @@ pub fn CasePage() -> impl IntoView {
         <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CaseView detail move_stage care_allowance propose remove/> }.into_any(),
+                    Ok(detail) => view! { <CaseView detail move_stage close care_allowance propose remove/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -83,12 +86,13 @@ pub fn CasePage() -> impl IntoView {
 fn CaseView(
     detail: CaseDetail,
     move_stage: ServerAction<MoveStage>,
+    close: ServerAction<CloseCase>,
     care_allowance: ServerAction<RecordCareAllowance>,
     propose: ServerAction<ProposeMember>,
     remove: ServerAction<RemoveMember>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let CaseDetail { id, client, stage, opened_at, team, history, moves, clock, can_edit } = detail;
+    let CaseDetail { id, client, stage, opened_at, team, history, moves, clock, can_edit, closures } = detail;
     let highest = client.highest_care_allowance;
     let name = client.name.clone();
     let born = client.date_of_birth;
@@ -114,7 +118,7 @@ fn CaseView(
                         {move || labels::stage(i18n, stage)}
                     </p>
                     <h3>{t!(i18n, case.moves)}</h3>
-                    <StageMoves case_id=id current=stage moves move_stage/>
+                    <StageMoves case_id=id current=stage moves move_stage close/>
                 </section>
             </div>
             <section class="card" aria-labelledby="assessment-h">
@@ -143,6 +147,12 @@ fn CaseView(
                     view! { <TeamList team/> }.into_any()
                 }}
             </section>
+            {(!closures.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="closures-h">
+                    <h2 id="closures-h">{t!(i18n, case.closures)}</h2>
+                    <ClosureList closures/>
+                </section>
+            })}
             <section class="card" aria-labelledby="history-h">
                 <h2 id="history-h">{t!(i18n, case.history)}</h2>
                 <HistoryList history/>
@@ -157,6 +167,7 @@ fn StageMoves(
     current: crate::domain::Stage,
     moves: Vec<StageMove>,
     move_stage: ServerAction<MoveStage>,
+    close: ServerAction<CloseCase>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if moves.is_empty() {
@@ -181,6 +192,25 @@ fn StageMoves(
                             </p>
                         }
                     });
+                    if to == crate::domain::Stage::Closed && !is_blocked {
+                        // Closing asks for the summary and who carries on.
+                        return view! {
+                            <li>
+                                <ActionForm action=close attr:class="form closing-form">
+                                    <input type="hidden" name="case_id" value=case_id/>
+                                    <input type="hidden" name="from" value=current.as_str()/>
+                                    <label for="closure-summary">{t!(i18n, case.close_summary)}</label>
+                                    <textarea id="closure-summary" name="summary" rows="3"></textarea>
+                                    <label for="closure-continuation">{t!(i18n, case.close_continuation)}</label>
+                                    <textarea id="closure-continuation" name="continuation" rows="3"></textarea>
+                                    <button type="submit" class=class>
+                                        {t!(i18n, case.move_to, stage = move || labels::stage(i18n, to))}
+                                    </button>
+                                </ActionForm>
+                            </li>
+                        }
+                        .into_any();
+                    }
                     view! {
                         <li>
                             <ActionForm action=move_stage>
@@ -200,11 +230,36 @@ fn StageMoves(
                             {reason}
                         </li>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </ul>
     }
     .into_any()
+}
+
+/// How a case was closed, each time, with who carries on.
+#[component]
+pub fn ClosureList(closures: Vec<ClosureView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="closures">
+            {closures
+                .into_iter()
+                .map(|c| {
+                    let at = c.closed_at;
+                    let by = c.closed_by.clone();
+                    view! {
+                        <li class="closure">
+                            <p class="hint">{t!(i18n, case.closed_by, at = move || labels::day(i18n, at), name = move || by.clone())}</p>
+                            <p>{c.summary}</p>
+                            <p><strong>{t!(i18n, case.close_continuation)}": "</strong>{c.continuation}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
 }
 
 /// A case's history, newest first, in words.

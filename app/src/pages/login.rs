@@ -12,10 +12,11 @@ pub fn LoginPage() -> impl IntoView {
     // Created here, inside the routes, so that the error of a plain (no-JavaScript) form post,
     // carried back in the URL, reaches it.
     let action = ServerAction::<Login>::new();
-    let user = use_auth().user;
+    let auth = use_auth();
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(_))) {
-            user.refetch();
+            auth.user.refetch();
+            auth.urgent.refetch();
         }
     });
     let pending = action.pending();

@@ -2,7 +2,7 @@
 //! their team and how to reach them, and what has happened, in plain language.
 
 use super::assessment::{succeeded, ContentView, ViewForm, ViewList};
-use super::case::HistoryList;
+use super::case::{ClosureList, HistoryList};
 use super::team::{Proposals, TeamList};
 use crate::api::{my_pathway, AnswerMember, WriteAssessmentView};
 use crate::components::labels;
@@ -63,7 +63,7 @@ fn next_text(i18n: labels::I18n, stage: Stage) -> String {
 #[component]
 fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answer: ServerAction<AnswerMember>) -> impl IntoView {
     let i18n = use_i18n();
-    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment } = pathway;
+    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment, closures } = pathway;
     let relative_of = client_name.clone();
     let heading_id = format!("pathway-{case_id}");
     let labelled_by = heading_id.clone();
@@ -103,6 +103,12 @@ fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answe
                 <h3>{t!(i18n, pathway.next)}</h3>
                 <p>{move || next_text(i18n, stage)}</p>
             </section>
+            {(stage == Stage::Closed && !closures.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby=format!("closure-{case_id}")>
+                    <h2 id=format!("closure-{case_id}")>{t!(i18n, pathway.closure)}</h2>
+                    <ClosureList closures/>
+                </section>
+            })}
             {assessment.map(|done| view! {
                 <section class="card" aria-labelledby=format!("assessment-{case_id}")>
                     <h2 id=format!("assessment-{case_id}")>{t!(i18n, pathway.assessment_title)}</h2>

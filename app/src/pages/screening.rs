@@ -15,11 +15,24 @@ pub fn ScreeningPage() -> impl IntoView {
     let i18n = use_i18n();
     let decide = ServerAction::<DecideConcern>::new();
     let concerns = Resource::new(move || decide.version().get(), |_| open_concerns());
+    let query = leptos_router::hooks::use_query_map();
     let outcome = move || {
-        decide.value().get().map(|result| match result {
-            Ok(Decided { accepted: true, case_id }) => view! {
+        let from_address = || {
+            let query = query.read();
+            match (query.get("opened").and_then(|id| id.parse::<i32>().ok()), query.get("declined")) {
+                (Some(case_id), _) => Some(Ok(Decided { accepted: true, case_id: Some(case_id), coordinators: Vec::new() })),
+                (None, Some(_)) => Some(Ok(Decided { accepted: false, case_id: None, coordinators: Vec::new() })),
+                _ => None,
+            }
+        };
+        decide.value().get().or_else(from_address).map(|result| match result {
+            Ok(Decided { accepted: true, case_id, coordinators }) => view! {
                 <div class="notice notice-ok" role="status">
                     <p>{t!(i18n, screening.accepted)}</p>
+                    {(!coordinators.is_empty()).then(|| {
+                        let names = coordinators.join(", ");
+                        view! { <p data-testid="assigned-pair">{t!(i18n, screening.assigned_pair, names = move || names.clone())}</p> }
+                    })}
                     {case_id.map(|id| view! { <p><a href=format!("/cases/{id}")>{t!(i18n, screening.open_case)}</a></p> })}
                 </div>
             }
@@ -125,11 +138,11 @@ fn ConcernCard(concern: ConcernView, decide: ServerAction<DecideConcern>) -> imp
                     {radio("risk", "high", t!(i18n, screening.risk_high).into_any(), Box::new(move || risk.set(Some(Risk::High))))}
                 </fieldset>
                 <label for=field("services")>{t!(i18n, screening.services_in_use)}</label>
-                <input id=field("services") name="services_in_use" type="number" min="0" max="999" inputmode="numeric" required bind:value=services/>
+                <input id=field("services") name="services_in_use" type="number" min="0" max="999" inputmode="numeric" required value=services.get_untracked() on:input=move |ev| services.set(event_target_value(&ev))/>
                 <label for=field("contacts")>{t!(i18n, screening.recent_contacts)}</label>
-                <input id=field("contacts") name="recent_contacts" type="number" min="0" max="999" inputmode="numeric" required bind:value=contacts/>
+                <input id=field("contacts") name="recent_contacts" type="number" min="0" max="999" inputmode="numeric" required value=contacts.get_untracked() on:input=move |ev| contacts.set(event_target_value(&ev))/>
                 <label for=field("areas")>{t!(i18n, screening.life_areas_with_needs)}</label>
-                <input id=field("areas") name="life_areas_with_needs" type="number" min="0" max="999" inputmode="numeric" required bind:value=areas/>
+                <input id=field("areas") name="life_areas_with_needs" type="number" min="0" max="999" inputmode="numeric" required value=areas.get_untracked() on:input=move |ev| areas.set(event_target_value(&ev))/>
                 <div class="proposal" aria-live="polite">
                     {move || proposal().map(|p| view! {
                         <h3>{t!(i18n, screening.proposal)}</h3>

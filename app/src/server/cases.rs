@@ -4,14 +4,15 @@
 
 use super::assessments;
 use super::audit::{self, Action};
-use super::entities::{case, case_event, case_member, client, organisation, relative_link, staff_profile, user};
+use super::entities::{case, case_closure, case_event, case_member, client, organisation, relative_link, staff_profile, user};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
+use crate::domain::closure::Closure;
 use crate::domain::stage::check_transition;
 use crate::domain::team::SeatStatus;
-use crate::domain::{Access, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole};
+use crate::domain::{Access, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
-use crate::model::{CaseDetail, CaseSummary, ClientSummary, HistoryEntry, HistoryEvent, Pathway, StageMove, TeamMember};
+use crate::model::{CaseDetail, CaseSummary, ClientSummary, ClosureView, HistoryEntry, HistoryEvent, Pathway, StageMove, TeamMember};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -343,11 +344,13 @@ pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32)
         moves,
         clock,
         can_edit,
+        closures: closures(db, found.id).await?,
     })
 }
 
 /// Moves a case from `from` to `to`. `from` is the stage the coordinator saw: if the case has
 /// moved since, the change is refused (409) rather than applied on top of someone else's.
+/// Closing goes through `close`, which records the closure summary.
 pub async fn change_stage(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
@@ -355,6 +358,32 @@ pub async fn change_stage(
     case_id: i32,
     from: Stage,
     to: Stage,
+) -> Result<Stage, AppError> {
+    move_case(db, bus, user, case_id, from, to, None).await
+}
+
+/// Closes a case from `from` with its summary and handover or continuation note (parsed after
+/// the reader is known to be the case's coordinator).
+pub async fn close(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    from: Stage,
+    summary: &str,
+    continuation: &str,
+) -> Result<Stage, AppError> {
+    move_case(db, bus, user, case_id, from, Stage::Closed, Some((summary, continuation))).await
+}
+
+async fn move_case(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    from: Stage,
+    to: Stage,
+    closure: Option<(&str, &str)>,
 ) -> Result<Stage, AppError> {
     let txn = db.begin().await?;
     let found = find_case(&txn, case_id).await?;
@@ -365,6 +394,10 @@ pub async fn change_stage(
         return Err(AppError::StaleStage { current });
     }
     check_transition(from, to, facts(&txn, case_id).await?)?;
+    let closure = closure.map(|(summary, continuation)| Closure::parse(summary, continuation)).transpose()?;
+    if to == Stage::Closed && closure.is_none() {
+        return Err(TransitionError::ClosingNeedsSummary.into());
+    }
 
     let now = Utc::now();
     let closed_at = if to == Stage::Closed { Some(now) } else { None };
@@ -380,6 +413,19 @@ pub async fn change_stage(
         .await?;
     if updated.rows_affected != 1 {
         return Err(AppError::StaleStage { current });
+    }
+    if let Some(closure) = closure {
+        case_closure::ActiveModel {
+            case_id: sea_orm::Set(case_id),
+            summary: sea_orm::Set(closure.summary),
+            continuation: sea_orm::Set(closure.continuation),
+            closed_by_user_id: sea_orm::Set(user.id),
+            sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+            closed_at: sea_orm::Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
     }
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
     audit::record(
@@ -401,6 +447,25 @@ pub async fn change_stage(
         DomainEvent::StageChanged { case_id, from, to, actor_user_id: user.id, version: found.version + 1 },
     );
     Ok(to)
+}
+
+/// How a case was closed, each time it was, newest first.
+pub async fn closures(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ClosureView>, AppError> {
+    let rows = case_closure::Entity::find()
+        .filter(case_closure::Column::CaseId.eq(case_id))
+        .order_by_desc(case_closure::Column::ClosedAt)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().map(|r| r.closed_by_user_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ClosureView {
+            summary: r.summary,
+            continuation: r.continuation,
+            closed_by: names.get(&r.closed_by_user_id).cloned().unwrap_or_default(),
+            closed_at: r.closed_at,
+        })
+        .collect())
 }
 
 /// The pathways a client or relative may see: a client's own cases, or those of the clients a
@@ -452,6 +517,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
                 views: assessments::views_of(db, c.id).await?,
                 can_write_view: Access::write_view(user.role, rel).is_ok(),
                 assessment: assessments::latest_completed(db, c.id).await?,
+                closures: closures(db, c.id).await?,
             });
         }
     }

@@ -259,6 +259,7 @@ pub async fn decide(
     let proposal = propose(input.coping, input.risk, input.signals);
     let now = Utc::now();
 
+    let mut coordinators = Vec::new();
     let case_id = if accept {
         check_acceptance(found.agrees_to_proceed)?;
         let pair = propose_pair(&txn).await?;
@@ -282,6 +283,7 @@ pub async fn decide(
             seats.push((found.raised_by_user_id, TeamRole::Member));
         }
         let names = display_names(&txn, seats.iter().map(|(id, _)| *id).collect()).await?;
+        coordinators = [pair.social_user_id, pair.health_user_id].iter().filter_map(|id| names.get(id).cloned()).collect();
         for (member_id, team_role) in seats {
             add_member(&txn, opened.id, member_id, team_role, now).await?;
             let name = names.get(&member_id).cloned().unwrap_or_default();
@@ -323,5 +325,5 @@ pub async fn decide(
     if let Some(case_id) = case_id {
         events::publish(bus, DomainEvent::CaseOpened { case_id, stage: Stage::Assessment, actor_user_id: user.id });
     }
-    Ok(Decided { accepted: accept, case_id })
+    Ok(Decided { accepted: accept, case_id, coordinators })
 }

@@ -7,7 +7,7 @@ use app::server::entities::{audit_entry, case_member};
 use app::server::events::DomainEvent;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use serde_json::json;
+use serde_json::{json, Value};
 
 async fn open_case(app: &TestApp, http: &reqwest::Client, case_id: i32) -> reqwest::Response {
     app.call(http, "case", &[("case_id", &case_id.to_string())]).await
@@ -298,4 +298,58 @@ async fn the_audit_log_and_case_history_are_append_only() {
     let rows = audit_entry::Entity::find().filter(audit_entry::Column::Basis.eq("forged")).all(&app.db).await.unwrap();
     assert!(rows.is_empty());
     assert!(app.history_len(case.id).await > 0);
+}
+
+async fn close(app: &TestApp, http: &reqwest::Client, case_id: i32, summary: &str, continuation: &str) -> reqwest::Response {
+    let id = case_id.to_string();
+    app.call(http, "close_case", &[("case_id", id.as_str()), ("from", "follow_up"), ("summary", summary), ("continuation", continuation)]).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_needs_a_summary_and_who_carries_on_and_a_reopened_case_keeps_both() {
+    let app = TestApp::spawn().await;
+    let maria = app.signed_in("maria.nieminen").await;
+    let case = app.case_of("helmi.lahtinen").await;
+    assert_eq!(case.stage, "follow_up");
+    let before = snapshot(&app, case.id).await;
+
+    assert_error(
+        move_case(&app, &maria, case.id, "follow_up", "closed").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "transition",
+        Some(json!({"kind": "closing_needs_summary"})),
+    )
+    .await;
+    let pekka = app.signed_in("pekka.heikkinen").await;
+    assert_error(close(&app, &pekka, case.id, "", "").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+    assert_error(close(&app, &maria, case.id, " ", "Kotihoito jatkaa.").await, StatusCode::UNPROCESSABLE_ENTITY, "closure", Some(json!({"kind": "summary_empty"}))).await;
+    assert_error(close(&app, &maria, case.id, "Tavoitteet saavutettiin.", "").await, StatusCode::UNPROCESSABLE_ENTITY, "closure", Some(json!({"kind": "continuation_empty"}))).await;
+    assert_eq!(snapshot(&app, case.id).await, before, "refused closures change nothing");
+
+    let (status, body) = json(close(&app, &maria, case.id, "Tavoitteet saavutettiin: Helmi liikkuu taas ulkona.", "Kotihoito jatkaa; uusi arvio, jos kunto heikkenee.").await).await;
+    assert_eq!((status, body), (StatusCode::OK, json!("closed")));
+    let closed = app.case_by_id(case.id).await;
+    assert_eq!(closed.stage, "closed");
+    assert!(closed.closed_at.is_some());
+    assert!(app.db.execute_unprepared("UPDATE case_closures SET summary = 'forged'").await.is_err(), "closures are kept as written");
+
+    // Needs came back: the case reopens through a new assessment, and its history shows both.
+    assert_eq!(move_case(&app, &maria, case.id, "closed", "assessment").await.status(), StatusCode::OK);
+    let (_, detail) = json(open_case(&app, &maria, case.id).await).await;
+    assert_eq!(detail["stage"], "assessment");
+    assert_eq!(detail["closures"][0]["continuation"], "Kotihoito jatkaa; uusi arvio, jos kunto heikkenee.");
+    assert_eq!(detail["closures"][0]["closed_by"], "Maria Nieminen");
+    let moves: Vec<Value> = detail["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["event"]["kind"] == "stage_changed")
+        .map(|h| h["event"].clone())
+        .collect();
+    assert!(moves.ends_with(&[
+        json!({"kind": "stage_changed", "from": "follow_up", "to": "closed"}),
+        json!({"kind": "stage_changed", "from": "closed", "to": "assessment"}),
+    ]));
+    let (_, pathways) = json(app.call(&app.signed_in("markku.lahtinen").await, "my_pathway", &[]).await).await;
+    assert_eq!(pathways[0]["closures"].as_array().unwrap().len(), 1, "the family sees how it closed");
 }

@@ -186,6 +186,7 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     let (status, decided) = json(app.call(&maria, "decide_concern", &screening_form(&id, "accept", "Monta palvelua ja heikentynyt arki.")).await).await;
     assert_eq!(status, StatusCode::OK, "{decided}");
     assert_eq!(decided["accepted"], true);
+    assert_eq!(decided["coordinators"], json!(["Sanna Virtanen", "Heikki Laine"]), "the answer names the pair");
     let case_id = decided["case_id"].as_i64().unwrap() as i32;
     let opened = app.case_by_id(case_id).await;
     assert_eq!(opened.stage, "assessment");
@@ -264,6 +265,6 @@ async fn a_decision_needs_a_reason_valid_answers_and_for_acceptance_agreement() 
     // Declining needs no agreement and opens no case.
     let (status, decided) = json(app.call(&sanna, "decide_concern", &screening_form(&id, "decline", "Ohjattu kotihoitoon.")).await).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(decided, json!({"accepted": false, "case_id": null}));
+    assert_eq!(decided, json!({"accepted": false, "case_id": null, "coordinators": []}));
     assert_eq!(case::Entity::find().count(&app.db).await.unwrap(), cases_before);
 }

@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod assessment_view;
 pub mod audit_entry;
 pub mod case;
+pub mod case_closure;
 pub mod case_event;
 pub mod case_member;
 pub mod client;
