@@ -9,6 +9,7 @@ pub mod concern;
 pub mod deadline;
 pub mod life_area;
 pub mod names;
+pub mod plan;
 pub mod role;
 pub mod screening;
 pub mod stage;
