@@ -3,6 +3,8 @@
 //! never sent to the browser.
 
 use crate::domain::closure::ClosureError;
+use crate::domain::meeting::MeetingError;
+use crate::domain::plan::PlanError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,10 @@ pub enum AppError {
     Team(TeamError),
     #[error("closure: {0}")]
     Closure(ClosureError),
+    #[error("plan: {0}")]
+    Plan(PlanError),
+    #[error("meeting: {0}")]
+    Meeting(MeetingError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -56,6 +62,13 @@ impl AppError {
             AppError::Assessment(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Team(TeamError::AlreadyAnswered | TeamError::AlreadyOnTeam) => StatusCode::CONFLICT,
             AppError::Team(_) | AppError::Closure(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Plan(PlanError::Stale) => StatusCode::CONFLICT,
+            AppError::Plan(
+                PlanError::ClientOwnsGoalWording | PlanError::OnlyOwnTasks | PlanError::ClientChangesGoalsOnly,
+            ) => StatusCode::FORBIDDEN,
+            AppError::Plan(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Meeting(MeetingError::StepsAlreadyAgreed) => StatusCode::CONFLICT,
+            AppError::Meeting(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -93,6 +106,18 @@ impl From<AssessmentError> for AppError {
 impl From<ClosureError> for AppError {
     fn from(e: ClosureError) -> Self {
         AppError::Closure(e)
+    }
+}
+
+impl From<MeetingError> for AppError {
+    fn from(e: MeetingError) -> Self {
+        AppError::Meeting(e)
+    }
+}
+
+impl From<PlanError> for AppError {
+    fn from(e: PlanError) -> Self {
+        AppError::Plan(e)
     }
 }
 

@@ -2,6 +2,7 @@
 //! nothing the reader may not see ever leaves the server.
 
 use crate::domain::assessment::{AssessmentContent, Missing, ViewAuthor};
+use crate::domain::plan::{PlanContent, PlanDiff, PlanRole};
 use crate::domain::{AssessmentClock, Role, Sector, Stage, TeamRole};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,7 @@ pub enum HistoryEvent {
     MemberDeclined { name: String },
     MemberLeft { name: String, team_role: TeamRole },
     CareAllowanceRecorded { highest: bool },
+    PlanSaved { version: i32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,6 +130,12 @@ pub struct Pathway {
     /// The latest completed assessment, if any.
     pub assessment: Option<AssessmentVersion>,
     pub closures: Vec<ClosureView>,
+    /// Whether there is a plan to open (being made now, or made before).
+    pub has_plan: bool,
+    /// The goals of the latest plan, in the client's words.
+    pub goals: Vec<crate::domain::plan::Goal>,
+    /// Meetings still to come, soonest first.
+    pub meetings: Vec<MeetingSummary>,
 }
 
 /// A view written into the assessment in the author's own words.
@@ -259,4 +267,116 @@ pub struct StaffRow {
     pub profession: String,
     pub sector: Sector,
     pub organisation: String,
+}
+
+/// One saved version of the client plan: who saved it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanVersionMeta {
+    pub version: i32,
+    pub saved_by: String,
+    pub editor: PlanRole,
+    pub at: DateTime<Utc>,
+}
+
+/// What changed between two chosen versions of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanCompare {
+    pub from: i32,
+    pub to: i32,
+    pub changes: Vec<PlanDiff>,
+}
+
+/// Everything the plan page shows, shaped for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanPage {
+    pub case_id: i32,
+    pub client_name: String,
+    pub stage: Stage,
+    /// The version shown (0 before the first save) and its content.
+    pub version: i32,
+    pub content: PlanContent,
+    /// Every saved version, newest first.
+    pub versions: Vec<PlanVersionMeta>,
+    pub compare: Option<PlanCompare>,
+    /// The people who may own actions: everyone on the team now.
+    pub owners: Vec<ParticipantChoice>,
+    /// Names of everyone an action names as its owner, also of people who have left the team.
+    pub owner_names: Vec<(i32, String)>,
+    /// What the reader may change, if anything; None for relatives and outside collaboration.
+    pub role: Option<PlanRole>,
+    pub reader_user_id: i32,
+    /// Today in Finland, for overdue actions.
+    pub today: NaiveDate,
+}
+
+impl PlanPage {
+    pub fn owner_name(&self, user_id: i32) -> String {
+        self.owner_names.iter().find(|(id, _)| *id == user_id).map(|(_, n)| n.clone()).unwrap_or_default()
+    }
+}
+
+/// Someone who may be invited to a meeting: the client (no seat) or a person on the team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invitee {
+    pub user_id: i32,
+    pub name: String,
+    pub team_role: Option<TeamRole>,
+}
+
+/// A network meeting as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: i32,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i32,
+    pub place: Option<String>,
+    pub video_link: Option<String>,
+    /// The names of everyone invited.
+    pub participants: Vec<String>,
+    /// The plan version the agreed steps went into, once they have.
+    pub steps_plan_version: Option<i32>,
+}
+
+/// The meetings of a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingsPage {
+    pub case_id: i32,
+    pub client_name: String,
+    /// Soonest first.
+    pub upcoming: Vec<MeetingSummary>,
+    /// Newest first.
+    pub past: Vec<MeetingSummary>,
+    /// Who the pair may invite (empty for everyone else).
+    pub invitable: Vec<Invitee>,
+    pub can_schedule: bool,
+}
+
+/// What one person said in a meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoiceView {
+    pub speaker: String,
+    /// Who wrote it down, when not the speaker.
+    pub recorded_by: Option<String>,
+    pub hopes: String,
+    pub worries: String,
+    pub support: String,
+    pub at: DateTime<Utc>,
+}
+
+/// One meeting for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingPage {
+    pub case_id: i32,
+    pub client_name: String,
+    pub meeting: MeetingSummary,
+    pub voices: Vec<VoiceView>,
+    /// Whose words the reader may record: themself when invited; anyone invited for the pair.
+    pub speakers: Vec<(i32, String)>,
+    /// Who may own an agreed step (for the pair).
+    pub owners: Vec<ParticipantChoice>,
+    /// The plan version the agreed steps are added to.
+    pub plan_version: i32,
+    pub can_agree_steps: bool,
+    pub today: NaiveDate,
 }

@@ -3,11 +3,14 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod append_only;
 mod m20261123_000001_foundation;
 mod m20261123_000002_identification;
 mod m20261123_000003_assessment;
 mod m20261123_000004_team;
 mod m20261123_000005_closure;
+mod m20261123_000006_plan;
+mod m20261123_000007_meetings;
 
 pub struct Migrator;
 
@@ -20,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_assessment::Migration),
             Box::new(m20261123_000004_team::Migration),
             Box::new(m20261123_000005_closure::Migration),
+            Box::new(m20261123_000006_plan::Migration),
+            Box::new(m20261123_000007_meetings::Migration),
         ]
     }
 }

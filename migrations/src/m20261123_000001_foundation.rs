@@ -252,47 +252,28 @@ impl MigrationTrait for Migration {
             manager.create_index(Index::create().name(name).table(table).col(col).to_owned()).await?;
         }
 
-        let db = manager.get_connection();
-        match manager.get_database_backend() {
-            DbBackend::Sqlite => {
-                for table in APPEND_ONLY {
-                    for op in ["UPDATE", "DELETE"] {
-                        db.execute_unprepared(&format!(
-                            "CREATE TRIGGER {table}_no_{op} BEFORE {op} ON {table} \
-                             BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;",
-                            op = op.to_lowercase(),
-                        ))
-                        .await?;
-                    }
-                }
-            }
-            DbBackend::Postgres => {
-                db.execute_unprepared(
+        if manager.get_database_backend() == DbBackend::Postgres {
+            manager
+                .get_connection()
+                .execute_unprepared(
                     "CREATE FUNCTION polku_append_only() RETURNS trigger AS $$ \
                      BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END; \
                      $$ LANGUAGE plpgsql;",
                 )
                 .await?;
-                for table in APPEND_ONLY {
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} \
-                         FOR EACH ROW EXECUTE FUNCTION polku_append_only();"
-                    ))
-                    .await?;
-                }
-            }
-            other => return Err(DbErr::Migration(format!("unsupported database {other:?}"))),
+        }
+        for table in APPEND_ONLY {
+            crate::append_only::protect(manager, table).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
+        for table in APPEND_ONLY {
+            crate::append_only::unprotect(manager, table).await?;
+        }
         if manager.get_database_backend() == DbBackend::Postgres {
-            for table in APPEND_ONLY {
-                db.execute_unprepared(&format!("DROP TRIGGER IF EXISTS {table}_append_only ON {table};")).await?;
-            }
-            db.execute_unprepared("DROP FUNCTION IF EXISTS polku_append_only();").await?;
+            manager.get_connection().execute_unprepared("DROP FUNCTION IF EXISTS polku_append_only();").await?;
         }
         for table in [
             Sessions::Table.into_iden(),

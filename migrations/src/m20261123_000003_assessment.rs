@@ -98,11 +98,6 @@ impl MigrationTrait for Migration {
             DbBackend::Sqlite => {
                 for op in ["update", "delete"] {
                     db.execute_unprepared(&format!(
-                        "CREATE TRIGGER assessment_views_no_{op} BEFORE {op} ON assessment_views \
-                         BEGIN SELECT RAISE(ABORT, 'assessment_views is append-only'); END;"
-                    ))
-                    .await?;
-                    db.execute_unprepared(&format!(
                         "CREATE TRIGGER assessments_completed_no_{op} BEFORE {op} ON assessments \
                          WHEN OLD.status = 'completed' \
                          BEGIN SELECT RAISE(ABORT, 'a completed assessment is read-only'); END;"
@@ -111,11 +106,6 @@ impl MigrationTrait for Migration {
                 }
             }
             DbBackend::Postgres => {
-                db.execute_unprepared(
-                    "CREATE TRIGGER assessment_views_append_only BEFORE UPDATE OR DELETE ON assessment_views \
-                     FOR EACH ROW EXECUTE FUNCTION polku_append_only();",
-                )
-                .await?;
                 db.execute_unprepared(
                     "CREATE FUNCTION polku_completed_read_only() RETURNS trigger AS $$ \
                      BEGIN IF OLD.status = 'completed' THEN \
@@ -132,16 +122,16 @@ impl MigrationTrait for Migration {
             }
             other => return Err(DbErr::Migration(format!("unsupported database {other:?}"))),
         }
-        Ok(())
+        crate::append_only::protect(manager, "assessment_views").await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
         if manager.get_database_backend() == DbBackend::Postgres {
             db.execute_unprepared("DROP TRIGGER IF EXISTS assessments_completed_read_only ON assessments;").await?;
-            db.execute_unprepared("DROP TRIGGER IF EXISTS assessment_views_append_only ON assessment_views;").await?;
             db.execute_unprepared("DROP FUNCTION IF EXISTS polku_completed_read_only();").await?;
         }
+        crate::append_only::unprotect(manager, "assessment_views").await?;
         manager.drop_table(Table::drop().table(AssessmentViews::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(Assessments::Table).to_owned()).await?;
         manager.alter_table(Table::alter().table(Cases::Table).drop_column(Cases::FirstContactAt).to_owned()).await?;

@@ -3,7 +3,6 @@
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
-use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -38,33 +37,11 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        let db = manager.get_connection();
-        match manager.get_database_backend() {
-            DbBackend::Sqlite => {
-                for op in ["update", "delete"] {
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER case_closures_no_{op} BEFORE {op} ON case_closures \
-                         BEGIN SELECT RAISE(ABORT, 'case_closures is append-only'); END;"
-                    ))
-                    .await?;
-                }
-            }
-            DbBackend::Postgres => {
-                db.execute_unprepared(
-                    "CREATE TRIGGER case_closures_append_only BEFORE UPDATE OR DELETE ON case_closures \
-                     FOR EACH ROW EXECUTE FUNCTION polku_append_only();",
-                )
-                .await?;
-            }
-            other => return Err(DbErr::Migration(format!("unsupported database {other:?}"))),
-        }
-        Ok(())
+        crate::append_only::protect(manager, "case_closures").await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DbBackend::Postgres {
-            manager.get_connection().execute_unprepared("DROP TRIGGER IF EXISTS case_closures_append_only ON case_closures;").await?;
-        }
+        crate::append_only::unprotect(manager, "case_closures").await?;
         manager.drop_table(Table::drop().table(CaseClosures::Table).to_owned()).await?;
         Ok(())
     }

@@ -65,6 +65,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
                 handle_server_fns_with_context(move || provide_context(state.clone()), req)
             }),
         )
+        .route("/meetings/{id}/invite.ics", axum::routing::get(meeting_invitation))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -78,4 +79,39 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());
     (router, state)
+}
+
+/// `GET /meetings/{id}/invite.ics`: a meeting's invitation as an iCalendar file, for someone
+/// signed in who may see the case. A plain route, not a server function: calendars and browsers
+/// download it with a GET.
+async fn meeting_invitation(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i32>,
+    request: axum::extract::Request,
+) -> axum::response::Response {
+    use app::server::{meetings, session};
+    use axum::response::IntoResponse;
+    use http::header;
+
+    let (parts, _) = request.into_parts();
+    let user = match session::cookie_token(&parts) {
+        Some(token) => session::user_for_token(&state.db, &token, &state.config).await,
+        None => Ok(None),
+    };
+    let result = match user {
+        Ok(Some(user)) => meetings::invitation(&state.db, &user, id).await,
+        Ok(None) => Err(app::error::AppError::Unauthenticated),
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(ics) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"polku-meeting-{id}.ics\"")),
+            ],
+            ics,
+        )
+            .into_response(),
+        Err(error) => (error.status(), axum::Json(error)).into_response(),
+    }
 }

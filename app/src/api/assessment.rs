@@ -56,15 +56,9 @@ pub async fn save_assessment(
     own_worker_needed: Option<String>,
 ) -> Result<AssessmentSaved, AppError> {
     use crate::domain::assessment::RawAssessment;
-    use crate::domain::AssessmentError;
 
     respond::run(async move {
         let user = require_user().await?;
-        let complete = match intent.as_str() {
-            "save" => false,
-            "complete" => true,
-            other => return Err(AssessmentError::InvalidChoice { value: other.chars().take(40).collect() }.into()),
-        };
         let raw = RawAssessment {
             weights: weights.unwrap_or_default(),
             needs: needs.unwrap_or_default(),
@@ -77,7 +71,7 @@ pub async fn save_assessment(
             own_worker_needed: own_worker_needed.unwrap_or_default(),
         };
         let state = app_state()?;
-        let saved = assessments::save(&state.db, &state.events, &user, case_id, revision, raw, complete).await?;
+        let saved = assessments::save(&state.db, &state.events, &user, case_id, revision, &intent, raw).await?;
         let target = if saved.completed { format!("/cases/{case_id}?completed={}", saved.version) } else {
             format!("{}?saved={}", assessment_path(case_id), saved.version)
         };

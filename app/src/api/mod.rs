@@ -7,7 +7,9 @@ pub mod assessment;
 pub mod auth;
 pub mod cases;
 pub mod concerns;
+pub mod meetings;
 pub mod pathway;
+pub mod plan;
 pub mod team;
 
 pub use admin::*;
@@ -15,5 +17,7 @@ pub use assessment::*;
 pub use auth::*;
 pub use cases::*;
 pub use concerns::*;
+pub use meetings::*;
 pub use pathway::*;
+pub use plan::*;
 pub use team::*;

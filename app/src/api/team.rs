@@ -22,10 +22,7 @@ pub async fn team_candidates(case_id: i32) -> Result<Vec<Candidate>, AppError> {
 pub async fn propose_member(case_id: i32, user_id: i32, team_role: String) -> Result<i32, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        let team_role = team_role
-            .parse()
-            .map_err(|_| crate::domain::AssessmentError::InvalidChoice { value: team_role.chars().take(40).collect() })?;
-        let seat = team::propose(&app_state()?.db, &user, case_id, user_id, team_role).await?;
+        let seat = team::propose(&app_state()?.db, &user, case_id, user_id, &team_role).await?;
         leptos_axum::redirect(&format!("/cases/{case_id}#team-h"));
         Ok(seat)
     })
@@ -37,14 +34,7 @@ pub async fn propose_member(case_id: i32, user_id: i32, team_role: String) -> Re
 pub async fn answer_member(seat_id: i32, answer: String) -> Result<bool, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        let accept = match answer.as_str() {
-            "accept" => true,
-            "decline" => false,
-            other => {
-                return Err(crate::domain::AssessmentError::InvalidChoice { value: other.chars().take(40).collect() }.into())
-            }
-        };
-        let accepted = team::answer(&app_state()?.db, &user, seat_id, accept).await?;
+        let accepted = team::answer(&app_state()?.db, &user, seat_id, &answer).await?;
         leptos_axum::redirect("/pathway");
         Ok(accepted)
     })

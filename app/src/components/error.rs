@@ -2,6 +2,8 @@
 
 use super::labels::{self, I18n};
 use crate::domain::closure::ClosureError;
+use crate::domain::meeting::MeetingError;
+use crate::domain::plan::PlanError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
 use crate::error::AppError;
@@ -33,6 +35,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             }
             AccessDenied::CoordinatorsOnly => t!(i18n, errors.forbidden.coordinators_only).into_any(),
             AccessDenied::ClientOnly => t!(i18n, errors.forbidden.client_only).into_any(),
+            AccessDenied::RelativeReadsPlan => t!(i18n, errors.forbidden.relative_reads_plan).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -86,6 +89,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         },
         AppError::Assessment(problem) => assessment_error(i18n, problem),
         AppError::Team(problem) => team_error(i18n, problem),
+        AppError::Plan(problem) => plan_error(i18n, problem),
+        AppError::Meeting(problem) => meeting_error(i18n, problem),
         AppError::Closure(problem) => match problem {
             ClosureError::SummaryEmpty => t!(i18n, errors.closure.summary_empty).into_any(),
             ClosureError::ContinuationEmpty => t!(i18n, errors.closure.continuation_empty).into_any(),
@@ -115,6 +120,50 @@ fn assessment_error(i18n: I18n, problem: AssessmentError) -> AnyView {
         AssessmentError::StaleDraft => t!(i18n, errors.assessment.stale_draft).into_any(),
         AssessmentError::NotStarted => t!(i18n, errors.assessment.not_started).into_any(),
         AssessmentError::CannotStart => t!(i18n, errors.assessment.cannot_start).into_any(),
+    }
+}
+
+fn meeting_error(i18n: I18n, problem: MeetingError) -> AnyView {
+    match problem {
+        MeetingError::TitleEmpty => t!(i18n, errors.meeting.title_empty).into_any(),
+        MeetingError::StartInvalid => t!(i18n, errors.meeting.start_invalid).into_any(),
+        MeetingError::StartInPast => t!(i18n, errors.meeting.start_in_past).into_any(),
+        MeetingError::DurationOutOfRange => t!(i18n, errors.meeting.duration_out_of_range).into_any(),
+        MeetingError::NoPlace => t!(i18n, errors.meeting.no_place).into_any(),
+        MeetingError::LinkInvalid => t!(i18n, errors.meeting.link_invalid).into_any(),
+        MeetingError::NoParticipants => t!(i18n, errors.meeting.no_participants).into_any(),
+        MeetingError::UnknownParticipant => t!(i18n, errors.meeting.unknown_participant).into_any(),
+        MeetingError::TextTooLong { max } => t!(i18n, errors.meeting.text_too_long, max = move || max).into_any(),
+        MeetingError::VoiceEmpty => t!(i18n, errors.meeting.voice_empty).into_any(),
+        MeetingError::NotParticipant => t!(i18n, errors.meeting.not_participant).into_any(),
+        MeetingError::NoSteps => t!(i18n, errors.meeting.no_steps).into_any(),
+        MeetingError::StepsAlreadyAgreed => t!(i18n, errors.meeting.steps_already_agreed).into_any(),
+        MeetingError::Step { row, problem } => {
+            let detail = plan_error(i18n, problem);
+            view! { {t!(i18n, errors.meeting.step, row = move || row)}" "{detail} }.into_any()
+        }
+    }
+}
+
+fn plan_error(i18n: I18n, problem: PlanError) -> AnyView {
+    match problem {
+        PlanError::ClientOwnsGoalWording => t!(i18n, errors.plan.client_owns_goal_wording).into_any(),
+        PlanError::OnlyOwnTasks => t!(i18n, errors.plan.only_own_tasks).into_any(),
+        PlanError::ClientChangesGoalsOnly => t!(i18n, errors.plan.client_changes_goals_only).into_any(),
+        PlanError::NotInCollaboration => t!(i18n, errors.plan.not_in_collaboration).into_any(),
+        PlanError::Stale => t!(i18n, errors.plan.stale).into_any(),
+        PlanError::GoalWordsEmpty => t!(i18n, errors.plan.goal_words_empty).into_any(),
+        PlanError::ActionEmpty => t!(i18n, errors.plan.action_empty).into_any(),
+        PlanError::OwnerNotOnTeam => t!(i18n, errors.plan.owner_not_on_team).into_any(),
+        PlanError::DateInvalid => t!(i18n, errors.plan.date_invalid).into_any(),
+        PlanError::DateInPast => t!(i18n, errors.plan.date_in_past).into_any(),
+        PlanError::ServiceIncomplete => t!(i18n, errors.plan.service_incomplete).into_any(),
+        PlanError::DisagreementIncomplete => t!(i18n, errors.plan.disagreement_incomplete).into_any(),
+        PlanError::TextTooLong { max } => t!(i18n, errors.plan.text_too_long, max = move || max).into_any(),
+        PlanError::UnknownGoal => t!(i18n, errors.plan.unknown_goal).into_any(),
+        PlanError::UnknownAction => t!(i18n, errors.plan.unknown_action).into_any(),
+        PlanError::UnknownService => t!(i18n, errors.plan.unknown_service).into_any(),
+        PlanError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Translated names of domain values, and dates written the local way.
 
 use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
+use crate::domain::calendar::{finnish_date, finnish_time};
 use crate::domain::screening::Segment;
 use crate::domain::{LifeArea, Role, Sector, Stage, TeamRole};
 use crate::i18n::*;
@@ -126,6 +127,19 @@ pub fn date(i18n: I18n, date: NaiveDate) -> String {
     }
 }
 
+/// The Finnish calendar day of an instant.
 pub fn day(i18n: I18n, at: DateTime<Utc>) -> String {
-    date(i18n, at.date_naive())
+    date(i18n, finnish_date(at))
+}
+
+/// The Finnish wall-clock time of an instant: "1.12.2026 klo 13.00", "1.12.2026 kl. 13.00",
+/// "01/12/2026 13:00".
+pub fn time(i18n: I18n, at: DateTime<Utc>) -> String {
+    let local = finnish_time(at);
+    let day = date(i18n, local.date());
+    match i18n.get_locale() {
+        Locale::fi => format!("{day} klo {}", local.format("%H.%M")),
+        Locale::sv => format!("{day} kl. {}", local.format("%H.%M")),
+        Locale::en => format!("{day} {}", local.format("%H:%M")),
+    }
 }

@@ -6,6 +6,7 @@
 //! content.
 
 use super::assessment::ViewAuthor;
+use super::plan::PlanRole;
 use super::role::{Role, TeamRole};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -69,6 +70,8 @@ pub enum AccessDenied {
     CoordinatorsOnly,
     #[error("only the client decides who is on their team")]
     ClientOnly,
+    #[error("relatives read the plan; the client and the team write it")]
+    RelativeReadsPlan,
 }
 
 /// What a person may do with one case.
@@ -140,6 +143,23 @@ impl Access {
                 Self::view_case(role, rel)?;
                 Err(AccessDenied::ClientOnly)
             }
+        }
+    }
+
+    /// May this person schedule network meetings and agree their steps into the plan? The pair.
+    pub fn run_meeting(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        Self::change_stage(role, rel)
+    }
+
+    /// May this person change the client plan, and which parts? The client (their goals), the
+    /// coordinator pair (the rest), other team members (their own tasks). Relatives read it.
+    pub fn edit_plan(role: Role, rel: Relationship) -> Result<(Basis, PlanRole), AccessDenied> {
+        let basis = Self::view_case(role, rel)?;
+        match (role, basis) {
+            (Role::Client, Basis::OwnClient) => Ok((basis, PlanRole::Client)),
+            (Role::Coordinator, Basis::Team(seat)) if seat.is_coordinator() => Ok((basis, PlanRole::Coordinator)),
+            (Role::Professional | Role::Coordinator, Basis::Team(_)) => Ok((basis, PlanRole::Member)),
+            _ => Err(AccessDenied::RelativeReadsPlan),
         }
     }
 
@@ -316,6 +336,30 @@ mod tests {
             Err(AccessDenied::NotCoordinatorOfCase)
         );
         assert_eq!(Access::edit_assessment(Role::Client, Relationship::OwnClient), Err(AccessDenied::NotCoordinatorOfCase));
+    }
+
+    #[test]
+    fn the_client_the_pair_and_members_each_change_their_part_of_the_plan() {
+        assert_eq!(Access::edit_plan(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, PlanRole::Client)));
+        assert_eq!(
+            Access::edit_plan(Role::Coordinator, Relationship::Team(TeamRole::HealthCoordinator)),
+            Ok((Basis::Team(TeamRole::HealthCoordinator), PlanRole::Coordinator))
+        );
+        assert_eq!(
+            Access::edit_plan(Role::Coordinator, Relationship::Team(TeamRole::Member)),
+            Ok((Basis::Team(TeamRole::Member), PlanRole::Member)),
+            "a coordinator on someone else's team is a member there"
+        );
+        assert_eq!(
+            Access::edit_plan(Role::Professional, Relationship::Team(TeamRole::OwnWorker)),
+            Ok((Basis::Team(TeamRole::OwnWorker), PlanRole::Member))
+        );
+        assert_eq!(
+            Access::edit_plan(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Err(AccessDenied::RelativeReadsPlan)
+        );
+        assert_eq!(Access::edit_plan(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(Access::edit_plan(Role::Administrator, Relationship::Unrelated), Err(AccessDenied::AdministratorNoClientContent));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! Eve, Christmas Day and St Stephen's Day. (Easter Sunday, Whit Sunday, Midsummer Day and All
 //! Saints' Day always fall on a weekend.)
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 /// The last Sunday of a month.
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
@@ -23,11 +23,30 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
 /// the last Sunday of March to 01:00 UTC on the last Sunday of October). Deadlines are counted in
 /// Finnish days, so a concern raised at 01:30 Helsinki time counts from that Finnish day.
 pub fn finnish_date(at: DateTime<Utc>) -> NaiveDate {
+    finnish_time(at).date()
+}
+
+/// Hours ahead of UTC in Finland at an instant.
+fn offset_hours(at: DateTime<Utc>) -> i64 {
     let year = at.year();
     let summer_from = last_sunday(year, 3).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
     let summer_until = last_sunday(year, 10).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
-    let offset_hours = if at >= summer_from && at < summer_until { 3 } else { 2 };
-    (at + Duration::hours(offset_hours)).date_naive()
+    if at >= summer_from && at < summer_until { 3 } else { 2 }
+}
+
+/// The wall-clock time in Finland at an instant.
+pub fn finnish_time(at: DateTime<Utc>) -> NaiveDateTime {
+    (at + Duration::hours(offset_hours(at))).naive_utc()
+}
+
+/// The instant of a Finnish wall-clock time. None for the hour skipped when summer time starts;
+/// the hour repeated when it ends is read as summer time (the earlier of the two).
+pub fn from_finnish_time(local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    [3, 2]
+        .into_iter()
+        .map(|hours| ((local - Duration::hours(hours)).and_utc(), hours))
+        .find(|(at, hours)| offset_hours(*at) == *hours)
+        .map(|(at, _)| at)
 }
 
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
@@ -106,6 +125,19 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn finnish_wall_clock_times_convert_both_ways_around_summer_time() {
+        let local = |m, day, h, min| d(2026, m, day).and_hms_opt(h, min, 0).unwrap();
+        let utc = |m, day, h, min| local(m, day, h, min).and_utc();
+        assert_eq!(from_finnish_time(local(1, 15, 13, 0)), Some(utc(1, 15, 11, 0)), "winter: UTC+2");
+        assert_eq!(from_finnish_time(local(6, 15, 13, 0)), Some(utc(6, 15, 10, 0)), "summer: UTC+3");
+        assert_eq!(from_finnish_time(local(3, 29, 3, 30)), None, "03:30 never happens on 29.3.2026");
+        assert_eq!(from_finnish_time(local(10, 25, 3, 30)), Some(utc(10, 25, 0, 30)), "the repeated hour reads as summer time");
+        for at in [utc(1, 15, 11, 0), utc(6, 15, 10, 0), utc(10, 25, 0, 30), utc(12, 31, 23, 30)] {
+            assert_eq!(from_finnish_time(finnish_time(at)), Some(at));
+        }
     }
 
     #[test]

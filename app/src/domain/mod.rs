@@ -8,6 +8,7 @@ pub mod closure;
 pub mod concern;
 pub mod deadline;
 pub mod life_area;
+pub mod meeting;
 pub mod names;
 pub mod plan;
 pub mod role;

@@ -18,6 +18,18 @@ pub enum TaskStatus {
     Done,
 }
 
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 3] = [TaskStatus::Open, TaskStatus::InProgress, TaskStatus::Done];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Open => "open",
+            TaskStatus::InProgress => "in_progress",
+            TaskStatus::Done => "done",
+        }
+    }
+}
+
 /// A goal as the client put it. `key` stays the same across versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Goal {
@@ -73,6 +85,43 @@ pub struct PlanContent {
     pub review_date: Option<NaiveDate>,
 }
 
+/// What a person may change in a plan, by their place in the case (see `Access::edit_plan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanRole {
+    /// The client: their goals and their own actions.
+    Client,
+    /// The coordinator pair: everything but the wording of the client's goals.
+    Coordinator,
+    /// Another member of the team: the status of the actions they own.
+    Member,
+}
+
+impl PlanRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanRole::Client => "client",
+            PlanRole::Coordinator => "coordinator",
+            PlanRole::Member => "member",
+        }
+    }
+
+    pub fn editor(self, user_id: i32) -> Editor {
+        match self {
+            PlanRole::Client => Editor::Client,
+            PlanRole::Coordinator => Editor::Coordinator,
+            PlanRole::Member => Editor::Member { user_id },
+        }
+    }
+}
+
+impl std::str::FromStr for PlanRole {
+    type Err = ();
+    fn from_str(raw: &str) -> Result<Self, ()> {
+        [PlanRole::Client, PlanRole::Coordinator, PlanRole::Member].into_iter().find(|r| r.as_str() == raw).ok_or(())
+    }
+}
+
 /// Who is changing the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Editor {
@@ -81,6 +130,9 @@ pub enum Editor {
     /// A team member, identified so that they may update their own tasks.
     Member { user_id: i32 },
 }
+
+/// The longest text any field of the plan takes.
+pub const MAX_TEXT: usize = 2000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -91,6 +143,34 @@ pub enum PlanError {
     OnlyOwnTasks,
     #[error("the client changes their goals; the rest of the plan is the coordinator pair's")]
     ClientChangesGoalsOnly,
+    #[error("the plan is made once the case is in collaboration or follow-up")]
+    NotInCollaboration,
+    #[error("someone saved the plan after you opened it")]
+    Stale,
+    #[error("write the goal in the client's own words")]
+    GoalWordsEmpty,
+    #[error("say what will be done")]
+    ActionEmpty,
+    #[error("choose who does it: a member of the team")]
+    OwnerNotOnTeam,
+    #[error("give a date as YYYY-MM-DD")]
+    DateInvalid,
+    #[error("the date has already passed")]
+    DateInPast,
+    #[error("name the service and who provides it")]
+    ServiceIncomplete,
+    #[error("a disagreement needs the topic, both views and the reasons")]
+    DisagreementIncomplete,
+    #[error("a text is longer than {max} characters")]
+    TextTooLong { max: usize },
+    #[error("there is no such goal in the plan")]
+    UnknownGoal,
+    #[error("there is no such action in the plan")]
+    UnknownAction,
+    #[error("there is no such service in the plan")]
+    UnknownService,
+    #[error("\"{value}\" is not one of the choices")]
+    InvalidChoice { value: String },
 }
 
 fn goal_words(plan: &PlanContent) -> Vec<(u32, &str)> {
@@ -102,7 +182,14 @@ pub fn check_edit(editor: Editor, old: &PlanContent, new: &PlanContent) -> Resul
     let wording_changed = goal_words(old) != goal_words(new);
     match editor {
         Editor::Client => {
-            let outside_goals = |p: &PlanContent| PlanContent { goals: Vec::new(), ..p.clone() };
+            // Removing a goal unlinks its actions; nothing else outside the goals may change.
+            let outside_goals = |p: &PlanContent| {
+                let mut rest = PlanContent { goals: Vec::new(), ..p.clone() };
+                for action in &mut rest.actions {
+                    action.goal_key = action.goal_key.filter(|k| new.goals.iter().any(|g| g.key == *k));
+                }
+                rest
+            };
             let suggestions_kept = new.goals.iter().all(|g| match old.goals.iter().find(|o| o.key == g.key) {
                 Some(before) => before.suggested_wording == g.suggested_wording,
                 None => g.suggested_wording.is_none(),
@@ -130,6 +217,230 @@ pub fn check_edit(editor: Editor, old: &PlanContent, new: &PlanContent) -> Resul
                 });
             if others_same && only_own_status { Ok(()) } else { Err(PlanError::OnlyOwnTasks) }
         }
+    }
+}
+
+/// A change of the plan as it arrives from a form, before parsing. Which fields count depends on
+/// `op`; the others are ignored.
+#[derive(Debug, Clone, Default)]
+pub struct RawPlanChange {
+    pub op: String,
+    pub key: Option<u32>,
+    pub words: String,
+    pub client_actions: String,
+    pub suggestion: String,
+    pub what: String,
+    pub owner: Option<i32>,
+    pub due: String,
+    pub status: String,
+    pub goal: Option<u32>,
+    pub name: String,
+    pub provider: String,
+    pub until: String,
+    pub topic: String,
+    pub client_view: String,
+    pub professional_view: String,
+    pub reasons: String,
+    pub review_date: String,
+}
+
+/// An action agreed on, before it has a key in the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAction {
+    pub what: String,
+    pub owner_user_id: i32,
+    pub due: NaiveDate,
+    pub goal_key: Option<u32>,
+}
+
+/// One change of the plan, parsed. Applying it gives the next version's content; `check_edit`
+/// then decides whether the person may make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanChange {
+    AddGoal { words: String, client_actions: String },
+    RewordGoal { key: u32, words: String, client_actions: String },
+    SuggestWording { key: u32, suggestion: Option<String> },
+    RemoveGoal { key: u32 },
+    AddActions(Vec<NewAction>),
+    RescheduleAction { key: u32, owner_user_id: i32, due: NaiveDate },
+    SetStatus { key: u32, status: TaskStatus },
+    RemoveAction { key: u32 },
+    AddService(Service),
+    RemoveService { index: usize },
+    AddDisagreement(Disagreement),
+    SetReviewDate(NaiveDate),
+}
+
+fn text(raw: &str, empty: PlanError) -> Result<String, PlanError> {
+    let trimmed = optional_text(raw)?;
+    trimmed.ok_or(empty)
+}
+
+fn optional_text(raw: &str) -> Result<Option<String>, PlanError> {
+    let trimmed = raw.trim();
+    if trimmed.chars().count() > MAX_TEXT {
+        return Err(PlanError::TextTooLong { max: MAX_TEXT });
+    }
+    Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
+}
+
+/// A date from a date field, not before `today`.
+pub fn parse_future_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, PlanError> {
+    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| PlanError::DateInvalid)?;
+    if date < today {
+        return Err(PlanError::DateInPast);
+    }
+    Ok(date)
+}
+
+fn parse_status(raw: &str) -> Result<TaskStatus, PlanError> {
+    TaskStatus::ALL
+        .into_iter()
+        .find(|s| s.as_str() == raw)
+        .ok_or_else(|| PlanError::InvalidChoice { value: raw.chars().take(40).collect() })
+}
+
+/// An action to be added: something to do, an owner on the team (`team` holds their user ids)
+/// and a due date from `today` on.
+pub fn parse_new_action(
+    what: &str,
+    owner: Option<i32>,
+    due: &str,
+    goal_key: Option<u32>,
+    team: &[i32],
+    today: NaiveDate,
+) -> Result<NewAction, PlanError> {
+    let what = text(what, PlanError::ActionEmpty)?;
+    let owner_user_id = owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?;
+    let due = parse_future_date(due, today)?;
+    Ok(NewAction { what, owner_user_id, due, goal_key })
+}
+
+impl PlanChange {
+    /// Parses a change. `team` holds the user ids that may own actions; dates must not be past
+    /// `today`.
+    pub fn parse(raw: &RawPlanChange, team: &[i32], today: NaiveDate) -> Result<Self, PlanError> {
+        let key = || raw.key.ok_or(PlanError::InvalidChoice { value: String::new() });
+        Ok(match raw.op.as_str() {
+            "add_goal" => PlanChange::AddGoal {
+                words: text(&raw.words, PlanError::GoalWordsEmpty)?,
+                client_actions: optional_text(&raw.client_actions)?.unwrap_or_default(),
+            },
+            "reword_goal" => PlanChange::RewordGoal {
+                key: key()?,
+                words: text(&raw.words, PlanError::GoalWordsEmpty)?,
+                client_actions: optional_text(&raw.client_actions)?.unwrap_or_default(),
+            },
+            "suggest_wording" => PlanChange::SuggestWording { key: key()?, suggestion: optional_text(&raw.suggestion)? },
+            "remove_goal" => PlanChange::RemoveGoal { key: key()? },
+            "add_action" => {
+                PlanChange::AddActions(vec![parse_new_action(&raw.what, raw.owner, &raw.due, raw.goal, team, today)?])
+            }
+            "reschedule_action" => PlanChange::RescheduleAction {
+                key: key()?,
+                owner_user_id: raw.owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?,
+                due: parse_future_date(&raw.due, today)?,
+            },
+            "set_status" => PlanChange::SetStatus { key: key()?, status: parse_status(&raw.status)? },
+            "remove_action" => PlanChange::RemoveAction { key: key()? },
+            "add_service" => {
+                let name = text(&raw.name, PlanError::ServiceIncomplete)?;
+                let provider = text(&raw.provider, PlanError::ServiceIncomplete)?;
+                let until = match raw.until.trim() {
+                    "" => None,
+                    date => Some(parse_future_date(date, today)?),
+                };
+                PlanChange::AddService(Service { name, provider, until })
+            }
+            "remove_service" => PlanChange::RemoveService { index: key()? as usize },
+            "add_disagreement" => PlanChange::AddDisagreement(Disagreement {
+                topic: text(&raw.topic, PlanError::DisagreementIncomplete)?,
+                client_view: text(&raw.client_view, PlanError::DisagreementIncomplete)?,
+                professional_view: text(&raw.professional_view, PlanError::DisagreementIncomplete)?,
+                reasons: text(&raw.reasons, PlanError::DisagreementIncomplete)?,
+            }),
+            "set_review_date" => PlanChange::SetReviewDate(parse_future_date(&raw.review_date, today)?),
+            other => return Err(PlanError::InvalidChoice { value: other.chars().take(40).collect() }),
+        })
+    }
+
+    /// The plan after this change. Keys of new goals and actions follow the largest so far, so a
+    /// key always means the same goal or action across versions.
+    pub fn apply(&self, old: &PlanContent) -> Result<PlanContent, PlanError> {
+        let mut plan = old.clone();
+        let goal = |plan: &mut PlanContent, key: u32| -> Result<usize, PlanError> {
+            plan.goals.iter().position(|g| g.key == key).ok_or(PlanError::UnknownGoal)
+        };
+        let action = |plan: &mut PlanContent, key: u32| -> Result<usize, PlanError> {
+            plan.actions.iter().position(|a| a.key == key).ok_or(PlanError::UnknownAction)
+        };
+        match self {
+            PlanChange::AddGoal { words, client_actions } => {
+                let key = plan.goals.iter().map(|g| g.key).max().unwrap_or(0) + 1;
+                plan.goals.push(Goal {
+                    key,
+                    client_words: words.clone(),
+                    suggested_wording: None,
+                    client_actions: client_actions.clone(),
+                });
+            }
+            PlanChange::RewordGoal { key, words, client_actions } => {
+                let at = goal(&mut plan, *key)?;
+                plan.goals[at].client_words = words.clone();
+                plan.goals[at].client_actions = client_actions.clone();
+            }
+            PlanChange::SuggestWording { key, suggestion } => {
+                let at = goal(&mut plan, *key)?;
+                plan.goals[at].suggested_wording = suggestion.clone();
+            }
+            PlanChange::RemoveGoal { key } => {
+                let at = goal(&mut plan, *key)?;
+                plan.goals.remove(at);
+                for action in plan.actions.iter_mut().filter(|a| a.goal_key == Some(*key)) {
+                    action.goal_key = None;
+                }
+            }
+            PlanChange::AddActions(new) => {
+                let mut next = plan.actions.iter().map(|a| a.key).max().unwrap_or(0);
+                for item in new {
+                    if item.goal_key.is_some_and(|k| !plan.goals.iter().any(|g| g.key == k)) {
+                        return Err(PlanError::UnknownGoal);
+                    }
+                    next += 1;
+                    plan.actions.push(PlanAction {
+                        key: next,
+                        what: item.what.clone(),
+                        owner_user_id: item.owner_user_id,
+                        due: item.due,
+                        status: TaskStatus::Open,
+                        goal_key: item.goal_key,
+                    });
+                }
+            }
+            PlanChange::RescheduleAction { key, owner_user_id, due } => {
+                let at = action(&mut plan, *key)?;
+                plan.actions[at].owner_user_id = *owner_user_id;
+                plan.actions[at].due = *due;
+            }
+            PlanChange::SetStatus { key, status } => {
+                let at = action(&mut plan, *key)?;
+                plan.actions[at].status = *status;
+            }
+            PlanChange::RemoveAction { key } => {
+                let at = action(&mut plan, *key)?;
+                plan.actions.remove(at);
+            }
+            PlanChange::AddService(service) => plan.services.push(service.clone()),
+            PlanChange::RemoveService { index } => {
+                if *index >= plan.services.len() {
+                    return Err(PlanError::UnknownService);
+                }
+                plan.services.remove(*index);
+            }
+            PlanChange::AddDisagreement(disagreement) => plan.disagreements.push(disagreement.clone()),
+            PlanChange::SetReviewDate(date) => plan.review_date = Some(*date),
+        }
+        Ok(plan)
     }
 }
 
@@ -292,5 +603,86 @@ mod tests {
             ]
         );
         assert!(diff(&old, &old).is_empty());
+    }
+
+    fn raw(op: &str) -> RawPlanChange {
+        RawPlanChange { op: op.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_change_is_parsed_with_a_specific_reason_for_each_mistake() {
+        let today = d(12, 1);
+        let team = [7, 8];
+        let parse = |r: RawPlanChange| PlanChange::parse(&r, &team, today);
+        assert_eq!(parse(RawPlanChange { words: "  ".into(), ..raw("add_goal") }), Err(PlanError::GoalWordsEmpty));
+        assert_eq!(
+            parse(RawPlanChange { words: "x".repeat(MAX_TEXT + 1), ..raw("add_goal") }),
+            Err(PlanError::TextTooLong { max: MAX_TEXT })
+        );
+        let action = |owner, due: &str| RawPlanChange { what: "Kaiteet".into(), owner, due: due.into(), ..raw("add_action") };
+        assert_eq!(parse(action(Some(99), "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
+        assert_eq!(parse(action(None, "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
+        assert_eq!(parse(action(Some(7), "4.12.2026")), Err(PlanError::DateInvalid));
+        assert_eq!(parse(action(Some(7), "2026-11-30")), Err(PlanError::DateInPast));
+        assert_eq!(
+            parse(action(Some(7), "2026-12-04")),
+            Ok(PlanChange::AddActions(vec![NewAction { what: "Kaiteet".into(), owner_user_id: 7, due: d(12, 4), goal_key: None }]))
+        );
+        assert_eq!(
+            parse(RawPlanChange { topic: "Asuminen".into(), client_view: "Kotona".into(), ..raw("add_disagreement") }),
+            Err(PlanError::DisagreementIncomplete)
+        );
+        assert_eq!(parse(RawPlanChange { name: "Kotihoito".into(), ..raw("add_service") }), Err(PlanError::ServiceIncomplete));
+        assert_eq!(
+            parse(RawPlanChange { key: Some(1), status: "finished".into(), ..raw("set_status") }),
+            Err(PlanError::InvalidChoice { value: "finished".into() })
+        );
+        assert_eq!(parse(raw("rewrite_everything")), Err(PlanError::InvalidChoice { value: "rewrite_everything".into() }));
+        assert_eq!(parse(RawPlanChange { review_date: "2026-11-30".into(), ..raw("set_review_date") }), Err(PlanError::DateInPast));
+    }
+
+    #[test]
+    fn applying_a_change_keeps_keys_stable_and_refuses_unknown_targets() {
+        let added = PlanChange::AddGoal { words: "Haluan nähdä ystäviä".into(), client_actions: String::new() }.apply(&plan()).unwrap();
+        assert_eq!(added.goals.iter().map(|g| g.key).collect::<Vec<_>>(), vec![1, 2]);
+        let removed = PlanChange::RemoveGoal { key: 1 }.apply(&added).unwrap();
+        assert!(removed.actions.iter().all(|a| a.goal_key.is_none()), "actions of a removed goal stay, unlinked");
+        let again = PlanChange::AddGoal { words: "Uusi".into(), client_actions: String::new() }.apply(&removed).unwrap();
+        assert_eq!(again.goals[1].key, 3, "a removed goal's key is never reused");
+        let two = PlanChange::AddActions(vec![
+            NewAction { what: "A".into(), owner_user_id: 7, due: d(12, 9), goal_key: Some(1) },
+            NewAction { what: "B".into(), owner_user_id: 8, due: d(12, 9), goal_key: None },
+        ])
+        .apply(&plan())
+        .unwrap();
+        assert_eq!(two.actions.iter().map(|a| a.key).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+        assert!(two.actions[2..].iter().all(|a| a.status == TaskStatus::Open));
+        assert_eq!(PlanChange::SetStatus { key: 9, status: TaskStatus::Done }.apply(&plan()), Err(PlanError::UnknownAction));
+        assert_eq!(PlanChange::RewordGoal { key: 9, words: "x".into(), client_actions: String::new() }.apply(&plan()), Err(PlanError::UnknownGoal));
+        assert_eq!(PlanChange::RemoveService { index: 5 }.apply(&plan()), Err(PlanError::UnknownService));
+        assert_eq!(
+            PlanChange::AddActions(vec![NewAction { what: "A".into(), owner_user_id: 7, due: d(12, 9), goal_key: Some(9) }]).apply(&plan()),
+            Err(PlanError::UnknownGoal)
+        );
+    }
+
+    #[test]
+    fn the_rules_decide_who_may_make_each_parsed_change() {
+        let by = |editor, change: PlanChange| check_edit(editor, &plan(), &change.apply(&plan()).unwrap());
+        let reword = || PlanChange::RewordGoal { key: 1, words: "Käyn kaupassa itse".into(), client_actions: String::new() };
+        assert_eq!(by(Editor::Client, reword()), Ok(()));
+        assert_eq!(by(Editor::Coordinator, reword()), Err(PlanError::ClientOwnsGoalWording));
+        let suggest = || PlanChange::SuggestWording { key: 1, suggestion: Some("Asioi itse".into()) };
+        assert_eq!(by(Editor::Coordinator, suggest()), Ok(()));
+        assert_eq!(by(Editor::Client, suggest()), Err(PlanError::ClientChangesGoalsOnly));
+        let done = || PlanChange::SetStatus { key: 2, status: TaskStatus::Done };
+        assert_eq!(by(Editor::Member { user_id: 8 }, done()), Ok(()));
+        assert_eq!(by(Editor::Member { user_id: 7 }, done()), Err(PlanError::OnlyOwnTasks));
+        assert_eq!(by(Editor::Client, done()), Err(PlanError::ClientChangesGoalsOnly));
+        assert_eq!(by(Editor::Coordinator, PlanChange::RemoveGoal { key: 1 }), Err(PlanError::ClientOwnsGoalWording));
+        assert_eq!(by(Editor::Client, PlanChange::RemoveGoal { key: 1 }), Ok(()), "its actions stay, unlinked");
+        let mut moved = plan();
+        moved.actions[0].goal_key = None;
+        assert_eq!(check_edit(Editor::Client, &plan(), &moved), Err(PlanError::ClientChangesGoalsOnly));
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::api::{get_assessment, SaveAssessment, StartAssessment, WriteAssessmentView};
 use crate::components::labels;
-use crate::components::{Clock, ErrorMessage, Loading};
+use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::{AssessmentContent, ContactMode, Weight};
 use crate::domain::{LifeArea, Stage};
 use crate::error::AppError;
@@ -59,22 +59,6 @@ pub fn AssessmentPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// Counts the successful runs of an action.
-pub fn succeeded<S>(action: ServerAction<S>) -> ReadSignal<u32>
-where
-    S: leptos::server_fn::ServerFn + Clone + Send + Sync + 'static,
-    S::Output: Send + Sync + 'static,
-    S::Error: Send + Sync + 'static,
-{
-    let count = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            count.update(|n| *n += 1);
-        }
-    });
-    count.read_only()
 }
 
 #[component]

@@ -1,11 +1,10 @@
 //! `/cases/:id`: one case for its team: client summary, stage, team, history, and for the
 //! coordinator pair the moves the process allows.
 
-use super::assessment::succeeded;
 use super::team::{InviteForm, TeamList};
-use crate::api::{assessment_path, get_case, CloseCase, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
+use crate::api::{assessment_path, get_case, meetings_path, plan_path, CloseCase, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
 use crate::components::labels;
-use crate::components::{Clock, ErrorMessage, Loading};
+use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -137,7 +136,13 @@ fn CaseView(
                         <button type="submit" class="button-quiet">{t!(i18n, case.care_allowance_save)}</button>
                     </ActionForm>
                 })}
-                <p><a class="button-link" href=assessment_path(id)>{t!(i18n, case.assessment_link)}</a></p>
+                <p>
+                    <a class="button-link" href=assessment_path(id)>{t!(i18n, case.assessment_link)}</a>
+                    " "
+                    <a class="button-link" href=plan_path(id)>{t!(i18n, case.plan_link)}</a>
+                    " "
+                    <a class="button-link" href=meetings_path(id)>{t!(i18n, case.meetings_link)}</a>
+                </p>
             </section>
             <section class="card" aria-labelledby="team-h">
                 <h2 id="team-h">{t!(i18n, case.team)}</h2>
@@ -321,6 +326,7 @@ pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
                         .into_any(),
                         HistoryEvent::CareAllowanceRecorded { highest: true } => t!(i18n, history.care_allowance_yes).into_any(),
                         HistoryEvent::CareAllowanceRecorded { highest: false } => t!(i18n, history.care_allowance_no).into_any(),
+                        HistoryEvent::PlanSaved { version } => t!(i18n, history.plan_saved, version = move || version).into_any(),
                     };
                     let by = (!actor.is_empty()).then(|| {
                         view! { <span class="by">{t!(i18n, history.by, name = move || actor.clone())}</span> }

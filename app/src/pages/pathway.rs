@@ -1,12 +1,13 @@
 //! `/pathway` ("Minun polkuni"): where the client is on their path, what comes next, who is in
 //! their team and how to reach them, and what has happened, in plain language.
 
-use super::assessment::{succeeded, ContentView, ViewForm, ViewList};
+use super::assessment::{ContentView, ViewForm, ViewList};
 use super::case::{ClosureList, HistoryList};
 use super::team::{Proposals, TeamList};
-use crate::api::{my_pathway, AnswerMember, WriteAssessmentView};
+use super::meetings::MeetingFacts;
+use crate::api::{meeting_path, my_pathway, plan_path, AnswerMember, WriteAssessmentView};
 use crate::components::labels;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::team::SeatStatus;
 use crate::domain::Stage;
 use crate::i18n::*;
@@ -63,7 +64,8 @@ fn next_text(i18n: labels::I18n, stage: Stage) -> String {
 #[component]
 fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answer: ServerAction<AnswerMember>) -> impl IntoView {
     let i18n = use_i18n();
-    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment, closures } = pathway;
+    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment, closures, has_plan, goals, meetings } =
+        pathway;
     let relative_of = client_name.clone();
     let heading_id = format!("pathway-{case_id}");
     let labelled_by = heading_id.clone();
@@ -103,6 +105,38 @@ fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answe
                 <h3>{t!(i18n, pathway.next)}</h3>
                 <p>{move || next_text(i18n, stage)}</p>
             </section>
+            {(!meetings.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby=format!("meetings-{case_id}")>
+                    <h2 id=format!("meetings-{case_id}")>{t!(i18n, pathway.meetings_title)}</h2>
+                    <ul class="meeting-list">
+                        {meetings
+                            .into_iter()
+                            .map(|m| {
+                                let href = meeting_path(case_id, m.id);
+                                let title = m.title.clone();
+                                view! { <li class="meeting"><h3><a href=href>{title}</a></h3><MeetingFacts meeting=m/></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            })}
+            {has_plan.then(|| view! {
+                <section class="card" aria-labelledby=format!("plan-{case_id}")>
+                    <h2 id=format!("plan-{case_id}")>{t!(i18n, pathway.plan_title)}</h2>
+                    <p>{t!(i18n, pathway.plan_intro)}</p>
+                    {if goals.is_empty() {
+                        view! { <p>{t!(i18n, pathway.no_goals)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="goals">
+                                {goals.into_iter().map(|g| view! { <li><blockquote class="client-words">{g.client_words}</blockquote></li> }).collect_view()}
+                            </ol>
+                        }
+                        .into_any()
+                    }}
+                    <p><a class="button-link" href=plan_path(case_id)>{t!(i18n, pathway.plan_link)}</a></p>
+                </section>
+            })}
             {(stage == Stage::Closed && !closures.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby=format!("closure-{case_id}")>
                     <h2 id=format!("closure-{case_id}")>{t!(i18n, pathway.closure)}</h2>

@@ -3,13 +3,12 @@
 //! people write into it. Completed versions are never updated: an amendment is a new version.
 
 use super::audit::{self, Action};
-use super::cases::{append_history, current_seats, display_names, find_case, parse_stage, parse_team_role, relationship};
+use super::cases::{append_history, apply_move, authorise, current_seats, display_names, parse_stage, parse_team_role};
 use super::entities::{assessment, assessment_view, case, case_member, client};
-use super::events::{self, DomainEvent, Events};
+use super::events::{self, Events};
 use super::session::CurrentUser;
 use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, ViewAuthor};
 use crate::domain::calendar::finnish_date;
-use crate::domain::stage::check_transition;
 use crate::domain::{Access, AssessmentClock, AssessmentError, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, AssessmentVersion, HistoryEvent, ParticipantChoice, ViewEntry};
@@ -94,7 +93,8 @@ pub(super) fn clock(
     )))
 }
 
-async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
+/// Everyone's views written into a case's assessment, oldest first.
+pub(super) async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
     let rows = assessment_view::Entity::find()
         .filter(assessment_view::Column::CaseId.eq(case_id))
         .order_by_asc(assessment_view::Column::CreatedAt)
@@ -114,7 +114,7 @@ async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<Vie
 }
 
 /// The people on the team (not relatives) who can be named as having taken part.
-async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+pub(super) async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
     let members = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
@@ -165,29 +165,11 @@ pub(super) async fn latest_completed(db: &impl ConnectionTrait, case_id: i32) ->
     Ok(completed_versions(db, &rows).await?.into_iter().next())
 }
 
-/// Everyone's views of a case, for the client's pathway.
-pub(super) async fn views_of(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
-    view_entries(db, case_id).await
-}
-
 /// The assessment as `user` may see it. Staff on the team see the open draft; the client and a
 /// relative see what has been completed and everyone's views. Logged.
 pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<AssessmentPage, AppError> {
-    let found = find_case(db, case_id).await?;
-    let rel = relationship(db, user, &found).await?;
-    let basis = Access::view_case(user.role, rel)?;
-    audit::record(
-        db,
-        audit::Entry {
-            actor: user,
-            client_id: found.client_id,
-            case_id: Some(found.id),
-            resource: "assessment",
-            action: Action::View,
-            basis: basis.to_string(),
-        },
-    )
-    .await?;
+    let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    audit::record(db, audit::Entry::on_case(user, &found, "assessment", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let rows = versions(db, case_id).await?;
     let views = view_entries(db, case_id).await?;
@@ -228,9 +210,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
 /// latest completed version. Starting when a draft is already open changes nothing.
 pub async fn start(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, case_id: i32) -> Result<i32, AppError> {
     let txn = db.begin().await?;
-    let found = find_case(&txn, case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis = Access::edit_assessment(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
     let rows = versions(&txn, case_id).await?;
     if let Some(open) = rows.iter().find(|r| r.status == DRAFT) {
         return Ok(open.version);
@@ -275,11 +255,7 @@ pub async fn start(db: &(impl ConnectionTrait + TransactionTrait), user: &Curren
         return Err(error.into());
     }
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentStarted { version }, now).await?;
-    audit::record(
-        &txn,
-        audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "assessment", action: Action::Create, basis: basis.to_string() },
-    )
-    .await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "assessment", Action::Create, basis)).await?;
     txn.commit().await?;
     Ok(version)
 }
@@ -292,13 +268,16 @@ pub async fn save(
     user: &CurrentUser,
     case_id: i32,
     revision: i32,
+    intent: &str,
     raw: RawAssessment,
-    complete: bool,
 ) -> Result<AssessmentSaved, AppError> {
     let txn = db.begin().await?;
-    let found = find_case(&txn, case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis = Access::edit_assessment(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
+    let complete = match intent {
+        "save" => false,
+        "complete" => true,
+        other => return Err(AssessmentError::InvalidChoice { value: other.chars().take(40).collect() }.into()),
+    };
     let rows = versions(&txn, case_id).await?;
     let draft = rows.iter().find(|r| r.status == DRAFT).ok_or(AssessmentError::NotStarted)?;
     if draft.revision != revision {
@@ -338,58 +317,18 @@ pub async fn save(
         return Err(AssessmentError::StaleDraft.into());
     }
 
-    let mut moved = false;
+    let mut moved = None;
     if complete {
         append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentCompleted { version: draft.version }, now).await?;
         if stage == Stage::Assessment {
-            let facts = super::cases::facts(&txn, case_id).await?;
-            check_transition(Stage::Assessment, Stage::Collaboration, facts)?;
-            let moved_rows = case::Entity::update_many()
-                .col_expr(case::Column::Stage, Expr::value(Stage::Collaboration.as_str()))
-                .col_expr(case::Column::UpdatedAt, Expr::value(now))
-                .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
-                .filter(case::Column::Id.eq(case_id))
-                .filter(case::Column::Version.eq(found.version))
-                .exec(&txn)
-                .await?;
-            if moved_rows.rows_affected != 1 {
-                return Err(AppError::StaleStage { current: stage });
-            }
-            append_history(
-                &txn,
-                case_id,
-                Some(user.id),
-                &HistoryEvent::StageChanged { from: Stage::Assessment, to: Stage::Collaboration },
-                now,
-            )
-            .await?;
-            audit::record(
-                &txn,
-                audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "case_stage", action: Action::Update, basis: basis.to_string() },
-            )
-            .await?;
+            moved = Some(apply_move(&txn, user, &found, basis, Stage::Collaboration, now).await?);
             stage = Stage::Collaboration;
-            moved = true;
         }
     }
-    audit::record(
-        &txn,
-        audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "assessment", action: Action::Update, basis: basis.to_string() },
-    )
-    .await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "assessment", Action::Update, basis)).await?;
     txn.commit().await?;
-
-    if moved {
-        events::publish(
-            bus,
-            DomainEvent::StageChanged {
-                case_id,
-                from: Stage::Assessment,
-                to: Stage::Collaboration,
-                actor_user_id: user.id,
-                version: found.version + 1,
-            },
-        );
+    if let Some(event) = moved {
+        events::publish(bus, event);
     }
     Ok(AssessmentSaved { version: draft.version, completed: complete, stage })
 }
@@ -403,9 +342,7 @@ pub async fn write_view(
     text: &str,
 ) -> Result<ViewAuthor, AppError> {
     let txn = db.begin().await?;
-    let found = find_case(&txn, case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let (basis, author) = Access::write_view(user.role, rel)?;
+    let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::write_view).await?;
     let text = parse_view(text)?;
     let now = Utc::now();
     assessment_view::ActiveModel {
@@ -420,11 +357,7 @@ pub async fn write_view(
     .insert(&txn)
     .await?;
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::ViewWritten { author }, now).await?;
-    audit::record(
-        &txn,
-        audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "assessment_view", action: Action::Create, basis: basis.to_string() },
-    )
-    .await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "assessment_view", Action::Create, basis)).await?;
     txn.commit().await?;
     Ok(author)
 }
@@ -437,20 +370,14 @@ pub async fn set_care_allowance(
     highest: bool,
 ) -> Result<bool, AppError> {
     let txn = db.begin().await?;
-    let found = find_case(&txn, case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis = Access::edit_assessment(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
     let person = client::Entity::find_by_id(found.client_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if person.highest_care_allowance != highest {
         let mut row: client::ActiveModel = person.into();
         row.highest_care_allowance = Set(highest);
         row.update(&txn).await?;
         append_history(&txn, case_id, Some(user.id), &HistoryEvent::CareAllowanceRecorded { highest }, Utc::now()).await?;
-        audit::record(
-            &txn,
-            audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: "client", action: Action::Update, basis: basis.to_string() },
-        )
-        .await?;
+        audit::record(&txn, audit::Entry::on_case(user, &found, "client", Action::Update, basis)).await?;
     }
     txn.commit().await?;
     Ok(highest)

@@ -1,7 +1,8 @@
 //! The audit log: every read and change of client data, with who, in which role and on which
 //! basis. Rows are only ever inserted (the database refuses updates and deletes).
 
-use super::entities::audit_entry;
+use super::entities::{audit_entry, case};
+use crate::domain::Basis;
 use super::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
@@ -32,6 +33,13 @@ pub struct Entry<'a> {
     pub resource: &'a str,
     pub action: Action,
     pub basis: String,
+}
+
+impl<'a> Entry<'a> {
+    /// An entry about one case of one client, with the basis the access rule gave.
+    pub fn on_case(actor: &'a CurrentUser, case: &case::Model, resource: &'a str, action: Action, basis: Basis) -> Self {
+        Entry { actor, client_id: case.client_id, case_id: Some(case.id), resource, action, basis: basis.to_string() }
+    }
 }
 
 pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), DbErr> {

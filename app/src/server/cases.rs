@@ -39,6 +39,20 @@ pub(super) async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result
     case::Entity::find_by_id(case_id).one(db).await?.ok_or(AppError::NotFound)
 }
 
+/// Finds a case and decides `user`'s access to it with `rule` (one of `domain::Access`): the
+/// case, the reader's relationship to its client, and what the rule answered (the basis).
+pub(super) async fn authorise<T>(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    rule: impl FnOnce(Role, Relationship) -> Result<T, crate::domain::AccessDenied>,
+) -> Result<(case::Model, Relationship, T), AppError> {
+    let found = find_case(db, case_id).await?;
+    let rel = relationship(db, user, &found).await?;
+    let answer = rule(user.role, rel)?;
+    Ok((found, rel, answer))
+}
+
 /// How `user` is related to the client of `case`.
 pub async fn relationship(
     db: &impl ConnectionTrait,
@@ -257,18 +271,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
     for c in cases {
         let role = parse_team_role(&my_role[&c.id])?;
         let basis = Access::view_case(user.role, Relationship::Team(role))?;
-        audit::record(
-            db,
-            audit::Entry {
-                actor: user,
-                client_id: c.client_id,
-                case_id: Some(c.id),
-                resource: "case_list",
-                action: Action::List,
-                basis: basis.to_string(),
-            },
-        )
-        .await?;
+        audit::record(db, audit::Entry::on_case(user, &c, "case_list", Action::List, basis)).await?;
         let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
         let stage = parse_stage(&c.stage)?;
         let clock = match stage {
@@ -294,21 +297,8 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
 
 /// One case as `user` may see it. Refused with 403 unless the domain allows it; logged.
 pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<CaseDetail, AppError> {
-    let found = find_case(db, case_id).await?;
-    let rel = relationship(db, user, &found).await?;
-    let basis = Access::view_case(user.role, rel)?;
-    audit::record(
-        db,
-        audit::Entry {
-            actor: user,
-            client_id: found.client_id,
-            case_id: Some(found.id),
-            resource: "case",
-            action: Action::View,
-            basis: basis.to_string(),
-        },
-    )
-    .await?;
+    let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    audit::record(db, audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
 
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let stage = parse_stage(&found.stage)?;
@@ -386,34 +376,17 @@ async fn move_case(
     closure: Option<(&str, &str)>,
 ) -> Result<Stage, AppError> {
     let txn = db.begin().await?;
-    let found = find_case(&txn, case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis: Basis = Access::change_stage(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
     let current = parse_stage(&found.stage)?;
     if current != from {
         return Err(AppError::StaleStage { current });
     }
-    check_transition(from, to, facts(&txn, case_id).await?)?;
     let closure = closure.map(|(summary, continuation)| Closure::parse(summary, continuation)).transpose()?;
     if to == Stage::Closed && closure.is_none() {
         return Err(TransitionError::ClosingNeedsSummary.into());
     }
-
     let now = Utc::now();
-    let closed_at = if to == Stage::Closed { Some(now) } else { None };
-    let updated = case::Entity::update_many()
-        .col_expr(case::Column::Stage, Expr::value(to.as_str()))
-        .col_expr(case::Column::UpdatedAt, Expr::value(now))
-        .col_expr(case::Column::ClosedAt, Expr::value(closed_at))
-        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
-        .filter(case::Column::Id.eq(case_id))
-        .filter(case::Column::Stage.eq(from.as_str()))
-        .filter(case::Column::Version.eq(found.version))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(AppError::StaleStage { current });
-    }
+    let moved = apply_move(&txn, user, &found, basis, to, now).await?;
     if let Some(closure) = closure {
         case_closure::ActiveModel {
             case_id: sea_orm::Set(case_id),
@@ -427,26 +400,41 @@ async fn move_case(
         .insert(&txn)
         .await?;
     }
-    append_history(&txn, case_id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor: user,
-            client_id: found.client_id,
-            case_id: Some(case_id),
-            resource: "case_stage",
-            action: Action::Update,
-            basis: basis.to_string(),
-        },
-    )
-    .await?;
     txn.commit().await?;
-
-    events::publish(
-        bus,
-        DomainEvent::StageChanged { case_id, from, to, actor_user_id: user.id, version: found.version + 1 },
-    );
+    events::publish(bus, moved);
     Ok(to)
+}
+
+/// Moves `found` from the stage it is in to `to` inside the caller's transaction: the process
+/// rules, the versioned update (refused if someone moved the case meanwhile), history and audit.
+/// Returns the event for the caller to publish after commit.
+pub(super) async fn apply_move(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    found: &case::Model,
+    basis: Basis,
+    to: Stage,
+    now: chrono::DateTime<Utc>,
+) -> Result<DomainEvent, AppError> {
+    let from = parse_stage(&found.stage)?;
+    check_transition(from, to, facts(txn, found.id).await?)?;
+    let closed_at = if to == Stage::Closed { Some(now) } else { None };
+    let updated = case::Entity::update_many()
+        .col_expr(case::Column::Stage, Expr::value(to.as_str()))
+        .col_expr(case::Column::UpdatedAt, Expr::value(now))
+        .col_expr(case::Column::ClosedAt, Expr::value(closed_at))
+        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
+        .filter(case::Column::Id.eq(found.id))
+        .filter(case::Column::Stage.eq(from.as_str()))
+        .filter(case::Column::Version.eq(found.version))
+        .exec(txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::StaleStage { current: from });
+    }
+    append_history(txn, found.id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
+    audit::record(txn, audit::Entry::on_case(user, found, "case_stage", Action::Update, basis)).await?;
+    Ok(DomainEvent::StageChanged { case_id: found.id, from, to, actor_user_id: user.id, version: found.version + 1 })
 }
 
 /// How a case was closed, each time it was, newest first.
@@ -495,29 +483,23 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
         for c in cases {
             let rel = relationship(db, user, &c).await?;
             let basis = Access::view_case(user.role, rel)?;
-            audit::record(
-                db,
-                audit::Entry {
-                    actor: user,
-                    client_id: person.id,
-                    case_id: Some(c.id),
-                    resource: "pathway",
-                    action: Action::View,
-                    basis: basis.to_string(),
-                },
-            )
-            .await?;
+            audit::record(db, audit::Entry::on_case(user, &c, "pathway", Action::View, basis)).await?;
+            let stage = parse_stage(&c.stage)?;
+            let (plan_version, plan) = super::plan::latest(db, c.id).await?;
             out.push(Pathway {
                 case_id: c.id,
                 client_name: person.name.clone(),
                 as_relative: user.role == Role::Relative,
-                stage: parse_stage(&c.stage)?,
+                stage,
                 team: team(db, c.id).await?,
                 history: history(db, c.id).await?,
-                views: assessments::views_of(db, c.id).await?,
+                views: assessments::view_entries(db, c.id).await?,
                 can_write_view: Access::write_view(user.role, rel).is_ok(),
                 assessment: assessments::latest_completed(db, c.id).await?,
                 closures: closures(db, c.id).await?,
+                has_plan: plan_version > 0 || super::plan::is_open(stage),
+                goals: plan.goals,
+                meetings: super::meetings::of_case(db, c.id).await?.0,
             });
         }
     }

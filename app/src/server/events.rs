@@ -10,6 +10,7 @@ pub enum DomainEvent {
     StageChanged { case_id: i32, from: Stage, to: Stage, actor_user_id: i32, version: i32 },
     CaseOpened { case_id: i32, stage: Stage, actor_user_id: i32 },
     ConcernRaised { concern_id: i32, urgent: bool },
+    PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
 }
 
 pub type Events = broadcast::Sender<DomainEvent>;

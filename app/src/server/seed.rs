@@ -3,8 +3,10 @@
 //! and employment services, relatives, and an administrator. All names are invented.
 
 use super::cases::{add_member, append_history};
-use super::entities::{case, client, coordinator_pair, organisation, relative_link, staff_profile, user};
+use super::entities::{case, client, coordinator_pair, organisation, plan_version, relative_link, staff_profile, user};
 use super::password;
+use crate::domain::calendar::finnish_date;
+use crate::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
 use crate::domain::{Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::HistoryEvent;
@@ -222,6 +224,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
     let mut client_ids: HashMap<&str, (i32, i32)> = HashMap::new();
     for c in CLIENTS {
         let user_id = add_user(&txn, c.username, c.name, Role::Client, c.language).await?;
+        users.insert(c.username, user_id);
         let (y, m, d) = c.born;
         let person = client::ActiveModel {
             user_id: Set(Some(user_id)),
@@ -310,6 +313,75 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         }
     }
 
+    seed_plan(&txn, &users, client_ids["eino.mantyla"].1, now).await?;
+
     txn.commit().await?;
+    Ok(())
+}
+
+/// Eino's plan: his goal in his own words (version 1, his), then the pair's tasks, a service and
+/// a review date (version 2), with one task overdue.
+async fn seed_plan(
+    db: &impl ConnectionTrait,
+    users: &HashMap<&str, i32>,
+    case_id: i32,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    let today = finnish_date(now);
+    let goal = PlanContent {
+        goals: vec![Goal {
+            key: 1,
+            client_words: "Haluan pärjätä kotona ja käydä itse kaupassa.".into(),
+            suggested_wording: None,
+            client_actions: "Kävelen joka päivä pihalla.".into(),
+        }],
+        ..Default::default()
+    };
+    let full = PlanContent {
+        actions: vec![
+            PlanAction {
+                key: 1,
+                what: "Tukikaiteet eteiseen ja kylpyhuoneeseen".into(),
+                owner_user_id: users["mikko.salonen"],
+                due: today - Duration::days(3),
+                status: TaskStatus::Open,
+                goal_key: Some(1),
+            },
+            PlanAction {
+                key: 2,
+                what: "Fysioterapeutin arvio liikkumisesta".into(),
+                owner_user_id: users["liisa.makinen"],
+                due: today + Duration::days(10),
+                status: TaskStatus::InProgress,
+                goal_key: Some(1),
+            },
+        ],
+        services: vec![Service {
+            name: "Kotihoidon tukikäynnit".into(),
+            provider: "Järvelän hyvinvointialue".into(),
+            until: Some(today + Duration::days(90)),
+        }],
+        review_date: Some(today + Duration::days(30)),
+        ..goal.clone()
+    };
+    let versions = [
+        (1, &goal, "eino.mantyla", PlanRole::Client, now - Duration::days(14)),
+        (2, &full, "sanna.virtanen", PlanRole::Coordinator, now - Duration::days(7)),
+    ];
+    for (version, content, by, role, at) in versions {
+        plan_version::ActiveModel {
+            case_id: Set(case_id),
+            version: Set(version),
+            content: Set(serde_json::to_string(content).map_err(|_| AppError::Internal)?),
+            editor: Set(role.as_str().to_string()),
+            created_by_user_id: Set(users[by]),
+            sector: Set(Sector::Shared.as_str().to_string()),
+            created_at: Set(at),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        append_history(db, case_id, Some(users[by]), &HistoryEvent::PlanSaved { version }, at).await?;
+    }
     Ok(())
 }

@@ -4,16 +4,25 @@
 //! coordinator. Every change runs in one transaction with its history and audit rows.
 
 use super::audit::{self, Action};
-use super::cases::{append_history, display_names, find_case, live_relative_links, parse_stage, parse_team_role, relationship};
+use super::cases::{append_history, authorise, display_names, live_relative_links, parse_stage, parse_team_role};
 use super::entities::{case_member, organisation, relative_link, staff_profile, user};
 use super::session::CurrentUser;
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
-use crate::domain::{Access, Basis, Role, Sector, TeamRole};
+use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
 use crate::model::{Candidate, HistoryEvent};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
 use std::collections::HashMap;
+
+/// A value that is not one of the form's choices. Reported like the other forms' choices.
+fn invalid_choice(value: &str) -> AppError {
+    crate::domain::AssessmentError::InvalidChoice { value: value.chars().take(40).collect() }.into()
+}
+
+fn parse_choice(value: &str) -> Result<TeamRole, AppError> {
+    value.parse().map_err(|_| invalid_choice(value))
+}
 
 /// The live seats of a case (proposed or accepted, not left) as the rules see them.
 async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_member::Model, Seat)>, AppError> {
@@ -34,16 +43,10 @@ async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_memb
         .collect()
 }
 
-fn audit_entry<'a>(user: &'a CurrentUser, client_id: i32, case_id: i32, action: Action, basis: Basis) -> audit::Entry<'a> {
-    audit::Entry { actor: user, client_id, case_id: Some(case_id), resource: "team", action, basis: basis.to_string() }
-}
-
 /// Who the pair may propose: every professional and coordinator, and the relatives linked to the
 /// client, except those already on the team.
 pub async fn candidates(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<Vec<Candidate>, AppError> {
-    let found = find_case(db, case_id).await?;
-    let rel = relationship(db, user, &found).await?;
-    Access::manage_team(user.role, rel)?;
+    let (found, _, _) = authorise(db, user, case_id, Access::manage_team).await?;
     let on_team: Vec<i32> = seats(db, case_id).await?.into_iter().filter(|(_, s)| s.status != SeatStatus::Declined).map(|(_, s)| s.user_id).collect();
 
     let staff = user::Entity::find()
@@ -93,18 +96,18 @@ pub async fn candidates(db: &impl ConnectionTrait, user: &CurrentUser, case_id: 
     Ok(out)
 }
 
-/// The pair proposes `candidate_id` for `team_role`; the seat waits for the client's answer.
+/// The pair proposes `candidate_id` for the seat named `team_role`; the seat waits for the
+/// client's answer.
 pub async fn propose(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
     case_id: i32,
     candidate_id: i32,
-    team_role: TeamRole,
+    team_role: &str,
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
-    let found = find_case(&txn, case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis = Access::manage_team(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::manage_team).await?;
+    let team_role: TeamRole = parse_choice(team_role)?;
     let candidate = user::Entity::find_by_id(candidate_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let candidate_role: Role = candidate.role.parse().map_err(|_| AppError::Internal)?;
     let sector: Option<Sector> = match candidate_role {
@@ -140,18 +143,21 @@ pub async fn propose(
     .await?;
     let event = HistoryEvent::MemberProposed { name: candidate.display_name, team_role };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
-    audit::record(&txn, audit_entry(user, found.client_id, case_id, Action::Create, basis)).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Create, basis)).await?;
     txn.commit().await?;
     Ok(seat.id)
 }
 
-/// The client accepts or declines a proposed member.
-pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, seat_id: i32, accept: bool) -> Result<bool, AppError> {
+/// The client accepts or declines a proposed member: `answer` is "accept" or "decline".
+pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, seat_id: i32, answer: &str) -> Result<bool, AppError> {
     let txn = db.begin().await?;
     let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    let found = find_case(&txn, row.case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis = Access::answer_proposal(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, row.case_id, Access::answer_proposal).await?;
+    let accept = match answer {
+        "accept" => true,
+        "decline" => false,
+        other => return Err(invalid_choice(other)),
+    };
     let seat = Seat {
         user_id: row.user_id,
         team_role: parse_team_role(&row.team_role)?,
@@ -174,7 +180,7 @@ pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &Curre
         HistoryEvent::MemberDeclined { name }
     };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
-    audit::record(&txn, audit_entry(user, found.client_id, case_id, Action::Update, basis)).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
     txn.commit().await?;
     Ok(accept)
 }
@@ -189,9 +195,7 @@ pub async fn remove(
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    let found = find_case(&txn, row.case_id).await?;
-    let rel = relationship(&txn, user, &found).await?;
-    let basis = Access::manage_team(user.role, rel)?;
+    let (found, _, basis) = authorise(&txn, user, row.case_id, Access::manage_team).await?;
     let live = seats(&txn, found.id).await?;
     let replacement = replacement.and_then(|r| live.iter().find(|(m, _)| m.id == r).map(|(_, s)| s.user_id));
     let current: Vec<Seat> =
@@ -211,7 +215,7 @@ pub async fn remove(
     update.left_at = Set(Some(now));
     update.update(&txn).await?;
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
-    audit::record(&txn, audit_entry(user, found.client_id, case_id, Action::Update, basis)).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
     txn.commit().await?;
     Ok(())
 }

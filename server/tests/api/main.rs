@@ -11,6 +11,8 @@ mod assessment;
 mod auth;
 mod cases;
 mod concerns;
+mod meetings;
 mod pages;
 mod pathway;
+mod plan;
 mod team;

@@ -1,0 +1,25 @@
+//! The `meeting_voices` table. Append-only: what each person said in a meeting.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "meeting_voices")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub meeting_id: i32,
+    pub case_id: i32,
+    pub speaker_user_id: i32,
+    pub recorded_by_user_id: i32,
+    #[sea_orm(column_type = "Text")]
+    pub hopes: String,
+    #[sea_orm(column_type = "Text")]
+    pub worries: String,
+    #[sea_orm(column_type = "Text")]
+    pub support: String,
+    pub sector: String,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

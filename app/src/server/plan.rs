@@ -1,0 +1,186 @@
+//! The client plan on the server. Each saved change is a new version (append-only), made from
+//! the latest one by a parsed `PlanChange` and allowed by `plan::check_edit` for the person's
+//! part of the plan. A change against an older version than the latest is refused.
+
+use super::assessments::participant_choices;
+use super::audit::{self, Action};
+use super::cases::{append_history, authorise, display_names, parse_stage};
+use super::entities::{client, plan_version};
+use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
+use crate::domain::calendar::finnish_date;
+use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanError, PlanRole, RawPlanChange};
+use crate::domain::{Access, Sector, Stage};
+use crate::error::AppError;
+use crate::model::{HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait,
+};
+
+/// The plan can be changed while the team works on it.
+pub fn is_open(stage: Stage) -> bool {
+    matches!(stage, Stage::Collaboration | Stage::FollowUp)
+}
+
+fn read_content(row: &plan_version::Model) -> Result<PlanContent, AppError> {
+    serde_json::from_str(&row.content).map_err(|e| {
+        tracing::error!(plan_version_id = row.id, error = %e, "stored plan is invalid");
+        AppError::Internal
+    })
+}
+
+async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<plan_version::Model>, AppError> {
+    Ok(plan_version::Entity::find()
+        .filter(plan_version::Column::CaseId.eq(case_id))
+        .order_by_desc(plan_version::Column::Version)
+        .all(db)
+        .await?)
+}
+
+/// The latest version of a case's plan and its number (0 and an empty plan before the first).
+pub(super) async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i32, PlanContent), AppError> {
+    let row = plan_version::Entity::find()
+        .filter(plan_version::Column::CaseId.eq(case_id))
+        .order_by_desc(plan_version::Column::Version)
+        .one(db)
+        .await?;
+    match row {
+        Some(row) => Ok((row.version, read_content(&row)?)),
+        None => Ok((0, PlanContent::default())),
+    }
+}
+
+/// The plan as `user` may see it, with the versions `compare` names compared. Logged.
+pub async fn load(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    compare: Option<(i32, i32)>,
+) -> Result<PlanPage, AppError> {
+    let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    audit::record(db, audit::Entry::on_case(user, &found, "plan", Action::View, basis)).await?;
+    let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let stage = parse_stage(&found.stage)?;
+    let rows = versions(db, case_id).await?;
+    let content = match rows.first() {
+        Some(row) => read_content(row)?,
+        None => PlanContent::default(),
+    };
+    let compare = match compare {
+        Some((from, to)) => {
+            let content_of = |version: i32| -> Result<PlanContent, AppError> {
+                match rows.iter().find(|r| r.version == version) {
+                    Some(row) => read_content(row),
+                    None if version == 0 => Ok(PlanContent::default()),
+                    None => Err(AppError::NotFound),
+                }
+            };
+            let (from, to) = if from <= to { (from, to) } else { (to, from) };
+            Some(PlanCompare { from, to, changes: diff(&content_of(from)?, &content_of(to)?) })
+        }
+        None => None,
+    };
+    let mut people: Vec<i32> = rows.iter().map(|r| r.created_by_user_id).collect();
+    people.extend(content.actions.iter().map(|a| a.owner_user_id));
+    if let Some(c) = &compare {
+        people.extend(c.changes.iter().filter_map(|d| match d {
+            crate::domain::plan::PlanDiff::ActionOwner { from, .. } => Some(*from),
+            _ => None,
+        }));
+    }
+    let names = display_names(db, people).await?;
+    let versions = rows
+        .iter()
+        .map(|row| {
+            Ok(PlanVersionMeta {
+                version: row.version,
+                saved_by: names.get(&row.created_by_user_id).cloned().unwrap_or_default(),
+                editor: row.editor.parse().map_err(|_| AppError::Internal)?,
+                at: row.created_at,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let role = if is_open(stage) { Access::edit_plan(user.role, rel).ok().map(|(_, role)| role) } else { None };
+    Ok(PlanPage {
+        case_id,
+        client_name: person.name,
+        stage,
+        version: rows.first().map_or(0, |r| r.version),
+        content,
+        versions,
+        compare,
+        owners: participant_choices(db, case_id).await?,
+        owner_names: names.into_iter().collect(),
+        role,
+        reader_user_id: user.id,
+        today: finnish_date(Utc::now()),
+    })
+}
+
+/// Makes one change to the plan seen at version `seen` and saves it as the next version.
+/// Returns the version now current (unchanged when the change changed nothing).
+pub async fn change(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    seen: i32,
+    raw: &RawPlanChange,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (found, _, (basis, role)) = authorise(&txn, user, case_id, Access::edit_plan).await?;
+    if !is_open(parse_stage(&found.stage)?) {
+        return Err(PlanError::NotInCollaboration.into());
+    }
+    let (current, old) = latest(&txn, case_id).await?;
+    if current != seen {
+        return Err(PlanError::Stale.into());
+    }
+    let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
+    let now = Utc::now();
+    let new = PlanChange::parse(raw, &team, finnish_date(now))?.apply(&old)?;
+    check_edit(role.editor(user.id), &old, &new)?;
+    if new == old {
+        return Ok(current);
+    }
+    let version = save_version(&txn, user, case_id, current, role, &new, now).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id });
+    Ok(version)
+}
+
+/// Inserts `content` as the version after `current`, with its history row. Two saves racing for
+/// the same number: the second is refused as stale by the unique index.
+pub(super) async fn save_version(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    current: i32,
+    role: PlanRole,
+    content: &PlanContent,
+    now: chrono::DateTime<Utc>,
+) -> Result<i32, AppError> {
+    let version = current + 1;
+    let inserted = plan_version::ActiveModel {
+        case_id: Set(case_id),
+        version: Set(version),
+        content: Set(serde_json::to_string(content).map_err(|_| AppError::Internal)?),
+        editor: Set(role.as_str().to_string()),
+        created_by_user_id: Set(user.id),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await;
+    if let Err(error) = inserted {
+        if matches!(error.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+            return Err(PlanError::Stale.into());
+        }
+        return Err(error.into());
+    }
+    append_history(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
+    Ok(version)
+}
