@@ -91,6 +91,8 @@ async function clientSeesCollaboration(page: Page, username: string) {
 }
 
 test("a professional's concern leads through the client's own view to a completed assessment", async ({ page }, info) => {
+  // Three people sign in one after another: many full page loads of the debug build.
+  test.slow();
   const { referred } = peopleFor(info.project.name);
   await signIn(page, "liisa.makinen");
   await page.goto("/concerns/new");
@@ -115,6 +117,8 @@ test("a professional's concern leads through the client's own view to a complete
 });
 
 test("a client's self-referral leads to a completed assessment", async ({ page }, info) => {
+  // Three people sign in one after another: many full page loads of the debug build.
+  test.slow();
   const { self } = peopleFor(info.project.name);
   await signIn(page, self.username);
   await page.goto("/concerns/new");
