@@ -5,6 +5,7 @@
 use crate::domain::closure::ClosureError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
+use crate::domain::review::ReviewError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,8 @@ pub enum AppError {
     Plan(PlanError),
     #[error("meeting: {0}")]
     Meeting(MeetingError),
+    #[error("review: {0}")]
+    Review(ReviewError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -68,7 +71,7 @@ impl AppError {
             ) => StatusCode::FORBIDDEN,
             AppError::Plan(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Meeting(MeetingError::StepsAlreadyAgreed) => StatusCode::CONFLICT,
-            AppError::Meeting(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Meeting(_) | AppError::Review(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -106,6 +109,12 @@ impl From<AssessmentError> for AppError {
 impl From<ClosureError> for AppError {
     fn from(e: ClosureError) -> Self {
         AppError::Closure(e)
+    }
+}
+
+impl From<ReviewError> for AppError {
+    fn from(e: ReviewError) -> Self {
+        AppError::Review(e)
     }
 }
 

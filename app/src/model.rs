@@ -77,6 +77,7 @@ pub enum HistoryEvent {
     MemberLeft { name: String, team_role: TeamRole },
     CareAllowanceRecorded { highest: bool },
     PlanSaved { version: i32 },
+    PlanReviewed { next_review: NaiveDate },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -307,6 +308,16 @@ pub struct PlanPage {
     pub reader_user_id: i32,
     /// Today in Finland, for overdue actions.
     pub today: NaiveDate,
+    /// Follow-up reviews, newest first.
+    pub reviews: Vec<ReviewView>,
+}
+
+/// A follow-up review as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub content: crate::domain::review::ReviewContent,
 }
 
 impl PlanPage {

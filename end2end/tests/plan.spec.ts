@@ -128,6 +128,23 @@ test("a network meeting hears the client and its agreed steps become tasks in th
   await expect(page.locator(".meeting-list")).toContainText("Verkostokokous");
 });
 
+test("the pair records a review: each goal scored, the client's own view beside, the next review set", async ({ page }, info) => {
+  const p = peopleFor(info.project.name);
+  await signIn(page, p.coordinator);
+  await openPlanAsStaff(page, p.name);
+  await page.getByText("Kirjaa arviointi").click();
+  await page.locator("#client-score-1").selectOption("achieved");
+  await page.locator("#team-score-1").selectOption("progressing");
+  await page.locator("#next-review").fill(inDays(40));
+  await page.getByRole("button", { name: "Tallenna arviointi" }).click();
+  const review = page.locator(".review").first();
+  await expect(review.locator("td[data-score=client]")).toHaveText(["Saavutettu"]);
+  await expect(review.locator("td[data-score=team]")).toHaveText(["Edistyy"]);
+  const [y, m, d] = inDays(40).split("-").map(Number);
+  await expect(page.getByTestId("review-date")).toHaveText(`${d}.${m}.${y}`);
+  await expectNoHorizontalScroll(page);
+});
+
 test("an overdue task stands out, and the printed plan leaves out the forms", async ({ page }) => {
   await signIn(page, "eino.mantyla");
   await page.getByRole("link", { name: "Avaa suunnitelma" }).click();

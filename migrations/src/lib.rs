@@ -11,6 +11,7 @@ mod m20261123_000004_team;
 mod m20261123_000005_closure;
 mod m20261123_000006_plan;
 mod m20261123_000007_meetings;
+mod m20261123_000008_reviews;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_closure::Migration),
             Box::new(m20261123_000006_plan::Migration),
             Box::new(m20261123_000007_meetings::Migration),
+            Box::new(m20261123_000008_reviews::Migration),
         ]
     }
 }

@@ -83,3 +83,33 @@ pub async fn change_plan(
     })
     .await
 }
+
+/// Records a follow-up review of the plan seen at `seen`: `team[<goal key>]` and
+/// `client[<goal key>]` scores (achieved, progressing, not_progressing, changed), a summary and
+/// the next review date (required).
+#[server(prefix = "/api", endpoint = "review_plan")]
+pub async fn review_plan(
+    case_id: i32,
+    seen: i32,
+    client: Option<std::collections::HashMap<String, String>>,
+    team: Option<std::collections::HashMap<String, String>>,
+    summary: Option<String>,
+    next_review: Option<String>,
+) -> Result<i32, AppError> {
+    use crate::domain::review::RawReview;
+
+    respond::run(async move {
+        let user = require_user().await?;
+        let raw = RawReview {
+            client: client.unwrap_or_default(),
+            team: team.unwrap_or_default(),
+            summary: summary.unwrap_or_default(),
+            next_review: next_review.unwrap_or_default(),
+        };
+        let state = app_state()?;
+        let version = plan::review(&state.db, &state.events, &user, case_id, seen, &raw).await?;
+        leptos_axum::redirect(&format!("{}?saved={version}#reviews-h", plan_path(case_id)));
+        Ok(version)
+    })
+    .await
+}

@@ -4,6 +4,7 @@ use super::labels::{self, I18n};
 use crate::domain::closure::ClosureError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
+use crate::domain::review::ReviewError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
 use crate::error::AppError;
@@ -91,6 +92,18 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         AppError::Team(problem) => team_error(i18n, problem),
         AppError::Plan(problem) => plan_error(i18n, problem),
         AppError::Meeting(problem) => meeting_error(i18n, problem),
+        AppError::Review(problem) => match problem {
+            ReviewError::NoGoals => t!(i18n, errors.review.no_goals).into_any(),
+            ReviewError::GoalNotScored { number } => t!(i18n, errors.review.goal_not_scored, number = move || number).into_any(),
+            ReviewError::NextReviewMissing => t!(i18n, errors.review.next_review_missing).into_any(),
+            ReviewError::NextReview { problem } => {
+                let detail = plan_error(i18n, problem);
+                view! { {t!(i18n, errors.review.next_review)}" "{detail} }.into_any()
+            }
+            ReviewError::UnknownGoal => t!(i18n, errors.plan.unknown_goal).into_any(),
+            ReviewError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
+            ReviewError::TextTooLong { max } => t!(i18n, errors.plan.text_too_long, max = move || max).into_any(),
+        },
         AppError::Closure(problem) => match problem {
             ClosureError::SummaryEmpty => t!(i18n, errors.closure.summary_empty).into_any(),
             ClosureError::ContinuationEmpty => t!(i18n, errors.closure.continuation_empty).into_any(),

@@ -11,6 +11,7 @@ pub mod life_area;
 pub mod meeting;
 pub mod names;
 pub mod plan;
+pub mod review;
 pub mod role;
 pub mod screening;
 pub mod stage;

@@ -327,6 +327,9 @@ pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
                         HistoryEvent::CareAllowanceRecorded { highest: true } => t!(i18n, history.care_allowance_yes).into_any(),
                         HistoryEvent::CareAllowanceRecorded { highest: false } => t!(i18n, history.care_allowance_no).into_any(),
                         HistoryEvent::PlanSaved { version } => t!(i18n, history.plan_saved, version = move || version).into_any(),
+                        HistoryEvent::PlanReviewed { next_review } => {
+                            t!(i18n, history.plan_reviewed, day = move || labels::date(i18n, next_review)).into_any()
+                        }
                     };
                     let by = (!actor.is_empty()).then(|| {
                         view! { <span class="by">{t!(i18n, history.by, name = move || actor.clone())}</span> }

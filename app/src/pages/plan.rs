@@ -3,13 +3,14 @@
 //! member marks their own tasks. Every change is a version; any two can be compared; the page
 //! prints cleanly on A4 for the client.
 
-use crate::api::{get_plan, ChangePlan};
+use crate::api::{get_plan, ChangePlan, ReviewPlan};
 use crate::components::labels::{self, I18n};
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::plan::{Goal, PlanAction, PlanDiff, PlanRole, TaskStatus};
+use crate::domain::review::GoalScore;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{ParticipantChoice, PlanCompare, PlanPage as Page, PlanVersionMeta};
+use crate::model::{ParticipantChoice, PlanCompare, PlanPage as Page, PlanVersionMeta, ReviewView};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -19,14 +20,16 @@ pub fn PlanPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let change = ServerAction::<ChangePlan>::new();
+    let review = ServerAction::<ReviewPlan>::new();
     let changed = succeeded(change);
+    let reviewed = succeeded(review);
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
     let compare = move || {
         let q = query.read();
         (q.get("from").and_then(|v| v.parse::<i32>().ok()), q.get("to").and_then(|v| v.parse::<i32>().ok()))
     };
     let page = Resource::new(
-        move || (case_id(), compare(), changed.get()),
+        move || (case_id(), compare(), changed.get() + reviewed.get()),
         |(id, (from, to), _)| async move {
             match id {
                 Some(id) => get_plan(id, from, to).await,
@@ -34,8 +37,8 @@ pub fn PlanPage() -> impl IntoView {
             }
         },
     );
-    let refused = move || change.value().get().and_then(|r| r.err());
-    let saved = move || refused().is_none() && (query.read().get("saved").is_some() || changed.get() > 0);
+    let refused = move || change.value().get().and_then(|r| r.err()).or_else(|| review.value().get().and_then(|r| r.err()));
+    let saved = move || refused().is_none() && (query.read().get("saved").is_some() || changed.get() + reviewed.get() > 0);
     view! {
         <Show when=saved>
             <p class="notice notice-ok no-print" role="status">{t!(i18n, plan.saved)}</p>
@@ -44,7 +47,7 @@ pub fn PlanPage() -> impl IntoView {
         <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <PlanView page change/> }.into_any(),
+                    Ok(page) => view! { <PlanView page change review/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -65,7 +68,7 @@ fn Target(case_id: i32, seen: i32, op: &'static str, #[prop(optional)] key: Opti
 }
 
 #[component]
-fn PlanView(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
+fn PlanView(page: Page, change: ServerAction<ChangePlan>, review: ServerAction<ReviewPlan>) -> impl IntoView {
     let i18n = use_i18n();
     let name = page.client_name.clone();
     let (case_id, seen, role) = (page.case_id, page.version, page.role);
@@ -83,7 +86,7 @@ fn PlanView(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
         }
     });
     let read_only = role.is_none().then(|| view! { <p class="hint no-print">{t!(i18n, plan.read_only)}</p> });
-    let review = page.content.review_date;
+    let review_date = page.content.review_date;
     view! {
         <p class="back no-print"><a href=back>{t!(i18n, plan.back)}</a></p>
         <article class="plan" data-version=seen>
@@ -101,7 +104,7 @@ fn PlanView(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
             <section class="card" aria-labelledby="review-h">
                 <h2 id="review-h">{t!(i18n, plan.review)}</h2>
                 <p data-testid="review-date">
-                    {match review {
+                    {match review_date {
                         Some(date) => labels::date(i18n, date).into_any(),
                         None => t!(i18n, plan.no_review).into_any(),
                     }}
@@ -111,11 +114,12 @@ fn PlanView(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
                         <Target case_id seen op="set_review_date"/>
                         <label for="review-date-input">{t!(i18n, plan.set_review)}</label>
                         <input id="review-date-input" type="date" name="review_date" required
-                            value=review.map(|d| d.to_string()).unwrap_or_default()/>
+                            value=review_date.map(|d| d.to_string()).unwrap_or_default()/>
                         <button type="submit">{t!(i18n, plan.save)}</button>
                     </ActionForm>
                 })}
             </section>
+            <Reviews page=page.clone() review/>
             <Versions page/>
         </article>
     }
@@ -567,4 +571,108 @@ fn CompareResult(compare: PlanCompare, page: Page) -> impl IntoView {
 /// What an action is called in the current plan (an action removed since shows its number).
 fn action_name(page: &Page, key: u32) -> String {
     page.content.actions.iter().find(|a| a.key == key).map_or_else(|| format!("#{key}"), |a| a.what.clone())
+}
+
+fn score_label(i18n: I18n, score: Option<GoalScore>) -> String {
+    match score {
+        Some(GoalScore::Achieved) => t_string!(i18n, review.achieved).to_string(),
+        Some(GoalScore::Progressing) => t_string!(i18n, review.progressing).to_string(),
+        Some(GoalScore::NotProgressing) => t_string!(i18n, review.not_progressing).to_string(),
+        Some(GoalScore::Changed) => t_string!(i18n, review.changed).to_string(),
+        None => t_string!(i18n, review.not_given).to_string(),
+    }
+}
+
+/// A choice of score for one goal; `optional` adds "not given".
+fn score_select(i18n: I18n, id: String, name: String, optional: bool) -> impl IntoView {
+    view! {
+        <select id=id name=name required=!optional>
+            <option value="">{if optional { score_label(i18n, None) } else { t_string!(i18n, review.choose).to_string() }}</option>
+            {GoalScore::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{score_label(i18n, Some(s))}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// Follow-up reviews: each goal scored by the client and by the professionals, newest first;
+/// the pair records a new one with the next review date.
+#[component]
+fn Reviews(page: Page, review: ServerAction<ReviewPlan>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (case_id, seen) = (page.case_id, page.version);
+    let coordinator = page.role == Some(PlanRole::Coordinator);
+    let past = page
+        .reviews
+        .into_iter()
+        .map(|r| {
+            let ReviewView { at, by, content } = r;
+            let next = content.next_review;
+            let rows = content
+                .goals
+                .into_iter()
+                .map(|g| {
+                    view! {
+                        <tr>
+                            <th scope="row">{g.goal_words}</th>
+                            <td data-score="client">{score_label(i18n, g.client)}</td>
+                            <td data-score="team">{score_label(i18n, Some(g.team))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="review">
+                    <p class="view-by">{t!(i18n, review.done, day = move || labels::day(i18n, at), name = move || by.clone())}</p>
+                    <div class="table-wrap">
+                        <table class="scores">
+                            <thead><tr><th scope="col">{t!(i18n, review.goal)}</th><th scope="col">{t!(i18n, review.client_score)}</th><th scope="col">{t!(i18n, review.team_score)}</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    {(!content.summary.is_empty()).then(|| view! { <p>{content.summary.clone()}</p> })}
+                    <p>{t!(i18n, review.next, day = move || labels::date(i18n, next))}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let goals = page.content.goals.clone();
+    let form = (coordinator && !goals.is_empty()).then(|| {
+        let fields = goals
+            .into_iter()
+            .enumerate()
+            .map(|(at, g)| {
+                let key = g.key;
+                view! {
+                    <fieldset class="area">
+                        <legend>{format!("{}. {}", at + 1, g.client_words)}</legend>
+                        <label for=format!("client-score-{key}")>{t!(i18n, review.client_score)}</label>
+                        {score_select(i18n, format!("client-score-{key}"), format!("client[{key}]"), true)}
+                        <label for=format!("team-score-{key}")>{t!(i18n, review.team_score)}</label>
+                        {score_select(i18n, format!("team-score-{key}"), format!("team[{key}]"), false)}
+                    </fieldset>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="no-print">
+                <summary>{t!(i18n, review.record)}</summary>
+                <ActionForm action=review>
+                    <input type="hidden" name="case_id" value=case_id/>
+                    <input type="hidden" name="seen" value=seen/>
+                    {fields}
+                    <label for="review-summary">{t!(i18n, review.summary)}</label>
+                    <textarea id="review-summary" name="summary" rows="3"></textarea>
+                    <label for="next-review">{t!(i18n, review.next_label)}</label>
+                    <input id="next-review" type="date" name="next_review" required min=page.today.to_string()/>
+                    <button type="submit" class="button-primary">{t!(i18n, review.save)}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="reviews-h">
+            <h2 id="reviews-h">{t!(i18n, review.title)}</h2>
+            <ol class="reviews">{past}</ol>
+            {form}
+        </section>
+    }
 }

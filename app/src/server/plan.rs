@@ -5,14 +5,15 @@
 use super::assessments::participant_choices;
 use super::audit::{self, Action};
 use super::cases::{append_history, authorise, display_names, parse_stage};
-use super::entities::{client, plan_version};
+use super::entities::{client, plan_review, plan_version};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::calendar::finnish_date;
 use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanError, PlanRole, RawPlanChange};
 use crate::domain::{Access, Sector, Stage};
 use crate::error::AppError;
-use crate::model::{HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta};
+use crate::domain::review::{RawReview, ReviewContent};
+use crate::model::{HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait,
@@ -89,7 +90,24 @@ pub async fn load(
             _ => None,
         }));
     }
+    let review_rows = plan_review::Entity::find()
+        .filter(plan_review::Column::CaseId.eq(case_id))
+        .order_by_desc(plan_review::Column::CreatedAt)
+        .order_by_desc(plan_review::Column::Id)
+        .all(db)
+        .await?;
+    people.extend(review_rows.iter().map(|r| r.reviewed_by_user_id));
     let names = display_names(db, people).await?;
+    let reviews = review_rows
+        .into_iter()
+        .map(|r| {
+            let content: ReviewContent = serde_json::from_str(&r.content).map_err(|e| {
+                tracing::error!(review_id = r.id, error = %e, "stored review is invalid");
+                AppError::Internal
+            })?;
+            Ok(ReviewView { at: r.created_at, by: names.get(&r.reviewed_by_user_id).cloned().unwrap_or_default(), content })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
     let versions = rows
         .iter()
         .map(|row| {
@@ -115,7 +133,51 @@ pub async fn load(
         role,
         reader_user_id: user.id,
         today: finnish_date(Utc::now()),
+        reviews,
     })
+}
+
+/// Records a follow-up review of the plan seen at version `seen`: the pair scores every goal
+/// (with the client's own score where given) and sets the next review date, which the plan
+/// then carries as a new version. One transaction.
+pub async fn review(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    seen: i32,
+    raw: &RawReview,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
+    if !is_open(parse_stage(&found.stage)?) {
+        return Err(PlanError::NotInCollaboration.into());
+    }
+    let (current, old) = latest(&txn, case_id).await?;
+    if current != seen {
+        return Err(PlanError::Stale.into());
+    }
+    let now = Utc::now();
+    let content = ReviewContent::parse(raw, &old.goals, finnish_date(now))?;
+    plan_review::ActiveModel {
+        case_id: Set(case_id),
+        plan_version: Set(current),
+        content: Set(serde_json::to_string(&content).map_err(|_| AppError::Internal)?),
+        reviewed_by_user_id: Set(user.id),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    append_history(&txn, case_id, Some(user.id), &HistoryEvent::PlanReviewed { next_review: content.next_review }, now).await?;
+    let new = PlanChange::SetReviewDate(content.next_review).apply(&old)?;
+    check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
+    let version = if new == old { current } else { save_version(&txn, user, case_id, current, PlanRole::Coordinator, &new, now).await? };
+    audit::record(&txn, audit::Entry::on_case(user, &found, "plan_review", Action::Create, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id });
+    Ok(version)
 }
 
 /// Makes one change to the plan seen at version `seen` and saves it as the next version.

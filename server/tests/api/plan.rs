@@ -172,3 +172,60 @@ async fn the_plan_is_written_during_collaboration_and_follow_up_only() {
     let follow_up = app.case_of("helmi.lahtinen").await.id;
     assert_eq!(saved(change(&app, &helmi, follow_up, 0, "add_goal", &[("words", "Haluan asua kotona.")]).await).await, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_review_scores_every_goal_beside_the_clients_own_view_and_sets_the_next_review() {
+    let app = TestApp::spawn().await;
+    let (eino, sanna, mikko) = (app.signed_in("eino.mantyla").await, app.signed_in("sanna.virtanen").await, app.signed_in("mikko.salonen").await);
+    let id = app.case_of("eino.mantyla").await.id;
+    assert_eq!(saved(change(&app, &eino, id, 2, "add_goal", &[("words", "Haluan tavata ystäviäni.")]).await).await, 3);
+    let next = day(45);
+    let review = |http: &Client, seen: &'static str, fields: Vec<(&'static str, String)>| {
+        let (app, http) = (&app, http.clone());
+        async move {
+            let c = id.to_string();
+            let mut form: Vec<(&str, String)> = vec![("case_id", c), ("seen", seen.to_string())];
+            form.extend(fields);
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call(&http, "review_plan", &form).await
+        }
+    };
+    let full = || {
+        vec![
+            ("client[1]", "achieved".to_string()),
+            ("team[1]", "progressing".to_string()),
+            ("client[2]", String::new()),
+            ("team[2]", "not_progressing".to_string()),
+            ("summary", "Kauppa sujuu, ystäviä ei ole vielä tavattu.".to_string()),
+            ("next_review", next.clone()),
+        ]
+    };
+
+    let mut unscored = full();
+    unscored[3].1 = String::new();
+    assert_error(review(&sanna, "3", unscored).await, StatusCode::UNPROCESSABLE_ENTITY, "review", Some(json!({"kind": "goal_not_scored", "number": 2}))).await;
+    let mut no_date = full();
+    no_date[5].1 = String::new();
+    assert_error(review(&sanna, "3", no_date).await, StatusCode::UNPROCESSABLE_ENTITY, "review", Some(json!({"kind": "next_review_missing"}))).await;
+    let mut past = full();
+    past[5].1 = day(-1);
+    assert_error(review(&sanna, "3", past).await, StatusCode::UNPROCESSABLE_ENTITY, "review", Some(json!({"kind": "next_review", "problem": {"kind": "date_in_past"}}))).await;
+    assert_error(review(&mikko, "3", full()).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+    assert_error(review(&sanna, "2", full()).await, StatusCode::CONFLICT, "plan", Some(json!({"kind": "stale"}))).await;
+    assert_eq!(plan(&app, &sanna, id).await["reviews"], json!([]), "nothing refused was written");
+
+    assert_eq!(saved(review(&sanna, "3", full()).await).await, 4, "the next review date is a new plan version");
+    let page = plan(&app, &eino, id).await;
+    assert_eq!(page["content"]["review_date"], next.as_str());
+    let recorded = &page["reviews"][0];
+    assert_eq!(recorded["by"], "Sanna Virtanen");
+    assert_eq!(
+        recorded["content"]["goals"],
+        json!([
+            {"goal_key": 1, "goal_words": "Haluan pärjätä kotona ja käydä itse kaupassa.", "client": "achieved", "team": "progressing"},
+            {"goal_key": 2, "goal_words": "Haluan tavata ystäviäni.", "client": null, "team": "not_progressing"}
+        ])
+    );
+    assert!(app.db.execute_unprepared("UPDATE plan_reviews SET content = '{}'").await.is_err(), "reviews are kept as recorded");
+    assert_eq!(app.audit_rows(id, "plan_review", "create").await.len(), 1);
+}

@@ -13,6 +13,7 @@ pub mod meeting_voice;
 pub mod concern;
 pub mod coordinator_pair;
 pub mod organisation;
+pub mod plan_review;
 pub mod plan_version;
 pub mod relative_link;
 pub mod screening;
