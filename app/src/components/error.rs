@@ -199,6 +199,7 @@ fn team_error(i18n: I18n, problem: TeamError) -> AnyView {
         TeamError::OwnWorkerTaken => t!(i18n, errors.team.own_worker_taken).into_any(),
         TeamError::NotOnTeam => t!(i18n, errors.team.not_on_team).into_any(),
         TeamError::AlreadyAnswered => t!(i18n, errors.team.already_answered).into_any(),
+        TeamError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
     }
 }
 

@@ -60,6 +60,8 @@ pub enum TeamError {
     NotOnTeam,
     #[error("the client has already answered")]
     AlreadyAnswered,
+    #[error("\"{value}\" is not one of the choices")]
+    InvalidChoice { value: String },
 }
 
 fn active(seat: &Seat) -> bool {

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 /// A value that is not one of the form's choices. Reported like the other forms' choices.
 fn invalid_choice(value: &str) -> AppError {
-    crate::domain::AssessmentError::InvalidChoice { value: value.chars().take(40).collect() }.into()
+    TeamError::InvalidChoice { value: value.chars().take(40).collect() }.into()
 }
 
 fn parse_choice(value: &str) -> Result<TeamRole, AppError> {

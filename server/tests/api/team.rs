@@ -63,7 +63,7 @@ async fn the_client_decides_who_joins_their_team() {
     assert_error(answer(&app, &kari, seat, "accept").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("outside_relative_scope"))).await;
     let aino = app.signed_in("aino.korhonen").await;
     assert_error(answer(&app, &aino, seat, "accept").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_your_case"))).await;
-    assert_error(answer(&app, &eino, seat, "maybe").await, StatusCode::UNPROCESSABLE_ENTITY, "assessment", Some(json!({"kind": "invalid_choice", "value": "maybe"}))).await;
+    assert_error(answer(&app, &eino, seat, "maybe").await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "invalid_choice", "value": "maybe"}))).await;
 
     let (status, body) = json(answer(&app, &eino, seat, "accept").await).await;
     assert_eq!((status, body), (StatusCode::OK, json!(true)));
@@ -97,7 +97,7 @@ async fn the_client_decides_who_joins_their_team() {
         Some(json!({"kind": "wrong_person_for_seat", "role": "relative"})),
     )
     .await;
-    assert_error(propose(&app, &sanna, id, "rauni.ojala", "captain").await, StatusCode::UNPROCESSABLE_ENTITY, "assessment", None).await;
+    assert_error(propose(&app, &sanna, id, "rauni.ojala", "captain").await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "invalid_choice", "value": "captain"}))).await;
 
     // A declined proposal gives no access and leaves the team as it was.
     assert_eq!(propose(&app, &sanna, id, "noora.lindholm", "member").await.status(), StatusCode::OK);
