@@ -320,29 +320,31 @@ impl PlanChange {
     /// Parses a change. `team` holds the user ids that may own actions; dates must not be past
     /// `today`.
     pub fn parse(raw: &RawPlanChange, team: &[i32], today: NaiveDate) -> Result<Self, PlanError> {
-        let key = || raw.key.ok_or(PlanError::InvalidChoice { value: String::new() });
+        // A change without the goal, task or service it is about names what is missing.
+        let goal = || raw.key.ok_or(PlanError::UnknownGoal);
+        let action = || raw.key.ok_or(PlanError::UnknownAction);
         Ok(match raw.op.as_str() {
             "add_goal" => PlanChange::AddGoal {
                 words: text(&raw.words, PlanError::GoalWordsEmpty)?,
                 client_actions: optional_text(&raw.client_actions)?.unwrap_or_default(),
             },
             "reword_goal" => PlanChange::RewordGoal {
-                key: key()?,
+                key: goal()?,
                 words: text(&raw.words, PlanError::GoalWordsEmpty)?,
                 client_actions: optional_text(&raw.client_actions)?.unwrap_or_default(),
             },
-            "suggest_wording" => PlanChange::SuggestWording { key: key()?, suggestion: optional_text(&raw.suggestion)? },
-            "remove_goal" => PlanChange::RemoveGoal { key: key()? },
+            "suggest_wording" => PlanChange::SuggestWording { key: goal()?, suggestion: optional_text(&raw.suggestion)? },
+            "remove_goal" => PlanChange::RemoveGoal { key: goal()? },
             "add_action" => {
                 PlanChange::AddActions(vec![parse_new_action(&raw.what, raw.owner, &raw.due, raw.goal, team, today)?])
             }
             "reschedule_action" => PlanChange::RescheduleAction {
-                key: key()?,
+                key: action()?,
                 owner_user_id: raw.owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?,
                 due: parse_future_date(&raw.due, today)?,
             },
-            "set_status" => PlanChange::SetStatus { key: key()?, status: parse_status(&raw.status)? },
-            "remove_action" => PlanChange::RemoveAction { key: key()? },
+            "set_status" => PlanChange::SetStatus { key: action()?, status: parse_status(&raw.status)? },
+            "remove_action" => PlanChange::RemoveAction { key: action()? },
             "add_service" => {
                 let name = text(&raw.name, PlanError::ServiceIncomplete)?;
                 let provider = text(&raw.provider, PlanError::ServiceIncomplete)?;
@@ -352,7 +354,7 @@ impl PlanChange {
                 };
                 PlanChange::AddService(Service { name, provider, until })
             }
-            "remove_service" => PlanChange::RemoveService { index: key()? as usize },
+            "remove_service" => PlanChange::RemoveService { index: raw.key.ok_or(PlanError::UnknownService)? as usize },
             "add_disagreement" => PlanChange::AddDisagreement(Disagreement {
                 topic: text(&raw.topic, PlanError::DisagreementIncomplete)?,
                 client_view: text(&raw.client_view, PlanError::DisagreementIncomplete)?,
@@ -638,6 +640,8 @@ mod tests {
             Err(PlanError::InvalidChoice { value: "finished".into() })
         );
         assert_eq!(parse(raw("rewrite_everything")), Err(PlanError::InvalidChoice { value: "rewrite_everything".into() }));
+        assert_eq!(parse(RawPlanChange { words: "x".into(), ..raw("reword_goal") }), Err(PlanError::UnknownGoal), "no key: which goal?");
+        assert_eq!(parse(RawPlanChange { status: "done".into(), ..raw("set_status") }), Err(PlanError::UnknownAction));
         assert_eq!(parse(RawPlanChange { review_date: "2026-11-30".into(), ..raw("set_review_date") }), Err(PlanError::DateInPast));
     }
 

@@ -3,15 +3,15 @@
 //! people write into it. Completed versions are never updated: an amendment is a new version.
 
 use super::audit::{self, Action};
-use super::cases::{append_history, apply_move, authorise, current_seats, display_names, parse_stage, parse_team_role};
-use super::entities::{assessment, assessment_view, case, case_member, client};
+use super::cases::{append_history, apply_move, authorise, display_names, parse_stage, participant_choices};
+use super::entities::{assessment, assessment_view, case, client};
 use super::events::{self, Events};
 use super::session::CurrentUser;
 use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, ViewAuthor};
 use crate::domain::calendar::finnish_date;
-use crate::domain::{Access, AssessmentClock, AssessmentError, Sector, Stage, TeamRole};
+use crate::domain::{Access, AssessmentClock, AssessmentError, Sector, Stage};
 use crate::error::AppError;
-use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, AssessmentVersion, HistoryEvent, ParticipantChoice, ViewEntry};
+use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, AssessmentVersion, HistoryEvent, ViewEntry};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -111,28 +111,6 @@ pub(super) async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Res
             Ok(ViewEntry { author, name: names.get(&row.author_user_id).cloned().unwrap_or_default(), text: row.text, at: row.created_at })
         })
         .collect()
-}
-
-/// The people on the team (not relatives) who can be named as having taken part.
-pub(super) async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
-    let members = current_seats()
-        .filter(case_member::Column::CaseId.eq(case_id))
-        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
-        .all(db)
-        .await?;
-    let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
-    let mut out = members
-        .into_iter()
-        .map(|m| {
-            Ok(ParticipantChoice {
-                user_id: m.user_id,
-                name: names.get(&m.user_id).cloned().unwrap_or_default(),
-                team_role: parse_team_role(&m.team_role)?,
-            })
-        })
-        .collect::<Result<Vec<_>, AppError>>()?;
-    out.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
-    Ok(out)
 }
 
 fn client_views(views: &[ViewEntry]) -> usize {

@@ -12,7 +12,9 @@ use crate::domain::stage::check_transition;
 use crate::domain::team::SeatStatus;
 use crate::domain::{Access, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
-use crate::model::{CaseDetail, CaseSummary, ClientSummary, ClosureView, HistoryEntry, HistoryEvent, Pathway, StageMove, TeamMember};
+use crate::model::{
+    CaseDetail, CaseSummary, ClientSummary, ClosureView, HistoryEntry, HistoryEvent, ParticipantChoice, Pathway, StageMove, TeamMember,
+};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -92,6 +94,29 @@ pub(super) fn current_seats() -> Select<case_member::Entity> {
     case_member::Entity::find()
         .filter(case_member::Column::Status.eq(SeatStatus::Accepted.as_str()))
         .filter(case_member::Column::LeftAt.is_null())
+}
+
+/// The professionals on the team now (not relatives): who can be named as having taken part
+/// in the assessment, and who may own a task of the plan.
+pub(super) async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+    let members = current_seats()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .all(db)
+        .await?;
+    let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
+    let mut out = members
+        .into_iter()
+        .map(|m| {
+            Ok(ParticipantChoice {
+                user_id: m.user_id,
+                name: names.get(&m.user_id).cloned().unwrap_or_default(),
+                team_role: parse_team_role(&m.team_role)?,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    out.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    Ok(out)
 }
 
 /// A relative's links to clients that have not been revoked and have not expired.

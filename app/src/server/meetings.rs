@@ -3,9 +3,8 @@
 //! own words, or recorded by the pair during the meeting); the agreed steps go into the client
 //! plan as actions in one transaction, once.
 
-use super::assessments::participant_choices;
 use super::audit::{self, Action};
-use super::cases::{authorise, current_seats, display_names, parse_stage, parse_team_role};
+use super::cases::{authorise, current_seats, display_names, parse_stage, parse_team_role, participant_choices};
 use super::entities::{case, case_member, client, meeting, meeting_voice};
 use super::events::{self, DomainEvent, Events};
 use super::plan;
@@ -262,16 +261,10 @@ pub async fn agree_steps(
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
-    if !plan::is_open(parse_stage(&found.stage)?) {
-        return Err(PlanError::NotInCollaboration.into());
-    }
+    let (current, old) = plan::latest_for_change(&txn, &found, seen).await?;
     let row = find_meeting(&txn, case_id, meeting_id).await?;
     if row.steps_plan_version.is_some() {
         return Err(MeetingError::StepsAlreadyAgreed.into());
-    }
-    let (current, old) = plan::latest(&txn, case_id).await?;
-    if current != seen {
-        return Err(PlanError::Stale.into());
     }
     let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let now = Utc::now();

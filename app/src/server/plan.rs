@@ -2,14 +2,13 @@
 //! the latest one by a parsed `PlanChange` and allowed by `plan::check_edit` for the person's
 //! part of the plan. A change against an older version than the latest is refused.
 
-use super::assessments::participant_choices;
 use super::audit::{self, Action};
-use super::cases::{append_history, authorise, display_names, parse_stage};
-use super::entities::{client, plan_review, plan_version};
+use super::cases::{append_history, authorise, display_names, parse_stage, participant_choices};
+use super::entities::{case, client, plan_review, plan_version};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::calendar::finnish_date;
-use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanError, PlanRole, RawPlanChange};
+use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, PlanError, PlanRole, RawPlanChange};
 use crate::domain::{Access, Sector, Stage};
 use crate::error::AppError;
 use crate::domain::review::{RawReview, ReviewContent};
@@ -52,6 +51,23 @@ pub(super) async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i
     }
 }
 
+/// The latest plan of `found`, for a change made against version `seen`: refused when the case
+/// is not in collaboration or follow-up, or when someone saved a newer version since.
+pub(super) async fn latest_for_change(
+    db: &impl ConnectionTrait,
+    found: &case::Model,
+    seen: i32,
+) -> Result<(i32, PlanContent), AppError> {
+    if !is_open(parse_stage(&found.stage)?) {
+        return Err(PlanError::NotInCollaboration.into());
+    }
+    let (current, content) = latest(db, found.id).await?;
+    if current != seen {
+        return Err(PlanError::Stale.into());
+    }
+    Ok((current, content))
+}
+
 /// The plan as `user` may see it, with the versions `compare` names compared. Logged.
 pub async fn load(
     db: &impl ConnectionTrait,
@@ -85,10 +101,11 @@ pub async fn load(
     let mut people: Vec<i32> = rows.iter().map(|r| r.created_by_user_id).collect();
     people.extend(content.actions.iter().map(|a| a.owner_user_id));
     if let Some(c) = &compare {
-        people.extend(c.changes.iter().filter_map(|d| match d {
-            crate::domain::plan::PlanDiff::ActionOwner { from, .. } => Some(*from),
-            _ => None,
-        }));
+        for change in &c.changes {
+            if let PlanDiff::ActionOwner { from, to, .. } = change {
+                people.extend([*from, *to]);
+            }
+        }
     }
     let review_rows = plan_review::Entity::find()
         .filter(plan_review::Column::CaseId.eq(case_id))
@@ -150,13 +167,7 @@ pub async fn review(
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
-    if !is_open(parse_stage(&found.stage)?) {
-        return Err(PlanError::NotInCollaboration.into());
-    }
-    let (current, old) = latest(&txn, case_id).await?;
-    if current != seen {
-        return Err(PlanError::Stale.into());
-    }
+    let (current, old) = latest_for_change(&txn, &found, seen).await?;
     let now = Utc::now();
     let content = ReviewContent::parse(raw, &old.goals, finnish_date(now))?;
     plan_review::ActiveModel {
@@ -192,13 +203,7 @@ pub async fn change(
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, (basis, role)) = authorise(&txn, user, case_id, Access::edit_plan).await?;
-    if !is_open(parse_stage(&found.stage)?) {
-        return Err(PlanError::NotInCollaboration.into());
-    }
-    let (current, old) = latest(&txn, case_id).await?;
-    if current != seen {
-        return Err(PlanError::Stale.into());
-    }
+    let (current, old) = latest_for_change(&txn, &found, seen).await?;
     let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let now = Utc::now();
     let new = PlanChange::parse(raw, &team, finnish_date(now))?.apply(&old)?;
