@@ -12,6 +12,7 @@ mod m20261123_000005_closure;
 mod m20261123_000006_plan;
 mod m20261123_000007_meetings;
 mod m20261123_000008_reviews;
+mod m20261123_000009_feedback;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_plan::Migration),
             Box::new(m20261123_000007_meetings::Migration),
             Box::new(m20261123_000008_reviews::Migration),
+            Box::new(m20261123_000009_feedback::Migration),
         ]
     }
 }

@@ -72,6 +72,8 @@ pub enum AccessDenied {
     ClientOnly,
     #[error("relatives read the plan; the client and the team write it")]
     RelativeReadsPlan,
+    #[error("feedback comes from the client and their relatives")]
+    FeedbackFromClientSide,
 }
 
 /// What a person may do with one case.
@@ -161,6 +163,27 @@ impl Access {
             (Role::Professional | Role::Coordinator, Basis::Team(_)) => Ok((basis, PlanRole::Member)),
             _ => Err(AccessDenied::RelativeReadsPlan),
         }
+    }
+
+    /// May this person give feedback on the client's meetings and closure, and as whom? The
+    /// client; a relative the client lets write. The team hears it only in aggregate.
+    pub fn give_feedback(role: Role, rel: Relationship) -> Result<(Basis, ViewAuthor), AccessDenied> {
+        match (role, rel) {
+            (Role::Client, Relationship::OwnClient) => Ok((Basis::OwnClient, ViewAuthor::Client)),
+            (Role::Relative, Relationship::Relative { can_view: true, can_write: true }) => {
+                Ok((Basis::RelativeLink, ViewAuthor::Relative))
+            }
+            (Role::Relative, Relationship::Relative { .. }) => Err(AccessDenied::OutsideRelativeScope),
+            _ => {
+                Self::view_case(role, rel)?;
+                Err(AccessDenied::FeedbackFromClientSide)
+            }
+        }
+    }
+
+    /// May this person read a case's feedback in aggregate? Its coordinator pair.
+    pub fn read_feedback(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        Self::change_stage(role, rel)
     }
 
     /// May this person raise a concern about the client? Anyone may: a professional about anyone,
@@ -360,6 +383,31 @@ mod tests {
         );
         assert_eq!(Access::edit_plan(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
         assert_eq!(Access::edit_plan(Role::Administrator, Relationship::Unrelated), Err(AccessDenied::AdministratorNoClientContent));
+    }
+
+    #[test]
+    fn feedback_comes_from_the_client_and_writing_relatives_and_the_pair_reads_it() {
+        assert_eq!(Access::give_feedback(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, ViewAuthor::Client)));
+        assert_eq!(
+            Access::give_feedback(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Ok((Basis::RelativeLink, ViewAuthor::Relative))
+        );
+        assert_eq!(
+            Access::give_feedback(Role::Relative, Relationship::Relative { can_view: true, can_write: false }),
+            Err(AccessDenied::OutsideRelativeScope)
+        );
+        assert_eq!(Access::give_feedback(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+        assert_eq!(
+            Access::give_feedback(Role::Coordinator, Relationship::Team(TeamRole::SocialCoordinator)),
+            Err(AccessDenied::FeedbackFromClientSide)
+        );
+        assert_eq!(Access::give_feedback(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert!(Access::read_feedback(Role::Coordinator, Relationship::Team(TeamRole::HealthCoordinator)).is_ok());
+        assert_eq!(
+            Access::read_feedback(Role::Professional, Relationship::Team(TeamRole::OwnWorker)),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
+        assert_eq!(Access::read_feedback(Role::Client, Relationship::OwnClient), Err(AccessDenied::NotCoordinatorOfCase));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod closure;
 pub mod concern;
 pub mod deadline;
+pub mod feedback;
 pub mod life_area;
 pub mod meeting;
 pub mod names;
