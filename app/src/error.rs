@@ -3,6 +3,7 @@
 //! never sent to the browser.
 
 use crate::domain::closure::ClosureError;
+use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
 use crate::domain::review::ReviewError;
@@ -41,6 +42,8 @@ pub enum AppError {
     Meeting(MeetingError),
     #[error("review: {0}")]
     Review(ReviewError),
+    #[error("feedback: {0}")]
+    Feedback(FeedbackError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -72,6 +75,11 @@ impl AppError {
             AppError::Plan(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Meeting(MeetingError::StepsAlreadyAgreed) => StatusCode::CONFLICT,
             AppError::Meeting(_) | AppError::Review(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Feedback(FeedbackError::AlreadyGiven | FeedbackError::MeetingNotOver | FeedbackError::CaseNotClosed) => {
+                StatusCode::CONFLICT
+            }
+            AppError::Feedback(FeedbackError::NotInvited) => StatusCode::FORBIDDEN,
+            AppError::Feedback(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -115,6 +123,12 @@ impl From<ClosureError> for AppError {
 impl From<ReviewError> for AppError {
     fn from(e: ReviewError) -> Self {
         AppError::Review(e)
+    }
+}
+
+impl From<FeedbackError> for AppError {
+    fn from(e: FeedbackError) -> Self {
+        AppError::Feedback(e)
     }
 }
 

@@ -2,6 +2,7 @@
 //! nothing the reader may not see ever leaves the server.
 
 use crate::domain::assessment::{AssessmentContent, Missing, ViewAuthor};
+use crate::domain::feedback::{Feedback, FeedbackSummary, Occasion, Score};
 use crate::domain::plan::{PlanContent, PlanDiff, PlanRole};
 use crate::domain::{AssessmentClock, Role, Sector, Stage, TeamRole};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -101,6 +102,7 @@ pub struct CaseDetail {
 /// A closure: what was done and who carries on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClosureView {
+    pub id: i32,
     pub summary: String,
     pub continuation: String,
     pub closed_by: String,
@@ -137,6 +139,40 @@ pub struct Pathway {
     pub goals: Vec<crate::domain::plan::Goal>,
     /// Meetings still to come, soonest first.
     pub meetings: Vec<MeetingSummary>,
+    /// Ended meetings the reader was invited to and the closure, each with the feedback the
+    /// reader gave; empty unless the reader may give feedback.
+    pub feedback: Vec<FeedbackPrompt>,
+}
+
+/// Something the reader may give feedback on, and what they gave if they did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackPrompt {
+    pub occasion: Occasion,
+    /// The meeting or the closure the feedback is about.
+    pub target_id: i32,
+    /// The meeting's title; empty for a closure.
+    pub title: String,
+    pub at: DateTime<Utc>,
+    pub given: Option<Feedback>,
+}
+
+/// Feedback on the cases a coordinator leads, in aggregate: no names, no cases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackOverview {
+    /// How many of the coordinator's cases the feedback comes from.
+    pub cases: u32,
+    pub after_meetings: FeedbackSummary,
+    pub at_closure: FeedbackSummary,
+    /// The words people wrote, newest first, without who or which case.
+    pub comments: Vec<FeedbackComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackComment {
+    pub occasion: Occasion,
+    pub score: Score,
+    pub text: String,
+    pub at: DateTime<Utc>,
 }
 
 /// A view written into the assessment in the author's own words.

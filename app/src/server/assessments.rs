@@ -225,13 +225,8 @@ pub async fn start(db: &(impl ConnectionTrait + TransactionTrait), user: &Curren
     }
     .insert(&txn)
     .await;
-    if let Err(error) = inserted {
-        // The other coordinator opened the same version a moment ago.
-        if matches!(error.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-            return Err(AssessmentError::StaleDraft.into());
-        }
-        return Err(error.into());
-    }
+    // The other coordinator opened the same version a moment ago.
+    super::unless_duplicate(inserted, AssessmentError::StaleDraft)?;
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentStarted { version }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "assessment", Action::Create, basis)).await?;
     txn.commit().await?;

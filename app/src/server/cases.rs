@@ -473,6 +473,7 @@ pub async fn closures(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<Clo
     Ok(rows
         .into_iter()
         .map(|r| ClosureView {
+            id: r.id,
             summary: r.summary,
             continuation: r.continuation,
             closed_by: names.get(&r.closed_by_user_id).cloned().unwrap_or_default(),
@@ -525,6 +526,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
                 has_plan: plan_version > 0 || super::plan::is_open(stage),
                 goals: plan.goals,
                 meetings: super::meetings::of_case(db, c.id).await?.0,
+                feedback: if Access::give_feedback(user.role, rel).is_ok() { super::feedback::prompts(db, user, &c).await? } else { Vec::new() },
             });
         }
     }

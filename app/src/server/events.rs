@@ -1,5 +1,6 @@
 //! Domain events published after a change commits, for live views to follow.
 
+use crate::domain::feedback::Occasion;
 use crate::domain::Stage;
 use serde::Serialize;
 use tokio::sync::broadcast;
@@ -11,6 +12,7 @@ pub enum DomainEvent {
     CaseOpened { case_id: i32, stage: Stage, actor_user_id: i32 },
     ConcernRaised { concern_id: i32, urgent: bool },
     PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
+    FeedbackGiven { case_id: i32, occasion: Occasion },
 }
 
 pub type Events = broadcast::Sender<DomainEvent>;

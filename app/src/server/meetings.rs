@@ -47,7 +47,7 @@ async fn invitable(db: &impl ConnectionTrait, found: &case::Model) -> Result<Vec
     Ok(out)
 }
 
-fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
+pub(super) fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
     serde_json::from_str(&row.participants).map_err(|e| {
         tracing::error!(meeting_id = row.id, error = %e, "stored participants are invalid");
         AppError::Internal
@@ -78,6 +78,11 @@ async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> Resu
         .collect()
 }
 
+/// Whether the meeting is over at `now`.
+pub(super) fn has_ended(row: &meeting::Model, now: chrono::DateTime<Utc>) -> bool {
+    row.starts_at + chrono::Duration::minutes(i64::from(row.minutes)) < now
+}
+
 /// The meetings of a case, soonest upcoming first and then past ones, newest first.
 pub(super) async fn of_case(db: &impl ConnectionTrait, case_id: i32) -> Result<(Vec<MeetingSummary>, Vec<MeetingSummary>), AppError> {
     let rows = meeting::Entity::find()
@@ -86,8 +91,7 @@ pub(super) async fn of_case(db: &impl ConnectionTrait, case_id: i32) -> Result<(
         .all(db)
         .await?;
     let now = Utc::now();
-    let (upcoming, mut past): (Vec<_>, Vec<_>) =
-        rows.into_iter().partition(|m| m.starts_at + chrono::Duration::minutes(i64::from(m.minutes)) >= now);
+    let (mut past, upcoming): (Vec<_>, Vec<_>) = rows.into_iter().partition(|m| has_ended(m, now));
     past.reverse();
     Ok((summaries(db, upcoming).await?, summaries(db, past).await?))
 }
@@ -145,7 +149,7 @@ pub async fn schedule(
     Ok(row.id)
 }
 
-async fn find_meeting(db: &impl ConnectionTrait, case_id: i32, meeting_id: i32) -> Result<meeting::Model, AppError> {
+pub(super) async fn find_meeting(db: &impl ConnectionTrait, case_id: i32, meeting_id: i32) -> Result<meeting::Model, AppError> {
     meeting::Entity::find_by_id(meeting_id)
         .filter(meeting::Column::CaseId.eq(case_id))
         .one(db)

@@ -242,12 +242,7 @@ pub(super) async fn save_version(
     }
     .insert(txn)
     .await;
-    if let Err(error) = inserted {
-        if matches!(error.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
-            return Err(PlanError::Stale.into());
-        }
-        return Err(error.into());
-    }
+    super::unless_duplicate(inserted, PlanError::Stale)?;
     append_history(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
     Ok(version)
 }

@@ -3,9 +3,9 @@
 //! and employment services, relatives, and an administrator. All names are invented.
 
 use super::cases::{add_member, append_history};
-use super::entities::{case, client, coordinator_pair, organisation, plan_version, relative_link, staff_profile, user};
+use super::entities::{case, client, coordinator_pair, meeting, organisation, plan_version, relative_link, staff_profile, user};
 use super::password;
-use crate::domain::calendar::finnish_date;
+use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
 use crate::domain::{Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
@@ -104,6 +104,9 @@ const CLIENTS: &[DemoClient] = &[
     DemoClient { username: "elina.hakala", name: "Elina Hakala", born: (1996, 5, 3), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Assessment, pair: 0, opened_days_ago: 9, members: &[("anna.lehtonen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)] },
     DemoClient { username: "oskari.vainio", name: "Oskari Vainio", born: (1970, 8, 19), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 75, members: &[("timo.peltonen", TeamRole::OwnWorker), ("mikko.salonen", TeamRole::Member)] },
     DemoClient { username: "marjatta.koski", name: "Marjatta Koski", born: (1941, 1, 8), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Identification, pair: 0, opened_days_ago: 1, members: &[("kaisa.jarvinen", TeamRole::Member)] },
+    // Clients whose own team is still to be formed: only the coordinator pair is on it.
+    DemoClient { username: "tuomas.leino", name: "Tuomas Leino", born: (1974, 10, 3), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 0, opened_days_ago: 14, members: &[] },
+    DemoClient { username: "aila.saarinen", name: "Aila Saarinen", born: (1949, 4, 11), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 18, members: &[] },
     // Past clients whose cases are closed; they can come back through a new concern.
     DemoClient { username: "irma.salmi", name: "Irma Salmi", born: (1946, 9, 12), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 1, opened_days_ago: 400, members: &[] },
     DemoClient { username: "raimo.lindqvist", name: "Raimo Lindqvist", born: (1950, 2, 20), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 0, opened_days_ago: 380, members: &[] },
@@ -314,8 +317,43 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
     }
 
     seed_plan(&txn, &users, client_ids["eino.mantyla"].1, now).await?;
+    let past = [("eino.mantyla", 0, 12, "mikko.salonen"), ("kalevi.nurmi", 1, 20, "liisa.makinen")];
+    for (client, pair, days_ago, worker) in past {
+        let (_, social, health) = PAIRS[pair];
+        let invited = [client, social, health, worker].map(|username| users[username]);
+        seed_past_meeting(&txn, client_ids[client].1, &invited, days_ago, now).await?;
+    }
 
     txn.commit().await?;
+    Ok(())
+}
+
+/// A network meeting held `days_ago` at 13.00 Finnish time, for the client to give feedback on.
+async fn seed_past_meeting(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    invited: &[i32],
+    days_ago: i64,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    let day = finnish_date(now) - Duration::days(days_ago);
+    let starts_at = day.and_hms_opt(13, 0, 0).and_then(from_finnish_time).ok_or(AppError::Internal)?;
+    meeting::ActiveModel {
+        case_id: Set(case_id),
+        title: Set("Verkostokokous".into()),
+        starts_at: Set(starts_at),
+        minutes: Set(90),
+        place: Set(Some("Sote-keskus, neuvotteluhuone 2".into())),
+        video_link: Set(None),
+        participants: Set(serde_json::to_string(invited).map_err(|_| AppError::Internal)?),
+        created_by_user_id: Set(invited[1]),
+        created_at: Set(starts_at - Duration::days(7)),
+        steps_plan_version: Set(None),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }
 

@@ -139,6 +139,24 @@ impl Drop for TestApp {
     }
 }
 
+/// The calendar day `offset` days from today, as a date field sends it.
+pub fn day(offset: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
+}
+
+/// Finnish wall-clock time `days` from now at 13:00, as a datetime-local field sends it.
+pub fn at_one(days: i64) -> String {
+    format!("{}T13:00", chrono::Utc::now().date_naive() + chrono::Duration::days(days))
+}
+
+/// Schedules a meeting on `case_id` with the form `fields`.
+pub async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&str, &str)]) -> Response {
+    let case_id = case_id.to_string();
+    let mut form = vec![("case_id", case_id.as_str())];
+    form.extend_from_slice(fields);
+    app.call(http, "schedule_meeting", &form).await
+}
+
 /// Status and JSON body of a response.
 pub async fn json(res: Response) -> (StatusCode, Value) {
     let status = res.status();

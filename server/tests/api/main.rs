@@ -11,6 +11,7 @@ mod assessment;
 mod auth;
 mod cases;
 mod concerns;
+mod feedback;
 mod meetings;
 mod pages;
 mod pathway;

@@ -7,22 +7,6 @@ use sea_orm::ConnectionTrait;
 use serde_json::{json, Value};
 use std::io::BufReader;
 
-/// Finnish wall-clock time `days` from now at 13:00, as a datetime-local field sends it.
-fn at_one(days: i64) -> String {
-    format!("{}T13:00", chrono::Utc::now().date_naive() + chrono::Duration::days(days))
-}
-
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
-async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&str, &str)]) -> reqwest::Response {
-    let case_id = case_id.to_string();
-    let mut form = vec![("case_id", case_id.as_str())];
-    form.extend_from_slice(fields);
-    app.call(http, "schedule_meeting", &form).await
-}
-
 async fn meeting(app: &TestApp, http: &Client, case_id: i32, id: i64) -> (StatusCode, Value) {
     json(app.call(http, "meeting", &[("case_id", &case_id.to_string()), ("meeting_id", &id.to_string())]).await).await
 }

@@ -6,10 +6,6 @@ use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
 use serde_json::{json, Value};
 
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
 async fn plan(app: &TestApp, http: &Client, case_id: i32) -> Value {
     let (status, page) = json(app.call(http, "plan", &[("case_id", &case_id.to_string())]).await).await;
     assert_eq!(status, StatusCode::OK, "{page}");

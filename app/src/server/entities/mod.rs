@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod meeting_voice;
 pub mod concern;
 pub mod coordinator_pair;
+pub mod feedback;
 pub mod organisation;
 pub mod plan_review;
 pub mod plan_version;

@@ -1,0 +1,28 @@
+//! The `feedback` table. Append-only: the client's and relatives' scores after meetings and at
+//! closure.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "feedback")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub case_id: i32,
+    /// `meeting` or `closure` (`domain::feedback::Occasion`).
+    pub occasion: String,
+    pub meeting_id: Option<i32>,
+    pub closure_id: Option<i32>,
+    /// 1 to 5.
+    pub score: i32,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    pub author_user_id: i32,
+    /// `client` or `relative` (`domain::assessment::ViewAuthor`).
+    pub author_kind: String,
+    pub sector: String,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,202 @@
+//! Client feedback on the server: the client or a writing relative gives it on their pathway after
+//! a meeting they were invited to and when the case closes, once each; the coordinators read it
+//! only in aggregate over the cases they lead, never by person or case.
+
+use super::audit::{self, Action};
+use super::cases::{authorise, current_seats, find_case, parse_stage};
+use super::entities::{case, case_closure, case_member, feedback, meeting};
+use super::events::{self, DomainEvent, Events};
+use super::meetings::{find_meeting, has_ended, invited};
+use super::session::CurrentUser;
+use crate::domain::feedback::{check_closure, check_meeting, Feedback, FeedbackError, FeedbackSummary, MeetingFacts, Occasion, Score};
+use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
+use std::collections::HashSet;
+
+/// How many written comments the overview shows.
+const COMMENTS_SHOWN: usize = 20;
+
+fn stored_score(row: &feedback::Model) -> Result<Score, AppError> {
+    Score::from_stored(row.score).ok_or_else(|| {
+        tracing::error!(feedback_id = row.id, score = row.score, "stored feedback score is invalid");
+        AppError::Internal
+    })
+}
+
+fn stored_occasion(row: &feedback::Model) -> Result<Occasion, AppError> {
+    Occasion::parse(&row.occasion).map_err(|_| {
+        tracing::error!(feedback_id = row.id, occasion = row.occasion, "stored feedback occasion is invalid");
+        AppError::Internal
+    })
+}
+
+/// The latest closure of a case, if it was ever closed.
+async fn latest_closure(db: &impl ConnectionTrait, case_id: i32) -> Result<Option<case_closure::Model>, AppError> {
+    Ok(case_closure::Entity::find()
+        .filter(case_closure::Column::CaseId.eq(case_id))
+        .order_by_desc(case_closure::Column::ClosedAt)
+        .order_by_desc(case_closure::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// What `user` may give feedback on in `found` (already authorised to give it): the ended
+/// meetings they were invited to, newest first, then the closure if the case is closed, each
+/// with the feedback they gave.
+pub(super) async fn prompts(db: &impl ConnectionTrait, user: &CurrentUser, found: &case::Model) -> Result<Vec<FeedbackPrompt>, AppError> {
+    let given = feedback::Entity::find()
+        .filter(feedback::Column::CaseId.eq(found.id))
+        .filter(feedback::Column::AuthorUserId.eq(user.id))
+        .all(db)
+        .await?;
+    let given_on = |occasion: Occasion, target: i32| -> Result<Option<Feedback>, AppError> {
+        given
+            .iter()
+            .find(|row| match occasion {
+                Occasion::Meeting => row.meeting_id == Some(target),
+                Occasion::Closure => row.closure_id == Some(target),
+            })
+            .map(|row| Ok(Feedback { score: stored_score(row)?, text: row.text.clone() }))
+            .transpose()
+    };
+    let now = Utc::now();
+    let meetings = meeting::Entity::find()
+        .filter(meeting::Column::CaseId.eq(found.id))
+        .order_by_desc(meeting::Column::StartsAt)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for row in meetings {
+        if has_ended(&row, now) && invited(&row)?.contains(&user.id) {
+            out.push(FeedbackPrompt {
+                occasion: Occasion::Meeting,
+                target_id: row.id,
+                given: given_on(Occasion::Meeting, row.id)?,
+                title: row.title,
+                at: row.starts_at,
+            });
+        }
+    }
+    if parse_stage(&found.stage)? == Stage::Closed {
+        if let Some(closure) = latest_closure(db, found.id).await? {
+            out.insert(
+                0,
+                FeedbackPrompt {
+                    occasion: Occasion::Closure,
+                    target_id: closure.id,
+                    given: given_on(Occasion::Closure, closure.id)?,
+                    title: String::new(),
+                    at: closure.closed_at,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Records `user`'s feedback on a meeting or the closure of a case. Once per person and occasion;
+/// checked in the transaction, and the unique indexes hold it against two racing sends.
+pub async fn give(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    occasion: &str,
+    target_id: i32,
+    score: &str,
+    text: &str,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::give_feedback).await?;
+    let occasion = Occasion::parse(occasion)?;
+    let mine = feedback::Entity::find().filter(feedback::Column::AuthorUserId.eq(user.id));
+    let (meeting_id, closure_id) = match occasion {
+        Occasion::Meeting => {
+            let row = find_meeting(&txn, case_id, target_id).await?;
+            let already_given = mine.filter(feedback::Column::MeetingId.eq(row.id)).one(&txn).await?.is_some();
+            check_meeting(MeetingFacts { ended: has_ended(&row, Utc::now()), author_invited: invited(&row)?.contains(&user.id), already_given })?;
+            (Some(row.id), None)
+        }
+        Occasion::Closure => {
+            let closure = case_closure::Entity::find_by_id(target_id)
+                .filter(case_closure::Column::CaseId.eq(case_id))
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let latest = latest_closure(&txn, case_id).await?.map(|c| c.id);
+            let closed = parse_stage(&found.stage)? == Stage::Closed && latest == Some(closure.id);
+            let already_given = mine.filter(feedback::Column::ClosureId.eq(closure.id)).one(&txn).await?.is_some();
+            check_closure(closed, already_given)?;
+            (None, Some(closure.id))
+        }
+    };
+    let parsed = Feedback::parse(score, text)?;
+    let inserted = feedback::ActiveModel {
+        case_id: Set(case_id),
+        occasion: Set(occasion.as_str().to_string()),
+        meeting_id: Set(meeting_id),
+        closure_id: Set(closure_id),
+        score: Set(i32::from(parsed.score.get())),
+        text: Set(parsed.text),
+        author_user_id: Set(user.id),
+        author_kind: Set(author.as_str().to_string()),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    super::unless_duplicate(inserted, FeedbackError::AlreadyGiven)?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "feedback", Action::Create, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::FeedbackGiven { case_id, occasion });
+    Ok(())
+}
+
+/// Feedback on the cases `user` coordinates now, in aggregate. Every case whose feedback is read
+/// is logged.
+pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<FeedbackOverview, AppError> {
+    Access::screen(user.role)?;
+    let seats = current_seats()
+        .filter(case_member::Column::UserId.eq(user.id))
+        .filter(case_member::Column::TeamRole.is_in([TeamRole::SocialCoordinator.as_str(), TeamRole::HealthCoordinator.as_str()]))
+        .all(db)
+        .await?;
+    let mut led = Vec::with_capacity(seats.len());
+    for seat in &seats {
+        let role = super::cases::parse_team_role(&seat.team_role)?;
+        led.push((seat.case_id, Access::read_feedback(user.role, Relationship::Team(role))?));
+    }
+    let rows = feedback::Entity::find()
+        .filter(feedback::Column::CaseId.is_in(led.iter().map(|(id, _)| *id).collect::<Vec<_>>()))
+        .order_by_desc(feedback::Column::CreatedAt)
+        .order_by_desc(feedback::Column::Id)
+        .all(db)
+        .await?;
+    let read: HashSet<i32> = rows.iter().map(|r| r.case_id).collect();
+    for (case_id, basis) in led.into_iter().filter(|(id, _)| read.contains(id)) {
+        let found = find_case(db, case_id).await?;
+        audit::record(db, audit::Entry::on_case(user, &found, "feedback", Action::List, basis)).await?;
+    }
+    let mut scored = Vec::with_capacity(rows.len());
+    for row in &rows {
+        scored.push((stored_occasion(row)?, stored_score(row)?));
+    }
+    let of = |occasion: Occasion| FeedbackSummary::of(scored.iter().filter(|(o, _)| *o == occasion).map(|(_, s)| *s));
+    let comments = rows
+        .iter()
+        .zip(&scored)
+        .filter(|(row, _)| !row.text.is_empty())
+        .take(COMMENTS_SHOWN)
+        .map(|(row, (occasion, score))| FeedbackComment { occasion: *occasion, score: *score, text: row.text.clone(), at: row.created_at })
+        .collect();
+    Ok(FeedbackOverview {
+        cases: u32::try_from(read.len()).unwrap_or(u32::MAX),
+        after_meetings: of(Occasion::Meeting),
+        at_closure: of(Occasion::Closure),
+        comments,
+    })
+}
