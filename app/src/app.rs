@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
 use crate::pages::{
-    AdminPage, AssessmentPage, CasePage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, PathwayPage, PlanPage, RaiseConcernPage, ScreeningPage,
+    AdminPage, AssessmentPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, PathwayPage, PlanPage, RaiseConcernPage, ScreeningPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/meetings") view=MeetingsListPage ssr=SsrMode::Async/>
                         <Route path=path!("/cases/:id/meetings/:meeting") view=MeetingDetailPage ssr=SsrMode::Async/>
                         <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
+                        <Route path=path!("/feedback") view=FeedbackPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                         <Route path=path!("/concerns") view=ScreeningPage ssr=SsrMode::Async/>
                         <Route path=path!("/concerns/new") view=RaiseConcernPage ssr=SsrMode::Async/>

@@ -40,3 +40,17 @@ export async function expectNoHorizontalScroll(page: Page) {
 export function usernameOf(name: string): string {
   return name.trim().toLowerCase().replace(" ", ".").replace(/ä/g, "a").replace(/ö/g, "o");
 }
+
+/** A date `days` from today as a date field takes it. */
+export function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** From a staff member's case list, opens the named client's plan. */
+export async function openPlanAsStaff(page: Page, name: string) {
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Avaa asiakassuunnitelma" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakassuunnitelma: ${name}`);
+  await hydrated(page);
+}

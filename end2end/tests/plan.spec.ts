@@ -1,5 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, signIn, signOut } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectNoHorizontalScroll, hydrated, inDays, openPlanAsStaff, signIn, signOut } from "./helpers";
 
 // The client plan: the client writes a goal in their own words, the coordinator adds a task for
 // the own worker, the own worker marks it done, and the coordinator compares the versions. Each
@@ -8,19 +8,6 @@ function peopleFor(project: string) {
   return project === "phone"
     ? { client: "kalevi.nurmi", name: "Kalevi Nurmi", coordinator: "maria.nieminen", ownWorker: "liisa.makinen", ownWorkerName: "Liisa Mäkinen" }
     : { client: "riikka.lehto", name: "Riikka Lehto", coordinator: "sanna.virtanen", ownWorker: "tiina.hamalainen", ownWorkerName: "Tiina Hämäläinen" };
-}
-
-/** A date `days` from today as a date field takes it. */
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
-async function openPlanAsStaff(page: Page, name: string) {
-  await page.getByRole("link", { name }).click();
-  await page.getByRole("link", { name: "Avaa asiakassuunnitelma" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakassuunnitelma: ${name}`);
-  await hydrated(page);
 }
 
 test("the client writes a goal, the pair adds a task, the own worker marks it done, versions compare", async ({ page }, info) => {

@@ -2,6 +2,7 @@
 
 use super::labels::{self, I18n};
 use crate::domain::closure::ClosureError;
+use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
 use crate::domain::review::ReviewError;
@@ -37,6 +38,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::CoordinatorsOnly => t!(i18n, errors.forbidden.coordinators_only).into_any(),
             AccessDenied::ClientOnly => t!(i18n, errors.forbidden.client_only).into_any(),
             AccessDenied::RelativeReadsPlan => t!(i18n, errors.forbidden.relative_reads_plan).into_any(),
+            AccessDenied::FeedbackFromClientSide => t!(i18n, errors.forbidden.feedback_from_client_side).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -103,6 +105,20 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             ReviewError::UnknownGoal => t!(i18n, errors.plan.unknown_goal).into_any(),
             ReviewError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
             ReviewError::TextTooLong { max } => t!(i18n, errors.plan.text_too_long, max = move || max).into_any(),
+        },
+        AppError::Feedback(problem) => match problem {
+            FeedbackError::ScoreMissing => t!(i18n, errors.feedback.score_missing).into_any(),
+            FeedbackError::ScoreOutOfRange { value } => {
+                t!(i18n, errors.feedback.score_out_of_range, value = move || value.clone()).into_any()
+            }
+            FeedbackError::TextTooLong { max } => t!(i18n, errors.feedback.text_too_long, max = move || max).into_any(),
+            FeedbackError::UnknownOccasion { value } => {
+                t!(i18n, errors.feedback.unknown_occasion, value = move || value.clone()).into_any()
+            }
+            FeedbackError::MeetingNotOver => t!(i18n, errors.feedback.meeting_not_over).into_any(),
+            FeedbackError::NotInvited => t!(i18n, errors.feedback.not_invited).into_any(),
+            FeedbackError::CaseNotClosed => t!(i18n, errors.feedback.case_not_closed).into_any(),
+            FeedbackError::AlreadyGiven => t!(i18n, errors.feedback.already_given).into_any(),
         },
         AppError::Closure(problem) => match problem {
             ClosureError::SummaryEmpty => t!(i18n, errors.closure.summary_empty).into_any(),

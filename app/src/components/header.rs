@@ -43,6 +43,7 @@ fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
         Role::Administrator => view! { <A href="/admin">{t!(i18n, nav.admin)}</A> }.into_any(),
     };
     let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink urgent/> });
+    let feedback = (user.role == Role::Coordinator).then(|| view! { <A href="/feedback">{t!(i18n, nav.feedback)}</A> });
     let raise = (user.role != Role::Administrator)
         .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
@@ -51,6 +52,7 @@ fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
         <nav class="user-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
             {home}
             {screening}
+            {feedback}
             {raise}
             <span class="who">
                 {t!(i18n, nav.signed_in_as, name = move || name.clone())}

@@ -2,6 +2,7 @@
 
 use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
 use crate::domain::calendar::{finnish_date, finnish_time};
+use crate::domain::feedback::Occasion;
 use crate::domain::screening::Segment;
 use crate::domain::{LifeArea, Role, Sector, Stage, TeamRole};
 use crate::i18n::*;
@@ -141,5 +142,18 @@ pub fn time(i18n: I18n, at: DateTime<Utc>) -> String {
         Locale::fi => format!("{day} klo {}", local.format("%H.%M")),
         Locale::sv => format!("{day} kl. {}", local.format("%H.%M")),
         Locale::en => format!("{day} {}", local.format("%H:%M")),
+    }
+}
+
+/// An average given in tenths, with the reader's decimal mark: "4,2" or "4.2".
+pub fn tenths(i18n: I18n, tenths: u32) -> String {
+    let mark = if i18n.get_locale() == Locale::en { '.' } else { ',' };
+    format!("{}{mark}{}", tenths / 10, tenths % 10)
+}
+
+pub fn occasion(i18n: I18n, occasion: Occasion) -> String {
+    match occasion {
+        Occasion::Meeting => t_string!(i18n, feedback.occasion.meeting).to_string(),
+        Occasion::Closure => t_string!(i18n, feedback.occasion.closure).to_string(),
     }
 }

@@ -4,6 +4,7 @@
 use super::assessment::{ContentView, ViewForm, ViewList};
 use super::case::{ClosureList, HistoryList};
 use super::team::{Proposals, TeamList};
+use super::feedback::FeedbackSection;
 use super::meetings::MeetingFacts;
 use crate::api::{meeting_path, my_pathway, plan_path, AnswerMember, WriteAssessmentView};
 use crate::components::labels;
@@ -21,7 +22,8 @@ pub fn PathwayPage() -> impl IntoView {
     let answer = ServerAction::<AnswerMember>::new();
     let written = succeeded(write);
     let answered = succeeded(answer);
-    let pathways = Resource::new(move || (written.get(), answered.get()), |_| my_pathway());
+    let given = RwSignal::new(0u32);
+    let pathways = Resource::new(move || (written.get(), answered.get(), given.get()), |_| my_pathway());
     let answer_error = move || answer.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error/> });
     view! {
         {answer_error}
@@ -33,7 +35,7 @@ pub fn PathwayPage() -> impl IntoView {
                         <p>{t!(i18n, pathway.none)}</p>
                     }
                     .into_any(),
-                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway write answer/> }).collect_view().into_any(),
+                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway write answer given/> }).collect_view().into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
@@ -62,9 +64,14 @@ fn next_text(i18n: labels::I18n, stage: Stage) -> String {
 }
 
 #[component]
-fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answer: ServerAction<AnswerMember>) -> impl IntoView {
+fn PathwayView(
+    pathway: Pathway,
+    write: ServerAction<WriteAssessmentView>,
+    answer: ServerAction<AnswerMember>,
+    given: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment, closures, has_plan, goals, meetings } =
+    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment, closures, has_plan, goals, meetings, feedback } =
         pathway;
     let relative_of = client_name.clone();
     let heading_id = format!("pathway-{case_id}");
@@ -120,6 +127,7 @@ fn PathwayView(pathway: Pathway, write: ServerAction<WriteAssessmentView>, answe
                     </ul>
                 </section>
             })}
+            {(!feedback.is_empty()).then(|| view! { <FeedbackSection case_id prompts=feedback given/> })}
             {has_plan.then(|| view! {
                 <section class="card" aria-labelledby=format!("plan-{case_id}")>
                     <h2 id=format!("plan-{case_id}")>{t!(i18n, pathway.plan_title)}</h2>
