@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD } from "./helpers";
+import { clientFor, PASSWORD } from "./helpers";
 
 // Plain HTML forms: every form posts to its server function and comes back with the result or a
 // specific error, with no JavaScript at all.
@@ -80,4 +80,19 @@ test("the coordinator saves the assessment draft without JavaScript, error first
   await expect(page).toHaveURL(/\/cases\/\d+\/assessment\?saved=1$/);
   await expect(page.getByRole("status")).toHaveText("Luonnos tallennettiin.");
   await expect(page.locator("#need-housing")).toHaveValue("Portaat ovat liian jyrkät.");
+});
+
+test("the client gives feedback at closure without JavaScript, error first", async ({ page }, info) => {
+  // cases.spec.ts, which runs before this file, closes each viewport's client's case.
+  const client = clientFor(info);
+  await signInWithoutJs(page, client.username);
+  await expect(page.getByTestId("pathway-stage")).toHaveText("Päättynyt");
+  const atClosure = page.locator(".feedback-prompt[data-occasion=closure]");
+  await atClosure.getByRole("button", { name: "Lähetä palaute" }).click();
+  await expect(page.locator(".feedback-prompt[data-occasion=closure]").getByRole("alert")).toHaveText("Valitse arvio 1–5.");
+  await page.locator(".feedback-prompt[data-occasion=closure]").getByLabel("4 – hyvin").check();
+  await page.locator(".feedback-prompt[data-occasion=closure]").getByRole("button", { name: "Lähetä palaute" }).click();
+  await expect(page).toHaveURL(/\/pathway\?feedback=sent#feedback-\d+$/);
+  await expect(page.getByRole("status").filter({ hasText: "Kiitos" })).toHaveText("Kiitos palautteestasi.");
+  await expect(page.locator(".feedback-prompt[data-occasion=closure] .feedback-given")).toHaveText("Annoit arvion 4 / 5.");
 });
