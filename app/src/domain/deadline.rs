@@ -136,7 +136,6 @@ mod tests {
     fn the_clock_runs_until_the_assessment_starts() {
         let contact = d(2026, 11, 23);
         let old = d(1940, 1, 1);
-        let young = d(1990, 1, 1);
         let due = d(2026, 12, 2);
         assert_eq!(
             AssessmentClock::at(contact, old, false, None, d(2026, 11, 30)),

@@ -12,6 +12,7 @@ pub mod life_area;
 pub mod meeting;
 pub mod names;
 pub mod plan;
+pub mod process;
 pub mod review;
 pub mod role;
 pub mod screening;
