@@ -12,11 +12,13 @@ use crate::server::{feedback, respond, session::require_user, state::app_state};
 /// a case (`closure`, the closure's id): a `score` from 1 to 5 and optional `text`.
 #[server(prefix = "/api", endpoint = "give_feedback")]
 pub async fn give_feedback(case_id: i32, occasion: String, target_id: i32, score: Option<String>, text: Option<String>) -> Result<(), AppError> {
+    use crate::domain::feedback::RawFeedback;
+
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        let (score, text) = (score.unwrap_or_default(), text.unwrap_or_default());
-        feedback::give(&state.db, &state.events, &user, case_id, &occasion, target_id, &score, &text).await?;
+        let raw = RawFeedback { occasion, target_id, score: score.unwrap_or_default(), text: text.unwrap_or_default() };
+        feedback::give(&state.db, &state.events, &user, case_id, &raw).await?;
         leptos_axum::redirect(&format!("/pathway?feedback=sent#feedback-{case_id}"));
         Ok(())
     })

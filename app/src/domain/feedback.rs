@@ -84,6 +84,17 @@ impl Score {
     }
 }
 
+/// The feedback form as it arrives: what it is about, and the score and words as typed.
+#[derive(Debug, Clone, Default)]
+pub struct RawFeedback {
+    /// `meeting` or `closure`.
+    pub occasion: String,
+    /// The meeting's or the closure's id.
+    pub target_id: i32,
+    pub score: String,
+    pub text: String,
+}
+
 /// One person's feedback as parsed from the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feedback {

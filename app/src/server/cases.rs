@@ -512,6 +512,11 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             audit::record(db, audit::Entry::on_case(user, &c, "pathway", Action::View, basis)).await?;
             let stage = parse_stage(&c.stage)?;
             let (plan_version, plan) = super::plan::latest(db, c.id).await?;
+            let (upcoming, past) = super::meetings::of_case(db, c.id).await?;
+            let feedback = match Access::give_feedback(user.role, rel) {
+                Ok(_) => super::feedback::prompts(db, user, &c, past).await?,
+                Err(_) => Vec::new(),
+            };
             out.push(Pathway {
                 case_id: c.id,
                 client_name: person.name.clone(),
@@ -525,8 +530,8 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
                 closures: closures(db, c.id).await?,
                 has_plan: plan_version > 0 || super::plan::is_open(stage),
                 goals: plan.goals,
-                meetings: super::meetings::of_case(db, c.id).await?.0,
-                feedback: if Access::give_feedback(user.role, rel).is_ok() { super::feedback::prompts(db, user, &c).await? } else { Vec::new() },
+                meetings: super::meetings::summaries(db, upcoming).await?,
+                feedback,
             });
         }
     }

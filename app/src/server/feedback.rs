@@ -3,12 +3,14 @@
 //! only in aggregate over the cases they lead, never by person or case.
 
 use super::audit::{self, Action};
-use super::cases::{authorise, current_seats, find_case, parse_stage};
+use super::cases::{authorise, current_seats, parse_stage};
 use super::entities::{case, case_closure, case_member, feedback, meeting};
 use super::events::{self, DomainEvent, Events};
 use super::meetings::{find_meeting, has_ended, invited};
 use super::session::CurrentUser;
-use crate::domain::feedback::{check_closure, check_meeting, Feedback, FeedbackError, FeedbackSummary, MeetingFacts, Occasion, Score};
+use crate::domain::feedback::{
+    check_closure, check_meeting, Feedback, FeedbackError, FeedbackSummary, MeetingFacts, Occasion, RawFeedback, Score,
+};
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
@@ -43,10 +45,15 @@ async fn latest_closure(db: &impl ConnectionTrait, case_id: i32) -> Result<Optio
         .await?)
 }
 
-/// What `user` may give feedback on in `found` (already authorised to give it): the ended
-/// meetings they were invited to, newest first, then the closure if the case is closed, each
-/// with the feedback they gave.
-pub(super) async fn prompts(db: &impl ConnectionTrait, user: &CurrentUser, found: &case::Model) -> Result<Vec<FeedbackPrompt>, AppError> {
+/// What `user` may give feedback on in `found` (already authorised to give it): the closure if
+/// the case is closed, then the `ended` meetings (newest first) they were invited to, each with
+/// the feedback they gave.
+pub(super) async fn prompts(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    found: &case::Model,
+    ended: Vec<meeting::Model>,
+) -> Result<Vec<FeedbackPrompt>, AppError> {
     let given = feedback::Entity::find()
         .filter(feedback::Column::CaseId.eq(found.id))
         .filter(feedback::Column::AuthorUserId.eq(user.id))
@@ -62,15 +69,9 @@ pub(super) async fn prompts(db: &impl ConnectionTrait, user: &CurrentUser, found
             .map(|row| Ok(Feedback { score: stored_score(row)?, text: row.text.clone() }))
             .transpose()
     };
-    let now = Utc::now();
-    let meetings = meeting::Entity::find()
-        .filter(meeting::Column::CaseId.eq(found.id))
-        .order_by_desc(meeting::Column::StartsAt)
-        .all(db)
-        .await?;
     let mut out = Vec::new();
-    for row in meetings {
-        if has_ended(&row, now) && invited(&row)?.contains(&user.id) {
+    for row in ended {
+        if invited(&row)?.contains(&user.id) {
             out.push(FeedbackPrompt {
                 occasion: Occasion::Meeting,
                 target_id: row.id,
@@ -104,14 +105,11 @@ pub async fn give(
     bus: &Events,
     user: &CurrentUser,
     case_id: i32,
-    occasion: &str,
-    target_id: i32,
-    score: &str,
-    text: &str,
+    raw: &RawFeedback,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::give_feedback).await?;
-    let occasion = Occasion::parse(occasion)?;
+    let (occasion, target_id) = (Occasion::parse(&raw.occasion)?, raw.target_id);
     let mine = feedback::Entity::find().filter(feedback::Column::AuthorUserId.eq(user.id));
     let (meeting_id, closure_id) = match occasion {
         Occasion::Meeting => {
@@ -133,7 +131,7 @@ pub async fn give(
             (None, Some(closure.id))
         }
     };
-    let parsed = Feedback::parse(score, text)?;
+    let parsed = Feedback::parse(&raw.score, &raw.text)?;
     let inserted = feedback::ActiveModel {
         case_id: Set(case_id),
         occasion: Set(occasion.as_str().to_string()),
@@ -177,9 +175,11 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
         .all(db)
         .await?;
     let read: HashSet<i32> = rows.iter().map(|r| r.case_id).collect();
-    for (case_id, basis) in led.into_iter().filter(|(id, _)| read.contains(id)) {
-        let found = find_case(db, case_id).await?;
-        audit::record(db, audit::Entry::on_case(user, &found, "feedback", Action::List, basis)).await?;
+    let cases = case::Entity::find().filter(case::Column::Id.is_in(read.iter().copied().collect::<Vec<_>>())).all(db).await?;
+    for found in &cases {
+        if let Some((_, basis)) = led.iter().find(|(id, _)| *id == found.id) {
+            audit::record(db, audit::Entry::on_case(user, found, "feedback", Action::List, *basis)).await?;
+        }
     }
     let mut scored = Vec::with_capacity(rows.len());
     for row in &rows {

@@ -54,7 +54,7 @@ pub(super) fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
     })
 }
 
-async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> Result<Vec<MeetingSummary>, AppError> {
+pub(super) async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> Result<Vec<MeetingSummary>, AppError> {
     let mut ids: Vec<i32> = Vec::new();
     for row in &rows {
         ids.extend(invited(row)?);
@@ -83,8 +83,8 @@ pub(super) fn has_ended(row: &meeting::Model, now: chrono::DateTime<Utc>) -> boo
     row.starts_at + chrono::Duration::minutes(i64::from(row.minutes)) < now
 }
 
-/// The meetings of a case, soonest upcoming first and then past ones, newest first.
-pub(super) async fn of_case(db: &impl ConnectionTrait, case_id: i32) -> Result<(Vec<MeetingSummary>, Vec<MeetingSummary>), AppError> {
+/// The meetings of a case: those to come, soonest first, and those that have ended, newest first.
+pub(super) async fn of_case(db: &impl ConnectionTrait, case_id: i32) -> Result<(Vec<meeting::Model>, Vec<meeting::Model>), AppError> {
     let rows = meeting::Entity::find()
         .filter(meeting::Column::CaseId.eq(case_id))
         .order_by_asc(meeting::Column::StartsAt)
@@ -93,7 +93,7 @@ pub(super) async fn of_case(db: &impl ConnectionTrait, case_id: i32) -> Result<(
     let now = Utc::now();
     let (mut past, upcoming): (Vec<_>, Vec<_>) = rows.into_iter().partition(|m| has_ended(m, now));
     past.reverse();
-    Ok((summaries(db, upcoming).await?, summaries(db, past).await?))
+    Ok((upcoming, past))
 }
 
 /// The meetings of one case as `user` may see them. Logged.
@@ -106,8 +106,8 @@ pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
     Ok(MeetingsPage {
         case_id,
         client_name: person.name,
-        upcoming,
-        past,
+        upcoming: summaries(db, upcoming).await?,
+        past: summaries(db, past).await?,
         invitable: if can_schedule { invitable(db, &found).await? } else { Vec::new() },
         can_schedule,
     })
