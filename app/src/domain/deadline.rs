@@ -49,6 +49,13 @@ impl DeadlineState {
     pub fn is_overdue(self) -> bool {
         matches!(self, DeadlineState::Overdue { .. })
     }
+
+    /// The day it is due.
+    pub fn due(self) -> NaiveDate {
+        match self {
+            DeadlineState::Left { due, .. } | DeadlineState::DueToday { due } | DeadlineState::Overdue { due, .. } => due,
+        }
+    }
 }
 
 /// Where the assessment's legal clock stands for one case.

@@ -3,8 +3,13 @@
 //! act there (DOMAIN.md). The words are in the locale files; this module holds the structure,
 //! the order the map is walked in by keyboard, and which step a case is in from its facts.
 
+use super::deadline::AssessmentClock;
+use super::plan::PlanContent;
 use super::stage::Stage;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
 /// A step on the map, in the order of the service path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -29,6 +34,33 @@ pub enum Step {
     Feedback,
     /// Closure with a handover or continuation note; reassessment when needs change.
     Closure,
+}
+
+/// A map choice that arrived and is not one of the map's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum MapError {
+    #[error("\"{value}\" is not a step of the process")]
+    UnknownStep { value: String },
+    #[error("\"{value}\" is not one of the map's filters")]
+    UnknownScope { value: String },
+}
+
+fn shortened(raw: &str) -> String {
+    raw.chars().take(40).collect()
+}
+
+impl FromStr for Step {
+    type Err = MapError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Step::ALL.into_iter().find(|step| step.as_str() == s).ok_or_else(|| MapError::UnknownStep { value: shortened(s) })
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The guiding principles of the Ylöjärvi model.
@@ -119,6 +151,11 @@ impl Step {
         self.index().checked_sub(1).map_or(self, |i| Step::ALL[i])
     }
 
+    /// Position on the map, 0-based.
+    pub fn position(self) -> usize {
+        self.index()
+    }
+
     pub fn parties(self) -> &'static [Party] {
         use Party::*;
         match self {
@@ -146,11 +183,174 @@ impl Step {
 
     pub fn deadline(self) -> Option<Deadline> {
         match self {
-            Step::Screening => Some(Deadline::UrgentHelpAtOnce),
+            Step::Concern | Step::Screening => Some(Deadline::UrgentHelpAtOnce),
             Step::Assessment => Some(Deadline::AssessmentStart),
             Step::Plan | Step::Review => Some(Deadline::ReviewDate),
             _ => None,
         }
+    }
+}
+
+impl Principle {
+    pub const ALL: [Principle; 3] = [Principle::OpenDialogue, Principle::SystemicThinking, Principle::Participation];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Principle::OpenDialogue => "open_dialogue",
+            Principle::SystemicThinking => "systemic_thinking",
+            Principle::Participation => "participation",
+        }
+    }
+}
+
+/// Where a step stands on one client's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    Done,
+    Current,
+    Upcoming,
+}
+
+impl StepState {
+    /// Where `step` stands when the client's case is in `current`. A closed case has done
+    /// everything before its closure.
+    pub fn of(step: Step, current: Step) -> StepState {
+        use std::cmp::Ordering;
+        match step.position().cmp(&current.position()) {
+            Ordering::Less => StepState::Done,
+            Ordering::Equal => StepState::Current,
+            Ordering::Greater => StepState::Upcoming,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Current => "current",
+            StepState::Upcoming => "upcoming",
+        }
+    }
+}
+
+/// Which cases the staff map counts. Every scope counts without names; the list behind a
+/// step holds only the cases whose team the reader is on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MapScope {
+    /// The cases whose team I am on, and the concerns I raised.
+    #[default]
+    Mine,
+    /// The cases on which someone of my organisation is on the team, and the concerns they raised.
+    Organisation,
+    /// Every case and concern of the service.
+    All,
+}
+
+impl MapScope {
+    pub const ALL: [MapScope; 3] = [MapScope::Mine, MapScope::Organisation, MapScope::All];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MapScope::Mine => "mine",
+            MapScope::Organisation => "organisation",
+            MapScope::All => "all",
+        }
+    }
+}
+
+impl FromStr for MapScope {
+    type Err = MapError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MapScope::ALL.into_iter().find(|scope| scope.as_str() == s).ok_or_else(|| MapError::UnknownScope { value: shortened(s) })
+    }
+}
+
+/// Whether a case is late with something that has a date today: the assessment's legal start
+/// day has passed and it has not started; or, while the team works, the plan's review date has
+/// passed or one of its tasks is past due and not done.
+pub fn is_overdue(stage: Stage, clock: Option<AssessmentClock>, plan: &PlanContent, today: NaiveDate) -> bool {
+    match stage {
+        Stage::Identification | Stage::Assessment => {
+            matches!(clock, Some(AssessmentClock::Running { state }) if state.is_overdue())
+        }
+        Stage::Collaboration | Stage::FollowUp => {
+            plan.review_date.is_some_and(|due| due < today) || plan.actions.iter().any(|task| task.is_overdue(today))
+        }
+        Stage::Closed => false,
+    }
+}
+
+/// How many cases (at the concern step: open concerns) stand in one step, and how many of them
+/// are late (at the concern step: urgent ones, which must be looked at at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepCount {
+    pub step: Step,
+    pub count: u32,
+    pub overdue: u32,
+}
+
+/// The counts of every step of the map, in map order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepCounts(Vec<StepCount>);
+
+impl StepCounts {
+    /// Counts items, each a step and whether it is late.
+    pub fn tally(items: impl IntoIterator<Item = (Step, bool)>) -> StepCounts {
+        let mut counts: Vec<StepCount> = Step::ALL.into_iter().map(|step| StepCount { step, count: 0, overdue: 0 }).collect();
+        for (step, late) in items {
+            let slot = &mut counts[step.position()];
+            slot.count += 1;
+            slot.overdue += u32::from(late);
+        }
+        StepCounts(counts)
+    }
+
+    pub fn get(&self, step: Step) -> StepCount {
+        self.0[step.position()]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = StepCount> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// The steps whose numbers differ from `before`: what a live map highlights.
+    pub fn changed_since(&self, before: &StepCounts) -> Vec<Step> {
+        self.iter().zip(before.iter()).filter(|(now, then)| now != then).map(|(now, _)| now.step).collect()
+    }
+}
+
+impl Default for StepCounts {
+    fn default() -> Self {
+        StepCounts::tally([])
+    }
+}
+
+/// The next dated thing on a client's path, as the pathway tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum NextDate {
+    /// The coming network meeting.
+    Meeting { title: String, at: chrono::DateTime<chrono::Utc> },
+    /// The plan's next review.
+    Review { on: NaiveDate },
+    /// The day by which the law says the assessment must start.
+    AssessmentStart { by: NaiveDate },
+}
+
+impl NextDate {
+    /// The Finnish calendar day it falls on.
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            NextDate::Meeting { at, .. } => super::calendar::finnish_date(*at),
+            NextDate::Review { on } => *on,
+            NextDate::AssessmentStart { by } => *by,
+        }
+    }
+
+    /// The soonest of `candidates`; on the same day a meeting comes first, since it has a time.
+    pub fn soonest(candidates: impl IntoIterator<Item = NextDate>) -> Option<NextDate> {
+        candidates.into_iter().min_by_key(|next| (next.day(), !matches!(next, NextDate::Meeting { .. })))
     }
 }
 
@@ -241,5 +441,86 @@ mod tests {
         for stage in Stage::ALL {
             assert_eq!(current_step(stage, none).stage(), stage, "the step is always within the case's stage");
         }
+    }
+
+    #[test]
+    fn a_clients_steps_are_done_current_or_to_come() {
+        assert_eq!(StepState::of(Step::Concern, Step::Team), StepState::Done);
+        assert_eq!(StepState::of(Step::Assessment, Step::Team), StepState::Done);
+        assert_eq!(StepState::of(Step::Team, Step::Team), StepState::Current);
+        assert_eq!(StepState::of(Step::Plan, Step::Team), StepState::Upcoming);
+        assert!(Step::ALL.iter().all(|s| StepState::of(*s, Step::Closure) != StepState::Upcoming));
+    }
+
+    #[test]
+    fn steps_and_scopes_read_back_from_their_names() {
+        for step in Step::ALL {
+            assert_eq!(step.as_str().parse::<Step>(), Ok(step));
+        }
+        for scope in MapScope::ALL {
+            assert_eq!(scope.as_str().parse::<MapScope>(), Ok(scope));
+        }
+        assert_eq!("everything".parse::<MapScope>(), Err(MapError::UnknownScope { value: "everything".into() }));
+        assert_eq!("".parse::<Step>(), Err(MapError::UnknownStep { value: String::new() }));
+        assert_eq!("x".repeat(100).parse::<Step>(), Err(MapError::UnknownStep { value: "x".repeat(40) }));
+        assert_eq!(MapScope::default(), MapScope::Mine);
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_case_is_late_when_a_date_it_must_keep_has_passed() {
+        use crate::domain::deadline::DeadlineState;
+        use crate::domain::plan::{PlanAction, TaskStatus};
+        let today = d(2026, 11, 23);
+        let empty = PlanContent::default();
+        let late_start = Some(AssessmentClock::Running { state: DeadlineState::on(d(2026, 11, 20), today) });
+        let in_time = Some(AssessmentClock::Running { state: DeadlineState::on(d(2026, 11, 25), today) });
+        let started_late = Some(AssessmentClock::Started { on: d(2026, 11, 21), due: Some(d(2026, 11, 20)), in_time: false });
+        assert!(is_overdue(Stage::Assessment, late_start, &empty, today));
+        assert!(is_overdue(Stage::Identification, late_start, &empty, today));
+        assert!(!is_overdue(Stage::Assessment, in_time, &empty, today));
+        assert!(!is_overdue(Stage::Assessment, started_late, &empty, today), "the start was late, but it has started");
+        assert!(!is_overdue(Stage::Assessment, None, &empty, today));
+
+        let review_passed = PlanContent { review_date: Some(d(2026, 11, 22)), ..PlanContent::default() };
+        let review_today = PlanContent { review_date: Some(today), ..PlanContent::default() };
+        assert!(is_overdue(Stage::FollowUp, None, &review_passed, today));
+        assert!(is_overdue(Stage::Collaboration, None, &review_passed, today));
+        assert!(!is_overdue(Stage::Collaboration, None, &review_today, today));
+        assert!(!is_overdue(Stage::Closed, late_start, &review_passed, today), "a closed case is late with nothing");
+
+        let task = |due, status| PlanAction { key: 1, what: "Soita".into(), owner_user_id: 1, due, status, goal_key: None };
+        let late_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Open)], ..PlanContent::default() };
+        let done_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Done)], ..PlanContent::default() };
+        assert!(is_overdue(Stage::Collaboration, None, &late_task, today));
+        assert!(!is_overdue(Stage::Collaboration, None, &done_task, today));
+    }
+
+    #[test]
+    fn counts_cover_every_step_and_tell_what_changed() {
+        let before = StepCounts::tally([(Step::Assessment, false), (Step::Assessment, true), (Step::Team, false)]);
+        assert_eq!(before.iter().count(), Step::ALL.len());
+        assert_eq!(before.get(Step::Assessment), StepCount { step: Step::Assessment, count: 2, overdue: 1 });
+        assert_eq!(before.get(Step::Closure), StepCount { step: Step::Closure, count: 0, overdue: 0 });
+        let after = StepCounts::tally([(Step::Assessment, false), (Step::Team, false), (Step::Team, false)]);
+        assert_eq!(after.changed_since(&before), vec![Step::Assessment, Step::Team]);
+        assert!(after.changed_since(&after).is_empty());
+        assert_eq!(StepCounts::default(), StepCounts::tally([]));
+    }
+
+    #[test]
+    fn the_pathway_tells_the_soonest_dated_thing_next() {
+        use chrono::TimeZone;
+        let meeting = NextDate::Meeting { title: "Verkostotapaaminen".into(), at: chrono::Utc.with_ymd_and_hms(2026, 12, 3, 22, 30, 0).unwrap() };
+        assert_eq!(meeting.day(), d(2026, 12, 4), "half past midnight in Helsinki is already the 4th");
+        let review = NextDate::Review { on: d(2026, 12, 10) };
+        assert_eq!(NextDate::soonest([review.clone(), meeting.clone()]), Some(meeting.clone()));
+        let same_day = NextDate::Review { on: d(2026, 12, 4) };
+        assert_eq!(NextDate::soonest([same_day, meeting.clone()]), Some(meeting), "the meeting has a time, so it comes first");
+        assert_eq!(NextDate::soonest([NextDate::AssessmentStart { by: d(2026, 12, 2) }, review]), Some(NextDate::AssessmentStart { by: d(2026, 12, 2) }));
+        assert_eq!(NextDate::soonest([]), None);
     }
 }

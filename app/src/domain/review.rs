@@ -119,6 +119,12 @@ impl ReviewContent {
     }
 }
 
+/// How one goal was scored at the latest review that scored it; `newest_first` are the case's
+/// reviews. A goal added since the last review has none yet.
+pub fn latest_score<'a>(goal_key: u32, newest_first: impl IntoIterator<Item = &'a ReviewContent>) -> Option<&'a GoalReview> {
+    newest_first.into_iter().find_map(|review| review.goals.iter().find(|g| g.goal_key == goal_key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +169,18 @@ mod tests {
         assert_eq!(parse(RawReview { client: map(&[("9", "achieved")]), ..good() }), Err(ReviewError::UnknownGoal));
         assert_eq!(parse(RawReview { client: map(&[("1", "great")]), ..good() }), Err(ReviewError::InvalidChoice { value: "great".into() }));
         assert!(parse(good()).is_ok());
+    }
+
+    #[test]
+    fn a_goal_shows_its_score_from_the_latest_review_that_scored_it() {
+        let review = |key: u32, team: GoalScore| ReviewContent {
+            goals: vec![GoalReview { goal_key: key, goal_words: String::new(), client: None, team }],
+            summary: String::new(),
+            next_review: today(),
+        };
+        let newest_first = [review(1, GoalScore::Achieved), review(3, GoalScore::Progressing), review(1, GoalScore::NotProgressing)];
+        assert_eq!(latest_score(1, &newest_first).map(|g| g.team), Some(GoalScore::Achieved));
+        assert_eq!(latest_score(3, &newest_first).map(|g| g.team), Some(GoalScore::Progressing));
+        assert_eq!(latest_score(7, &newest_first), None, "a goal added since the last review");
     }
 }
