@@ -38,6 +38,7 @@ test: setup-e2e test-unit test-sqlite test-postgres test-e2e
 test-unit:
 	@echo "==> Unit tests (domain core, sessions, passwords)"
 	cargo test -p app --features ssr --lib
+	cargo test -p server --lib
 	@echo "==> The domain core and pages compile for the browser (wasm32)"
 	cargo check -p frontend --target wasm32-unknown-unknown
 	@echo "==> No database or password code in the browser bundle"

@@ -36,8 +36,9 @@ if [[ "${1:-}" == "--e2e" ]]; then
     say "Installing Debian's Chromium for the browser tests (about 1 minute)"
     if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq chromium; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
   fi
-  if [[ ! -x end2end/node_modules/.bin/playwright ]]; then
-    say "Installing the Playwright test runner from npm (no browser download)"
+  # Again whenever the lock file changed since the last install.
+  if [[ ! -x end2end/node_modules/.bin/playwright || end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]]; then
+    say "Installing the Playwright test runner and axe-core from npm (no browser download)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
 fi

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
 use crate::pages::{
-    AdminPage, AssessmentPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, PathwayPage, PlanPage, RaiseConcernPage, ScreeningPage,
+    AdminPage, AssessmentPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, PathwayPage, PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -21,6 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/meetings") view=MeetingsListPage ssr=SsrMode::Async/>
                         <Route path=path!("/cases/:id/meetings/:meeting") view=MeetingDetailPage ssr=SsrMode::Async/>
                         <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
+                        <Route path=path!("/process") view=ProcessPage ssr=SsrMode::Async/>
                         <Route path=path!("/feedback") view=FeedbackPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                         <Route path=path!("/concerns") view=ScreeningPage ssr=SsrMode::Async/>

@@ -6,6 +6,7 @@ use crate::domain::closure::ClosureError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
+use crate::domain::process::MapError;
 use crate::domain::review::ReviewError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
@@ -44,6 +45,8 @@ pub enum AppError {
     Review(ReviewError),
     #[error("feedback: {0}")]
     Feedback(FeedbackError),
+    #[error("process map: {0}")]
+    Map(MapError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -79,7 +82,7 @@ impl AppError {
                 StatusCode::CONFLICT
             }
             AppError::Feedback(FeedbackError::NotInvited) => StatusCode::FORBIDDEN,
-            AppError::Feedback(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Feedback(_) | AppError::Map(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -129,6 +132,12 @@ impl From<ReviewError> for AppError {
 impl From<FeedbackError> for AppError {
     fn from(e: FeedbackError) -> Self {
         AppError::Feedback(e)
+    }
+}
+
+impl From<MapError> for AppError {
+    fn from(e: MapError) -> Self {
+        AppError::Map(e)
     }
 }
 

@@ -17,12 +17,30 @@ pub struct SessionUser {
     pub role: Role,
 }
 
+/// What a live view is told over `/live` when something changes: only which kind of thing
+/// changed, never whose, so that the view reloads what its reader may see through the ordinary
+/// server functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LiveNotice {
+    /// A case opened or moved, or its team or plan changed.
+    Cases,
+    /// A concern was raised or decided.
+    Concerns,
+    /// The connection dropped and is back: anything may have changed meanwhile.
+    Resync,
+}
+
 /// One case in a staff member's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseSummary {
     pub id: i32,
     pub client_name: String,
     pub stage: Stage,
+    /// The step of the process map the case stands in.
+    pub step: crate::domain::process::Step,
+    /// Late with something that has a date: the assessment's start, the review, a task.
+    pub overdue: bool,
     pub my_role: TeamRole,
     pub coordinators: Vec<String>,
     pub updated_at: DateTime<Utc>,
@@ -135,13 +153,34 @@ pub struct Pathway {
     pub closures: Vec<ClosureView>,
     /// Whether there is a plan to open (being made now, or made before).
     pub has_plan: bool,
-    /// The goals of the latest plan, in the client's words.
-    pub goals: Vec<crate::domain::plan::Goal>,
+    /// The goals of the latest plan, in the client's words, with how each was last scored.
+    pub goals: Vec<GoalProgress>,
+    /// The step of the process map the case stands in.
+    pub step: crate::domain::process::Step,
+    /// The soonest dated thing to come: a meeting, the review, the assessment's legal start.
+    pub next_date: Option<crate::domain::process::NextDate>,
     /// Meetings still to come, soonest first.
     pub meetings: Vec<MeetingSummary>,
     /// Ended meetings the reader was invited to and the closure, each with the feedback the
     /// reader gave; empty unless the reader may give feedback.
     pub feedback: Vec<FeedbackPrompt>,
+}
+
+/// One of the client's goals and how it was scored at the latest review that scored it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalProgress {
+    #[serde(flatten)]
+    pub goal: crate::domain::plan::Goal,
+    pub reviewed: Option<GoalReviewed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalReviewed {
+    pub at: DateTime<Utc>,
+    /// The professionals' score.
+    pub team: crate::domain::review::GoalScore,
+    /// The client's own score, when they gave one.
+    pub client: Option<crate::domain::review::GoalScore>,
 }
 
 /// Something the reader may give feedback on, and what they gave if they did.

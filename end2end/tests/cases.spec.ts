@@ -24,7 +24,8 @@ test("the coordinator moves a case onward and the client sees it on their pathwa
   await signIn(page, client.username);
   await expect(page).toHaveURL(/\/pathway$/);
   await expect(page.getByTestId("pathway-stage")).toHaveText("Seuranta ja arviointi");
-  await expect(page.locator(".step-current")).toContainText("olet tässä");
+  await expect(page.getByTestId("pathway-step")).toHaveText("Olet nyt vaiheessa: Tavoitteiden arviointi.");
+  await expect(page.locator("svg.map:visible a[aria-current=step]")).toHaveAttribute("data-step", "review");
   await expect(page.getByRole("heading", { name: "Minun tiimini" })).toBeVisible();
   await expect(page.getByRole("link", { name: "+358 40 100 2001" })).toHaveAttribute("href", "tel:+358401002001");
   await expectNoHorizontalScroll(page);

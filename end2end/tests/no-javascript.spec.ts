@@ -96,3 +96,25 @@ test("the client gives feedback at closure without JavaScript, error first", asy
   await expect(page.getByRole("status").filter({ hasText: "Kiitos" })).toHaveText("Kiitos palautteestasi.");
   await expect(page.locator(".feedback-prompt[data-occasion=closure] .feedback-given")).toHaveText("Annoit arvion 4 / 5.");
 });
+
+test("the pathway and its map work without JavaScript", async ({ page }) => {
+  await signInWithoutJs(page, "elina.hakala");
+  await expect(page).toHaveURL(/\/pathway$/);
+  await expect(page.getByTestId("pathway-step")).toHaveText("Olet nyt vaiheessa: Palvelutarpeen arviointi.");
+  await expect(page.getByRole("heading", { name: "Minun tiimini" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Minun näkemykseni arviointiin" })).toBeVisible();
+  const map = page.locator("svg.map:visible");
+  await expect(map.locator("a[aria-current=step]")).toHaveAttribute("data-step", "assessment");
+
+  // A step of the map is a link: the server opens it.
+  await map.locator("a[data-step=plan]").click();
+  await expect(page).toHaveURL(/\/pathway\?case=\d+&step=plan#pathway-\d+-map-details$/);
+  const details = page.locator(".step-details");
+  await expect(details.getByRole("heading", { level: 2 })).toHaveText("Asiakassuunnitelma");
+  await expect(details).toContainText("tulossa");
+  await expect(details).toContainText("Kirjoitat tavoitteesi omin sanoin.");
+
+  // The text version opens without a script too.
+  await page.getByText("Prosessi tekstinä").first().click();
+  await expect(page.locator(".map-text ol").first()).toContainText("Huolen ilmaisu");
+});

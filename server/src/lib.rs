@@ -5,6 +5,8 @@
 
 #![recursion_limit = "256"]
 
+pub mod live;
+
 use app::server::{events, seed, AppState, Config};
 use app::{shell, App};
 use axum::Router;
@@ -52,7 +54,13 @@ pub async fn prepare(db: &DatabaseConnection, with_demo_data: bool) -> Result<bo
 
 /// The whole application as an axum router.
 pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Config) -> (Router, AppState) {
-    let state = AppState { leptos_options: leptos_options.clone(), db, config: Arc::new(config), events: events::channel() };
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        db,
+        config: Arc::new(config),
+        events: events::channel(),
+        stopping: Default::default(),
+    };
     let routes = generate_route_list(App);
 
     let fn_state = state.clone();
@@ -66,6 +74,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
             }),
         )
         .route("/meetings/{id}/invite.ics", axum::routing::get(meeting_invitation))
+        .route("/live", axum::routing::get(live::live))
         .leptos_routes_with_context(
             &state,
             routes,

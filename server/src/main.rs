@@ -30,7 +30,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let db = server::connect(&database_url, None).await?;
     let seeded = server::prepare(&db, !env_flag("POLKU_NO_DEMO_DATA")).await?;
-    let (router, _) = server::router(leptos_options, db, config);
+    let (router, state) = server::router(leptos_options, db, config);
 
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     tracing::info!("Polku listening on http://{addr} (database: {})", redacted(&database_url));
@@ -41,7 +41,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for login in seed::demo_logins() {
         println!("  {:<14} {:<18} {}", login.role.as_str(), login.username, login.who);
     }
-    axum::serve(listener, router.into_make_service()).with_graceful_shutdown(shutdown()).await?;
+    let stopping = state.stopping.clone();
+    axum::serve(listener, router.into_make_service())
+        .with_graceful_shutdown(async move {
+            shutdown().await;
+            stopping.stop();
+        })
+        .await?;
     Ok(())
 }
 
@@ -53,6 +59,22 @@ fn redacted(url: &str) -> String {
     }
 }
 
+/// Resolves on Ctrl-C or, where there is one, SIGTERM (how service managers stop a server).
 async fn shutdown() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
     let _ = tokio::signal::ctrl_c().await;
 }

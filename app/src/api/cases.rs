@@ -8,12 +8,13 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{cases, respond, session::require_user, state::app_state};
 
-/// The cases on whose team the signed-in professional or coordinator is.
+/// The cases on whose team the signed-in professional or coordinator is; with `step` (a step of
+/// the process map), only those in that step.
 #[server(prefix = "/api", endpoint = "my_cases")]
-pub async fn my_cases() -> Result<Vec<CaseSummary>, AppError> {
+pub async fn my_cases(#[server(default)] step: Option<String>) -> Result<Vec<CaseSummary>, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        cases::list_for_staff(&app_state()?.db, &user).await
+        cases::list_for_staff(&app_state()?.db, &user, step.as_deref()).await
     })
     .await
 }

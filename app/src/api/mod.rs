@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod meetings;
 pub mod pathway;
 pub mod plan;
+pub mod process;
 pub mod team;
 
 pub use admin::*;
@@ -22,4 +23,5 @@ pub use feedback::*;
 pub use meetings::*;
 pub use pathway::*;
 pub use plan::*;
+pub use process::*;
 pub use team::*;

@@ -22,7 +22,8 @@ pub async fn team_candidates(case_id: i32) -> Result<Vec<Candidate>, AppError> {
 pub async fn propose_member(case_id: i32, user_id: i32, team_role: String) -> Result<i32, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        let seat = team::propose(&app_state()?.db, &user, case_id, user_id, &team_role).await?;
+        let state = app_state()?;
+        let seat = team::propose(&state.db, &state.events, &user, case_id, user_id, &team_role).await?;
         leptos_axum::redirect(&format!("/cases/{case_id}#team-h"));
         Ok(seat)
     })
@@ -34,7 +35,8 @@ pub async fn propose_member(case_id: i32, user_id: i32, team_role: String) -> Re
 pub async fn answer_member(seat_id: i32, answer: String) -> Result<bool, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        let accepted = team::answer(&app_state()?.db, &user, seat_id, &answer).await?;
+        let state = app_state()?;
+        let accepted = team::answer(&state.db, &state.events, &user, seat_id, &answer).await?;
         leptos_axum::redirect("/pathway");
         Ok(accepted)
     })
@@ -47,7 +49,8 @@ pub async fn answer_member(seat_id: i32, answer: String) -> Result<bool, AppErro
 pub async fn remove_member(seat_id: i32, replacement: Option<i32>) -> Result<(), AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        team::remove(&app_state()?.db, &user, seat_id, replacement).await
+        let state = app_state()?;
+        team::remove(&state.db, &state.events, &user, seat_id, replacement).await
     })
     .await
 }

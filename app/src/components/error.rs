@@ -5,6 +5,7 @@ use crate::domain::closure::ClosureError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
+use crate::domain::process::MapError;
 use crate::domain::review::ReviewError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
@@ -39,6 +40,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::ClientOnly => t!(i18n, errors.forbidden.client_only).into_any(),
             AccessDenied::RelativeReadsPlan => t!(i18n, errors.forbidden.relative_reads_plan).into_any(),
             AccessDenied::FeedbackFromClientSide => t!(i18n, errors.forbidden.feedback_from_client_side).into_any(),
+            AccessDenied::StaffOnly => t!(i18n, errors.forbidden.staff_only).into_any(),
+            AccessDenied::CrossOrigin => t!(i18n, errors.forbidden.cross_origin).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -124,6 +127,10 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             ClosureError::SummaryEmpty => t!(i18n, errors.closure.summary_empty).into_any(),
             ClosureError::ContinuationEmpty => t!(i18n, errors.closure.continuation_empty).into_any(),
             ClosureError::TextTooLong { max } => t!(i18n, errors.closure.text_too_long, max = move || max).into_any(),
+        },
+        AppError::Map(problem) => match problem {
+            MapError::UnknownStep { value } => t!(i18n, errors.map.unknown_step, value = move || value.clone()).into_any(),
+            MapError::UnknownScope { value } => t!(i18n, errors.map.unknown_scope, value = move || value.clone()).into_any(),
         },
     }
 }

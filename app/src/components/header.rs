@@ -44,6 +44,7 @@ fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
     };
     let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink urgent/> });
     let feedback = (user.role == Role::Coordinator).then(|| view! { <A href="/feedback">{t!(i18n, nav.feedback)}</A> });
+    let process = view! { <A href="/process">{t!(i18n, nav.process)}</A> };
     let raise = (user.role != Role::Administrator)
         .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
@@ -51,6 +52,7 @@ fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
     view! {
         <nav class="user-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
             {home}
+            {process}
             {screening}
             {feedback}
             {raise}

@@ -3,6 +3,8 @@
 use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
 use crate::domain::calendar::{finnish_date, finnish_time};
 use crate::domain::feedback::Occasion;
+use crate::domain::process::{Deadline, Party, Principle, Step};
+use crate::domain::review::GoalScore;
 use crate::domain::screening::Segment;
 use crate::domain::{LifeArea, Role, Sector, Stage, TeamRole};
 use crate::i18n::*;
@@ -155,5 +157,108 @@ pub fn occasion(i18n: I18n, occasion: Occasion) -> String {
     match occasion {
         Occasion::Meeting => t_string!(i18n, feedback.occasion.meeting).to_string(),
         Occasion::Closure => t_string!(i18n, feedback.occasion.closure).to_string(),
+    }
+}
+
+pub fn step(i18n: I18n, step: Step) -> String {
+    match step {
+        Step::Concern => t_string!(i18n, step.concern).to_string(),
+        Step::Screening => t_string!(i18n, step.screening).to_string(),
+        Step::Assessment => t_string!(i18n, step.assessment).to_string(),
+        Step::Team => t_string!(i18n, step.team).to_string(),
+        Step::Plan => t_string!(i18n, step.plan).to_string(),
+        Step::Meetings => t_string!(i18n, step.meetings).to_string(),
+        Step::Review => t_string!(i18n, step.review).to_string(),
+        Step::Feedback => t_string!(i18n, step.feedback).to_string(),
+        Step::Closure => t_string!(i18n, step.closure).to_string(),
+    }
+}
+
+/// What happens in a step, for staff.
+pub fn step_what(i18n: I18n, step: Step) -> String {
+    match step {
+        Step::Concern => t_string!(i18n, step_what.concern).to_string(),
+        Step::Screening => t_string!(i18n, step_what.screening).to_string(),
+        Step::Assessment => t_string!(i18n, step_what.assessment).to_string(),
+        Step::Team => t_string!(i18n, step_what.team).to_string(),
+        Step::Plan => t_string!(i18n, step_what.plan).to_string(),
+        Step::Meetings => t_string!(i18n, step_what.meetings).to_string(),
+        Step::Review => t_string!(i18n, step_what.review).to_string(),
+        Step::Feedback => t_string!(i18n, step_what.feedback).to_string(),
+        Step::Closure => t_string!(i18n, step_what.closure).to_string(),
+    }
+}
+
+/// What a step records.
+pub fn step_records(i18n: I18n, step: Step) -> String {
+    match step {
+        Step::Concern => t_string!(i18n, step_records.concern).to_string(),
+        Step::Screening => t_string!(i18n, step_records.screening).to_string(),
+        Step::Assessment => t_string!(i18n, step_records.assessment).to_string(),
+        Step::Team => t_string!(i18n, step_records.team).to_string(),
+        Step::Plan => t_string!(i18n, step_records.plan).to_string(),
+        Step::Meetings => t_string!(i18n, step_records.meetings).to_string(),
+        Step::Review => t_string!(i18n, step_records.review).to_string(),
+        Step::Feedback => t_string!(i18n, step_records.feedback).to_string(),
+        Step::Closure => t_string!(i18n, step_records.closure).to_string(),
+    }
+}
+
+/// A step in plain language, for the client and their close ones.
+pub fn step_plain(i18n: I18n, step: Step) -> String {
+    match step {
+        Step::Concern => t_string!(i18n, step_plain.concern).to_string(),
+        Step::Screening => t_string!(i18n, step_plain.screening).to_string(),
+        Step::Assessment => t_string!(i18n, step_plain.assessment).to_string(),
+        Step::Team => t_string!(i18n, step_plain.team).to_string(),
+        Step::Plan => t_string!(i18n, step_plain.plan).to_string(),
+        Step::Meetings => t_string!(i18n, step_plain.meetings).to_string(),
+        Step::Review => t_string!(i18n, step_plain.review).to_string(),
+        Step::Feedback => t_string!(i18n, step_plain.feedback).to_string(),
+        Step::Closure => t_string!(i18n, step_plain.closure).to_string(),
+    }
+}
+
+pub fn party(i18n: I18n, party: Party) -> String {
+    match party {
+        Party::Client => t_string!(i18n, party.client).to_string(),
+        Party::Relatives => t_string!(i18n, party.relatives).to_string(),
+        Party::Professionals => t_string!(i18n, party.professionals).to_string(),
+        Party::CoordinatorPair => t_string!(i18n, party.coordinator_pair).to_string(),
+    }
+}
+
+pub fn principle(i18n: I18n, principle: Principle) -> String {
+    match principle {
+        Principle::OpenDialogue => t_string!(i18n, principle.open_dialogue).to_string(),
+        Principle::SystemicThinking => t_string!(i18n, principle.systemic_thinking).to_string(),
+        Principle::Participation => t_string!(i18n, principle.participation).to_string(),
+    }
+}
+
+pub fn principle_text(i18n: I18n, principle: Principle) -> String {
+    match principle {
+        Principle::OpenDialogue => t_string!(i18n, principle_text.open_dialogue).to_string(),
+        Principle::SystemicThinking => t_string!(i18n, principle_text.systemic_thinking).to_string(),
+        Principle::Participation => t_string!(i18n, principle_text.participation).to_string(),
+    }
+}
+
+pub fn deadline(i18n: I18n, deadline: Deadline) -> String {
+    match deadline {
+        Deadline::UrgentHelpAtOnce => t_string!(i18n, deadline.urgent_help_at_once).to_string(),
+        Deadline::AssessmentStart => t_string!(i18n, deadline.assessment_start).to_string(),
+        Deadline::ReviewDate => t_string!(i18n, deadline.review_date).to_string(),
+    }
+}
+
+/// A goal's score at a review; `None` is the client's score when they gave none.
+pub fn goal_score(i18n: I18n, score: Option<GoalScore>) -> String {
+    match score {
+        Some(GoalScore::Achieved) => t_string!(i18n, review.achieved).to_string(),
+        Some(GoalScore::Progressing) => t_string!(i18n, review.progressing).to_string(),
+        Some(GoalScore::NotProgressing) => t_string!(i18n, review.not_progressing).to_string(),
+        Some(GoalScore::Changed) => t_string!(i18n, review.changed).to_string(),
+        None => t_string!(i18n, review.not_given).to_string(),
     }
 }

@@ -5,6 +5,8 @@ pub mod clock;
 pub mod error;
 pub mod header;
 pub mod labels;
+pub mod live;
+pub mod process_map;
 
 pub use action::succeeded;
 pub use clock::Clock;

@@ -74,6 +74,10 @@ pub enum AccessDenied {
     RelativeReadsPlan,
     #[error("feedback comes from the client and their relatives")]
     FeedbackFromClientSide,
+    #[error("the process map's numbers are for professionals and coordinators")]
+    StaffOnly,
+    #[error("requests from pages of other sites are refused")]
+    CrossOrigin,
 }
 
 /// What a person may do with one case.
@@ -208,6 +212,23 @@ impl Access {
         }
     }
 
+    /// May this person see how many cases stand in each step of the process map? Professionals
+    /// and coordinators: the numbers carry no names, and the cases behind a step are listed only
+    /// where the reader is on the team.
+    pub fn process_counts(role: Role) -> Result<(), AccessDenied> {
+        match role {
+            Role::Professional | Role::Coordinator => Ok(()),
+            Role::Administrator => Err(AccessDenied::AdministratorNoClientContent),
+            Role::Client | Role::Relative => Err(AccessDenied::StaffOnly),
+        }
+    }
+
+    /// May this person follow live changes (`/live`)? The live views are staff views today; what
+    /// they hear names no one, and each view reloads through the rules above.
+    pub fn follow_live(role: Role) -> Result<(), AccessDenied> {
+        Self::process_counts(role)
+    }
+
     /// May this person see a non-disclosure client's address and municipality?
     /// Only the client and the coordinator pair (DOMAIN.md, turvakielto).
     pub fn see_protected_location(rel: Relationship, non_disclosure: bool) -> bool {
@@ -222,6 +243,16 @@ mod tests {
     use super::*;
 
     const STAFF: [Role; 2] = [Role::Professional, Role::Coordinator];
+
+    #[test]
+    fn only_staff_see_the_numbers_of_the_process_map() {
+        for role in STAFF {
+            assert_eq!(Access::process_counts(role), Ok(()));
+        }
+        assert_eq!(Access::process_counts(Role::Client), Err(AccessDenied::StaffOnly));
+        assert_eq!(Access::process_counts(Role::Relative), Err(AccessDenied::StaffOnly));
+        assert_eq!(Access::process_counts(Role::Administrator), Err(AccessDenied::AdministratorNoClientContent));
+    }
 
     #[test]
     fn a_client_sees_only_their_own_case() {

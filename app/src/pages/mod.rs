@@ -12,6 +12,7 @@ mod meetings;
 mod not_found;
 mod pathway;
 mod plan;
+mod process;
 mod screening;
 mod team;
 
@@ -27,4 +28,5 @@ pub use meetings::{MeetingDetailPage, MeetingsListPage};
 pub use not_found::NotFound;
 pub use pathway::PathwayPage;
 pub use plan::PlanPage;
+pub use process::ProcessPage;
 pub use screening::ScreeningPage;

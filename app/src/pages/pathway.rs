@@ -9,11 +9,14 @@ use super::meetings::MeetingFacts;
 use crate::api::{meeting_path, my_pathway, plan_path, AnswerMember, WriteAssessmentView};
 use crate::components::labels;
 use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::process_map::{ProcessMap, StepDetails};
+use crate::domain::process::{NextDate, Step, StepState};
 use crate::domain::team::SeatStatus;
 use crate::domain::Stage;
 use crate::i18n::*;
-use crate::model::Pathway;
+use crate::model::{GoalProgress, GoalReviewed, Pathway};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PathwayPage() -> impl IntoView {
@@ -43,16 +46,6 @@ pub fn PathwayPage() -> impl IntoView {
     }
 }
 
-fn now_text(i18n: labels::I18n, stage: Stage) -> String {
-    match stage {
-        Stage::Identification => t_string!(i18n, pathway.now.identification).to_string(),
-        Stage::Assessment => t_string!(i18n, pathway.now.assessment).to_string(),
-        Stage::Collaboration => t_string!(i18n, pathway.now.collaboration).to_string(),
-        Stage::FollowUp => t_string!(i18n, pathway.now.follow_up).to_string(),
-        Stage::Closed => t_string!(i18n, pathway.now.closed).to_string(),
-    }
-}
-
 fn next_text(i18n: labels::I18n, stage: Stage) -> String {
     match stage {
         Stage::Identification => t_string!(i18n, pathway.after.identification).to_string(),
@@ -71,8 +64,24 @@ fn PathwayView(
     given: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Pathway { case_id, client_name, as_relative, stage, team, history, views, can_write_view, assessment, closures, has_plan, goals, meetings, feedback } =
-        pathway;
+    let Pathway {
+        case_id,
+        client_name,
+        as_relative,
+        stage,
+        step,
+        next_date,
+        team,
+        history,
+        views,
+        can_write_view,
+        assessment,
+        closures,
+        has_plan,
+        goals,
+        meetings,
+        feedback,
+    } = pathway;
     let relative_of = client_name.clone();
     let heading_id = format!("pathway-{case_id}");
     let labelled_by = heading_id.clone();
@@ -81,36 +90,18 @@ fn PathwayView(
     } else {
         t!(i18n, pathway.title).into_any()
     };
-    let steps = Stage::ALL.into_iter().map(|step| {
-        let state = if step == stage {
-            "current"
-        } else if step.position() < stage.position() {
-            "done"
-        } else {
-            "upcoming"
-        };
-        let note = move || match state {
-            "current" => t_string!(i18n, pathway.current).to_string(),
-            "done" => t_string!(i18n, pathway.done).to_string(),
-            _ => t_string!(i18n, pathway.upcoming).to_string(),
-        };
-        view! {
-            <li class=format!("step step-{state}") aria-current=(state == "current").then_some("step")>
-                <span class="step-name">{move || labels::stage(i18n, step)}</span>
-                <span class="step-note">" – "{note}</span>
-            </li>
-        }
-    });
     view! {
-        <article class="pathway" aria-labelledby=labelled_by data-stage=stage.as_str()>
+        <article class="pathway" aria-labelledby=labelled_by data-stage=stage.as_str() data-step=step.as_str()>
             <h1 id=heading_id>{title}</h1>
             <section class="card" aria-labelledby=format!("now-{case_id}")>
                 <h2 id=format!("now-{case_id}")>{t!(i18n, pathway.where_now)}</h2>
                 <p class=format!("stage-badge stage-{}", stage.as_str()) data-testid="pathway-stage">{move || labels::stage(i18n, stage)}</p>
-                <p>{move || now_text(i18n, stage)}</p>
-                <ol class="steps" aria-label=move || t_string!(i18n, pathway.steps_label).to_string()>{steps.collect_view()}</ol>
+                <p data-testid="pathway-step">{t!(i18n, pathway.step_now, step = move || labels::step(i18n, step))}</p>
+                <p>{move || labels::step_plain(i18n, step)}</p>
                 <h3>{t!(i18n, pathway.next)}</h3>
                 <p>{move || next_text(i18n, stage)}</p>
+                {next_date.map(|next| view! { <p class="next-date" data-testid="next-date">{next_date_text(next)}</p> })}
+                <PathwayMap case_id step as_relative/>
             </section>
             {(!meetings.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby=format!("meetings-{case_id}")>
@@ -137,7 +128,7 @@ fn PathwayView(
                     } else {
                         view! {
                             <ol class="goals">
-                                {goals.into_iter().map(|g| view! { <li><blockquote class="client-words">{g.client_words}</blockquote></li> }).collect_view()}
+                                {goals.into_iter().map(|g| view! { <GoalWithProgress goal=g as_relative/> }).collect_view()}
                             </ol>
                         }
                         .into_any()
@@ -183,5 +174,72 @@ fn PathwayView(
                 <HistoryList history/>
             </section>
         </article>
+    }
+}
+
+/// The client's own place on the process map, and the step opened from it (`?case=…&step=…`).
+#[component]
+fn PathwayMap(case_id: i32, step: Step, as_relative: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let key = format!("pathway-{case_id}-map");
+    let open = Signal::derive(move || {
+        let query = query.read();
+        (query.get("case").and_then(|c| c.parse::<i32>().ok()) == Some(case_id))
+            .then(|| query.get("step").and_then(|s| s.parse::<Step>().ok()))
+            .flatten()
+    });
+    let details_key = key.clone();
+    let href = Callback::new(move |target: Step| format!("/pathway?case={case_id}&step={}#pathway-{case_id}-map-details", target.as_str()));
+    let heading = if as_relative { t_string!(i18n, pathway.map_title_relative).to_string() } else { t_string!(i18n, pathway.map_title).to_string() };
+    view! {
+        <h3>{heading}</h3>
+        <ProcessMap key=key href open position=step/>
+        {move || open.get().map(|opened| view! {
+            <StepDetails key=details_key.clone() step=opened plain=true state=StepState::of(opened, step)/>
+        })}
+    }
+}
+
+/// When the next dated thing happens, in plain words.
+fn next_date_text(next: NextDate) -> impl IntoView {
+    let i18n = use_i18n();
+    match next {
+        NextDate::Meeting { title, at } => {
+            t!(i18n, pathway.when.meeting, title = move || title.clone(), time = move || labels::time(i18n, at)).into_any()
+        }
+        NextDate::Review { on } => t!(i18n, pathway.when.review, day = move || labels::date(i18n, on)).into_any(),
+        NextDate::AssessmentStart { by } => t!(i18n, pathway.when.assessment_start, day = move || labels::date(i18n, by)).into_any(),
+    }
+}
+
+/// A goal in the client's words, and how it went at the latest review that scored it.
+#[component]
+fn GoalWithProgress(goal: GoalProgress, as_relative: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let GoalProgress { goal, reviewed } = goal;
+    let progress = match reviewed {
+        None => view! { <p class="goal-progress">{t!(i18n, pathway.goal_not_reviewed)}</p> }.into_any(),
+        Some(GoalReviewed { at, team, client }) => {
+            let own = if as_relative {
+                t!(i18n, pathway.goal_client_score, score = move || labels::goal_score(i18n, client)).into_any()
+            } else {
+                t!(i18n, pathway.goal_own_score, score = move || labels::goal_score(i18n, client)).into_any()
+            };
+            view! {
+                <p class="goal-progress" data-score=team.as_str()>
+                    {t!(i18n, pathway.goal_reviewed, day = move || labels::day(i18n, at), score = move || labels::goal_score(i18n, Some(team)))}
+                    " "
+                    {own}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li>
+            <blockquote class="client-words">{goal.client_words}</blockquote>
+            {progress}
+        </li>
     }
 }

@@ -573,22 +573,12 @@ fn action_name(page: &Page, key: u32) -> String {
     page.content.actions.iter().find(|a| a.key == key).map_or_else(|| format!("#{key}"), |a| a.what.clone())
 }
 
-fn score_label(i18n: I18n, score: Option<GoalScore>) -> String {
-    match score {
-        Some(GoalScore::Achieved) => t_string!(i18n, review.achieved).to_string(),
-        Some(GoalScore::Progressing) => t_string!(i18n, review.progressing).to_string(),
-        Some(GoalScore::NotProgressing) => t_string!(i18n, review.not_progressing).to_string(),
-        Some(GoalScore::Changed) => t_string!(i18n, review.changed).to_string(),
-        None => t_string!(i18n, review.not_given).to_string(),
-    }
-}
-
 /// A choice of score for one goal; `optional` adds "not given".
 fn score_select(i18n: I18n, id: String, name: String, optional: bool) -> impl IntoView {
     view! {
         <select id=id name=name required=!optional>
-            <option value="">{if optional { score_label(i18n, None) } else { t_string!(i18n, review.choose).to_string() }}</option>
-            {GoalScore::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{score_label(i18n, Some(s))}</option> }).collect_view()}
+            <option value="">{if optional { labels::goal_score(i18n, None) } else { t_string!(i18n, review.choose).to_string() }}</option>
+            {GoalScore::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{labels::goal_score(i18n, Some(s))}</option> }).collect_view()}
         </select>
     }
 }
@@ -613,8 +603,8 @@ fn Reviews(page: Page, review: ServerAction<ReviewPlan>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{g.goal_words}</th>
-                            <td data-score="client">{score_label(i18n, g.client)}</td>
-                            <td data-score="team">{score_label(i18n, Some(g.team))}</td>
+                            <td data-score="client">{labels::goal_score(i18n, g.client)}</td>
+                            <td data-score="team">{labels::goal_score(i18n, Some(g.team))}</td>
                         </tr>
                     }
                 })

@@ -3,17 +3,22 @@
 //! its history and audit rows, and publishes an event after commit.
 
 use super::assessments;
+use super::process;
 use super::audit::{self, Action};
-use super::entities::{case, case_closure, case_event, case_member, client, organisation, relative_link, staff_profile, user};
+use super::entities::{case, case_closure, case_event, case_member, client, meeting, organisation, relative_link, staff_profile, user};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::closure::Closure;
+use crate::domain::plan::PlanContent;
+use crate::domain::process::{NextDate, Step};
+use crate::domain::review::latest_score;
 use crate::domain::stage::check_transition;
 use crate::domain::team::SeatStatus;
-use crate::domain::{Access, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole, TransitionError};
+use crate::domain::{Access, AssessmentClock, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
 use crate::model::{
-    CaseDetail, CaseSummary, ClientSummary, ClosureView, HistoryEntry, HistoryEvent, ParticipantChoice, Pathway, StageMove, TeamMember,
+    CaseDetail, CaseSummary, ClientSummary, ClosureView, GoalProgress, GoalReviewed, HistoryEntry, HistoryEvent, ParticipantChoice, Pathway,
+    StageMove, TeamMember,
 };
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -256,31 +261,28 @@ pub async fn append_history(
     Ok(())
 }
 
-/// Cases on which a professional or coordinator is a team member, most recently changed first.
-pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<CaseSummary>, AppError> {
+/// Cases on which a professional or coordinator is a team member, most recently changed first;
+/// with `step` (a step of the process map, parsed once the reader is known to be staff), only
+/// those standing in that step.
+pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser, step: Option<&str>) -> Result<Vec<CaseSummary>, AppError> {
     if !user.role.is_staff() {
         return Err(crate::domain::AccessDenied::NotOnTeam.into());
     }
+    let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
     let seats = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))
         .all(db)
         .await?;
     let my_role: HashMap<i32, String> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
-    let case_ids: Vec<i32> = my_role.keys().copied().collect();
     let cases = case::Entity::find()
-        .filter(case::Column::Id.is_in(case_ids.clone()))
+        .filter(case::Column::Id.is_in(my_role.keys().copied().collect::<Vec<_>>()))
         .order_by_desc(case::Column::UpdatedAt)
         .all(db)
         .await?;
-    let clients: HashMap<i32, client::Model> = client::Entity::find()
-        .filter(client::Column::Id.is_in(cases.iter().map(|c| c.client_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let starts = assessments::first_starts(db, case_ids.clone()).await?;
-    let now = Utc::now();
+    let clients = process::clients_of(db, &cases).await?;
+    let placed = process::place(db, &cases, &clients, Utc::now()).await?;
+    let cases: Vec<case::Model> = cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
+    let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
     let coordinator_seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids))
         .filter(case_member::Column::TeamRole.is_in([
@@ -299,14 +301,13 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
         audit::record(db, audit::Entry::on_case(user, &c, "case_list", Action::List, basis)).await?;
         let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
         let stage = parse_stage(&c.stage)?;
-        let clock = match stage {
-            Stage::Assessment => assessments::clock(&c, person, starts.get(&c.id).copied(), now)?,
-            _ => None,
-        };
+        let place = placed[&c.id];
         out.push(CaseSummary {
             id: c.id,
             client_name: person.name.clone(),
             stage,
+            step: place.step,
+            overdue: place.overdue,
             my_role: role,
             coordinators: coordinator_seats
                 .iter()
@@ -314,7 +315,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser) -> Re
                 .filter_map(|m| coordinator_names.get(&m.user_id).cloned())
                 .collect(),
             updated_at: c.updated_at,
-            clock,
+            clock: if stage == Stage::Assessment { place.clock } else { None },
         });
     }
     Ok(out)
@@ -499,6 +500,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
         }
         Role::Administrator => return Err(crate::domain::AccessDenied::AdministratorNoClientContent.into()),
     };
+    let now = Utc::now();
     let mut out = Vec::new();
     for person in clients {
         let cases = case::Entity::find()
@@ -506,17 +508,32 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             .order_by_desc(case::Column::OpenedAt)
             .all(db)
             .await?;
+        let placed = process::place(db, &cases, &HashMap::from([(person.id, person.clone())]), now).await?;
         for c in cases {
             let rel = relationship(db, user, &c).await?;
             let basis = Access::view_case(user.role, rel)?;
             audit::record(db, audit::Entry::on_case(user, &c, "pathway", Action::View, basis)).await?;
             let stage = parse_stage(&c.stage)?;
+            let place = placed[&c.id];
             let (plan_version, plan) = super::plan::latest(db, c.id).await?;
+            let reviews = super::plan::reviews_of(db, c.id).await?;
             let (upcoming, past) = super::meetings::of_case(db, c.id).await?;
+            let next_date = (stage != Stage::Closed).then(|| next_date(stage, place.clock, &plan, upcoming.first())).flatten();
             let feedback = match Access::give_feedback(user.role, rel) {
                 Ok(_) => super::feedback::prompts(db, user, &c, past).await?,
                 Err(_) => Vec::new(),
             };
+            let goals = plan
+                .goals
+                .into_iter()
+                .map(|goal| {
+                    let scored = reviews
+                        .iter()
+                        .find_map(|(row, review)| latest_score(goal.key, [review]).map(|g| (row.created_at, g)));
+                    let reviewed = scored.map(|(at, g)| GoalReviewed { at, team: g.team, client: g.client });
+                    GoalProgress { goal, reviewed }
+                })
+                .collect();
             out.push(Pathway {
                 case_id: c.id,
                 client_name: person.name.clone(),
@@ -529,13 +546,27 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
                 assessment: assessments::latest_completed(db, c.id).await?,
                 closures: closures(db, c.id).await?,
                 has_plan: plan_version > 0 || super::plan::is_open(stage),
-                goals: plan.goals,
+                goals,
+                step: place.step,
+                next_date,
                 meetings: super::meetings::summaries(db, upcoming).await?,
                 feedback,
             });
         }
     }
     Ok(out)
+}
+
+/// The soonest dated thing on an open case's path: its coming meeting, the plan's review while
+/// the team works, the assessment's legal start day before it has started.
+fn next_date(stage: Stage, clock: Option<AssessmentClock>, plan: &PlanContent, meeting: Option<&meeting::Model>) -> Option<NextDate> {
+    let meeting = meeting.map(|m| NextDate::Meeting { title: m.title.clone(), at: m.starts_at });
+    let review = plan.review_date.filter(|_| super::plan::is_open(stage)).map(|on| NextDate::Review { on });
+    let start = match clock {
+        Some(AssessmentClock::Running { state }) => Some(NextDate::AssessmentStart { by: state.due() }),
+        _ => None,
+    };
+    NextDate::soonest(meeting.into_iter().chain(review).chain(start))
 }
 
 /// Adds a person to a case's team.

@@ -19,7 +19,7 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-const OPEN: &str = "open";
+pub(super) const OPEN: &str = "open";
 
 /// Who a concern is about, as the form gave it.
 pub enum About {
@@ -322,6 +322,7 @@ pub async fn decide(
     .await?;
     txn.commit().await?;
 
+    events::publish(bus, DomainEvent::ConcernDecided { concern_id, accepted: accept });
     if let Some(case_id) = case_id {
         events::publish(bus, DomainEvent::CaseOpened { case_id, stage: Stage::Assessment, actor_user_id: user.id });
     }

@@ -2,6 +2,7 @@
 
 use crate::domain::feedback::Occasion;
 use crate::domain::Stage;
+use crate::model::LiveNotice;
 use serde::Serialize;
 use tokio::sync::broadcast;
 
@@ -11,8 +12,26 @@ pub enum DomainEvent {
     StageChanged { case_id: i32, from: Stage, to: Stage, actor_user_id: i32, version: i32 },
     CaseOpened { case_id: i32, stage: Stage, actor_user_id: i32 },
     ConcernRaised { concern_id: i32, urgent: bool },
+    ConcernDecided { concern_id: i32, accepted: bool },
+    TeamChanged { case_id: i32, actor_user_id: i32 },
     PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
     FeedbackGiven { case_id: i32, occasion: Occasion },
+}
+
+impl DomainEvent {
+    /// What live views are told of this event: which kind of thing changed, never whose. A view
+    /// that hears it reloads through the ordinary server functions, which decide what the reader
+    /// may see. Feedback changes no view that is live today.
+    pub fn notice(&self) -> Option<LiveNotice> {
+        match self {
+            DomainEvent::StageChanged { .. }
+            | DomainEvent::CaseOpened { .. }
+            | DomainEvent::TeamChanged { .. }
+            | DomainEvent::PlanChanged { .. } => Some(LiveNotice::Cases),
+            DomainEvent::ConcernRaised { .. } | DomainEvent::ConcernDecided { .. } => Some(LiveNotice::Concerns),
+            DomainEvent::FeedbackGiven { .. } => None,
+        }
+    }
 }
 
 pub type Events = broadcast::Sender<DomainEvent>;
@@ -24,4 +43,21 @@ pub fn channel() -> Events {
 /// Publishes an event; having no listener is not an error.
 pub fn publish(events: &Events, event: DomainEvent) {
     let _ = events.send(event);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn live_views_hear_that_cases_or_concerns_changed_and_nothing_more() {
+        let moved = DomainEvent::StageChanged { case_id: 7, from: Stage::Assessment, to: Stage::Collaboration, actor_user_id: 3, version: 2 };
+        assert_eq!(moved.notice(), Some(LiveNotice::Cases));
+        assert_eq!(DomainEvent::TeamChanged { case_id: 7, actor_user_id: 3 }.notice(), Some(LiveNotice::Cases));
+        assert_eq!(DomainEvent::ConcernRaised { concern_id: 1, urgent: true }.notice(), Some(LiveNotice::Concerns));
+        assert_eq!(DomainEvent::ConcernDecided { concern_id: 1, accepted: false }.notice(), Some(LiveNotice::Concerns));
+        assert_eq!(DomainEvent::FeedbackGiven { case_id: 7, occasion: Occasion::Closure }.notice(), None);
+        let sent = serde_json::to_string(&moved.notice().unwrap()).unwrap();
+        assert_eq!(sent, r#""cases""#, "no case id, client or actor goes out");
+    }
 }

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod meetings;
 pub mod password;
 pub mod plan;
+pub mod process;
 pub mod respond;
 pub mod seed;
 pub mod session;

@@ -14,8 +14,10 @@ use crate::error::AppError;
 use crate::domain::review::{RawReview, ReviewContent};
 use crate::model::{HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
 use chrono::Utc;
+use sea_orm::sea_query::{Expr, Func, Query};
+use std::collections::HashMap;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait,
 };
 
 /// The plan can be changed while the team works on it.
@@ -49,6 +51,43 @@ pub(super) async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i
         Some(row) => Ok((row.version, read_content(&row)?)),
         None => Ok((0, PlanContent::default())),
     }
+}
+
+/// A case's follow-up reviews, newest first, each with what it recorded.
+pub(super) async fn reviews_of(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(plan_review::Model, ReviewContent)>, AppError> {
+    plan_review::Entity::find()
+        .filter(plan_review::Column::CaseId.eq(case_id))
+        .order_by_desc(plan_review::Column::CreatedAt)
+        .order_by_desc(plan_review::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let content: ReviewContent = serde_json::from_str(&r.content).map_err(|e| {
+                tracing::error!(review_id = r.id, error = %e, "stored review is invalid");
+                AppError::Internal
+            })?;
+            Ok((r, content))
+        })
+        .collect()
+}
+
+/// The latest plan of each of `case_ids` that has one.
+pub(super) async fn latest_of(db: &impl ConnectionTrait, case_ids: Vec<i32>) -> Result<HashMap<i32, PlanContent>, AppError> {
+    let newest = Query::select()
+        .column(plan_version::Column::CaseId)
+        .expr(Func::max(Expr::col(plan_version::Column::Version)))
+        .from(plan_version::Entity)
+        .and_where(Expr::col(plan_version::Column::CaseId).is_in(case_ids))
+        .group_by_col(plan_version::Column::CaseId)
+        .to_owned();
+    plan_version::Entity::find()
+        .filter(Expr::tuple([Expr::col(plan_version::Column::CaseId), Expr::col(plan_version::Column::Version)]).in_subquery(newest))
+        .all(db)
+        .await?
+        .iter()
+        .map(|row| Ok((row.case_id, read_content(row)?)))
+        .collect()
 }
 
 /// The latest plan of `found`, for a change made against version `seen`: refused when the case
@@ -107,24 +146,13 @@ pub async fn load(
             }
         }
     }
-    let review_rows = plan_review::Entity::find()
-        .filter(plan_review::Column::CaseId.eq(case_id))
-        .order_by_desc(plan_review::Column::CreatedAt)
-        .order_by_desc(plan_review::Column::Id)
-        .all(db)
-        .await?;
-    people.extend(review_rows.iter().map(|r| r.reviewed_by_user_id));
+    let review_rows = reviews_of(db, case_id).await?;
+    people.extend(review_rows.iter().map(|(r, _)| r.reviewed_by_user_id));
     let names = display_names(db, people).await?;
     let reviews = review_rows
         .into_iter()
-        .map(|r| {
-            let content: ReviewContent = serde_json::from_str(&r.content).map_err(|e| {
-                tracing::error!(review_id = r.id, error = %e, "stored review is invalid");
-                AppError::Internal
-            })?;
-            Ok(ReviewView { at: r.created_at, by: names.get(&r.reviewed_by_user_id).cloned().unwrap_or_default(), content })
-        })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .map(|(r, content)| ReviewView { at: r.created_at, by: names.get(&r.reviewed_by_user_id).cloned().unwrap_or_default(), content })
+        .collect();
     let versions = rows
         .iter()
         .map(|row| {

@@ -130,6 +130,13 @@ pub async fn user_for_token(
     load_user(db, found.user_id).await
 }
 
+/// Whether a session is still live, without counting the question as activity: what a long-lived
+/// connection asks now and then, so that an open page does not keep its session alive for ever.
+pub async fn is_live(db: &impl ConnectionTrait, token: &str) -> Result<bool, AppError> {
+    let found = session::Entity::find_by_id(token_id(token)).one(db).await?;
+    Ok(found.is_some_and(|s| s.expires_at > Utc::now()))
+}
+
 pub async fn load_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<CurrentUser>, AppError> {
     let Some(account) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);

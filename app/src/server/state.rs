@@ -29,6 +29,24 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub events: Events,
+    pub stopping: Stopping,
+}
+
+/// Tells long-lived connections (live views) that the server is stopping, so that a graceful
+/// shutdown does not wait for them to be closed by their browsers.
+#[derive(Debug, Clone, Default)]
+pub struct Stopping(Arc<tokio::sync::watch::Sender<bool>>);
+
+impl Stopping {
+    pub fn stop(&self) {
+        self.0.send_replace(true);
+    }
+
+    /// Resolves once `stop` has been called.
+    pub async fn wait(&self) {
+        let mut stopped = self.0.subscribe();
+        let _ = stopped.wait_for(|stopped| *stopped).await;
+    }
 }
 
 /// The application state inside a server function or a page render.

@@ -6,6 +6,7 @@
 use super::audit::{self, Action};
 use super::cases::{append_history, authorise, display_names, live_relative_links, parse_stage, parse_team_role};
 use super::entities::{case_member, organisation, relative_link, staff_profile, user};
+use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
 use crate::domain::{Access, Role, Sector, TeamRole};
@@ -100,6 +101,7 @@ pub async fn candidates(db: &impl ConnectionTrait, user: &CurrentUser, case_id: 
 /// client's answer.
 pub async fn propose(
     db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
     user: &CurrentUser,
     case_id: i32,
     candidate_id: i32,
@@ -145,11 +147,18 @@ pub async fn propose(
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Create, basis)).await?;
     txn.commit().await?;
+    events::publish(bus, DomainEvent::TeamChanged { case_id, actor_user_id: user.id });
     Ok(seat.id)
 }
 
 /// The client accepts or declines a proposed member: `answer` is "accept" or "decline".
-pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, seat_id: i32, answer: &str) -> Result<bool, AppError> {
+pub async fn answer(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    seat_id: i32,
+    answer: &str,
+) -> Result<bool, AppError> {
     let txn = db.begin().await?;
     let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let (found, _, basis) = authorise(&txn, user, row.case_id, Access::answer_proposal).await?;
@@ -182,6 +191,7 @@ pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &Curre
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
     txn.commit().await?;
+    events::publish(bus, DomainEvent::TeamChanged { case_id, actor_user_id: user.id });
     Ok(accept)
 }
 
@@ -189,6 +199,7 @@ pub async fn answer(db: &(impl ConnectionTrait + TransactionTrait), user: &Curre
 /// accepted replacement (`replacement`, a seat id) holds the same seat.
 pub async fn remove(
     db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
     user: &CurrentUser,
     seat_id: i32,
     replacement: Option<i32>,
@@ -217,5 +228,6 @@ pub async fn remove(
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
     txn.commit().await?;
+    events::publish(bus, DomainEvent::TeamChanged { case_id, actor_user_id: user.id });
     Ok(())
 }

@@ -78,6 +78,19 @@ impl TestApp {
         http
     }
 
+    /// The `Cookie` header a browser signed in as `username` sends, for clients other than reqwest.
+    pub async fn session_cookie(&self, username: &str) -> String {
+        let res = self.login(&self.anonymous(), username, PASSWORD).await;
+        let cookie = res
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(app::server::session::COOKIE))
+            .expect("sign-in sets the session cookie");
+        cookie.split(';').next().unwrap().to_string()
+    }
+
     pub async fn login(&self, http: &Client, username: &str, password: &str) -> Response {
         self.call(http, "login", &[("username", username), ("password", password)]).await
     }

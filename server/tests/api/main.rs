@@ -16,4 +16,5 @@ mod meetings;
 mod pages;
 mod pathway;
 mod plan;
+mod process;
 mod team;

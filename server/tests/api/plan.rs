@@ -224,4 +224,11 @@ async fn a_review_scores_every_goal_beside_the_clients_own_view_and_sets_the_nex
     );
     assert!(app.db.execute_unprepared("UPDATE plan_reviews SET content = '{}'").await.is_err(), "reviews are kept as recorded");
     assert_eq!(app.audit_rows(id, "plan_review", "create").await.len(), 1);
+
+    // The pathway tells Eino how each goal went, his own score beside, and when the next review is.
+    let (_, pathway) = json(app.call(&eino, "my_pathway", &[]).await).await;
+    let goals = &pathway[0]["goals"];
+    assert_eq!((goals[0]["reviewed"]["team"].clone(), goals[0]["reviewed"]["client"].clone()), (json!("progressing"), json!("achieved")));
+    assert_eq!((goals[1]["reviewed"]["team"].clone(), goals[1]["reviewed"]["client"].clone()), (json!("not_progressing"), Value::Null));
+    assert_eq!(pathway[0]["next_date"], json!({"kind": "review", "on": next}));
 }
