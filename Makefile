@@ -22,8 +22,8 @@ run: setup build
 	./target/release/server
 
 build:
-	@echo "==> Building Polku (release). A cold build takes 10-15 minutes on 2 cores; later builds are quicker."
-	cargo leptos build --release
+	@echo "==> Building Polku (release). A cold build takes 15-25 minutes on 2 cores; later builds are quicker."
+	cargo leptos build --release --precompress
 
 setup:
 	@scripts/setup.sh
@@ -65,6 +65,10 @@ e2e-build:
 test-e2e: e2e-build
 	@echo "==> Browser tests in headless Chromium (desktop and Pixel 5)"
 	cd end2end && npx playwright test
+
+## Benchmarks on the release build: first-load transfer of the pathway (figures in the README).
+bench: setup build
+	@scripts/bench.sh
 
 clean:
 	cargo clean

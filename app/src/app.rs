@@ -13,7 +13,24 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+/// Pages sent as plain HTML when they are opened directly: everything on them works as links and
+/// form posts, and a phone opening one does not download the application's WebAssembly (about a
+/// megabyte). The client's pathway is one: it is what a client opens from a text message on a
+/// phone. Reached by a link inside the running application, they are drawn by it as usual.
+pub const PLAIN_HTML_PAGES: [&str; 1] = ["/pathway"];
+
+/// Whether this response is one of `PLAIN_HTML_PAGES`.
+fn plain_html() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_some_and(|parts| PLAIN_HTML_PAGES.contains(&parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let scripts = (!plain_html()).then(|| view! { <HydrationScripts options=options.clone()/> });
     view! {
         <!DOCTYPE html>
         <html>
@@ -23,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {scripts}
                 <MetaTags/>
             </head>
             <body>

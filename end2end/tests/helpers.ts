@@ -12,7 +12,7 @@ export async function signIn(page: Page, username: string) {
   await hydrated(page);
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(PASSWORD);
-  await page.locator("form button[type=submit]").click();
+  await page.locator("main form button[type=submit]").click();
   await expect(page.getByRole("button", { name: /Kirjaudu ulos|Logga ut|Sign out/ })).toBeVisible();
 }
 

@@ -117,4 +117,12 @@ test("the pathway and its map work without JavaScript", async ({ page }) => {
   // The text version opens without a script too.
   await page.getByText("Prosessi tekstinä").first().click();
   await expect(page.locator(".map-text ol").first()).toContainText("Huolen ilmaisu");
+
+  // So does the language choice, which comes back to the same step.
+  await page.getByRole("button", { name: "Svenska" }).click();
+  await expect(page).toHaveURL(/\/pathway\?case=\d+&step=plan$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Min stig");
+  await expect(page.locator(".step-details h2")).toHaveText("Klientplan");
+  await page.getByRole("button", { name: "Suomi" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Minun polkuni");
 });

@@ -5,7 +5,9 @@
 
 #![recursion_limit = "256"]
 
+pub mod language;
 pub mod live;
+pub mod origin;
 
 use app::server::{events, seed, AppState, Config};
 use app::{shell, App};
@@ -75,6 +77,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         )
         .route("/meetings/{id}/invite.ics", axum::routing::get(meeting_invitation))
         .route("/live", axum::routing::get(live::live))
+        .route("/language", axum::routing::post(language::choose))
         .leptos_routes_with_context(
             &state,
             routes,

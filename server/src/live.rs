@@ -12,9 +12,9 @@ use app::server::{session, AppState};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use http::header::{HOST, ORIGIN};
+use crate::origin::same_origin;
+use http::header::ORIGIN;
 use http::request::Parts;
-use http::HeaderMap;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::broadcast::Receiver;
@@ -24,17 +24,6 @@ const SESSION_CHECK: Duration = Duration::from_secs(60);
 
 /// Close code sent when the session behind a socket has ended (4000–4999 are the application's).
 pub const CLOSE_SIGNED_OUT: u16 = 4401;
-
-/// Whether a request comes from one of the site's own pages: its `Origin` names the host the
-/// request was sent to. A request without an `Origin` is refused, since every browser sends one
-/// with a websocket upgrade.
-pub fn same_origin(headers: &HeaderMap) -> bool {
-    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
-    match (header(ORIGIN), header(HOST)) {
-        (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host)),
-        _ => false,
-    }
-}
 
 fn refuse(error: AppError) -> Response {
     (error.status(), axum::Json(error)).into_response()
@@ -94,31 +83,5 @@ async fn follow(mut socket: WebSocket, mut events: Receiver<DomainEvent>, state:
         if socket.send(Message::Text(text.into())).await.is_err() {
             break;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn headers(origin: Option<&str>, host: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(HOST, host.parse().unwrap());
-        if let Some(origin) = origin {
-            headers.insert(ORIGIN, origin.parse().unwrap());
-        }
-        headers
-    }
-
-    #[test]
-    fn only_the_sites_own_pages_may_connect() {
-        assert!(same_origin(&headers(Some("http://127.0.0.1:3000"), "127.0.0.1:3000")));
-        assert!(same_origin(&headers(Some("https://polku.example.fi"), "polku.example.fi")));
-        assert!(same_origin(&headers(Some("https://Polku.Example.fi"), "polku.example.fi")));
-        assert!(!same_origin(&headers(Some("https://evil.example"), "polku.example.fi")));
-        assert!(!same_origin(&headers(Some("http://127.0.0.1:3001"), "127.0.0.1:3000")), "another port is another site");
-        assert!(!same_origin(&headers(Some("https://polku.example.fi.evil.example"), "polku.example.fi")));
-        assert!(!same_origin(&headers(Some("null"), "polku.example.fi")));
-        assert!(!same_origin(&headers(None, "polku.example.fi")));
     }
 }

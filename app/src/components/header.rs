@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::model::SessionUser;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -91,26 +92,41 @@ fn ScreeningLink(urgent: u64) -> impl IntoView {
     }
 }
 
+/// The language choice: a form posting to `/language`, so it works on a page without its
+/// WebAssembly too; once the application runs, the switch happens in place.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    // Where `/language` sends the browser back to: this page, with its query.
+    let back = move || {
+        let search = location.search.get();
+        let query = search.trim_start_matches('?');
+        if query.is_empty() { location.pathname.get() } else { format!("{}?{query}", location.pathname.get()) }
+    };
     let choice = move |locale: Locale, lang: &'static str, label: String| {
         view! {
             <button
-                type="button"
+                type="submit"
+                name="lang"
+                value=lang
                 lang=lang
                 aria-pressed=move || (i18n.get_locale() == locale).to_string()
-                on:click=move |_| i18n.set_locale(locale)
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    i18n.set_locale(locale)
+                }
             >
                 {label}
             </button>
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, languages.label).to_string()>
+        <form class="lang-switch" method="post" action="/language" role="group" aria-label=move || t_string!(i18n, languages.label).to_string()>
+            <input type="hidden" name="back" value=back/>
             {choice(Locale::fi, "fi", t_string!(i18n, languages.fi).to_string())}
             {choice(Locale::sv, "sv", t_string!(i18n, languages.sv).to_string())}
             {choice(Locale::en, "en", t_string!(i18n, languages.en).to_string())}
-        </div>
+        </form>
     }
 }

@@ -87,3 +87,37 @@ async fn a_plain_form_post_is_answered_with_a_redirect_carrying_the_result() {
     assert_eq!(signed_in.status(), StatusCode::FOUND);
     assert_eq!(signed_in.headers()["location"], "/cases");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pathway_is_sent_as_plain_html_and_the_other_pages_with_the_application() {
+    let app = TestApp::spawn().await;
+    let client = app.signed_in("elina.hakala").await;
+    let pathway = app.get(&client, "/pathway").await.text().await.unwrap();
+    assert!(pathway.contains(r#"data-testid="pathway-step""#) && pathway.contains("Tiimin kokoaminen"), "the page is all there, map included");
+    assert!(pathway.contains(r#"action="/api/write_view""#), "its forms post to the server");
+    assert!(pathway.contains(r#"action="/language""#), "and so does the language choice");
+    assert!(!pathway.contains("polku.wasm") && !pathway.contains("/pkg/polku.js"), "no WebAssembly, no script");
+    let map = app.get(&app.signed_in("sanna.virtanen").await, "/process").await.text().await.unwrap();
+    assert!(map.contains("polku.wasm") && map.contains("/pkg/polku.js"), "the live map runs the application");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_is_chosen_with_a_plain_form_from_the_sites_own_pages() {
+    let app = TestApp::spawn().await;
+    let http = app.signed_in("elina.hakala").await;
+    let choose = |lang: &'static str, back: &'static str, origin: String| {
+        http.post(format!("{}/language", app.address)).header("origin", origin).form(&[("lang", lang), ("back", back)]).send()
+    };
+    let chosen = choose("sv", "/pathway?case=1&step=team", app.address.clone()).await.unwrap();
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    assert_eq!(chosen.headers()["location"], "/pathway?case=1&step=team");
+    let page = app.get(&http, "/pathway").await.text().await.unwrap();
+    assert!(page.contains("Min stig"), "the next page is in Swedish");
+
+    let elsewhere = choose("en", "https://evil.example/", app.address.clone()).await.unwrap();
+    assert_eq!(elsewhere.headers()["location"], "/", "never back to another site");
+    assert_eq!(choose("de", "/", app.address.clone()).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let forged = choose("fi", "/", "https://evil.example".to_string()).await.unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(app.get(&http, "/pathway").await.text().await.unwrap().contains("My pathway"), "the English choice held; the forged one did not");
+}
