@@ -35,6 +35,8 @@ pub enum Basis {
     Identification,
     /// A coordinator screening concerns.
     Screening,
+    /// A coordinator of the pair that coordinates the case (the pair's board).
+    CoordinatorPair,
 }
 
 impl fmt::Display for Basis {
@@ -45,6 +47,7 @@ impl fmt::Display for Basis {
             Basis::Team(role) => write!(f, "team:{}", role.as_str()),
             Basis::Identification => f.write_str("identification"),
             Basis::Screening => f.write_str("screening"),
+            Basis::CoordinatorPair => f.write_str("coordinator_pair"),
         }
     }
 }
@@ -78,6 +81,10 @@ pub enum AccessDenied {
     StaffOnly,
     #[error("requests from pages of other sites are refused")]
     CrossOrigin,
+    #[error("boards are for the professionals on a client's team")]
+    BoardsForStaff,
+    #[error("only the pair's own coordinators see its board")]
+    NotThisPair,
 }
 
 /// What a person may do with one case.
@@ -229,6 +236,28 @@ impl Access {
         Self::process_counts(role)
     }
 
+    /// May this person open boards at all (their own board)? Professionals and coordinators.
+    pub fn view_boards(role: Role) -> Result<(), AccessDenied> {
+        match role {
+            Role::Professional | Role::Coordinator => Ok(()),
+            Role::Administrator => Err(AccessDenied::AdministratorNoClientContent),
+            Role::Client | Role::Relative => Err(AccessDenied::BoardsForStaff),
+        }
+    }
+
+    /// May this person open a coordinator pair's board? One of the pair's two coordinators.
+    pub fn view_pair_board(role: Role, user_id: i32, pair: (i32, i32)) -> Result<(), AccessDenied> {
+        Self::view_boards(role)?;
+        if role == Role::Coordinator && (user_id == pair.0 || user_id == pair.1) { Ok(()) } else { Err(AccessDenied::NotThisPair) }
+    }
+
+    /// May this person open a client's team board, see its cards' comments and comment on them?
+    /// The professionals on the team; the client and relatives have their pathway.
+    pub fn view_team_board(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        Self::view_boards(role)?;
+        Self::view_case(role, rel)
+    }
+
     /// May this person see a non-disclosure client's address and municipality?
     /// Only the client and the coordinator pair (DOMAIN.md, turvakielto).
     pub fn see_protected_location(rel: Relationship, non_disclosure: bool) -> bool {
@@ -252,6 +281,28 @@ mod tests {
         assert_eq!(Access::process_counts(Role::Client), Err(AccessDenied::StaffOnly));
         assert_eq!(Access::process_counts(Role::Relative), Err(AccessDenied::StaffOnly));
         assert_eq!(Access::process_counts(Role::Administrator), Err(AccessDenied::AdministratorNoClientContent));
+    }
+
+    #[test]
+    fn boards_are_for_the_team_and_a_pair_board_for_its_pair() {
+        for role in STAFF {
+            assert_eq!(Access::view_boards(role), Ok(()));
+        }
+        assert_eq!(Access::view_boards(Role::Client), Err(AccessDenied::BoardsForStaff));
+        assert_eq!(Access::view_boards(Role::Administrator), Err(AccessDenied::AdministratorNoClientContent));
+        assert_eq!(Access::view_pair_board(Role::Coordinator, 3, (3, 4)), Ok(()));
+        assert_eq!(Access::view_pair_board(Role::Coordinator, 4, (3, 4)), Ok(()));
+        assert_eq!(Access::view_pair_board(Role::Coordinator, 5, (3, 4)), Err(AccessDenied::NotThisPair));
+        assert_eq!(Access::view_pair_board(Role::Professional, 3, (3, 4)), Err(AccessDenied::NotThisPair));
+        assert_eq!(Access::view_pair_board(Role::Relative, 3, (3, 4)), Err(AccessDenied::BoardsForStaff));
+        let member = Relationship::Team(TeamRole::Member);
+        assert_eq!(Access::view_team_board(Role::Professional, member), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(Access::view_team_board(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(Access::view_team_board(Role::Client, Relationship::OwnClient), Err(AccessDenied::BoardsForStaff));
+        assert_eq!(
+            Access::view_team_board(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Err(AccessDenied::BoardsForStaff)
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod assessment;
+pub mod board;
 pub mod calendar;
 pub mod closure;
 pub mod concern;

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     Open,
@@ -50,6 +50,10 @@ pub struct PlanAction {
     pub due: NaiveDate,
     pub status: TaskStatus,
     pub goal_key: Option<u32>,
+    /// How many times this action has changed since it was added: the version its card on a
+    /// board carries. Plans saved before boards existed read as 0.
+    #[serde(default)]
+    pub revision: u32,
 }
 
 impl PlanAction {
@@ -177,8 +181,19 @@ fn goal_words(plan: &PlanContent) -> Vec<(u32, &str)> {
     plan.goals.iter().map(|g| (g.key, g.client_words.as_str())).collect()
 }
 
+/// The plan with every action's revision cleared: revisions follow the changes, so whether a
+/// change is allowed is decided on the rest.
+fn without_revisions(plan: &PlanContent) -> PlanContent {
+    let mut plan = plan.clone();
+    for action in &mut plan.actions {
+        action.revision = 0;
+    }
+    plan
+}
+
 /// Checks a change of the plan from `old` to `new` by `editor`.
 pub fn check_edit(editor: Editor, old: &PlanContent, new: &PlanContent) -> Result<(), PlanError> {
+    let (old, new) = (&without_revisions(old), &without_revisions(new));
     let wording_changed = goal_words(old) != goal_words(new);
     match editor {
         Editor::Client => {
@@ -263,6 +278,8 @@ pub enum PlanChange {
     RemoveGoal { key: u32 },
     AddActions(Vec<NewAction>),
     RescheduleAction { key: u32, owner_user_id: i32, due: NaiveDate },
+    /// What an action is, who owns it and when it is due, as edited on its card.
+    EditAction { key: u32, what: String, owner_user_id: i32, due: NaiveDate },
     SetStatus { key: u32, status: TaskStatus },
     RemoveAction { key: u32 },
     AddService(Service),
@@ -343,6 +360,12 @@ impl PlanChange {
                 owner_user_id: raw.owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?,
                 due: parse_future_date(&raw.due, today)?,
             },
+            "edit_action" => PlanChange::EditAction {
+                key: action()?,
+                what: text(&raw.what, PlanError::ActionEmpty)?,
+                owner_user_id: raw.owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?,
+                due: parse_future_date(&raw.due, today)?,
+            },
             "set_status" => PlanChange::SetStatus { key: action()?, status: parse_status(&raw.status)? },
             "remove_action" => PlanChange::RemoveAction { key: action()? },
             "add_service" => {
@@ -416,11 +439,18 @@ impl PlanChange {
                         due: item.due,
                         status: TaskStatus::Open,
                         goal_key: item.goal_key,
+                        revision: 0,
                     });
                 }
             }
             PlanChange::RescheduleAction { key, owner_user_id, due } => {
                 let at = action(&mut plan, *key)?;
+                plan.actions[at].owner_user_id = *owner_user_id;
+                plan.actions[at].due = *due;
+            }
+            PlanChange::EditAction { key, what, owner_user_id, due } => {
+                let at = action(&mut plan, *key)?;
+                plan.actions[at].what = what.clone();
                 plan.actions[at].owner_user_id = *owner_user_id;
                 plan.actions[at].due = *due;
             }
@@ -442,6 +472,13 @@ impl PlanChange {
             PlanChange::AddDisagreement(disagreement) => plan.disagreements.push(disagreement.clone()),
             PlanChange::SetReviewDate(date) => plan.review_date = Some(*date),
         }
+        for action in &mut plan.actions {
+            if let Some(before) = old.actions.iter().find(|a| a.key == action.key) {
+                if before != action {
+                    action.revision = before.revision + 1;
+                }
+            }
+        }
         Ok(plan)
     }
 }
@@ -455,6 +492,7 @@ pub enum PlanDiff {
     GoalReworded { key: u32, from: String, to: String },
     ActionAdded { key: u32, what: String },
     ActionRemoved { key: u32, what: String },
+    ActionRenamed { key: u32, from: String, to: String },
     ActionStatus { key: u32, from: TaskStatus, to: TaskStatus },
     ActionDue { key: u32, from: NaiveDate, to: NaiveDate },
     ActionOwner { key: u32, from: i32, to: i32 },
@@ -484,6 +522,9 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<PlanDiff> {
         match old.actions.iter().find(|a| a.key == action.key) {
             None => out.push(PlanDiff::ActionAdded { key: action.key, what: action.what.clone() }),
             Some(before) => {
+                if before.what != action.what {
+                    out.push(PlanDiff::ActionRenamed { key: action.key, from: before.what.clone(), to: action.what.clone() });
+                }
                 if before.status != action.status {
                     out.push(PlanDiff::ActionStatus { key: action.key, from: before.status, to: action.status });
                 }
@@ -528,8 +569,8 @@ mod tests {
                 client_actions: "Kävelen joka päivä pihalla".into(),
             }],
             actions: vec![
-                PlanAction { key: 1, what: "Kotiin kaiteet".into(), owner_user_id: 7, due: d(12, 4), status: TaskStatus::Open, goal_key: Some(1) },
-                PlanAction { key: 2, what: "Fysioterapia".into(), owner_user_id: 8, due: d(12, 15), status: TaskStatus::Open, goal_key: Some(1) },
+                PlanAction { key: 1, what: "Kotiin kaiteet".into(), owner_user_id: 7, due: d(12, 4), status: TaskStatus::Open, goal_key: Some(1), revision: 0 },
+                PlanAction { key: 2, what: "Fysioterapia".into(), owner_user_id: 8, due: d(12, 15), status: TaskStatus::Open, goal_key: Some(1), revision: 0 },
             ],
             services: vec![Service { name: "Kotihoito".into(), provider: "Järvelän hyvinvointialue".into(), until: Some(d(12, 31)) }],
             disagreements: Vec::new(),
@@ -592,7 +633,7 @@ mod tests {
         new.goals[0].client_words = "Haluan käydä itse kaupassa ja apteekissa".into();
         new.actions[0].status = TaskStatus::Done;
         new.actions.remove(1);
-        new.actions.push(PlanAction { key: 3, what: "Vertaisryhmä".into(), owner_user_id: 9, due: d(12, 10), status: TaskStatus::Open, goal_key: None });
+        new.actions.push(PlanAction { key: 3, what: "Vertaisryhmä".into(), owner_user_id: 9, due: d(12, 10), status: TaskStatus::Open, goal_key: None, revision: 0 });
         new.review_date = Some(d(12, 27));
         assert_eq!(
             diff(&old, &new),
@@ -668,6 +709,47 @@ mod tests {
             PlanChange::AddActions(vec![NewAction { what: "A".into(), owner_user_id: 7, due: d(12, 9), goal_key: Some(9) }]).apply(&plan()),
             Err(PlanError::UnknownGoal)
         );
+    }
+
+    #[test]
+    fn each_change_of_an_action_raises_its_revision_and_leaves_the_others_alone() {
+        let done = PlanChange::SetStatus { key: 2, status: TaskStatus::Done }.apply(&plan()).unwrap();
+        assert_eq!(done.actions.iter().map(|a| a.revision).collect::<Vec<_>>(), vec![0, 1]);
+        let edited = PlanChange::EditAction { key: 2, what: "Fysioterapeutin kotikäynti".into(), owner_user_id: 7, due: d(12, 18) }
+            .apply(&done)
+            .unwrap();
+        assert_eq!(edited.actions[1].revision, 2);
+        assert_eq!((edited.actions[1].what.as_str(), edited.actions[1].owner_user_id, edited.actions[1].due), ("Fysioterapeutin kotikäynti", 7, d(12, 18)));
+        assert_eq!(diff(&done, &edited), vec![
+            PlanDiff::ActionRenamed { key: 2, from: "Fysioterapia".into(), to: "Fysioterapeutin kotikäynti".into() },
+            PlanDiff::ActionDue { key: 2, from: d(12, 15), to: d(12, 18) },
+            PlanDiff::ActionOwner { key: 2, from: 8, to: 7 },
+        ]);
+        let unchanged = PlanChange::SetReviewDate(d(12, 27)).apply(&edited).unwrap();
+        assert_eq!(unchanged.actions.iter().map(|a| a.revision).collect::<Vec<_>>(), vec![0, 2], "only what changed");
+        let unlinked = PlanChange::RemoveGoal { key: 1 }.apply(&plan()).unwrap();
+        assert!(unlinked.actions.iter().all(|a| a.revision == 1), "unlinking from a removed goal changes the card");
+        let stored: PlanAction = serde_json::from_str(r#"{"key":1,"what":"x","owner_user_id":7,"due":"2026-12-04","status":"open","goal_key":null}"#).unwrap();
+        assert_eq!(stored.revision, 0, "plans saved before revisions existed read as revision 0");
+    }
+
+    #[test]
+    fn an_action_edited_on_its_card_is_parsed_and_is_the_pairs_to_make() {
+        let team = [7, 8];
+        let today = d(11, 23);
+        let raw = |what: &str, owner, due: &str| RawPlanChange { op: "edit_action".into(), key: Some(2), what: what.into(), owner, due: due.into(), ..RawPlanChange::default() };
+        assert_eq!(
+            PlanChange::parse(&raw(" Soitto ", Some(7), "2026-12-01"), &team, today),
+            Ok(PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: 7, due: d(12, 1) })
+        );
+        assert_eq!(PlanChange::parse(&raw(" ", Some(7), "2026-12-01"), &team, today), Err(PlanError::ActionEmpty));
+        assert_eq!(PlanChange::parse(&raw("x", Some(99), "2026-12-01"), &team, today), Err(PlanError::OwnerNotOnTeam));
+        assert_eq!(PlanChange::parse(&raw("x", Some(7), "2026-11-01"), &team, today), Err(PlanError::DateInPast));
+        let edit = PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: 8, due: d(12, 1) };
+        let new = edit.apply(&plan()).unwrap();
+        assert_eq!(check_edit(Editor::Coordinator, &plan(), &new), Ok(()));
+        assert_eq!(check_edit(Editor::Member { user_id: 8 }, &plan(), &new), Err(PlanError::OnlyOwnTasks), "a member changes only the status");
+        assert_eq!(check_edit(Editor::Client, &plan(), &new), Err(PlanError::ClientChangesGoalsOnly));
     }
 
     #[test]

@@ -492,7 +492,7 @@ mod tests {
         assert!(!is_overdue(Stage::Collaboration, None, &review_today, today));
         assert!(!is_overdue(Stage::Closed, late_start, &review_passed, today), "a closed case is late with nothing");
 
-        let task = |due, status| PlanAction { key: 1, what: "Soita".into(), owner_user_id: 1, due, status, goal_key: None };
+        let task = |due, status| PlanAction { key: 1, what: "Soita".into(), owner_user_id: 1, due, status, goal_key: None, revision: 0 };
         let late_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Open)], ..PlanContent::default() };
         let done_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Done)], ..PlanContent::default() };
         assert!(is_overdue(Stage::Collaboration, None, &late_task, today));
