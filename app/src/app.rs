@@ -1,6 +1,6 @@
 //! The application shell, routes and the signed-in user shared by every page.
 
-use crate::api::{current_user, urgent_concerns, Logout};
+use crate::api::{current_user, unread_notifications, urgent_concerns, Logout};
 use crate::components::header::SiteHeader;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -58,6 +58,10 @@ pub struct Auth {
     pub user: Resource<Result<Option<SessionUser>, AppError>>,
     /// Open urgent concerns, for the coordinators' header link (`None` for everyone else).
     pub urgent: Resource<Result<Option<u64>, AppError>>,
+    /// Unread notifications, for the staff's header link (`None` for everyone else).
+    pub unread: Resource<Result<Option<u32>, AppError>>,
+    /// Bumped when the reader is told of new notifications or reads them: `unread` reloads.
+    pub notified: RwSignal<u32>,
 }
 
 pub fn use_auth() -> Auth {
@@ -81,7 +85,17 @@ fn AuthProvider(children: Children) -> impl IntoView {
             }
         },
     );
-    provide_context(Auth { logout, user, urgent });
+    let notified = RwSignal::new(0u32);
+    let unread = Resource::new(
+        move || (logout.version().get(), notified.get()),
+        |_| async move {
+            match current_user().await? {
+                Some(user) if user.role.is_staff() => unread_notifications().await.map(Some),
+                _ => Ok(None),
+            }
+        },
+    );
+    provide_context(Auth { logout, user, urgent, unread, notified });
     children()
 }
 

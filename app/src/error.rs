@@ -2,6 +2,7 @@
 //! to a message in the user's language (see `components::error`). Server-side details are logged,
 //! never sent to the browser.
 
+use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
@@ -47,6 +48,8 @@ pub enum AppError {
     Feedback(FeedbackError),
     #[error("process map: {0}")]
     Map(MapError),
+    #[error("board: {0}")]
+    Board(BoardError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -83,6 +86,9 @@ impl AppError {
             }
             AppError::Feedback(FeedbackError::NotInvited) => StatusCode::FORBIDDEN,
             AppError::Feedback(_) | AppError::Map(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Board(BoardError::Stale { .. } | BoardError::AlreadyThere) => StatusCode::CONFLICT,
+            AppError::Board(BoardError::NoSuchAction) => StatusCode::NOT_FOUND,
+            AppError::Board(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -132,6 +138,12 @@ impl From<ReviewError> for AppError {
 impl From<FeedbackError> for AppError {
     fn from(e: FeedbackError) -> Self {
         AppError::Feedback(e)
+    }
+}
+
+impl From<BoardError> for AppError {
+    fn from(e: BoardError) -> Self {
+        AppError::Board(e)
     }
 }
 

@@ -13,6 +13,7 @@ mod m20261123_000006_plan;
 mod m20261123_000007_meetings;
 mod m20261123_000008_reviews;
 mod m20261123_000009_feedback;
+mod m20261123_000010_boards;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_meetings::Migration),
             Box::new(m20261123_000008_reviews::Migration),
             Box::new(m20261123_000009_feedback::Migration),
+            Box::new(m20261123_000010_boards::Migration),
         ]
     }
 }

@@ -54,6 +54,25 @@ pub async fn prepare(db: &DatabaseConnection, with_demo_data: bool) -> Result<bo
     Ok(false)
 }
 
+/// How often the owners of actions that became overdue are notified.
+const OVERDUE_SWEEP: Duration = Duration::from_secs(10 * 60);
+
+/// Notifies the owners of overdue actions now and then every `OVERDUE_SWEEP`.
+fn sweep_overdue(state: &AppState) {
+    let (db, bus) = (state.db.clone(), state.events.clone());
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(OVERDUE_SWEEP);
+        loop {
+            every.tick().await;
+            match app::server::board::sweep_overdue(&db, chrono::Utc::now()).await {
+                Ok(user_ids) if !user_ids.is_empty() => events::publish(&bus, events::DomainEvent::Notified { user_ids }),
+                Ok(_) => {}
+                Err(error) => tracing::error!(?error, "the overdue sweep failed"),
+            }
+        }
+    });
+}
+
 /// The whole application as an axum router.
 pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Config) -> (Router, AppState) {
     let state = AppState {
@@ -61,8 +80,11 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         db,
         config: Arc::new(config),
         events: events::channel(),
+        boards: Default::default(),
         stopping: Default::default(),
     };
+    state.boards.spawn(state.db.clone(), &state.events);
+    sweep_overdue(&state);
     let routes = generate_route_list(App);
 
     let fn_state = state.clone();
@@ -77,6 +99,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         )
         .route("/meetings/{id}/invite.ics", axum::routing::get(meeting_invitation))
         .route("/live", axum::routing::get(live::live))
+        .route("/live/board/{board}", axum::routing::get(live::board))
         .route("/language", axum::routing::post(language::choose))
         .leptos_routes_with_context(
             &state,

@@ -4,10 +4,13 @@
 //! see. Only the site's own pages may open it (its Origin must be the site's), and the session is
 //! checked again while the socket stays open, without counting that as activity.
 
+use app::domain::board::{Board, CardRef, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
-use app::model::LiveNotice;
+use app::model::{BoardFeed, LiveNotice};
 use app::server::events::DomainEvent;
+use app::server::feed::FeedItem;
+use app::server::session::CurrentUser;
 use app::server::{session, AppState};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -84,4 +87,143 @@ async fn follow(mut socket: WebSocket, mut events: Receiver<DomainEvent>, state:
             break;
         }
     }
+}
+
+/// How many missed events a board is sent one by one when it reconnects; beyond that it reads
+/// itself again.
+const CATCH_UP_LIMIT: u64 = 500;
+
+/// Close code sent when the reader may no longer see the board (left the team, the pair changed).
+pub const CLOSE_NO_LONGER_ALLOWED: u16 = 4403;
+
+#[derive(serde::Deserialize)]
+pub struct Resume {
+    /// The newest board event the board has applied.
+    #[serde(default)]
+    after: i32,
+}
+
+/// `GET /live/board/{board}?after=N`: one open board's feed. It first sends what happened after
+/// event `after` (catching up after a reconnect), then every change of a card the board shows
+/// as it happens, and who else is viewing the board. The same checks as `/live` hold: the
+/// site's own pages only, a live session, and the board's own access rule, checked again when
+/// the board's cases change hands.
+pub async fn board(
+    State(state): State<AppState>,
+    axum::extract::Path(raw_board): axum::extract::Path<String>,
+    axum::extract::Query(resume): axum::extract::Query<Resume>,
+    parts: Parts,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if !same_origin(&parts.headers) {
+        tracing::warn!(origin = ?parts.headers.get(ORIGIN), "board connection from another origin refused");
+        return refuse(AccessDenied::CrossOrigin.into());
+    }
+    let Some(token) = session::cookie_token(&parts) else { return refuse(AppError::Unauthenticated) };
+    let user = match session::user_for_token(&state.db, &token, &state.config).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return refuse(AppError::Unauthenticated),
+        Err(error) => return refuse(error),
+    };
+    let board: Board = match raw_board.parse() {
+        Ok(board) => board,
+        Err(error) => return refuse(AppError::Board(error)),
+    };
+    let cases = match app::server::board::followed_cases(&state.db, &user, board).await {
+        Ok(cases) => cases,
+        Err(error) => return refuse(error),
+    };
+    // Subscribed before catching up, so that nothing falls between the two.
+    let feed = state.boards.subscribe();
+    upgrade.on_upgrade(move |socket| follow_board(socket, feed, state, token, user, board, cases, resume.after))
+}
+
+async fn send(socket: &mut WebSocket, item: &BoardFeed) -> bool {
+    let text = serde_json::to_string(item).unwrap_or_default();
+    socket.send(Message::Text(text.into())).await.is_ok()
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn follow_board(
+    mut socket: WebSocket,
+    mut feed: Receiver<FeedItem>,
+    state: AppState,
+    token: String,
+    user: CurrentUser,
+    board: Board,
+    mut cases: Vec<i32>,
+    after: i32,
+) {
+    let mut seen = Seen::loaded_at(i64::from(after));
+    let missed = app::server::board::events_after(&state.db, &cases, after, CATCH_UP_LIMIT + 1).await;
+    let caught_up = match missed {
+        Ok(missed) if missed.len() as u64 > CATCH_UP_LIMIT => send(&mut socket, &BoardFeed::Resync).await,
+        Ok(missed) => {
+            let mut ok = true;
+            let mut last = after;
+            for event in missed.into_iter().filter(|e| app::server::board::shows(board, user.id, e)) {
+                last = last.max(event.id);
+                seen.accept(i64::from(event.id));
+                ok = ok && send(&mut socket, &BoardFeed::Event { event }).await;
+            }
+            ok && send(&mut socket, &BoardFeed::CaughtUp { last_event: last }).await
+        }
+        Err(_) => send(&mut socket, &BoardFeed::Resync).await,
+    };
+    if !caught_up {
+        return;
+    }
+    state.boards.join(board, user.id, &user.display_name);
+    let mut check = tokio::time::interval(SESSION_CHECK);
+    check.tick().await;
+    loop {
+        let item = tokio::select! {
+            item = feed.recv() => match item {
+                Ok(FeedItem::Event(event)) => {
+                    if !app::server::board::shows(board, user.id, &event) || !seen.accept(i64::from(event.id)) {
+                        continue;
+                    }
+                    // A case card changing may mean the team or the pair changed: ask again.
+                    if matches!(event.card, CardRef::Case { .. }) {
+                        match app::server::board::followed_cases(&state.db, &user, board).await {
+                            Ok(now) => cases = now,
+                            Err(_) => {
+                                let frame = CloseFrame { code: CLOSE_NO_LONGER_ALLOWED, reason: "no longer allowed".into() };
+                                let _ = socket.send(Message::Close(Some(frame))).await;
+                                break;
+                            }
+                        }
+                    }
+                    let _ = &cases;
+                    BoardFeed::Event { event: (*event).clone() }
+                }
+                Ok(FeedItem::Presence { board: changed, viewers }) if changed == board => BoardFeed::Presence { viewers },
+                Ok(FeedItem::Presence { .. }) => continue,
+                Ok(FeedItem::Notified { user_ids }) if user_ids.contains(&user.id) => BoardFeed::Notified,
+                Ok(FeedItem::Notified { .. }) => continue,
+                Ok(FeedItem::Resync) | Err(RecvError::Lagged(_)) => BoardFeed::Resync,
+                Err(RecvError::Closed) => break,
+            },
+            incoming = socket.recv() => match incoming {
+                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                Some(Ok(_)) => continue,
+            },
+            _ = check.tick() => {
+                if matches!(session::is_live(&state.db, &token).await, Ok(true)) {
+                    continue;
+                }
+                let frame = CloseFrame { code: CLOSE_SIGNED_OUT, reason: "signed out".into() };
+                let _ = socket.send(Message::Close(Some(frame))).await;
+                break;
+            }
+            () = state.stopping.wait() => {
+                let _ = socket.send(Message::Close(Some(CloseFrame { code: 1012, reason: "restarting".into() }))).await;
+                break;
+            }
+        };
+        if !send(&mut socket, &item).await {
+            break;
+        }
+    }
+    state.boards.leave(board, user.id);
 }

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod assessment;
 pub mod auth;
+pub mod board;
 pub mod cases;
 pub mod concerns;
 pub mod feedback;
@@ -17,6 +18,7 @@ pub mod team;
 pub use admin::*;
 pub use assessment::*;
 pub use auth::*;
+pub use board::*;
 pub use cases::*;
 pub use concerns::*;
 pub use feedback::*;

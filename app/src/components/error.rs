@@ -1,6 +1,7 @@
 //! Errors shown to people: every `AppError` in the reader's language, never a raw message.
 
 use super::labels::{self, I18n};
+use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
@@ -42,6 +43,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::FeedbackFromClientSide => t!(i18n, errors.forbidden.feedback_from_client_side).into_any(),
             AccessDenied::StaffOnly => t!(i18n, errors.forbidden.staff_only).into_any(),
             AccessDenied::CrossOrigin => t!(i18n, errors.forbidden.cross_origin).into_any(),
+            AccessDenied::BoardsForStaff => t!(i18n, errors.forbidden.boards_for_staff).into_any(),
+            AccessDenied::NotThisPair => t!(i18n, errors.forbidden.not_this_pair).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -132,6 +135,30 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             MapError::UnknownStep { value } => t!(i18n, errors.map.unknown_step, value = move || value.clone()).into_any(),
             MapError::UnknownScope { value } => t!(i18n, errors.map.unknown_scope, value = move || value.clone()).into_any(),
         },
+        AppError::Board(problem) => board_error(i18n, problem),
+    }
+}
+
+fn board_error(i18n: I18n, problem: BoardError) -> AnyView {
+    match problem {
+        BoardError::UnknownBoard { value } => t!(i18n, errors.board.unknown_board, value = move || value.clone()).into_any(),
+        BoardError::UnknownColumn { value } => t!(i18n, errors.board.unknown_column, value = move || value.clone()).into_any(),
+        BoardError::UnknownCard { value } => t!(i18n, errors.board.unknown_card, value = move || value.clone()).into_any(),
+        BoardError::ColumnNotOnBoard => t!(i18n, errors.board.column_not_on_board).into_any(),
+        BoardError::AlreadyThere => t!(i18n, errors.board.already_there).into_any(),
+        BoardError::StepFollowsFromRecords { step } => {
+            t!(i18n, errors.board.step_follows_from_records, step = move || labels::step(i18n, step)).into_any()
+        }
+        BoardError::Stale { .. } => t!(i18n, errors.board.stale).into_any(),
+        BoardError::BadVersion => t!(i18n, errors.board.bad_version).into_any(),
+        BoardError::EmptyComment => t!(i18n, errors.board.empty_comment).into_any(),
+        BoardError::CommentTooLong { max } => t!(i18n, errors.board.comment_too_long, max = move || max).into_any(),
+        BoardError::MentionOffTeam { username } => {
+            t!(i18n, errors.board.mention_off_team, username = move || username.clone()).into_any()
+        }
+        BoardError::EmptyAction => t!(i18n, errors.board.empty_action).into_any(),
+        BoardError::ActionTooLong { max } => t!(i18n, errors.board.action_too_long, max = move || max).into_any(),
+        BoardError::NoSuchAction => t!(i18n, errors.board.no_such_action).into_any(),
     }
 }
 

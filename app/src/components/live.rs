@@ -1,10 +1,13 @@
-//! Following `/live` from the browser. A view calls `use_live` with what to do on each notice;
-//! the socket opens after hydration, reconnects by itself after a drop (waiting 1 s, then twice as
-//! long each time up to 15 s) and, once back, tells the view to reload everything, so that a
-//! change made while it was away is not missed. On the server it does nothing: the page is
-//! rendered from fresh data.
+//! Following the server's live sockets from the browser. A view calls `use_live` (`/live`, the
+//! process map and lists) or `use_board_feed` (one board) with what to do on each message; the
+//! socket opens after hydration and reconnects by itself after a drop (waiting 1 s, then twice as
+//! long each time up to 15 s). Once back, `/live` tells the view to reload everything, and a
+//! board asks the server for what it missed since the last change it applied, so that a change
+//! made while it was away is not missed. On the server it does nothing: the page is rendered from
+//! fresh data.
 
-use crate::model::LiveNotice;
+use crate::i18n::*;
+use crate::model::{BoardFeed, LiveNotice};
 use leptos::prelude::*;
 
 /// Where the connection stands, for the view to say so.
@@ -15,26 +18,85 @@ pub enum LiveState {
     Reconnecting,
     /// The session ended; signing in again is needed before anything is heard.
     SignedOut,
+    /// The reader may no longer see what the socket followed (they left the team).
+    NoLongerAllowed,
 }
 
 /// Close code the server sends when the session behind the socket has ended.
 pub const CLOSE_SIGNED_OUT: u16 = 4401;
 
+/// Close code the server sends when the reader may no longer follow a board.
+pub const CLOSE_NO_LONGER_ALLOWED: u16 = 4403;
+
 /// Follows live notices while the calling component lives and `enabled` holds (the reader may
 /// follow them: a socket the server would refuse is never opened).
 pub fn use_live(enabled: Signal<bool>, on_notice: impl Fn(LiveNotice) + 'static) -> ReadSignal<LiveState> {
+    let on_notice = std::rc::Rc::new(on_notice);
+    let on_reopen = {
+        let on_notice = std::rc::Rc::clone(&on_notice);
+        move || on_notice(LiveNotice::Resync)
+    };
+    let on_text = move |text: &str| {
+        if let Ok(notice) = serde_json::from_str::<LiveNotice>(text) {
+            on_notice(notice);
+        }
+    };
+    follow(enabled, || "/live".to_string(), on_text, on_reopen)
+}
+
+/// Follows one board's feed (`/live/board/{board}`). `after` gives the newest board event the
+/// board has applied, read again at every (re)connect, so that the server sends what was missed.
+pub fn use_board_feed(
+    enabled: Signal<bool>,
+    board: String,
+    after: impl Fn() -> i32 + 'static,
+    on_feed: impl Fn(BoardFeed) + 'static,
+) -> ReadSignal<LiveState> {
+    let path = move || format!("/live/board/{board}?after={}", after());
+    let on_text = move |text: &str| {
+        if let Ok(feed) = serde_json::from_str::<BoardFeed>(text) {
+            on_feed(feed);
+        }
+    };
+    follow(enabled, path, on_text, || {})
+}
+
+/// Whether a live view is following the changes now, said in words.
+#[component]
+pub fn LiveStatus(live: ReadSignal<LiveState>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || match live.get() {
+        LiveState::Connecting => t_string!(i18n, process.live.connecting).to_string(),
+        LiveState::Open => t_string!(i18n, process.live.open).to_string(),
+        LiveState::Reconnecting => t_string!(i18n, process.live.reconnecting).to_string(),
+        LiveState::SignedOut => t_string!(i18n, process.live.signed_out).to_string(),
+        LiveState::NoLongerAllowed => t_string!(i18n, process.live.no_longer_allowed).to_string(),
+    };
+    let class = move || match live.get() {
+        LiveState::Open => "live-status live-open",
+        LiveState::Connecting => "live-status",
+        LiveState::Reconnecting | LiveState::SignedOut | LiveState::NoLongerAllowed => "live-status live-down",
+    };
+    view! { <p class=class role="status" data-live=move || format!("{:?}", live.get()).to_lowercase()>{text}</p> }
+}
+
+fn follow(
+    enabled: Signal<bool>,
+    path: impl Fn() -> String + 'static,
+    on_text: impl Fn(&str) + 'static,
+    on_reopen: impl Fn() + 'static,
+) -> ReadSignal<LiveState> {
     let state = RwSignal::new(LiveState::Connecting);
     #[cfg(feature = "hydrate")]
-    socket::follow(state, enabled, on_notice);
+    socket::follow(state, enabled, Box::new(path), Box::new(on_text), Box::new(on_reopen));
     #[cfg(not(feature = "hydrate"))]
-    let _ = (enabled, on_notice);
+    let _ = (enabled, path, on_text, on_reopen);
     state.read_only()
 }
 
 #[cfg(feature = "hydrate")]
 mod socket {
-    use super::{LiveState, CLOSE_SIGNED_OUT};
-    use crate::model::LiveNotice;
+    use super::{LiveState, CLOSE_NO_LONGER_ALLOWED, CLOSE_SIGNED_OUT};
     use leptos::prelude::*;
     use send_wrapper::SendWrapper;
     use std::cell::{Cell, RefCell};
@@ -56,7 +118,9 @@ mod socket {
 
     struct Live {
         state: RwSignal<LiveState>,
-        on_notice: Box<dyn Fn(LiveNotice)>,
+        path: Box<dyn Fn() -> String>,
+        on_text: Box<dyn Fn(&str)>,
+        on_reopen: Box<dyn Fn()>,
         socket: RefCell<Option<WebSocket>>,
         handlers: RefCell<Handlers>,
         wait_ms: Cell<u64>,
@@ -65,10 +129,18 @@ mod socket {
         stopped: Cell<bool>,
     }
 
-    pub fn follow(state: RwSignal<LiveState>, enabled: Signal<bool>, on_notice: impl Fn(LiveNotice) + 'static) {
+    pub fn follow(
+        state: RwSignal<LiveState>,
+        enabled: Signal<bool>,
+        path: Box<dyn Fn() -> String>,
+        on_text: Box<dyn Fn(&str)>,
+        on_reopen: Box<dyn Fn()>,
+    ) {
         let live = Rc::new(Live {
             state,
-            on_notice: Box::new(on_notice),
+            path,
+            on_text,
+            on_reopen,
             socket: RefCell::new(None),
             handlers: RefCell::new(Handlers::default()),
             wait_ms: Cell::new(FIRST_WAIT_MS),
@@ -89,17 +161,17 @@ mod socket {
         on_cleanup(move || stop(&stopping));
     }
 
-    fn address() -> Option<String> {
+    fn address(path: &str) -> Option<String> {
         let location = window().location();
         let scheme = if location.protocol().ok()? == "https:" { "wss" } else { "ws" };
-        Some(format!("{scheme}://{}/live", location.host().ok()?))
+        Some(format!("{scheme}://{}{path}", location.host().ok()?))
     }
 
     fn connect(live: &Rc<Live>) {
         if live.stopped.get() || live.socket.borrow().is_some() {
             return;
         }
-        let Some(socket) = address().and_then(|url| WebSocket::new(&url).ok()) else {
+        let Some(socket) = address(&(live.path)()).and_then(|url| WebSocket::new(&url).ok()) else {
             retry(live);
             return;
         };
@@ -109,15 +181,15 @@ mod socket {
                 live.wait_ms.set(FIRST_WAIT_MS);
                 live.state.set(LiveState::Open);
                 if live.dropped.replace(false) {
-                    (live.on_notice)(LiveNotice::Resync);
+                    (live.on_reopen)();
                 }
             })
         };
         let on_message = {
             let live = Rc::clone(live);
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                if let Some(notice) = event.data().as_string().and_then(|text| serde_json::from_str::<LiveNotice>(&text).ok()) {
-                    (live.on_notice)(notice);
+                if let Some(text) = event.data().as_string() {
+                    (live.on_text)(&text);
                 }
             })
         };
@@ -130,6 +202,10 @@ mod socket {
                 }
                 if event.code() == CLOSE_SIGNED_OUT {
                     live.state.set(LiveState::SignedOut);
+                    return;
+                }
+                if event.code() == CLOSE_NO_LONGER_ALLOWED {
+                    live.state.set(LiveState::NoLongerAllowed);
                     return;
                 }
                 live.dropped.set(true);

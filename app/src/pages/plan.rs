@@ -262,7 +262,7 @@ fn Actions(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
         .map(|action| {
             let page = page.clone();
             let overdue = action.is_overdue(today);
-            let PlanAction { key, what, owner_user_id, due, status, goal_key } = action;
+            let PlanAction { key, what, owner_user_id, due, status, goal_key, .. } = action;
             let owner = page.owner_name(owner_user_id);
             let goal = goal_key.and_then(|k| page.content.goals.iter().position(|g| g.key == k)).map(|at| {
                 view! { <span class="task-goal">{t!(i18n, plan.for_goal, number = move || at + 1)}</span> }
@@ -520,6 +520,9 @@ fn CompareResult(compare: PlanCompare, page: Page) -> impl IntoView {
                 }
                 PlanDiff::ActionAdded { what, .. } => t!(i18n, plan.diff.action_added, what = move || what.clone()).into_any(),
                 PlanDiff::ActionRemoved { what, .. } => t!(i18n, plan.diff.action_removed, what = move || what.clone()).into_any(),
+                PlanDiff::ActionRenamed { from, to, .. } => {
+                    t!(i18n, plan.diff.action_renamed, from = move || from.clone(), to = move || to.clone()).into_any()
+                }
                 PlanDiff::ActionStatus { key, from, to } => t!(
                     i18n,
                     plan.diff.action_status,

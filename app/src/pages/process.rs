@@ -6,7 +6,7 @@
 
 use crate::api::process_counts;
 use crate::app::use_auth;
-use crate::components::live::{use_live, LiveState};
+use crate::components::live::{use_live, LiveStatus};
 use crate::components::process_map::{count_text, ProcessMap, StepDetails};
 use crate::components::ErrorMessage;
 use crate::domain::process::{MapScope, Step, StepCounts};
@@ -157,24 +157,6 @@ fn ScopeChoice(open: Signal<Option<Step>>, scope: Signal<MapScope>) -> impl Into
             <ul>{MapScope::ALL.into_iter().map(choice).collect_view()}</ul>
         </nav>
     }
-}
-
-/// Whether the numbers are following the changes now.
-#[component]
-fn LiveStatus(live: ReadSignal<LiveState>) -> impl IntoView {
-    let i18n = use_i18n();
-    let text = move || match live.get() {
-        LiveState::Connecting => t_string!(i18n, process.live.connecting).to_string(),
-        LiveState::Open => t_string!(i18n, process.live.open).to_string(),
-        LiveState::Reconnecting => t_string!(i18n, process.live.reconnecting).to_string(),
-        LiveState::SignedOut => t_string!(i18n, process.live.signed_out).to_string(),
-    };
-    let class = move || match live.get() {
-        LiveState::Open => "live-status live-open",
-        LiveState::Connecting => "live-status",
-        LiveState::Reconnecting | LiveState::SignedOut => "live-status live-down",
-    };
-    view! { <p class=class role="status" data-live=move || format!("{:?}", live.get()).to_lowercase()>{text}</p> }
 }
 
 #[cfg(test)]

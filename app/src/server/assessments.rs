@@ -290,19 +290,17 @@ pub async fn save(
         return Err(AssessmentError::StaleDraft.into());
     }
 
-    let mut moved = None;
+    let mut moved = Vec::new();
     if complete {
         append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentCompleted { version: draft.version }, now).await?;
         if stage == Stage::Assessment {
-            moved = Some(apply_move(&txn, user, &found, basis, Stage::Collaboration, now).await?);
+            moved = apply_move(&txn, user, &found, basis, Stage::Collaboration, now).await?;
             stage = Stage::Collaboration;
         }
     }
     audit::record(&txn, audit::Entry::on_case(user, &found, "assessment", Action::Update, basis)).await?;
     txn.commit().await?;
-    if let Some(event) = moved {
-        events::publish(bus, event);
-    }
+    events::publish_all(bus, moved);
     Ok(AssessmentSaved { version: draft.version, completed: complete, stage })
 }
 

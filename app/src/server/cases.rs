@@ -427,13 +427,13 @@ async fn move_case(
         .await?;
     }
     txn.commit().await?;
-    events::publish(bus, moved);
+    events::publish_all(bus, moved);
     Ok(to)
 }
 
 /// Moves `found` from the stage it is in to `to` inside the caller's transaction: the process
 /// rules, the versioned update (refused if someone moved the case meanwhile), history and audit.
-/// Returns the event for the caller to publish after commit.
+/// Returns the events for the caller to publish after commit.
 pub(super) async fn apply_move(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
@@ -441,7 +441,7 @@ pub(super) async fn apply_move(
     basis: Basis,
     to: Stage,
     now: chrono::DateTime<Utc>,
-) -> Result<DomainEvent, AppError> {
+) -> Result<Vec<DomainEvent>, AppError> {
     let from = parse_stage(&found.stage)?;
     check_transition(from, to, facts(txn, found.id).await?)?;
     let closed_at = if to == Stage::Closed { Some(now) } else { None };
@@ -460,7 +460,8 @@ pub(super) async fn apply_move(
     }
     append_history(txn, found.id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
     audit::record(txn, audit::Entry::on_case(user, found, "case_stage", Action::Update, basis)).await?;
-    Ok(DomainEvent::StageChanged { case_id: found.id, from, to, actor_user_id: user.id, version: found.version + 1 })
+    let board = super::board::record_case(txn, user, found.id, crate::model::BoardChange::Moved).await?;
+    Ok(vec![DomainEvent::StageChanged { case_id: found.id, from, to, actor_user_id: user.id, version: found.version + 1 }, board])
 }
 
 /// How a case was closed, each time it was, newest first.

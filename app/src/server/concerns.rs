@@ -320,11 +320,16 @@ pub async fn decide(
         audit::Entry { actor: user, client_id: found.client_id, case_id, resource: "screening", action: Action::Create, basis: basis.to_string() },
     )
     .await?;
+    let board = match case_id {
+        Some(case_id) => Some(super::board::record_case(&txn, user, case_id, crate::model::BoardChange::Added).await?),
+        None => None,
+    };
     txn.commit().await?;
 
     events::publish(bus, DomainEvent::ConcernDecided { concern_id, accepted: accept });
     if let Some(case_id) = case_id {
         events::publish(bus, DomainEvent::CaseOpened { case_id, stage: Stage::Assessment, actor_user_id: user.id });
     }
+    events::publish_all(bus, board);
     Ok(Decided { accepted: accept, case_id, coordinators })
 }

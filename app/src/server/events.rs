@@ -16,6 +16,10 @@ pub enum DomainEvent {
     TeamChanged { case_id: i32, actor_user_id: i32 },
     PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
     FeedbackGiven { case_id: i32, occasion: Occasion },
+    /// Board events were written (`server::board`); live boards fetch them by id.
+    BoardChanged { case_id: i32, events: Vec<i32> },
+    /// These people have new notifications.
+    Notified { user_ids: Vec<i32> },
 }
 
 impl DomainEvent {
@@ -29,7 +33,7 @@ impl DomainEvent {
             | DomainEvent::TeamChanged { .. }
             | DomainEvent::PlanChanged { .. } => Some(LiveNotice::Cases),
             DomainEvent::ConcernRaised { .. } | DomainEvent::ConcernDecided { .. } => Some(LiveNotice::Concerns),
-            DomainEvent::FeedbackGiven { .. } => None,
+            DomainEvent::FeedbackGiven { .. } | DomainEvent::BoardChanged { .. } | DomainEvent::Notified { .. } => None,
         }
     }
 }
@@ -43,6 +47,13 @@ pub fn channel() -> Events {
 /// Publishes an event; having no listener is not an error.
 pub fn publish(events: &Events, event: DomainEvent) {
     let _ = events.send(event);
+}
+
+/// Publishes events in order.
+pub fn publish_all(events: &Events, all: impl IntoIterator<Item = DomainEvent>) {
+    for event in all {
+        publish(events, event);
+    }
 }
 
 #[cfg(test)]

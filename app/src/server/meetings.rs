@@ -276,7 +276,7 @@ pub async fn agree_steps(
     let steps = parse_steps(what, owner, due, &team, finnish_date(now))?;
     let new = PlanChange::AddActions(steps).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
-    let version = plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &new, now).await?;
+    let (version, board) = plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?;
     let marked = meeting::Entity::update_many()
         .col_expr(meeting::Column::StepsPlanVersion, Expr::value(Some(version)))
         .filter(meeting::Column::Id.eq(meeting_id))
@@ -288,7 +288,7 @@ pub async fn agree_steps(
     }
     audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id });
+    events::publish_all(bus, [board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
     Ok(version)
 }
 

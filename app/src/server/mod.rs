@@ -3,10 +3,12 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod board;
 pub mod cases;
 pub mod concerns;
 pub mod entities;
 pub mod events;
+pub mod feed;
 pub mod feedback;
 pub mod meetings;
 pub mod password;

@@ -12,7 +12,7 @@ use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, P
 use crate::domain::{Access, Sector, Stage};
 use crate::error::AppError;
 use crate::domain::review::{RawReview, ReviewContent};
-use crate::model::{HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
+use crate::model::{BoardChange, HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, Query};
 use std::collections::HashMap;
@@ -212,10 +212,14 @@ pub async fn review(
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::PlanReviewed { next_review: content.next_review }, now).await?;
     let new = PlanChange::SetReviewDate(content.next_review).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
-    let version = if new == old { current } else { save_version(&txn, user, case_id, current, PlanRole::Coordinator, &new, now).await? };
+    let (version, board) = if new == old {
+        (current, super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?)
+    } else {
+        save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?
+    };
     audit::record(&txn, audit::Entry::on_case(user, &found, "plan_review", Action::Create, basis)).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id });
+    events::publish_all(bus, [board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
     Ok(version)
 }
 
@@ -239,24 +243,28 @@ pub async fn change(
     if new == old {
         return Ok(current);
     }
-    let version = save_version(&txn, user, case_id, current, role, &new, now).await?;
+    let (version, board) = save_version(&txn, user, case_id, current, role, &old, &new, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id });
+    events::publish_all(bus, [board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
     Ok(version)
 }
 
-/// Inserts `content` as the version after `current`, with its history row. Two saves racing for
-/// the same number: the second is refused as stale by the unique index.
+/// Inserts `content` as the version after `current` (whose content is `old`), with its history
+/// row and what it changed on the boards. Two saves racing for the same number: the second is
+/// refused as stale by the unique index. Returns the version and the board event to publish
+/// after commit.
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn save_version(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
     case_id: i32,
     current: i32,
     role: PlanRole,
+    old: &PlanContent,
     content: &PlanContent,
     now: chrono::DateTime<Utc>,
-) -> Result<i32, AppError> {
+) -> Result<(i32, DomainEvent), AppError> {
     let version = current + 1;
     let inserted = plan_version::ActiveModel {
         case_id: Set(case_id),
@@ -272,5 +280,6 @@ pub(super) async fn save_version(
     .await;
     super::unless_duplicate(inserted, PlanError::Stale)?;
     append_history(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
-    Ok(version)
+    let board = super::board::plan_saved(txn, user, case_id, old, content).await?;
+    Ok((version, board))
 }

@@ -384,6 +384,7 @@ async fn seed_plan(
                 due: today - Duration::days(3),
                 status: TaskStatus::Open,
                 goal_key: Some(1),
+                revision: 0,
             },
             PlanAction {
                 key: 2,
@@ -392,6 +393,7 @@ async fn seed_plan(
                 due: today + Duration::days(10),
                 status: TaskStatus::InProgress,
                 goal_key: Some(1),
+                revision: 0,
             },
         ],
         services: vec![Service {

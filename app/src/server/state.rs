@@ -29,6 +29,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub events: Events,
+    pub boards: super::feed::BoardHub,
     pub stopping: Stopping,
 }
 

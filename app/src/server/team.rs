@@ -11,7 +11,7 @@ use super::session::CurrentUser;
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
 use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
-use crate::model::{Candidate, HistoryEvent};
+use crate::model::{BoardChange, Candidate, HistoryEvent};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
 use std::collections::HashMap;
@@ -146,8 +146,9 @@ pub async fn propose(
     let event = HistoryEvent::MemberProposed { name: candidate.display_name, team_role };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Create, basis)).await?;
+    let board = super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::TeamChanged { case_id, actor_user_id: user.id });
+    events::publish_all(bus, [DomainEvent::TeamChanged { case_id, actor_user_id: user.id }, board]);
     Ok(seat.id)
 }
 
@@ -190,8 +191,9 @@ pub async fn answer(
     };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
+    let board = super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::TeamChanged { case_id, actor_user_id: user.id });
+    events::publish_all(bus, [DomainEvent::TeamChanged { case_id, actor_user_id: user.id }, board]);
     Ok(accept)
 }
 
@@ -227,7 +229,8 @@ pub async fn remove(
     update.update(&txn).await?;
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
+    let board = super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::TeamChanged { case_id, actor_user_id: user.id });
+    events::publish_all(bus, [DomainEvent::TeamChanged { case_id, actor_user_id: user.id }, board]);
     Ok(())
 }

@@ -9,6 +9,7 @@ mod helpers;
 
 mod assessment;
 mod auth;
+mod board;
 mod cases;
 mod concerns;
 mod feedback;

@@ -3,13 +3,16 @@
 pub mod assessment;
 pub mod assessment_view;
 pub mod audit_entry;
+pub mod board_event;
 pub mod case;
 pub mod case_closure;
 pub mod case_event;
+pub mod card_comment;
 pub mod case_member;
 pub mod client;
 pub mod meeting;
 pub mod meeting_voice;
+pub mod notification;
 pub mod concern;
 pub mod coordinator_pair;
 pub mod feedback;

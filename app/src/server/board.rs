@@ -1,0 +1,853 @@
+//! Live case boards on the server: a board read as its reader may see it; cards moved, edited and
+//! assigned under a version check, so that a stale change is refused rather than applied over
+//! someone else's; comments with @mentions; notifications. Every change a board shows is written
+//! as a board event in the same transaction as the change (`record_case`, `plan_saved`), and the
+//! event ids are published after commit for the live boards to fetch and show.
+
+use super::audit::{self, Action};
+use super::cases::{authorise, current_seats, display_names, find_case, parse_stage, participant_choices};
+use super::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification, user};
+use super::events::{self, DomainEvent, Events};
+use super::process::{self, Placement};
+use super::session::CurrentUser;
+use crate::domain::board::{
+    action_move, action_version, assignment_notice, case_move, check_version, column_fits, mention_notices, overdue_actions, parse_version, Board,
+    BoardError, CardRef, Column, Comment, NotificationKind,
+};
+use crate::domain::calendar::finnish_date;
+use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
+use crate::domain::{Access, AssessmentClock, Basis, Role, Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::{
+    BoardCard, BoardChange, BoardEvent, BoardEventBody, BoardPage, CardCommentView, NotificationView, Notifications, ParticipantChoice,
+};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionSession, TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
+
+/// How long a closed case stays in the closure column of its pair's board.
+const CLOSED_SHOWN_DAYS: i64 = 30;
+
+/// How many notifications a person's list shows.
+const NOTIFICATIONS_SHOWN: u64 = 50;
+
+const COORDINATOR_SEATS: [&str; 2] = ["social_coordinator", "health_coordinator"];
+
+/// The pair each of `case_ids` belongs to: the pair whose coordinator holds a coordinator seat on
+/// the case now.
+async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, i32>, AppError> {
+    let seats = current_seats()
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
+        .all(db)
+        .await?;
+    let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
+    let mut out = HashMap::new();
+    for seat in seats {
+        if let Some(pair) = pairs.iter().find(|p| p.social_user_id == seat.user_id || p.health_user_id == seat.user_id) {
+            out.entry(seat.case_id).or_insert(pair.id);
+        }
+    }
+    Ok(out)
+}
+
+/// The names of each case's coordinators, social-care first.
+async fn coordinators_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let seats = current_seats()
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
+        .order_by_desc(case_member::Column::TeamRole)
+        .all(db)
+        .await?;
+    let names = display_names(db, seats.iter().map(|s| s.user_id).collect()).await?;
+    let mut out: HashMap<i32, Vec<String>> = HashMap::new();
+    for seat in seats {
+        out.entry(seat.case_id).or_default().push(names.get(&seat.user_id).cloned().unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// How many comments each card of `case_ids` has.
+async fn comment_counts(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<String, u32>, AppError> {
+    let rows: Vec<(String, i64)> = card_comment::Entity::find()
+        .filter(card_comment::Column::CaseId.is_in(case_ids.to_vec()))
+        .select_only()
+        .column(card_comment::Column::Card)
+        .column_as(card_comment::Column::Id.count(), "n")
+        .group_by(card_comment::Column::Card)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(card, n)| (card, u32::try_from(n).unwrap_or(u32::MAX))).collect())
+}
+
+/// The nearest date a case card shows: the assessment's legal start day, else the plan's review.
+fn case_due(place: &Placement, plan: Option<&PlanContent>) -> Option<chrono::NaiveDate> {
+    match place.clock {
+        Some(AssessmentClock::Running { state }) => Some(state.due()),
+        _ => plan.and_then(|p| p.review_date),
+    }
+}
+
+/// Everything a set of cards needs to be drawn, read once for all of them.
+struct CardContext {
+    clients: HashMap<i32, String>,
+    placed: HashMap<i32, Placement>,
+    plans: HashMap<i32, PlanContent>,
+    coordinators: HashMap<i32, Vec<String>>,
+    comments: HashMap<String, u32>,
+    names: HashMap<i32, String>,
+    today: chrono::NaiveDate,
+}
+
+impl CardContext {
+    async fn read(db: &impl ConnectionTrait, cases: &[case::Model], now: DateTime<Utc>) -> Result<CardContext, AppError> {
+        let ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
+        let clients = process::clients_of(db, cases).await?;
+        let placed = process::place(db, cases, &clients, now).await?;
+        let plans = super::plan::latest_of(db, ids.clone()).await?;
+        let owners: Vec<i32> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
+        Ok(CardContext {
+            clients: clients.into_iter().map(|(id, c)| (id, c.name)).collect(),
+            placed,
+            coordinators: coordinators_of(db, &ids).await?,
+            comments: comment_counts(db, &ids).await?,
+            names: display_names(db, owners).await?,
+            plans,
+            today: finnish_date(now),
+        })
+    }
+
+    fn case_card(&self, c: &case::Model) -> Result<BoardCard, AppError> {
+        let place = self.placed.get(&c.id).ok_or(AppError::Internal)?;
+        let card = CardRef::Case { case_id: c.id };
+        Ok(BoardCard {
+            card,
+            version: c.version,
+            column: Column::Step(place.step),
+            client_name: self.clients.get(&c.client_id).cloned().unwrap_or_default(),
+            what: String::new(),
+            stage: parse_stage(&c.stage)?,
+            step: place.step,
+            due: case_due(place, self.plans.get(&c.id)),
+            overdue: place.overdue,
+            owners: self.coordinators.get(&c.id).cloned().unwrap_or_default(),
+            owner_user_id: None,
+            comments: self.comments.get(&card.key()).copied().unwrap_or(0),
+        })
+    }
+
+    fn action_card(&self, c: &case::Model, action: &PlanAction) -> Result<BoardCard, AppError> {
+        let place = self.placed.get(&c.id).ok_or(AppError::Internal)?;
+        let card = CardRef::Action { case_id: c.id, key: action.key };
+        Ok(BoardCard {
+            card,
+            version: action_version(action),
+            column: Column::Status(action.status),
+            client_name: self.clients.get(&c.client_id).cloned().unwrap_or_default(),
+            what: action.what.clone(),
+            stage: parse_stage(&c.stage)?,
+            step: place.step,
+            due: Some(action.due),
+            overdue: action.is_overdue(self.today),
+            owners: self.names.get(&action.owner_user_id).cloned().into_iter().collect(),
+            owner_user_id: Some(action.owner_user_id),
+            comments: self.comments.get(&card.key()).copied().unwrap_or(0),
+        })
+    }
+
+    fn action_cards(&self, c: &case::Model, keep: impl Fn(&PlanAction) -> bool) -> Result<Vec<BoardCard>, AppError> {
+        match self.plans.get(&c.id) {
+            Some(plan) => plan.actions.iter().filter(|a| keep(a)).map(|a| self.action_card(c, a)).collect(),
+            None => Ok(Vec::new()),
+        }
+    }
+}
+
+/// The cases a pair's board shows: those the pair coordinates, the closed ones for a while.
+async fn pair_cases(db: &impl ConnectionTrait, pair: &coordinator_pair::Model, now: DateTime<Utc>) -> Result<Vec<case::Model>, AppError> {
+    let ids: Vec<i32> = current_seats()
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
+        .filter(case_member::Column::UserId.is_in([pair.social_user_id, pair.health_user_id]))
+        .select_only()
+        .column(case_member::Column::CaseId)
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(case::Entity::find()
+        .filter(case::Column::Id.is_in(ids))
+        .filter(case::Column::ClosedAt.is_null().or(case::Column::ClosedAt.gt(now - Duration::days(CLOSED_SHOWN_DAYS))))
+        .order_by_asc(case::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The newest board event id.
+async fn newest_event(db: &impl ConnectionTrait) -> Result<i32, AppError> {
+    let newest: Option<Option<i32>> = board_event::Entity::find()
+        .select_only()
+        .column_as(board_event::Column::Id.max(), "newest")
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(newest.flatten().unwrap_or(0))
+}
+
+/// The case ids on whose team `user` holds a seat now, with the seat.
+async fn my_seats(db: &impl ConnectionTrait, user_id: i32) -> Result<HashMap<i32, TeamRole>, AppError> {
+    current_seats()
+        .filter(case_member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| Ok((m.case_id, super::cases::parse_team_role(&m.team_role)?)))
+        .collect()
+}
+
+/// Who may own actions, per case.
+async fn owner_choices(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<Vec<(i32, Vec<ParticipantChoice>)>, AppError> {
+    let mut out = Vec::with_capacity(case_ids.len());
+    for id in case_ids {
+        out.push((*id, participant_choices(db, *id).await?));
+    }
+    Ok(out)
+}
+
+/// A board as `user` may see it. Every case on it is logged as listed.
+pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str) -> Result<BoardPage, AppError> {
+    Access::view_boards(user.role)?;
+    let board: Board = raw_board.parse()?;
+    let now = Utc::now();
+    // Read first: an event written while the board is read is then caught up on, never missed.
+    let last_event = newest_event(db).await?;
+    let seats = my_seats(db, user.id).await?;
+    let (title, cases) = match board {
+        Board::Pair { pair_id } => {
+            let pair = coordinator_pair::Entity::find_by_id(pair_id).one(db).await?.ok_or(AppError::NotFound)?;
+            Access::view_pair_board(user.role, user.id, (pair.social_user_id, pair.health_user_id))?;
+            let cases = pair_cases(db, &pair, now).await?;
+            (pair.name, cases)
+        }
+        Board::Team { case_id } => {
+            let (found, _, _) = authorise(db, user, case_id, Access::view_team_board).await?;
+            let name = process::clients_of(db, std::slice::from_ref(&found)).await?.remove(&found.client_id).map(|c| c.name);
+            (name.unwrap_or_default(), vec![found])
+        }
+        Board::Mine => {
+            let cases = case::Entity::find()
+                .filter(case::Column::Id.is_in(seats.keys().copied().collect::<Vec<_>>()))
+                .order_by_asc(case::Column::Id)
+                .all(db)
+                .await?;
+            (String::new(), cases)
+        }
+    };
+    let context = CardContext::read(db, &cases, now).await?;
+    let mut cards = Vec::new();
+    for c in &cases {
+        let basis = match seats.get(&c.id) {
+            Some(seat) => Access::view_team_board(user.role, crate::domain::Relationship::Team(*seat))?,
+            // A pair's board: the case is the pair's, and the reader one of the pair.
+            None => Basis::CoordinatorPair,
+        };
+        match board {
+            Board::Pair { .. } => cards.push(context.case_card(c)?),
+            Board::Team { .. } => cards.extend(context.action_cards(c, |_| true)?),
+            Board::Mine => cards.extend(context.action_cards(c, |a| a.owner_user_id == user.id)?),
+        }
+        if board != Board::Mine || cards.iter().any(|card| card.card.case_id() == c.id) {
+            audit::record(db, audit::Entry::on_case(user, c, "board", Action::List, basis)).await?;
+        }
+    }
+    let on_board: Vec<i32> = {
+        let mut ids: Vec<i32> = cards.iter().map(|c| c.card.case_id()).collect();
+        ids.dedup();
+        ids
+    };
+    let coordinated = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
+    let owners = if matches!(board, Board::Pair { .. }) { Vec::new() } else { owner_choices(db, &on_board).await? };
+    Ok(BoardPage { board, title, cards, last_event, reader_user_id: user.id, coordinated, owners, today: context.today })
+}
+
+/// Writes a board event inside the caller's transaction and returns its id.
+async fn record(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    card: CardRef,
+    change: BoardChange,
+    body: &BoardEventBody,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    let row = board_event::ActiveModel {
+        case_id: Set(case_id),
+        card: Set(card.key()),
+        kind: Set(change.as_str().to_owned()),
+        actor_user_id: Set(user.id),
+        payload: Set(serde_json::to_string(body).map_err(|_| AppError::Internal)?),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(row.id)
+}
+
+/// Records a change of a case's card (its stage, team or plan changed) inside the caller's
+/// transaction, with the card as it is now. The caller publishes the event after commit.
+pub(super) async fn record_case(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    change: BoardChange,
+) -> Result<DomainEvent, AppError> {
+    let now = Utc::now();
+    let found = find_case(txn, case_id).await?;
+    let context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
+    let body = BoardEventBody {
+        card: Some(context.case_card(&found)?),
+        comment: None,
+        previous_owner: None,
+        pair_id: pairs_of(txn, &[case_id]).await?.get(&case_id).copied(),
+    };
+    let id = record(txn, user, case_id, CardRef::Case { case_id }, change, &body, now).await?;
+    Ok(DomainEvent::BoardChanged { case_id, events: vec![id] })
+}
+
+/// Raises a case's version (its card changed without a stage move) and records the change.
+pub(super) async fn touch_case(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    change: BoardChange,
+) -> Result<DomainEvent, AppError> {
+    case::Entity::update_many()
+        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
+        .col_expr(case::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(case::Column::Id.eq(case_id))
+        .exec(txn)
+        .await?;
+    record_case(txn, user, case_id, change).await
+}
+
+/// Records what a saved plan changed on the boards, inside the caller's transaction: a card for
+/// each action added, moved, edited, given to someone or removed, the case's own card, and an
+/// "assigned" notice to each new owner. Called by every path that saves a plan version.
+pub(super) async fn plan_saved(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    old: &PlanContent,
+    new: &PlanContent,
+) -> Result<DomainEvent, AppError> {
+    let now = Utc::now();
+    let found = find_case(txn, case_id).await?;
+    let mut context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
+    // The plan being saved is the newest, whether or not this transaction's insert is visible yet.
+    context.plans.insert(case_id, new.clone());
+    context.names.extend(display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?);
+    let pair_id = pairs_of(txn, &[case_id]).await?.get(&case_id).copied();
+    let mut ids = Vec::new();
+    for action in &new.actions {
+        let before = old.actions.iter().find(|a| a.key == action.key);
+        let change = match before {
+            None => BoardChange::Added,
+            Some(before) if before == action => continue,
+            Some(before) if before.owner_user_id != action.owner_user_id => BoardChange::Assigned,
+            Some(before) if PlanAction { status: action.status, revision: action.revision, ..before.clone() } == *action => {
+                BoardChange::Moved
+            }
+            Some(_) => BoardChange::Edited,
+        };
+        let previous_owner = before.map(|b| b.owner_user_id).filter(|owner| *owner != action.owner_user_id);
+        let body = BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
+        let card = CardRef::Action { case_id, key: action.key };
+        ids.push(record(txn, user, case_id, card, change, &body, now).await?);
+        let notify = match before {
+            Some(before) => assignment_notice(user.id, before.owner_user_id, action.owner_user_id),
+            None => assignment_notice(user.id, 0, action.owner_user_id),
+        };
+        if let Some(owner) = notify {
+            notify_one(txn, owner, NotificationKind::Assigned, case_id, card, Some(user.id), None, None, now).await?;
+        }
+    }
+    for gone in old.actions.iter().filter(|a| !new.actions.iter().any(|n| n.key == a.key)) {
+        let body = BoardEventBody { card: None, comment: None, previous_owner: Some(gone.owner_user_id), pair_id };
+        ids.push(record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now).await?);
+    }
+    let DomainEvent::BoardChanged { events: case_events, .. } = touch_case(txn, user, case_id, BoardChange::Edited).await? else {
+        return Err(AppError::Internal);
+    };
+    ids.extend(case_events);
+    Ok(DomainEvent::BoardChanged { case_id, events: ids })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn notify_one(
+    txn: &impl ConnectionTrait,
+    recipient: i32,
+    kind: NotificationKind,
+    case_id: i32,
+    card: CardRef,
+    actor: Option<i32>,
+    comment_id: Option<i32>,
+    due_on: Option<chrono::NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    notification::Entity::insert(notification::ActiveModel {
+        user_id: Set(recipient),
+        kind: Set(kind.as_str().to_owned()),
+        case_id: Set(case_id),
+        card: Set(card.key()),
+        actor_user_id: Set(actor),
+        comment_id: Set(comment_id),
+        due_on: Set(due_on),
+        created_at: Set(now),
+        read_at: Set(None),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([
+        notification::Column::UserId,
+        notification::Column::Kind,
+        notification::Column::Card,
+        notification::Column::DueOn,
+    ])
+    .exec(txn)
+    .await?;
+    Ok(())
+}
+
+/// Authorises a change of an action card and reads what it needs: the case, the reader's part
+/// in the plan, the latest plan version and the action as it is now (refused if its version is
+/// not the one the reader saw).
+async fn action_for_change(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    key: u32,
+    seen: i32,
+) -> Result<(case::Model, Basis, crate::domain::plan::PlanRole, i32, PlanContent, PlanAction), AppError> {
+    let (found, _, (basis, role)) = authorise(txn, user, case_id, Access::edit_plan).await?;
+    Access::view_boards(user.role)?;
+    if !super::plan::is_open(parse_stage(&found.stage)?) {
+        return Err(crate::domain::plan::PlanError::NotInCollaboration.into());
+    }
+    let (current, plan) = super::plan::latest(txn, case_id).await?;
+    let action = plan.actions.iter().find(|a| a.key == key).cloned().ok_or(BoardError::NoSuchAction)?;
+    check_version(seen, action_version(&action))?;
+    Ok((found, basis, role, current, plan, action))
+}
+
+/// Saves `change` to an action's plan as the next version, inside the caller's transaction.
+async fn save_action_change(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    found: &case::Model,
+    basis: Basis,
+    role: crate::domain::plan::PlanRole,
+    current: i32,
+    old: &PlanContent,
+    change: PlanChange,
+) -> Result<Vec<DomainEvent>, AppError> {
+    let new = change.apply(old)?;
+    check_edit(role.editor(user.id), old, &new)?;
+    let (version, board) = super::plan::save_version(txn, user, found.id, current, role, old, &new, Utc::now()).await?;
+    audit::record(txn, audit::Entry::on_case(user, found, "plan", Action::Update, basis)).await?;
+    Ok(vec![board, DomainEvent::PlanChanged { case_id: found.id, version, actor_user_id: user.id }])
+}
+
+/// Moves a card to a column of its board: a case card to another stage (as the process allows;
+/// the pair only), an action card to another status (the pair any, a member their own). `seen`
+/// is the card's version as the reader saw it.
+pub async fn move_card(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    raw_card: &str,
+    raw_column: &str,
+    seen: &str,
+) -> Result<BoardCard, AppError> {
+    let card: CardRef = raw_card.parse()?;
+    let column: Column = raw_column.parse()?;
+    column_fits(card, column)?;
+    let seen = parse_version(seen)?;
+    let txn = db.begin().await?;
+    let published = match card {
+        CardRef::Case { case_id } => {
+            let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
+            check_version(seen, found.version)?;
+            let context = CardContext::read(&txn, std::slice::from_ref(&found), Utc::now()).await?;
+            let step = context.placed.get(&case_id).ok_or(AppError::Internal)?.step;
+            let to = case_move(step, column)?;
+            if to == Stage::Closed {
+                return Err(crate::domain::TransitionError::ClosingNeedsSummary.into());
+            }
+            super::cases::apply_move(&txn, user, &found, basis, to, Utc::now()).await?
+        }
+        CardRef::Action { case_id, key } => {
+            let (found, basis, role, current, plan, action) = action_for_change(&txn, user, case_id, key, seen).await?;
+            let status = action_move(action.status, column)?;
+            save_action_change(&txn, user, &found, basis, role, current, &plan, PlanChange::SetStatus { key, status }).await?
+        }
+    };
+    let fresh = card_now(&txn, card).await?;
+    txn.commit().await?;
+    events::publish_all(bus, published);
+    fresh.ok_or(AppError::NotFound)
+}
+
+/// Edits an action on its card: what is done, who owns it, by when (the pair). Giving it to
+/// someone else notifies them.
+#[allow(clippy::too_many_arguments)]
+pub async fn edit_action(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    raw_card: &str,
+    seen: &str,
+    what: &str,
+    owner: Option<i32>,
+    due: &str,
+) -> Result<BoardCard, AppError> {
+    let card: CardRef = raw_card.parse()?;
+    let CardRef::Action { case_id, key } = card else {
+        return Err(BoardError::UnknownCard { value: card.key() }.into());
+    };
+    let seen = parse_version(seen)?;
+    let txn = db.begin().await?;
+    let (found, basis, role, current, plan, _) = action_for_change(&txn, user, case_id, key, seen).await?;
+    let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
+    let raw = RawPlanChange { op: "edit_action".into(), key: Some(key), what: what.into(), owner, due: due.into(), ..RawPlanChange::default() };
+    let change = PlanChange::parse(&raw, &team, finnish_date(Utc::now()))?;
+    let published = save_action_change(&txn, user, &found, basis, role, current, &plan, change).await?;
+    let fresh = card_now(&txn, card).await?;
+    txn.commit().await?;
+    events::publish_all(bus, published);
+    fresh.ok_or(AppError::NotFound)
+}
+
+/// A card as it is now, or `None` when it no longer exists (an action removed from the plan).
+pub async fn card_now(db: &impl ConnectionTrait, card: CardRef) -> Result<Option<BoardCard>, AppError> {
+    let found = find_case(db, card.case_id()).await?;
+    let context = CardContext::read(db, std::slice::from_ref(&found), Utc::now()).await?;
+    match card {
+        CardRef::Case { .. } => Ok(Some(context.case_card(&found)?)),
+        CardRef::Action { key, .. } => {
+            let action = context.plans.get(&found.id).and_then(|p| p.actions.iter().find(|a| a.key == key));
+            action.map(|a| context.action_card(&found, a)).transpose()
+        }
+    }
+}
+
+/// A card as `user` may see it: the fresh state a refused stale change offers to reapply on.
+pub async fn card(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &str) -> Result<BoardCard, AppError> {
+    let card: CardRef = raw_card.parse()?;
+    authorise_card(db, user, card).await?;
+    card_now(db, card).await?.ok_or(AppError::NotFound)
+}
+
+/// May `user` see this card? Team professionals see every card of the case; a pair's
+/// coordinator sees its case cards. Logged.
+async fn authorise_card(db: &impl ConnectionTrait, user: &CurrentUser, card: CardRef) -> Result<(case::Model, Basis), AppError> {
+    Access::view_boards(user.role)?;
+    let (found, _, basis) = authorise(db, user, card.case_id(), Access::view_team_board).await?;
+    audit::record(db, audit::Entry::on_case(user, &found, "board_card", Action::View, basis)).await?;
+    Ok((found, basis))
+}
+
+/// The comments on a card, oldest first.
+pub async fn comments(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &str) -> Result<Vec<CardCommentView>, AppError> {
+    let card: CardRef = raw_card.parse()?;
+    authorise_card(db, user, card).await?;
+    let rows = card_comment::Entity::find()
+        .filter(card_comment::Column::CaseId.eq(card.case_id()))
+        .filter(card_comment::Column::Card.eq(card.key()))
+        .order_by_asc(card_comment::Column::Id)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().map(|r| r.author_user_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CardCommentView { id: r.id, author: names.get(&r.author_user_id).cloned().unwrap_or_default(), body: r.body, at: r.created_at })
+        .collect())
+}
+
+/// Comments on a card; everyone it @mentions is notified. A mention of someone who is not on
+/// the client's team is refused (naming the client to them would be a leak), and nothing is
+/// written.
+pub async fn comment(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    raw_card: &str,
+    body: &str,
+) -> Result<CardCommentView, AppError> {
+    let card: CardRef = raw_card.parse()?;
+    let txn = db.begin().await?;
+    let (found, basis) = authorise_card(&txn, user, card).await?;
+    if card_now(&txn, card).await?.is_none() {
+        return Err(BoardError::NoSuchAction.into());
+    }
+    let comment = Comment::parse(body)?;
+    let mentioned = comment.mentions();
+    let team: HashSet<i32> = participant_choices(&txn, found.id).await?.into_iter().map(|p| p.user_id).collect();
+    let people: HashMap<String, i32> = user::Entity::find()
+        .filter(user::Column::Username.is_in(mentioned.clone()))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|u| (u.username.to_lowercase(), u.id))
+        .collect();
+    let mut mentioned_ids = Vec::with_capacity(mentioned.len());
+    for username in mentioned {
+        match people.get(&username) {
+            Some(id) if team.contains(id) => mentioned_ids.push(*id),
+            _ => return Err(BoardError::MentionOffTeam { username }.into()),
+        }
+    }
+    let now = Utc::now();
+    let row = card_comment::ActiveModel {
+        case_id: Set(found.id),
+        card: Set(card.key()),
+        author_user_id: Set(user.id),
+        body: Set(comment.as_str().to_owned()),
+        sector: Set(Sector::Shared.as_str().to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for recipient in mention_notices(user.id, &mentioned_ids) {
+        notify_one(&txn, recipient, NotificationKind::Mentioned, found.id, card, Some(user.id), Some(row.id), None, now).await?;
+    }
+    let view = CardCommentView { id: row.id, author: user.display_name.clone(), body: row.body, at: now };
+    let body = BoardEventBody {
+        card: card_now(&txn, card).await?,
+        comment: Some(view.clone()),
+        previous_owner: None,
+        pair_id: pairs_of(&txn, &[found.id]).await?.get(&found.id).copied(),
+    };
+    let id = record(&txn, user, found.id, card, BoardChange::Commented, &body, now).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "board_comment", Action::Create, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::BoardChanged { case_id: found.id, events: vec![id] });
+    events::publish(bus, DomainEvent::Notified { user_ids: mention_notices(user.id, &mentioned_ids) });
+    Ok(view)
+}
+
+/// Board events by id, as live boards receive them; unknown ids are skipped.
+pub async fn events_by_id(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<BoardEvent>, AppError> {
+    let rows = board_event::Entity::find().filter(board_event::Column::Id.is_in(ids.to_vec())).order_by_asc(board_event::Column::Id).all(db).await?;
+    to_views(db, rows).await
+}
+
+/// The board events after `after` on the given cases, oldest first, at most `limit`: what a board
+/// that was away missed.
+pub async fn events_after(db: &impl ConnectionTrait, case_ids: &[i32], after: i32, limit: u64) -> Result<Vec<BoardEvent>, AppError> {
+    let rows = board_event::Entity::find()
+        .filter(board_event::Column::Id.gt(after))
+        .filter(board_event::Column::CaseId.is_in(case_ids.to_vec()))
+        .order_by_asc(board_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    to_views(db, rows).await
+}
+
+async fn to_views(db: &impl ConnectionTrait, rows: Vec<board_event::Model>) -> Result<Vec<BoardEvent>, AppError> {
+    let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;
+    rows.into_iter()
+        .map(|r| {
+            let card: CardRef = r.card.parse().map_err(|_| AppError::Internal)?;
+            let change = serde_json::from_value(serde_json::Value::String(r.kind.clone())).map_err(|_| AppError::Internal)?;
+            let body: BoardEventBody = serde_json::from_str(&r.payload).map_err(|e| {
+                tracing::error!(board_event = r.id, error = %e, "stored board event is invalid");
+                AppError::Internal
+            })?;
+            Ok(BoardEvent {
+                id: r.id,
+                case_id: r.case_id,
+                card,
+                change,
+                actor: names.get(&r.actor_user_id).cloned().unwrap_or_default(),
+                actor_user_id: r.actor_user_id,
+                at: r.created_at,
+                body,
+            })
+        })
+        .collect()
+}
+
+/// Whether a board shows an event: a pair's board its cases' cards, a team's board its case's
+/// actions, a person's board the actions they own or just stopped owning.
+pub fn shows(board: Board, reader_user_id: i32, event: &BoardEvent) -> bool {
+    match (board, event.card) {
+        (Board::Pair { pair_id }, CardRef::Case { .. }) => event.body.pair_id == Some(pair_id),
+        (Board::Team { case_id }, CardRef::Action { .. }) => event.case_id == case_id,
+        (Board::Mine, CardRef::Action { .. }) => {
+            event.body.card.as_ref().and_then(|c| c.owner_user_id) == Some(reader_user_id)
+                || event.body.previous_owner == Some(reader_user_id)
+        }
+        _ => false,
+    }
+}
+
+/// The reader's notifications, newest first.
+pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Notifications, AppError> {
+    Access::view_boards(user.role)?;
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user.id))
+        .order_by_desc(notification::Column::Id)
+        .limit(NOTIFICATIONS_SHOWN)
+        .all(db)
+        .await?;
+    let unread = unread(db, user).await?;
+    let case_ids: Vec<i32> = rows.iter().map(|r| r.case_id).collect();
+    let cases = case::Entity::find().filter(case::Column::Id.is_in(case_ids.clone())).all(db).await?;
+    let clients = process::clients_of(db, &cases).await?;
+    let client_of: HashMap<i32, String> =
+        cases.iter().map(|c| (c.id, clients.get(&c.client_id).map(|p| p.name.clone()).unwrap_or_default())).collect();
+    let plans = super::plan::latest_of(db, case_ids).await?;
+    let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
+    let comments: HashMap<i32, String> = card_comment::Entity::find()
+        .filter(card_comment::Column::Id.is_in(rows.iter().filter_map(|r| r.comment_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.body.chars().take(140).collect()))
+        .collect();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let card: CardRef = r.card.parse().map_err(|_| AppError::Internal)?;
+            let what = match card {
+                CardRef::Action { case_id, key } => plans
+                    .get(&case_id)
+                    .and_then(|p| p.actions.iter().find(|a| a.key == key))
+                    .map(|a| a.what.clone())
+                    .unwrap_or_default(),
+                CardRef::Case { .. } => String::new(),
+            };
+            Ok(NotificationView {
+                id: r.id,
+                kind: r.kind.parse().map_err(|_| AppError::Internal)?,
+                case_id: r.case_id,
+                card,
+                client_name: client_of.get(&r.case_id).cloned().unwrap_or_default(),
+                what,
+                actor: r.actor_user_id.and_then(|id| names.get(&id).cloned()),
+                excerpt: r.comment_id.and_then(|id| comments.get(&id).cloned()),
+                due_on: r.due_on,
+                at: r.created_at,
+                read: r.read_at.is_some(),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(Notifications { items, unread })
+}
+
+/// How many of the reader's notifications are unread.
+pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u32, AppError> {
+    if Access::view_boards(user.role).is_err() {
+        return Ok(0);
+    }
+    let n = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user.id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Marks the reader's notifications read: one (`Some(id)`) or all. Someone else's is not found.
+pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser, id: Option<i32>) -> Result<u64, AppError> {
+    Access::view_boards(user.role)?;
+    let mut update = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(Utc::now())))
+        .filter(notification::Column::UserId.eq(user.id))
+        .filter(notification::Column::ReadAt.is_null());
+    if let Some(id) = id {
+        update = update.filter(notification::Column::Id.eq(id));
+    }
+    let done = update.exec(db).await?.rows_affected;
+    if id.is_some() && done == 0 {
+        let mine = notification::Entity::find_by_id(id.unwrap_or_default())
+            .filter(notification::Column::UserId.eq(user.id))
+            .one(db)
+            .await?;
+        if mine.is_none() {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(done)
+}
+
+/// Gives an overdue notice to the owner of every action past due and not done on an open case,
+/// once per action and due date. Run at start and then periodically; returns whom it notified.
+pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<i32>, AppError> {
+    let open: Vec<i32> = case::Entity::find()
+        .filter(case::Column::Stage.is_in([Stage::Collaboration.as_str(), Stage::FollowUp.as_str()]))
+        .select_only()
+        .column(case::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let plans = super::plan::latest_of(db, open).await?;
+    let today = finnish_date(now);
+    let mut notified = Vec::new();
+    for (case_id, plan) in plans {
+        for (key, owner, due) in overdue_actions(&plan, today) {
+            let card = CardRef::Action { case_id, key };
+            let before = notification::Entity::find()
+                .filter(notification::Column::UserId.eq(owner))
+                .filter(notification::Column::Kind.eq(NotificationKind::Overdue.as_str()))
+                .filter(notification::Column::Card.eq(card.key()))
+                .filter(notification::Column::DueOn.eq(due))
+                .count(db)
+                .await?;
+            if before == 0 {
+                notify_one(db, owner, NotificationKind::Overdue, case_id, card, None, None, Some(due), now).await?;
+                notified.push(owner);
+            }
+        }
+    }
+    notified.sort_unstable();
+    notified.dedup();
+    Ok(notified)
+}
+
+/// The case ids a board's live feed follows for `user`, and whether the user may follow it.
+pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board: Board) -> Result<Vec<i32>, AppError> {
+    Access::view_boards(user.role)?;
+    match board {
+        Board::Pair { pair_id } => {
+            let pair = coordinator_pair::Entity::find_by_id(pair_id).one(db).await?.ok_or(AppError::NotFound)?;
+            Access::view_pair_board(user.role, user.id, (pair.social_user_id, pair.health_user_id))?;
+            Ok(pair_cases(db, &pair, Utc::now()).await?.into_iter().map(|c| c.id).collect())
+        }
+        Board::Team { case_id } => {
+            authorise(db, user, case_id, Access::view_team_board).await?;
+            Ok(vec![case_id])
+        }
+        Board::Mine => Ok(my_seats(db, user.id).await?.into_keys().collect()),
+    }
+}
+
+/// The pair boards `user` may open (a coordinator's own pair).
+pub async fn my_pairs(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<(i32, String)>, AppError> {
+    if user.role != Role::Coordinator {
+        return Ok(Vec::new());
+    }
+    Ok(coordinator_pair::Entity::find()
+        .filter(coordinator_pair::Column::SocialUserId.eq(user.id).or(coordinator_pair::Column::HealthUserId.eq(user.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect())
+}

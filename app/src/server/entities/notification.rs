@@ -1,0 +1,25 @@
+//! The `notifications` table: a person was assigned, mentioned, or owns something overdue. Only
+//! `read_at` ever changes.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "notifications")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub user_id: i32,
+    /// `assigned`, `mentioned` or `overdue` (`domain::board::NotificationKind`).
+    pub kind: String,
+    pub case_id: i32,
+    pub card: String,
+    pub actor_user_id: Option<i32>,
+    pub comment_id: Option<i32>,
+    /// For `overdue`: the due date that passed (one notice per action and due date).
+    pub due_on: Option<Date>,
+    pub created_at: DateTimeUtc,
+    pub read_at: Option<DateTimeUtc>,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
