@@ -23,8 +23,9 @@ pub fn SiteHeader() -> impl IntoView {
                     // Both resources are read in this one transition, so the server and the
                     // browser render the header from the same resolved values.
                     let urgent = auth.urgent.get().and_then(Result::ok).flatten().unwrap_or(0);
+                    let unread = auth.unread.get().and_then(Result::ok).flatten().unwrap_or(0);
                     auth.user.get().map(|found| match found {
-                        Ok(Some(user)) => view! { <UserNav user urgent/> }.into_any(),
+                        Ok(Some(user)) => view! { <UserNav user urgent unread/> }.into_any(),
                         _ => ().into_any(),
                     })
                 }}
@@ -35,7 +36,7 @@ pub fn SiteHeader() -> impl IntoView {
 }
 
 #[component]
-fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
+fn UserNav(user: SessionUser, urgent: u64, unread: u32) -> impl IntoView {
     let i18n = use_i18n();
     let logout = use_auth().logout;
     let home = match user.role {
@@ -46,6 +47,15 @@ fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
     let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink urgent/> });
     let feedback = (user.role == Role::Coordinator).then(|| view! { <A href="/feedback">{t!(i18n, nav.feedback)}</A> });
     let process = view! { <A href="/process">{t!(i18n, nav.process)}</A> };
+    let boards = user.role.is_staff().then(|| view! {
+        <A href="/boards">{t!(i18n, nav.boards)}</A>
+        <A href="/notifications">
+            {t!(i18n, nav.notifications)}
+            {(unread > 0).then(|| view! {
+                " " <span class="badge-count" data-testid="unread-count">{t!(i18n, nav.unread_count, count = move || unread)}</span>
+            })}
+        </A>
+    });
     let raise = (user.role != Role::Administrator)
         .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
@@ -54,6 +64,7 @@ fn UserNav(user: SessionUser, urgent: u64) -> impl IntoView {
         <nav class="user-nav" aria-label=move || t_string!(i18n, nav.label).to_string()>
             {home}
             {process}
+            {boards}
             {screening}
             {feedback}
             {raise}

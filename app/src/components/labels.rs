@@ -2,7 +2,9 @@
 
 use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
 use crate::domain::calendar::{finnish_date, finnish_time};
+use crate::domain::board::Column;
 use crate::domain::feedback::Occasion;
+use crate::domain::plan::TaskStatus;
 use crate::domain::process::{Deadline, Party, Principle, Step};
 use crate::domain::review::GoalScore;
 use crate::domain::screening::Segment;
@@ -11,6 +13,22 @@ use crate::i18n::*;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 pub type I18n = leptos_i18n::I18nContext<Locale>;
+
+pub fn task_status(i18n: I18n, status: TaskStatus) -> String {
+    match status {
+        TaskStatus::Open => t_string!(i18n, plan.status_open).to_string(),
+        TaskStatus::InProgress => t_string!(i18n, plan.status_in_progress).to_string(),
+        TaskStatus::Done => t_string!(i18n, plan.status_done).to_string(),
+    }
+}
+
+/// A board column's name: a step of the process or an action's status.
+pub fn column(i18n: I18n, column: Column) -> String {
+    match column {
+        Column::Step(step) => self::step(i18n, step),
+        Column::Status(status) => task_status(i18n, status),
+    }
+}
 
 pub fn stage(i18n: I18n, stage: Stage) -> String {
     match stage {

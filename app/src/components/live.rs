@@ -63,10 +63,16 @@ pub fn use_board_feed(
 
 /// Whether a live view is following the changes now, said in words.
 #[component]
-pub fn LiveStatus(live: ReadSignal<LiveState>) -> impl IntoView {
+pub fn LiveStatus(
+    live: ReadSignal<LiveState>,
+    /// A board's words ("changes appear as they happen") rather than the map's.
+    #[prop(optional)]
+    board: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || match live.get() {
         LiveState::Connecting => t_string!(i18n, process.live.connecting).to_string(),
+        LiveState::Open if board => t_string!(i18n, board.live_open).to_string(),
         LiveState::Open => t_string!(i18n, process.live.open).to_string(),
         LiveState::Reconnecting => t_string!(i18n, process.live.reconnecting).to_string(),
         LiveState::SignedOut => t_string!(i18n, process.live.signed_out).to_string(),

@@ -142,6 +142,8 @@ fn CaseView(
                     <a class="button-link" href=plan_path(id)>{t!(i18n, case.plan_link)}</a>
                     " "
                     <a class="button-link" href=meetings_path(id)>{t!(i18n, case.meetings_link)}</a>
+                    " "
+                    <a class="button-link" href=format!("/boards/team-{id}")>{t!(i18n, case.board_link)}</a>
                 </p>
             </section>
             <section class="card" aria-labelledby="team-h">

@@ -2,6 +2,7 @@
 
 mod admin;
 mod assessment;
+mod board;
 mod case;
 mod cases;
 mod concern;
@@ -10,6 +11,7 @@ mod home;
 mod login;
 mod meetings;
 mod not_found;
+mod notifications;
 mod pathway;
 mod plan;
 mod process;
@@ -18,6 +20,7 @@ mod team;
 
 pub use admin::AdminPage;
 pub use assessment::AssessmentPage;
+pub use board::BoardsPage;
 pub use case::CasePage;
 pub use cases::MyCasesPage;
 pub use concern::RaiseConcernPage;
@@ -26,6 +29,7 @@ pub use home::HomePage;
 pub use login::LoginPage;
 pub use meetings::{MeetingDetailPage, MeetingsListPage};
 pub use not_found::NotFound;
+pub use notifications::NotificationsPage;
 pub use pathway::PathwayPage;
 pub use plan::PlanPage;
 pub use process::ProcessPage;

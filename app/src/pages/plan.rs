@@ -216,14 +216,6 @@ fn Goals(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
     }
 }
 
-fn status_label(i18n: I18n, status: TaskStatus) -> String {
-    match status {
-        TaskStatus::Open => t_string!(i18n, plan.status_open).to_string(),
-        TaskStatus::InProgress => t_string!(i18n, plan.status_in_progress).to_string(),
-        TaskStatus::Done => t_string!(i18n, plan.status_done).to_string(),
-    }
-}
-
 /// A choice of a task's owner among the team, `current` selected.
 #[component]
 pub fn OwnerSelect(
@@ -276,7 +268,7 @@ fn Actions(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
                         {TaskStatus::ALL
                             .into_iter()
                             .map(|s| {
-                                view! { <option value=s.as_str() selected=s == status>{status_label(i18n, s)}</option> }
+                                view! { <option value=s.as_str() selected=s == status>{labels::task_status(i18n, s)}</option> }
                             })
                             .collect_view()}
                     </select>
@@ -308,7 +300,7 @@ fn Actions(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
                         " · "
                         <span>{t!(i18n, plan.due)}": "<time datetime=due.to_string()>{labels::date(i18n, due)}</time></span>
                         " · "
-                        <span class="task-status">{status_label(i18n, status)}</span>
+                        <span class="task-status">{labels::task_status(i18n, status)}</span>
                         {overdue.then(|| view! { " " <strong class="badge badge-overdue">{t!(i18n, plan.overdue)}</strong> })}
                         " "
                         {goal}
@@ -527,8 +519,8 @@ fn CompareResult(compare: PlanCompare, page: Page) -> impl IntoView {
                     i18n,
                     plan.diff.action_status,
                     what = move || action_name(&page, key),
-                    from = move || status_label(i18n, from),
-                    to = move || status_label(i18n, to)
+                    from = move || labels::task_status(i18n, from),
+                    to = move || labels::task_status(i18n, to)
                 )
                 .into_any(),
                 PlanDiff::ActionDue { key, from, to } => t!(

@@ -316,7 +316,7 @@ pub(super) async fn record_case(
         pair_id: pairs_of(txn, &[case_id]).await?.get(&case_id).copied(),
     };
     let id = record(txn, user, case_id, CardRef::Case { case_id }, change, &body, now).await?;
-    Ok(DomainEvent::BoardChanged { case_id, events: vec![id] })
+    Ok(DomainEvent::BoardChanged { case_id, events: vec![id], notified: Vec::new() })
 }
 
 /// Raises a case's version (its card changed without a stage move) and records the change.
@@ -353,6 +353,7 @@ pub(super) async fn plan_saved(
     context.names.extend(display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?);
     let pair_id = pairs_of(txn, &[case_id]).await?.get(&case_id).copied();
     let mut ids = Vec::new();
+    let mut notified = Vec::new();
     for action in &new.actions {
         let before = old.actions.iter().find(|a| a.key == action.key);
         let change = match before {
@@ -374,6 +375,7 @@ pub(super) async fn plan_saved(
         };
         if let Some(owner) = notify {
             notify_one(txn, owner, NotificationKind::Assigned, case_id, card, Some(user.id), None, None, now).await?;
+            notified.push(owner);
         }
     }
     for gone in old.actions.iter().filter(|a| !new.actions.iter().any(|n| n.key == a.key)) {
@@ -384,7 +386,7 @@ pub(super) async fn plan_saved(
         return Err(AppError::Internal);
     };
     ids.extend(case_events);
-    Ok(DomainEvent::BoardChanged { case_id, events: ids })
+    Ok(DomainEvent::BoardChanged { case_id, events: ids, notified })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -635,8 +637,8 @@ pub async fn comment(
     let id = record(&txn, user, found.id, card, BoardChange::Commented, &body, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "board_comment", Action::Create, basis)).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::BoardChanged { case_id: found.id, events: vec![id] });
-    events::publish(bus, DomainEvent::Notified { user_ids: mention_notices(user.id, &mentioned_ids) });
+    let notified = mention_notices(user.id, &mentioned_ids);
+    events::publish(bus, DomainEvent::BoardChanged { case_id: found.id, events: vec![id], notified });
     Ok(view)
 }
 

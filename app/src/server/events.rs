@@ -16,8 +16,9 @@ pub enum DomainEvent {
     TeamChanged { case_id: i32, actor_user_id: i32 },
     PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
     FeedbackGiven { case_id: i32, occasion: Occasion },
-    /// Board events were written (`server::board`); live boards fetch them by id.
-    BoardChanged { case_id: i32, events: Vec<i32> },
+    /// Board events were written (`server::board`); live boards fetch them by id. `notified`
+    /// are the people the change gave a notification.
+    BoardChanged { case_id: i32, events: Vec<i32>, notified: Vec<i32> },
     /// These people have new notifications.
     Notified { user_ids: Vec<i32> },
 }

@@ -82,10 +82,13 @@ impl BoardHub {
         tokio::spawn(async move {
             loop {
                 match incoming.recv().await {
-                    Ok(DomainEvent::BoardChanged { events, .. }) => match board::events_by_id(&db, &events).await {
+                    Ok(DomainEvent::BoardChanged { events, notified, .. }) => match board::events_by_id(&db, &events).await {
                         Ok(found) => {
                             for event in found {
                                 hub.send(FeedItem::Event(Arc::new(event)));
+                            }
+                            if !notified.is_empty() {
+                                hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
                             }
                         }
                         Err(error) => {

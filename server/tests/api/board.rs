@@ -365,3 +365,30 @@ async fn a_board_hears_each_change_once_and_catches_up_after_a_reconnect() {
     assert_eq!(connect_board(&app, &maria, &origin, &north, 0).await.err(), Some(StatusCode::FORBIDDEN));
     assert_eq!(connect_board(&app, "polku_session=nope", &origin, &north, 0).await.err(), Some(StatusCode::UNAUTHORIZED));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() {
+    let app = TestApp::spawn().await;
+    let origin = app.address.clone();
+    let liisa_cookie = app.session_cookie("liisa.makinen").await;
+    let liisa = app.signed_in("liisa.makinen").await;
+    let loaded = board(&app, &liisa, "mine").await["last_event"].as_i64().unwrap();
+    let mut socket = connect_board(&app, &liisa_cookie, &origin, "mine", loaded).await.unwrap();
+    next_of(&mut socket, "caught_up").await;
+
+    let eino = app.case_of("eino.mantyla").await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let liisa_id = app.user_id("liisa.makinen").await.to_string();
+    let card = format!("action-{}-1", eino.id);
+    let res = app.call(&sanna, "edit_card", &[("card", &card), ("version", "0"), ("what", "Kaiteet"), ("owner", &liisa_id), ("due", &day(4))]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let heard = next_of(&mut socket, "event").await["event"].clone();
+    assert_eq!((heard["change"].as_str(), heard["body"]["card"]["what"].as_str()), (Some("assigned"), Some("Kaiteet")));
+    next_of(&mut socket, "notified").await;
+
+    // Mikko's own board hears that it lost the card.
+    let mikko = app.session_cookie("mikko.salonen").await;
+    let mut theirs = connect_board(&app, &mikko, &origin, "mine", loaded).await.unwrap();
+    let lost = next_of(&mut theirs, "event").await["event"].clone();
+    assert_eq!(lost["body"]["previous_owner"], app.user_id("mikko.salonen").await);
+}

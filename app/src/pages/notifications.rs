@@ -1,0 +1,94 @@
+//! `/notifications`: what the reader has been told — an action given to them, a mention in a
+//! comment, an action of theirs overdue — newest first, each linking to its card on the board.
+
+use crate::api::{get_notifications, MarkNotificationsRead};
+use crate::app::use_auth;
+use crate::components::labels;
+use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::domain::board::NotificationKind;
+use crate::i18n::*;
+use crate::model::NotificationView;
+use leptos::prelude::*;
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let mark = ServerAction::<MarkNotificationsRead>::new();
+    let marked = succeeded(mark);
+    Effect::new(move |previous: Option<u32>| {
+        let now = marked.get();
+        if previous.is_some_and(|p| p != now) {
+            auth.notified.update(|n| *n += 1);
+        }
+        now
+    });
+    let list = Resource::new(move || (marked.get(), auth.notified.get()), |_| get_notifications());
+    view! {
+        <section aria-labelledby="notifications-title">
+            <h1 id="notifications-title">{t!(i18n, notifications.title)}</h1>
+            <p class="lead">{t!(i18n, notifications.intro)}</p>
+            <Transition fallback=|| view! { <Loading/> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(found) if found.items.is_empty() => view! { <p>{t!(i18n, notifications.empty)}</p> }.into_any(),
+                        Ok(found) => {
+                            let all = (found.unread > 0).then(|| view! {
+                                <ActionForm action=mark attr:class="inline-form">
+                                    <button type="submit" class="button-quiet">{t!(i18n, notifications.mark_all_read)}</button>
+                                </ActionForm>
+                            });
+                            view! {
+                                {all}
+                                <ul class="notification-list">
+                                    {found.items.into_iter().map(|item| view! { <Notification item mark/> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead>) -> impl IntoView {
+    let i18n = use_i18n();
+    let NotificationView { id, kind, case_id, card, client_name, what, actor, excerpt, due_on, at, read } = item;
+    let actor = actor.unwrap_or_default();
+    let actor = move || actor.clone();
+    let headline = match kind {
+        NotificationKind::Assigned => t!(i18n, notifications.kind.assigned, actor).into_any(),
+        NotificationKind::Mentioned => t!(i18n, notifications.kind.mentioned, actor).into_any(),
+        NotificationKind::Overdue => {
+            let due = move || due_on.map(|d| labels::date(i18n, d)).unwrap_or_default();
+            t!(i18n, notifications.kind.overdue, due).into_any()
+        }
+    };
+    let subject = if what.is_empty() { client_name.clone() } else { format!("{what} · {client_name}") };
+    let href = format!("/boards/team-{case_id}#{}", card.key());
+    view! {
+        <li class="notification" class:unread=!read data-kind=kind.as_str()>
+            <p class="notification-head">
+                {(!read).then(|| view! { <span class="badge-new">{t!(i18n, notifications.new)}</span>" " })}
+                <strong>{headline}</strong>
+                " · "
+                <span class="notification-time">{move || labels::time(i18n, at)}</span>
+            </p>
+            <p>{subject}</p>
+            {excerpt.map(|text| view! { <blockquote>{text}</blockquote> })}
+            <p class="notification-actions">
+                <a href=href>{t!(i18n, notifications.open)}</a>
+                {(!read).then(|| view! {
+                    <ActionForm action=mark attr:class="inline-form">
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="button-quiet">{t!(i18n, notifications.mark_read)}</button>
+                    </ActionForm>
+                })}
+            </p>
+        </li>
+    }
+}

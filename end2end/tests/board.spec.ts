@@ -1,0 +1,198 @@
+import AxeBuilder from "@axe-core/playwright";
+import { APIRequestContext, Browser, expect, Locator, Page, test, TestInfo } from "@playwright/test";
+import { expectNoHorizontalScroll, hydrated, inDays, PASSWORD, signIn } from "./helpers";
+
+// Live team boards: two staff members on one client's board, each seeing the other's changes at
+// once; moving a card by keyboard alone and by dragging; a change made against an older version
+// refused with the card as it is now, and applied again. Each viewport works on its own client of
+// pair North and adds its own actions, so runs never depend on each other.
+
+type Team = { client: string; member: string; memberName: string };
+
+function teamFor(info: TestInfo): Team {
+  return info.project.name === "phone"
+    ? { client: "Laura Kallio", member: "olli.rantanen", memberName: "Olli Rantanen" }
+    : { client: "Eino Mäntylä", member: "liisa.makinen", memberName: "Liisa Mäkinen" };
+}
+
+/** From the case list, opens the client's team board and waits until it follows changes. */
+async function openTeamBoard(page: Page, client: string): Promise<string> {
+  await page.goto("/cases");
+  await page.getByRole("link", { name: client }).first().click();
+  await page.getByRole("link", { name: "Tiimin taulu" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Tiimin taulu: ${client}`);
+  await hydrated(page);
+  await expect(page.locator("[data-live=open]")).toBeVisible();
+  return page.url().split("team-")[1];
+}
+
+/** Adds an action to the client's plan through the API, as the signed-in person. */
+async function addAction(request: APIRequestContext, caseId: string, what: string, ownerName: string) {
+  const plan = await (await request.post("/api/plan", { form: { case_id: caseId } })).json();
+  const owner = plan.owners.find((o: { name: string }) => o.name === ownerName).user_id;
+  const res = await request.post("/api/change_plan", {
+    form: { case_id: caseId, seen: String(plan.version), op: "add_action", what, owner: String(owner), due: inDays(14) },
+  });
+  expect(res.ok(), await res.text()).toBeTruthy();
+}
+
+function card(page: Page, what: string): Locator {
+  return page.locator(".board-card", { has: page.locator(".card-title", { hasText: what }) });
+}
+
+function column(page: Page, key: string): Locator {
+  return page.locator(`[data-column="${key}"]`);
+}
+
+async function otherPerson(browser: Browser, info: TestInfo, username: string): Promise<Page> {
+  const context = await browser.newContext({ ...info.project.use });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+test("a move, an edit with a new owner and a comment with a mention appear at once on a colleague's open board", async ({ browser, page }, info) => {
+  test.slow();
+  const team = teamFor(info);
+  await signIn(page, "sanna.virtanen");
+  const caseId = await openTeamBoard(page, team.client);
+  const member = await otherPerson(browser, info, team.member);
+  await openTeamBoard(member, team.client);
+  await member.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  // Added: the colleague's board shows the new card without a reload.
+  const what = `Soitto kotiin ${Date.now()}`;
+  await addAction(page.request, caseId, what, "Sanna Virtanen");
+  await expect(card(member, what)).toBeVisible();
+  await expect(column(member, "status:open").locator(".board-card", { hasText: what })).toBeVisible();
+
+  // Moved with "Move to…".
+  await card(page, what).getByLabel("Siirrä").selectOption("status:in_progress");
+  await card(page, what).getByRole("button", { name: "Siirrä" }).click();
+  await expect(column(page, "status:in_progress").locator(".board-card", { hasText: what })).toBeVisible();
+  await expect(column(member, "status:in_progress").locator(".board-card", { hasText: what })).toBeVisible();
+  await expect(card(member, what).locator(".card-change")).toHaveText("Sanna Virtanen siirsi tämän");
+  await expect(member.getByTestId("viewers")).toContainText("Sanna Virtanen");
+
+  // Edited and given to the colleague: they see it, and are notified.
+  const edited = `${what} (muokattu)`;
+  await card(page, what).getByText("Muokkaa").click();
+  await card(page, what).getByLabel("Mitä tehdään").fill(edited);
+  await card(page, what).getByLabel("Vastuuhenkilö").selectOption({ label: team.memberName });
+  await card(page, what).getByRole("button", { name: "Tallenna" }).click();
+  await expect(card(member, edited).locator(".card-facts")).toContainText(team.memberName);
+  await expect(card(member, edited).locator(".card-change")).toHaveText("Sanna Virtanen antoi tämän jollekulle");
+  await expect(member.getByTestId("unread-count")).toBeVisible();
+
+  // A comment mentioning the colleague.
+  await card(page, edited).getByText(/^Kommentit \(0\)$/).click();
+  await card(page, edited).getByLabel(/^Kommentti/).fill(`@${team.member} katsotko tämän?`);
+  await card(page, edited).getByRole("button", { name: "Lähetä" }).click();
+  await expect(card(page, edited).locator(".comment-body")).toHaveText(`@${team.member} katsotko tämän?`);
+  await expect(card(member, edited).getByText("Kommentit (1)")).toBeVisible();
+  await expect(card(member, edited).locator(".card-change")).toHaveText("Sanna Virtanen kommentoi tätä");
+
+  expect(await member.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await member.context().close();
+});
+
+test("a card moves by keyboard alone, and the other board follows", async ({ browser, page }, info) => {
+  const team = teamFor(info);
+  await signIn(page, team.member);
+  const caseId = await openTeamBoard(page, team.client);
+  const what = `Lomake täytetään ${Date.now()}`;
+  await addAction(page.request, caseId, what, team.memberName);
+  await expect(card(page, what)).toBeVisible();
+  const coordinator = await otherPerson(browser, info, "heikki.laine");
+  await openTeamBoard(coordinator, team.client);
+
+  // From the card's title, Tab reaches "Move to"; the arrow key chooses, Tab and Enter move.
+  await card(page, what).locator(".card-title a").focus();
+  await page.keyboard.press("Tab");
+  const choice = card(page, what).getByLabel("Siirrä");
+  await expect(choice).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(choice).toHaveValue("status:done");
+  await page.keyboard.press("Tab");
+  await expect(card(page, what).getByRole("button", { name: "Siirrä" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(column(page, "status:done").locator(".board-card", { hasText: what })).toBeVisible();
+  await expect(column(coordinator, "status:done").locator(".board-card", { hasText: what })).toBeVisible();
+  await coordinator.context().close();
+});
+
+test("a card is dragged to another column with the pointer", async ({ page }, info) => {
+  const team = teamFor(info);
+  await signIn(page, "sanna.virtanen");
+  const caseId = await openTeamBoard(page, team.client);
+  const what = `Kotikäynti ${Date.now()}`;
+  await addAction(page.request, caseId, what, "Sanna Virtanen");
+  const handle = card(page, what).locator(".drag-handle");
+  await expect(handle).toBeVisible();
+  const target = column(page, "status:done");
+  await target.scrollIntoViewIfNeeded();
+  const from = await handle.boundingBox();
+  const to = await target.locator("h2").boundingBox();
+  expect(from && to).toBeTruthy();
+  const pointer = info.project.name === "phone" ? "touch" : "mouse";
+  // The same pointer events a finger or a mouse sends.
+  for (const [type, box] of [["pointerdown", from!], ["pointermove", to!], ["pointerup", to!]] as const) {
+    await handle.dispatchEvent(type, {
+      pointerId: 1, pointerType: pointer, isPrimary: true, bubbles: true,
+      clientX: box.x + box.width / 2, clientY: box.y + box.height / 2,
+    });
+  }
+  await expect(target.locator(".board-card", { hasText: what })).toBeVisible();
+});
+
+test("a change made on an older version of a card is refused with the card as it is now, and can be applied again", async ({ page, playwright }, info) => {
+  const team = teamFor(info);
+  await signIn(page, "sanna.virtanen");
+  const caseId = await openTeamBoard(page, team.client);
+  const what = `Tukihakemus ${Date.now()}`;
+  await addAction(page.request, caseId, what, "Sanna Virtanen");
+  await card(page, what).getByText("Muokkaa").click();
+  await card(page, what).getByLabel("Mitä tehdään").fill(`${what}: liitteet mukaan`);
+
+  // Meanwhile Heikki, in his own browser, moves the due date.
+  const heikki = await playwright.request.newContext({ baseURL: info.project.use.baseURL ?? undefined });
+  expect((await heikki.post("/api/login", { form: { username: "heikki.laine", password: PASSWORD } })).ok()).toBeTruthy();
+  const board = await (await heikki.post("/api/board", { form: { board: `team-${caseId}` } })).json();
+  const theirs = board.cards.find((c: { what: string }) => c.what === what);
+  const moved = await heikki.post("/api/edit_card", {
+    form: {
+      card: `action-${caseId}-${theirs.card.key}`, version: String(theirs.version), what,
+      owner: String(theirs.owner_user_id), due: inDays(30),
+    },
+  });
+  expect(moved.ok(), await moved.text()).toBeTruthy();
+  await expect(card(page, what).locator(".card-change")).toHaveText("Heikki Laine muutti tätä");
+  await expect(card(page, what).getByLabel("Mitä tehdään")).toHaveValue(`${what}: liitteet mukaan`);
+
+  await card(page, what).getByRole("button", { name: "Tallenna" }).click();
+  const problem = card(page, what).locator(".card-problem");
+  await expect(problem.getByRole("alert")).toContainText("Joku muutti korttia sillä välin");
+  const [y, m, d] = inDays(30).split("-");
+  await expect(card(page, what).locator(".card-facts")).toContainText(`${Number(d)}.${Number(m)}.${y}`);
+  await problem.getByRole("button", { name: "Tee muutokseni uudelleen" }).click();
+  await expect(card(page, `${what}: liitteet mukaan`)).toBeVisible();
+  await expect(card(page, `${what}: liitteet mukaan`).locator(".card-problem")).toHaveCount(0);
+  await heikki.dispose();
+});
+
+test("a board reflows on a phone without sideways scrolling, and axe finds no violations", async ({ page }, info) => {
+  const team = teamFor(info);
+  await signIn(page, "sanna.virtanen");
+  if (info.project.name === "phone") await page.setViewportSize({ width: 360, height: 740 });
+  await openTeamBoard(page, team.client);
+  await expectNoHorizontalScroll(page);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.goto("/boards");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Koordinaattoripari Pohjoinen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koordinaattoripari Pohjoinen");
+  await expectNoHorizontalScroll(page);
+  const pair = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(pair.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
