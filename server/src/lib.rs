@@ -8,6 +8,7 @@
 pub mod language;
 pub mod live;
 pub mod origin;
+pub mod relay;
 
 use app::server::{events, seed, AppState, Config};
 use app::{shell, App};

@@ -26,11 +26,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         session_idle: Duration::from_secs(
             std::env::var("POLKU_SESSION_IDLE_MINUTES").ok().and_then(|m| m.parse::<u64>().ok()).unwrap_or(480) * 60,
         ),
+        ..Config::default()
     };
 
     let db = server::connect(&database_url, None).await?;
     let seeded = server::prepare(&db, !env_flag("POLKU_NO_DEMO_DATA")).await?;
+    let channel = config.events_channel.clone();
     let (router, state) = server::router(leptos_options, db, config);
+    server::relay::start(&state.db, &state.events, &channel).await?;
 
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     tracing::info!("Polku listening on http://{addr} (database: {})", redacted(&database_url));

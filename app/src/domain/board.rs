@@ -398,6 +398,11 @@ impl Presence {
         }
     }
 
+    /// The viewers, each once, by user id.
+    pub fn viewers(&self) -> Vec<(i32, String)> {
+        self.viewers.iter().map(|(id, (name, _))| (*id, name.clone())).collect()
+    }
+
     /// The viewers' names, sorted, each once.
     pub fn names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.viewers.values().map(|(name, _)| name.clone()).collect();
@@ -408,6 +413,15 @@ impl Presence {
     pub fn is_empty(&self) -> bool {
         self.viewers.is_empty()
     }
+}
+
+/// The names of everyone viewing a board through any server instance (`lists`, one per
+/// instance), sorted, each person once.
+pub fn viewers_everywhere<'a>(lists: impl IntoIterator<Item = &'a Vec<(i32, String)>>) -> Vec<String> {
+    let people: BTreeMap<i32, &String> = lists.into_iter().flatten().map(|(id, name)| (*id, name)).collect();
+    let mut names: Vec<String> = people.into_values().cloned().collect();
+    names.sort();
+    names
 }
 
 /// How many recent event ids a board remembers.
@@ -611,8 +625,12 @@ mod tests {
         assert!(here.leave(1));
         assert!(!here.leave(1), "not there");
         assert_eq!(here.names(), vec!["Heikki Laine"]);
+        assert_eq!(here.viewers(), vec![(2, "Heikki Laine".to_string())]);
         assert!(here.leave(2));
         assert!(here.is_empty());
+        let one = vec![(1, "Sanna Virtanen".to_string()), (2, "Heikki Laine".to_string())];
+        let other = vec![(2, "Heikki Laine".to_string()), (3, "Liisa Mäkinen".to_string())];
+        assert_eq!(viewers_everywhere([&one, &other]), vec!["Heikki Laine", "Liisa Mäkinen", "Sanna Virtanen"], "one person on two instances once");
     }
 
     #[test]

@@ -1,12 +1,17 @@
-//! Domain events published after a change commits, for live views to follow.
+//! Domain events published after a change commits, for live views to follow. Every event is
+//! delivered to this server instance's listeners at once; when the instance shares its database
+//! with others (PostgreSQL), it is also handed to a relay that passes it on to them
+//! (`server::relay`), and what the relay brings from the others is delivered here.
 
+use crate::domain::board::Board;
 use crate::domain::feedback::Occasion;
 use crate::domain::Stage;
 use crate::model::LiveNotice;
-use serde::Serialize;
-use tokio::sync::broadcast;
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
+use tokio::sync::{broadcast, mpsc};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DomainEvent {
     StageChanged { case_id: i32, from: Stage, to: Stage, actor_user_id: i32, version: i32 },
@@ -21,6 +26,8 @@ pub enum DomainEvent {
     BoardChanged { case_id: i32, events: Vec<i32>, notified: Vec<i32> },
     /// These people have new notifications.
     Notified { user_ids: Vec<i32> },
+    /// Who is viewing `board` through server instance `instance` now.
+    Presence { instance: u64, board: Board, viewers: Vec<(i32, String)> },
 }
 
 impl DomainEvent {
@@ -34,20 +41,49 @@ impl DomainEvent {
             | DomainEvent::TeamChanged { .. }
             | DomainEvent::PlanChanged { .. } => Some(LiveNotice::Cases),
             DomainEvent::ConcernRaised { .. } | DomainEvent::ConcernDecided { .. } => Some(LiveNotice::Concerns),
-            DomainEvent::FeedbackGiven { .. } | DomainEvent::BoardChanged { .. } | DomainEvent::Notified { .. } => None,
+            DomainEvent::FeedbackGiven { .. }
+            | DomainEvent::BoardChanged { .. }
+            | DomainEvent::Notified { .. }
+            | DomainEvent::Presence { .. } => None,
         }
     }
 }
 
-pub type Events = broadcast::Sender<DomainEvent>;
-
-pub fn channel() -> Events {
-    broadcast::channel(1024).0
+/// The instance's event bus.
+#[derive(Clone)]
+pub struct Events {
+    local: broadcast::Sender<DomainEvent>,
+    /// The relay to the other instances, once there is one.
+    relay: Arc<OnceLock<mpsc::UnboundedSender<DomainEvent>>>,
 }
 
-/// Publishes an event; having no listener is not an error.
+impl Events {
+    pub fn subscribe(&self) -> broadcast::Receiver<DomainEvent> {
+        self.local.subscribe()
+    }
+
+    /// Hands every event published from now on to `relay` too.
+    pub fn relay_to(&self, relay: mpsc::UnboundedSender<DomainEvent>) {
+        let _ = self.relay.set(relay);
+    }
+
+    /// Delivers an event another instance published to this instance's listeners only.
+    pub fn deliver_here(&self, event: DomainEvent) {
+        let _ = self.local.send(event);
+    }
+}
+
+pub fn channel() -> Events {
+    Events { local: broadcast::channel(1024).0, relay: Arc::default() }
+}
+
+/// Publishes an event here and, through the relay, to the other instances; having no listener
+/// is not an error.
 pub fn publish(events: &Events, event: DomainEvent) {
-    let _ = events.send(event);
+    if let Some(relay) = events.relay.get() {
+        let _ = relay.send(event.clone());
+    }
+    let _ = events.local.send(event);
 }
 
 /// Publishes events in order.

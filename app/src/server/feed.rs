@@ -1,15 +1,16 @@
 //! The live feed of the boards inside one server instance. Server functions publish the ids of
 //! the board events they wrote (`DomainEvent::BoardChanged`) after commit; one task per instance
 //! reads those events once and hands them to every open board socket, which keeps the ones its
-//! board shows. Who is viewing which board is kept here too.
+//! board shows. Who is viewing which board is kept per instance and published as an event too,
+//! so that with several instances everyone is seen wherever they are connected.
 
 use super::board;
-use super::events::{DomainEvent, Events};
-use crate::domain::board::{Board, Presence};
+use super::events::{self, DomainEvent, Events};
+use crate::domain::board::{viewers_everywhere, Board, Presence};
 use crate::model::BoardEvent;
 use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use tokio::sync::broadcast::{self, error::RecvError, Receiver, Sender};
 
 /// One thing the open boards of this instance hear.
@@ -22,15 +23,33 @@ pub enum FeedItem {
     Resync,
 }
 
+/// Who is viewing each board: here, and through every instance (this one included) as the bus
+/// last told.
+#[derive(Default)]
+struct Viewing {
+    here: HashMap<Board, Presence>,
+    everywhere: HashMap<(u64, Board), Vec<(i32, String)>>,
+}
+
 #[derive(Clone)]
 pub struct BoardHub {
+    instance: u64,
     feed: Sender<FeedItem>,
-    presence: Arc<Mutex<HashMap<Board, Presence>>>,
+    viewing: Arc<Mutex<Viewing>>,
+    bus: Arc<OnceLock<Events>>,
+}
+
+fn instance_id() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    hasher.write_u32(std::process::id());
+    hasher.finish()
 }
 
 impl Default for BoardHub {
     fn default() -> Self {
-        BoardHub { feed: broadcast::channel(4096).0, presence: Arc::default() }
+        BoardHub { instance: instance_id(), feed: broadcast::channel(4096).0, viewing: Arc::default(), bus: Arc::default() }
     }
 }
 
@@ -43,40 +62,54 @@ impl BoardHub {
         let _ = self.feed.send(item);
     }
 
+    fn viewing(&self) -> std::sync::MutexGuard<'_, Viewing> {
+        self.viewing.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     fn changed_presence(&self, board: Board, change: impl FnOnce(&mut Presence) -> bool) {
         let viewers = {
-            let mut all = self.presence.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let here = all.entry(board).or_default();
+            let mut viewing = self.viewing();
+            let here = viewing.here.entry(board).or_default();
             if !change(here) {
                 return;
             }
-            let viewers = here.names();
+            let viewers = here.viewers();
             if here.is_empty() {
-                all.remove(&board);
+                viewing.here.remove(&board);
             }
             viewers
         };
-        self.send(FeedItem::Presence { board, viewers });
+        if let Some(bus) = self.bus.get() {
+            events::publish(bus, DomainEvent::Presence { instance: self.instance, board, viewers });
+        }
     }
 
-    /// Someone opened `board`.
+    /// Someone opened `board` on this instance.
     pub fn join(&self, board: Board, user_id: i32, name: &str) {
         self.changed_presence(board, |p| p.join(user_id, name));
     }
 
-    /// Someone closed `board`.
+    /// Someone closed `board` on this instance.
     pub fn leave(&self, board: Board, user_id: i32) {
         self.changed_presence(board, |p| p.leave(user_id));
     }
 
-    /// Who is viewing `board` now.
-    pub fn viewers(&self, board: Board) -> Vec<String> {
-        let all = self.presence.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        all.get(&board).map(Presence::names).unwrap_or_default()
+    fn presence(&self, instance: u64, board: Board, viewers: Vec<(i32, String)>) {
+        let names = {
+            let mut viewing = self.viewing();
+            if viewers.is_empty() {
+                viewing.everywhere.remove(&(instance, board));
+            } else {
+                viewing.everywhere.insert((instance, board), viewers);
+            }
+            viewers_everywhere(viewing.everywhere.iter().filter(|((_, b), _)| *b == board).map(|(_, list)| list))
+        };
+        self.send(FeedItem::Presence { board, viewers: names });
     }
 
     /// Follows the instance's events and feeds the boards until the event channel closes.
     pub fn spawn(&self, db: DatabaseConnection, events: &Events) -> tokio::task::JoinHandle<()> {
+        let _ = self.bus.set(events.clone());
         let mut incoming = events.subscribe();
         let hub = self.clone();
         tokio::spawn(async move {
@@ -97,6 +130,7 @@ impl BoardHub {
                         }
                     },
                     Ok(DomainEvent::Notified { user_ids }) => hub.send(FeedItem::Notified { user_ids: Arc::new(user_ids) }),
+                    Ok(DomainEvent::Presence { instance, board, viewers }) => hub.presence(instance, board, viewers),
                     Ok(_) => {}
                     Err(RecvError::Lagged(_)) => hub.send(FeedItem::Resync),
                     Err(RecvError::Closed) => break,

@@ -15,11 +15,13 @@ pub struct Config {
     pub secure_cookies: bool,
     /// A session ends after this long without activity.
     pub session_idle: Duration,
+    /// The PostgreSQL channel on which instances sharing a database pass live events.
+    pub events_channel: String,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { secure_cookies: false, session_idle: Duration::from_secs(8 * 60 * 60) }
+        Self { secure_cookies: false, session_idle: Duration::from_secs(8 * 60 * 60), events_channel: "polku_events".to_string() }
     }
 }
 

@@ -392,3 +392,104 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
     let lost = next_of(&mut theirs, "event").await["event"].clone();
     assert_eq!(lost["body"]["previous_owner"], app.user_id("mikko.salonen").await);
 }
+
+/// A client signed in as `username` on the instance at `address`.
+async fn signed_in_at(address: &str, username: &str) -> reqwest::Client {
+    let http = reqwest::Client::builder().cookie_store(true).timeout(Duration::from_secs(30)).build().unwrap();
+    let res = http.post(format!("{address}/api/login")).form(&[("username", username), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    http
+}
+
+async fn connect_at(address: &str, cookie: &str, key: &str, after: i64) -> Socket {
+    let mut request = format!("{}/live/board/{key}?after={after}", address.replacen("http", "ws", 1)).into_client_request().unwrap();
+    request.headers_mut().insert("origin", address.parse().unwrap());
+    request.headers_mut().insert("cookie", cookie.parse().unwrap());
+    tokio_tungstenite::connect_async(request).await.expect("board socket").0
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_through_one_instance_reaches_a_board_open_on_another() {
+    if std::env::var("POLKU_TEST_DB").as_deref() != Ok("postgres") {
+        eprintln!("skipped: several instances share a PostgreSQL database; run with POLKU_TEST_DB=postgres");
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let (second, _) = app.another_instance().await;
+    let north = pair_board(&app, "sanna.virtanen").await;
+    let heikki = app.session_cookie("heikki.laine").await;
+    let mut on_second = connect_at(&second, &heikki, &north, 0).await;
+    next_of(&mut on_second, "caught_up").await;
+
+    // Sanna is on the first instance: Heikki, on the second, sees her there and hears her move.
+    let sanna_cookie = app.session_cookie("sanna.virtanen").await;
+    let _sanna_board = connect_at(&app.address, &sanna_cookie, &north, 0).await;
+    loop {
+        let viewers = next_of(&mut on_second, "presence").await["viewers"].clone();
+        if viewers == json!(["Heikki Laine", "Sanna Virtanen"]) {
+            break;
+        }
+    }
+    let eino = app.case_of("eino.mantyla").await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let (status, _) = move_card(&app, &sanna, &format!("case-{}", eino.id), "step:review", eino.version as i64).await;
+    assert_eq!(status, StatusCode::OK);
+    let heard = next_of(&mut on_second, "event").await["event"].clone();
+    assert_eq!((heard["change"].as_str(), heard["actor"].as_str()), (Some("moved"), Some("Sanna Virtanen")));
+
+    // And the other way round: an edit through the second instance reaches the first.
+    let liisa_cookie = app.session_cookie("liisa.makinen").await;
+    let mut on_first = connect_at(&app.address, &liisa_cookie, &format!("team-{}", eino.id), 0).await;
+    next_of(&mut on_first, "caught_up").await;
+    let liisa = signed_in_at(&second, "liisa.makinen").await;
+    let moved = liisa
+        .post(format!("{second}/api/move_card"))
+        .form(&[("card", format!("action-{}-2", eino.id).as_str()), ("column", "status:done"), ("version", "0")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), StatusCode::OK);
+    let heard = next_of(&mut on_first, "event").await["event"].clone();
+    assert_eq!(heard["body"]["card"]["column"], json!({"kind": "status", "value": "done"}));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_board_catches_up_on_what_changed_while_the_server_restarted() {
+    let app = TestApp::spawn().await;
+    let north = pair_board(&app, "sanna.virtanen").await;
+    let heikki = app.session_cookie("heikki.laine").await;
+    let loaded = board(&app, &app.signed_in("heikki.laine").await, &north).await["last_event"].as_i64().unwrap();
+    let mut socket = connect_at(&app.address, &heikki, &north, loaded).await;
+    next_of(&mut socket, "caught_up").await;
+
+    // The server stops: the board is told it is restarting.
+    app.state.stopping.stop();
+    let closed = loop {
+        match tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s") {
+            Some(Ok(Message::Close(frame))) => break frame,
+            Some(Ok(_)) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    };
+    assert_eq!(closed.map(|f| u16::from(f.code)), Some(1012), "service restart");
+
+    // While it is away, a new instance starts on the same database and Sanna moves a case there.
+    let (restarted, _) = app.another_instance().await;
+    let sanna = signed_in_at(&restarted, "sanna.virtanen").await;
+    let eino = app.case_of("eino.mantyla").await;
+    let version = eino.version.to_string();
+    let moved = sanna
+        .post(format!("{restarted}/api/move_card"))
+        .form(&[("card", format!("case-{}", eino.id).as_str()), ("column", "step:review"), ("version", version.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), StatusCode::OK);
+
+    // The board comes back after the last change it had and gets exactly what it missed.
+    let mut back = connect_at(&restarted, &heikki, &north, loaded).await;
+    let missed = next_of(&mut back, "event").await["event"].clone();
+    assert_eq!((missed["change"].as_str(), missed["body"]["card"]["stage"].as_str()), (Some("moved"), Some("follow_up")));
+    let caught_up = next_of(&mut back, "caught_up").await;
+    assert_eq!(caught_up["last_event"], missed["id"]);
+}

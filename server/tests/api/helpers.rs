@@ -14,6 +14,8 @@ pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
     pub state: AppState,
+    url: String,
+    schema: Option<String>,
     postgres_schema: Option<(String, String)>,
     _dir: Option<tempfile::TempDir>,
 }
@@ -28,6 +30,22 @@ fn rand_u32() -> u32 {
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u8(0);
     h.finish() as u32
+}
+
+/// Serves Polku on a random port with `db`; on PostgreSQL its live events go through a channel of
+/// the test's own, so that tests running at once do not hear each other.
+async fn serve(db: DatabaseConnection, schema: Option<&str>) -> (String, AppState) {
+    let options = LeptosOptions::builder().output_name("polku").site_root("target/site").build();
+    let config = app::server::Config {
+        events_channel: schema.map_or_else(|| "polku_events".to_string(), |s| format!("polku_{s}")),
+        ..app::server::Config::default()
+    };
+    let (router, state) = server::router(options, db, config.clone());
+    server::relay::start(&state.db, &state.events, &config.events_channel).await.expect("event relay starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router.into_make_service()).await.unwrap() });
+    (address, state)
 }
 
 impl TestApp {
@@ -50,13 +68,16 @@ impl TestApp {
         };
         let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
         assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
+        let (address, state) = serve(db.clone(), schema.as_deref()).await;
+        let postgres_schema = schema.clone().map(|s| (url.clone(), s));
+        TestApp { address, db, state, url, schema, postgres_schema, _dir: dir }
+    }
 
-        let options = LeptosOptions::builder().output_name("polku").site_root("target/site").build();
-        let (router, state) = server::router(options, db.clone(), app::server::Config::default());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router.into_make_service()).await.unwrap() });
-        TestApp { address, db, state, postgres_schema: schema.map(|s| (url, s)), _dir: dir }
+    /// Another server instance on this test's database, as a second machine behind a load
+    /// balancer would run: its own port, connections and event bus.
+    pub async fn another_instance(&self) -> (String, AppState) {
+        let db = server::connect(&self.url, self.schema.as_deref()).await.expect("database connects");
+        serve(db, self.schema.as_deref()).await
     }
 
     /// A browser-like client without a session. Requests time out, so that a request the server
