@@ -100,11 +100,11 @@ test("a card moves by keyboard alone, and the other board follows", async ({ bro
   const team = teamFor(info);
   await signIn(page, team.member);
   const caseId = await openTeamBoard(page, team.client);
-  const what = `Lomake täytetään ${Date.now()}`;
-  await addAction(page.request, caseId, what, team.memberName);
-  await expect(card(page, what)).toBeVisible();
   const coordinator = await otherPerson(browser, info, "heikki.laine");
   await openTeamBoard(coordinator, team.client);
+  const what = `Lomake täytetään ${Date.now()}`;
+  await addAction(coordinator.request, caseId, what, team.memberName);
+  await expect(card(page, what)).toBeVisible();
 
   // From the card's title, Tab reaches "Move to"; the arrow key chooses, Tab and Enter move.
   await card(page, what).locator(".card-title a").focus();

@@ -264,13 +264,13 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
             audit::record(db, audit::Entry::on_case(user, c, "board", Action::List, basis)).await?;
         }
     }
-    let on_board: Vec<i32> = {
-        let mut ids: Vec<i32> = cards.iter().map(|c| c.card.case_id()).collect();
-        ids.dedup();
-        ids
+    let coordinated: Vec<i32> = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
+    // Who may own an action, where the reader may give actions to someone: the pair's cases.
+    let editable: Vec<i32> = match board {
+        Board::Pair { .. } => Vec::new(),
+        Board::Team { .. } | Board::Mine => cases.iter().map(|c| c.id).filter(|id| coordinated.contains(id)).collect(),
     };
-    let coordinated = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
-    let owners = if matches!(board, Board::Pair { .. }) { Vec::new() } else { owner_choices(db, &on_board).await? };
+    let owners = owner_choices(db, &editable).await?;
     Ok(BoardPage { board, title, cards, last_event, reader_user_id: user.id, coordinated, owners, today: context.today })
 }
 

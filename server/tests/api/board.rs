@@ -103,7 +103,9 @@ async fn a_pair_board_shows_the_pairs_cases_by_step_and_only_to_the_pair() {
     let team = board(&app, &liisa, &format!("team-{}", eino.id)).await;
     let columns: Vec<&str> = team["cards"].as_array().unwrap().iter().map(|c| c["column"]["value"].as_str().unwrap()).collect();
     assert_eq!(columns, vec!["open", "in_progress"]);
-    assert_eq!(team["owners"][0][1].as_array().unwrap().len(), 5, "the pair and three members may own actions");
+    assert_eq!(team["owners"], json!([]), "a member gives no actions to anyone");
+    let pairs_view = board(&app, &sanna, &format!("team-{}", eino.id)).await;
+    assert_eq!(pairs_view["owners"][0][1].as_array().unwrap().len(), 5, "the pair and three members may own actions");
     let rauni = app.signed_in("rauni.ojala").await;
     assert_error(app.call(&rauni, "board", &[("board", &format!("team-{}", eino.id))]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
     // The personal board: only what the reader owns.
