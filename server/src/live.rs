@@ -4,7 +4,7 @@
 //! see. Only the site's own pages may open it (its Origin must be the site's), and the session is
 //! checked again while the socket stays open, without counting that as activity.
 
-use app::domain::board::{Board, CardRef, Seen};
+use app::domain::board::{Board, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
 use app::model::{BoardFeed, LiveNotice};
@@ -179,28 +179,36 @@ async fn follow_board(
     loop {
         let item = tokio::select! {
             item = feed.recv() => match item {
-                Ok(FeedItem::Event(event)) => {
-                    if !app::server::board::shows(board, user.id, &event) || !seen.accept(i64::from(event.id)) {
+                Ok(FeedItem::Event(prepared)) => {
+                    let event = &prepared.event;
+                    if !app::server::board::shows(board, user.id, event) || !seen.accept(i64::from(event.id)) {
                         continue;
                     }
-                    // A case card changing may mean the team or the pair changed: ask again.
-                    if matches!(event.card, CardRef::Case { .. }) {
-                        match app::server::board::followed_cases(&state.db, &user, board).await {
-                            Ok(now) => cases = now,
-                            Err(_) => {
-                                let frame = CloseFrame { code: CLOSE_NO_LONGER_ALLOWED, reason: "no longer allowed".into() };
-                                let _ = socket.send(Message::Close(Some(frame))).await;
-                                break;
-                            }
-                        }
+                    if socket.send(Message::Text(prepared.text.clone().into())).await.is_err() {
+                        break;
                     }
-                    let _ = &cases;
-                    BoardFeed::Event { event: (*event).clone() }
+                    continue;
                 }
                 Ok(FeedItem::Presence { board: changed, viewers }) if changed == board => BoardFeed::Presence { viewers },
                 Ok(FeedItem::Presence { .. }) => continue,
                 Ok(FeedItem::Notified { user_ids }) if user_ids.contains(&user.id) => BoardFeed::Notified,
                 Ok(FeedItem::Notified { .. }) => continue,
+                Ok(FeedItem::AccessChanged { case_id }) => {
+                    if !matches!(board, Board::Pair { .. }) && !cases.contains(&case_id) {
+                        continue;
+                    }
+                    match app::server::board::followed_cases(&state.db, &user, board).await {
+                        Ok(now) => {
+                            cases = now;
+                            continue;
+                        }
+                        Err(_) => {
+                            let frame = CloseFrame { code: CLOSE_NO_LONGER_ALLOWED, reason: "no longer allowed".into() };
+                            let _ = socket.send(Message::Close(Some(frame))).await;
+                            break;
+                        }
+                    }
+                }
                 Ok(FeedItem::Resync) | Err(RecvError::Lagged(_)) => BoardFeed::Resync,
                 Err(RecvError::Closed) => break,
             },

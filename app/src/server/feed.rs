@@ -7,18 +7,28 @@
 use super::board;
 use super::events::{self, DomainEvent, Events};
 use crate::domain::board::{viewers_everywhere, Board, Presence};
-use crate::model::BoardEvent;
+use crate::model::{BoardEvent, BoardFeed};
 use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use tokio::sync::broadcast::{self, error::RecvError, Receiver, Sender};
 
+/// A board event and what a board socket sends for it, written once for all the sockets.
+#[derive(Debug)]
+pub struct Prepared {
+    pub event: BoardEvent,
+    pub text: String,
+}
+
 /// One thing the open boards of this instance hear.
 #[derive(Debug, Clone)]
 pub enum FeedItem {
-    Event(Arc<BoardEvent>),
+    Event(Arc<Prepared>),
     Presence { board: Board, viewers: Vec<String> },
     Notified { user_ids: Arc<Vec<i32>> },
+    /// Who is on this case's team, or which pair runs it, may have changed: boards that follow
+    /// it check that their reader may still see it.
+    AccessChanged { case_id: i32 },
     /// The feed fell behind: every board reads itself again.
     Resync,
 }
@@ -118,7 +128,10 @@ impl BoardHub {
                     Ok(DomainEvent::BoardChanged { events, notified, .. }) => match board::events_by_id(&db, &events).await {
                         Ok(found) => {
                             for event in found {
-                                hub.send(FeedItem::Event(Arc::new(event)));
+                                let feed = BoardFeed::Event { event };
+                                let text = serde_json::to_string(&feed).unwrap_or_default();
+                                let BoardFeed::Event { event } = feed else { continue };
+                                hub.send(FeedItem::Event(Arc::new(Prepared { event, text })));
                             }
                             if !notified.is_empty() {
                                 hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
@@ -131,6 +144,9 @@ impl BoardHub {
                     },
                     Ok(DomainEvent::Notified { user_ids }) => hub.send(FeedItem::Notified { user_ids: Arc::new(user_ids) }),
                     Ok(DomainEvent::Presence { instance, board, viewers }) => hub.presence(instance, board, viewers),
+                    Ok(DomainEvent::TeamChanged { case_id, .. } | DomainEvent::CaseOpened { case_id, .. }) => {
+                        hub.send(FeedItem::AccessChanged { case_id })
+                    }
                     Ok(_) => {}
                     Err(RecvError::Lagged(_)) => hub.send(FeedItem::Resync),
                     Err(RecvError::Closed) => break,

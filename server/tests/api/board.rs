@@ -495,3 +495,30 @@ async fn a_board_catches_up_on_what_changed_while_the_server_restarted() {
     let caught_up = next_of(&mut back, "caught_up").await;
     assert_eq!(caught_up["last_event"], missed["id"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_board_stops_following_a_team_its_reader_has_left() {
+    let app = TestApp::spawn().await;
+    let eino = app.case_of("eino.mantyla").await;
+    let ville = app.session_cookie("ville.aaltonen").await;
+    let mut socket = connect_board(&app, &ville, &app.address, &format!("team-{}", eino.id), 0).await.unwrap();
+    next_of(&mut socket, "caught_up").await;
+    let seat = app::server::entities::case_member::Entity::find()
+        .filter(app::server::entities::case_member::Column::CaseId.eq(eino.id))
+        .filter(app::server::entities::case_member::Column::UserId.eq(app.user_id("ville.aaltonen").await))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let removed = app.call(&sanna, "remove_member", &[("seat_id", &seat.id.to_string())]).await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let closed = loop {
+        match tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s") {
+            Some(Ok(Message::Close(frame))) => break frame,
+            Some(Ok(_)) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    };
+    assert_eq!(closed.map(|f| u16::from(f.code)), Some(4403), "no longer allowed");
+}
