@@ -66,8 +66,10 @@ test-e2e: e2e-build
 	@echo "==> Browser tests in headless Chromium (desktop and Pixel 5)"
 	cd end2end && npx playwright test
 
-## Benchmarks on the release build: first-load transfer of the pathway (figures in the README).
+## Benchmarks on the release build: the pathway's first-load transfer and the live boards'
+## propagation latency against a minimal axum broadcast (figures in the README).
 bench: setup build
+	cargo build --release -p server --bin floor
 	@scripts/bench.sh
 
 clean:
