@@ -28,6 +28,13 @@ const SESSION_CHECK: Duration = Duration::from_secs(60);
 /// Close code sent when the session behind a socket has ended (4000–4999 are the application's).
 pub const CLOSE_SIGNED_OUT: u16 = 4401;
 
+/// A live socket only ever sends short notices and events and receives nothing but pings and a
+/// close, so small buffers serve it: with a thousand boards open, the library's 128 KiB read
+/// buffer per socket would be most of the server's memory. Messages are written out at once.
+fn sized(upgrade: WebSocketUpgrade) -> WebSocketUpgrade {
+    upgrade.read_buffer_size(4 * 1024).write_buffer_size(0).max_message_size(64 * 1024)
+}
+
 fn refuse(error: AppError) -> Response {
     (error.status(), axum::Json(error)).into_response()
 }
@@ -47,7 +54,7 @@ pub async fn live(State(state): State<AppState>, parts: Parts, upgrade: WebSocke
         return refuse(denied.into());
     }
     let events = state.events.subscribe();
-    upgrade.on_upgrade(move |socket| follow(socket, events, state, token))
+    sized(upgrade).on_upgrade(move |socket| follow(socket, events, state, token))
 }
 
 /// Sends each notice until the browser goes away, the session ends or the server stops. A
@@ -135,7 +142,7 @@ pub async fn board(
     };
     // Subscribed before catching up, so that nothing falls between the two.
     let feed = state.boards.subscribe();
-    upgrade.on_upgrade(move |socket| follow_board(socket, feed, state, token, user, board, cases, resume.after))
+    sized(upgrade).on_upgrade(move |socket| follow_board(socket, feed, state, token, user, board, cases, resume.after))
 }
 
 async fn send(socket: &mut WebSocket, item: &BoardFeed) -> bool {
