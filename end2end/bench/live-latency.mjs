@@ -115,27 +115,18 @@ function roundOf(sockets, extract) {
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function measurePolku(n) {
-  const login = await call("login", { username: "sanna.virtanen", password: "polku-demo" });
-  const cookie = login.headers["set-cookie"].map((c) => c.split(";")[0]).find((c) => c.startsWith("polku_session="));
-  const cases = JSON.parse((await call("my_cases", {}, cookie)).body);
-  const caseId = cases.find((c) => c.client_name === "Eino Mäntylä").id;
-  const page = JSON.parse((await call("board", { board: `team-${caseId}` }, cookie)).body);
-  const cardKey = `action-${caseId}-2`;
-  let card = page.cards.find((c) => c.card.kind === "action" && c.card.key === 2);
-  const url = `${polku.replace("http", "ws")}/live/board/team-${caseId}?after=${page.last_event}`;
-  const sockets = await openMany(n, url, { origin: polku, cookie }, "caught_up");
+/**
+ * Runs `edits` rounds on open sockets: each round waits for every socket to report the latency
+ * `extract` finds in its messages while `publish` makes one change. Closes the sockets at the end.
+ */
+async function rounds(sockets, pid, extract, publish) {
   await pause(500);
-  const rss = rssMb(polkuPid);
+  const rss = rssMb(pid);
   const latencies = [];
   let missing = 0;
   for (let e = 0; e < edits; e++) {
-    const to = card.column.value === "open" ? "status:in_progress" : "status:open";
-    const round = roundOf(sockets, (m) => {
-      if (m.type !== "event" || m.event.change !== "moved" || `action-${m.event.case_id}-${m.event.card.key}` !== cardKey) return undefined;
-      return (nowMicros() - micros(m.event.at)) / 1000;
-    });
-    card = JSON.parse((await call("move_card", { card: cardKey, column: to, version: String(card.version) }, cookie)).body);
+    const round = roundOf(sockets, extract);
+    await publish();
     const r = await round;
     latencies.push(...r.got);
     missing += r.missing;
@@ -146,23 +137,30 @@ async function measurePolku(n) {
   return { latencies, missing, rss };
 }
 
+async function measurePolku(n) {
+  const login = await call("login", { username: "sanna.virtanen", password: "polku-demo" });
+  const cookie = login.headers["set-cookie"].map((c) => c.split(";")[0]).find((c) => c.startsWith("polku_session="));
+  const cases = JSON.parse((await call("my_cases", {}, cookie)).body);
+  const caseId = cases.find((c) => c.client_name === "Eino Mäntylä").id;
+  const page = JSON.parse((await call("board", { board: `team-${caseId}` }, cookie)).body);
+  const cardKey = `action-${caseId}-2`;
+  let card = page.cards.find((c) => c.card.kind === "action" && c.card.key === 2);
+  const url = `${polku.replace("http", "ws")}/live/board/team-${caseId}?after=${page.last_event}`;
+  const sockets = await openMany(n, url, { origin: polku, cookie }, "caught_up");
+  const moved = (m) => {
+    if (m.type !== "event" || m.event.change !== "moved" || `action-${m.event.case_id}-${m.event.card.key}` !== cardKey) return undefined;
+    return (nowMicros() - micros(m.event.at)) / 1000;
+  };
+  return rounds(sockets, polkuPid, moved, async () => {
+    const to = card.column.value === "open" ? "status:in_progress" : "status:open";
+    card = JSON.parse((await call("move_card", { card: cardKey, column: to, version: String(card.version) }, cookie)).body);
+  });
+}
+
 async function measureFloor(n) {
   const sockets = await openMany(n, `${floor.replace("http", "ws")}/ws`, {});
-  await pause(500);
-  const rss = rssMb(floorPid);
-  const latencies = [];
-  let missing = 0;
-  for (let e = 0; e < edits; e++) {
-    const round = roundOf(sockets, (m) => (m.at_us === undefined ? undefined : (nowMicros() - m.at_us) / 1000));
-    await request(`${floor}/publish`, { headers: { "content-length": 0 } });
-    const r = await round;
-    latencies.push(...r.got);
-    missing += r.missing;
-    await pause(50);
-  }
-  for (const s of sockets) s.terminate();
-  await pause(300);
-  return { latencies, missing, rss };
+  const published = (m) => (m.at_us === undefined ? undefined : (nowMicros() - m.at_us) / 1000);
+  return rounds(sockets, floorPid, published, () => request(`${floor}/publish`, { headers: { "content-length": 0 } }));
 }
 
 const fmt = (ms) => ms.toFixed(1).padStart(7);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { APIRequestContext, Browser, expect, Locator, Page, test, TestInfo } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, inDays, PASSWORD, signIn } from "./helpers";
+import { APIRequestContext, expect, Locator, Page, test, TestInfo } from "@playwright/test";
+import { expectNoHorizontalScroll, hydrated, inDays, otherPerson, PASSWORD, signIn } from "./helpers";
 
 // Live team boards: two staff members on one client's board, each seeing the other's changes at
 // once; moving a card by keyboard alone and by dragging; a change made against an older version
@@ -42,13 +42,6 @@ function card(page: Page, what: string): Locator {
 
 function column(page: Page, key: string): Locator {
   return page.locator(`[data-column="${key}"]`);
-}
-
-async function otherPerson(browser: Browser, info: TestInfo, username: string): Promise<Page> {
-  const context = await browser.newContext({ ...info.project.use });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
 }
 
 test("a move, an edit with a new owner and a comment with a mention appear at once on a colleague's open board", async ({ browser, page }, info) => {
@@ -93,6 +86,23 @@ test("a move, an edit with a new owner and a comment with a mention appear at on
   await expect(card(member, edited).locator(".card-change")).toHaveText("Sanna Virtanen kommentoi tätä");
 
   expect(await member.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  // The colleague's notifications list both, unread, each leading back to the card.
+  await member.getByRole("link", { name: /^Ilmoitukset/ }).click();
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText("Ilmoitukset");
+  await hydrated(member);
+  const notice = (kind: string) => member.locator(`.notification[data-kind="${kind}"]`, { hasText: edited });
+  await expect(notice("assigned")).toContainText("Sanna Virtanen antoi sinulle tehtävän");
+  await expect(notice("mentioned")).toContainText("Sanna Virtanen mainitsi sinut");
+  await expect(notice("mentioned").locator("blockquote")).toHaveText(`@${team.member} katsotko tämän?`);
+  await notice("assigned").getByRole("button", { name: "Merkitse luetuksi" }).click();
+  await expect(notice("assigned").locator(".badge-new")).toHaveCount(0);
+  await expect(notice("mentioned").locator(".badge-new")).toBeVisible();
+  await member.getByRole("button", { name: "Merkitse kaikki luetuiksi" }).click();
+  await expect(notice("mentioned").locator(".badge-new")).toHaveCount(0);
+  await expect(member.getByTestId("unread-count")).toHaveCount(0);
+  await notice("mentioned").getByRole("link", { name: "Avaa taululla" }).click();
+  await expect(card(member, edited)).toBeVisible();
   await member.context().close();
 });
 

@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from "@playwright/test";
+import { Browser, expect, Page, TestInfo } from "@playwright/test";
 
 export const PASSWORD = "polku-demo";
 
@@ -14,6 +14,14 @@ export async function signIn(page: Page, username: string) {
   await page.locator("#password").fill(PASSWORD);
   await page.locator("main form button[type=submit]").click();
   await expect(page.getByRole("button", { name: /Kirjaudu ulos|Logga ut|Sign out/ })).toBeVisible();
+}
+
+/** A second person in their own browser context, at the same viewport, signed in. */
+export async function otherPerson(browser: Browser, info: TestInfo, username: string): Promise<Page> {
+  const context = await browser.newContext({ ...info.project.use });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
 }
 
 export async function signOut(page: Page) {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, signIn } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, otherPerson, signIn } from "./helpers";
 
 // The process map: keyboard use, live numbers, the client's own position, reflow on a 360 px
 // phone and an accessibility check. Elina Hakala's case stays in assessment in every spec.
@@ -93,9 +93,7 @@ test("a case moved by one coordinator changes the numbers in another's open map 
   );
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-  const moverContext = await browser.newContext({ ...info.project.use });
-  const mover = await moverContext.newPage();
-  await signIn(mover, "maria.nieminen");
+  const mover = await otherPerson(browser, info, "maria.nieminen");
   await mover.getByRole("link", { name: "Jussi Turunen" }).click();
   const stage = mover.getByTestId("case-stage");
   await expect(stage).toHaveText(/Tunnistaminen|Palvelutarpeen arviointi/);
@@ -115,7 +113,7 @@ test("a case moved by one coordinator changes the numbers in another's open map 
   expect(await countIn(page, from)).toBe(before[from] - 1);
   await expect(drawing(page).locator(`a[data-step=${to}]`)).toHaveClass(/changed/);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-  await moverContext.close();
+  await mover.context().close();
 });
 
 test("the client sees where they are on the map, what is done and what comes next", async ({ page }) => {

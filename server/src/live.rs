@@ -39,16 +39,41 @@ fn refuse(error: AppError) -> Response {
     (error.status(), axum::Json(error)).into_response()
 }
 
-pub async fn live(State(state): State<AppState>, parts: Parts, upgrade: WebSocketUpgrade) -> Response {
+/// Who opens a live socket: a page of the site's own with a live session, or the refusal.
+async fn signed_in(state: &AppState, parts: &Parts) -> Result<(CurrentUser, String), Response> {
     if !same_origin(&parts.headers) {
-        tracing::warn!(origin = ?parts.headers.get(ORIGIN), "live connection from another origin refused");
-        return refuse(AccessDenied::CrossOrigin.into());
+        tracing::warn!(origin = ?parts.headers.get(ORIGIN), path = %parts.uri.path(), "live connection from another origin refused");
+        return Err(refuse(AccessDenied::CrossOrigin.into()));
     }
-    let Some(token) = session::cookie_token(&parts) else { return refuse(AppError::Unauthenticated) };
-    let user = match session::user_for_token(&state.db, &token, &state.config).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return refuse(AppError::Unauthenticated),
-        Err(error) => return refuse(error),
+    let Some(token) = session::cookie_token(parts) else { return Err(refuse(AppError::Unauthenticated)) };
+    match session::user_for_token(&state.db, &token, &state.config).await {
+        Ok(Some(user)) => Ok((user, token)),
+        Ok(None) => Err(refuse(AppError::Unauthenticated)),
+        Err(error) => Err(refuse(error)),
+    }
+}
+
+/// Resolves with the frame to close a socket with once its session has ended (checked every
+/// `SESSION_CHECK`, without counting as activity) or the server is stopping.
+async fn must_close(state: &AppState, token: &str) -> CloseFrame {
+    let mut check = tokio::time::interval(SESSION_CHECK);
+    check.tick().await;
+    loop {
+        tokio::select! {
+            _ = check.tick() => {
+                if !matches!(session::is_live(&state.db, token).await, Ok(true)) {
+                    return CloseFrame { code: CLOSE_SIGNED_OUT, reason: "signed out".into() };
+                }
+            }
+            () = state.stopping.wait() => return CloseFrame { code: 1012, reason: "restarting".into() },
+        }
+    }
+}
+
+pub async fn live(State(state): State<AppState>, parts: Parts, upgrade: WebSocketUpgrade) -> Response {
+    let (user, token) = match signed_in(&state, &parts).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     if let Err(denied) = Access::follow_live(user.role) {
         return refuse(denied.into());
@@ -60,8 +85,8 @@ pub async fn live(State(state): State<AppState>, parts: Parts, upgrade: WebSocke
 /// Sends each notice until the browser goes away, the session ends or the server stops. A
 /// receiver that fell behind tells the view to reload everything instead of losing changes.
 async fn follow(mut socket: WebSocket, mut events: Receiver<DomainEvent>, state: AppState, token: String) {
-    let mut check = tokio::time::interval(SESSION_CHECK);
-    check.tick().await;
+    let closing = must_close(&state, &token);
+    tokio::pin!(closing);
     loop {
         let notice = tokio::select! {
             event = events.recv() => match event {
@@ -76,16 +101,8 @@ async fn follow(mut socket: WebSocket, mut events: Receiver<DomainEvent>, state:
                 Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
                 Some(Ok(_)) => continue,
             },
-            _ = check.tick() => {
-                if matches!(session::is_live(&state.db, &token).await, Ok(true)) {
-                    continue;
-                }
-                let frame = CloseFrame { code: CLOSE_SIGNED_OUT, reason: "signed out".into() };
+            frame = &mut closing => {
                 let _ = socket.send(Message::Close(Some(frame))).await;
-                break;
-            }
-            () = state.stopping.wait() => {
-                let _ = socket.send(Message::Close(Some(CloseFrame { code: 1012, reason: "restarting".into() }))).await;
                 break;
             }
         };
@@ -122,15 +139,9 @@ pub async fn board(
     parts: Parts,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    if !same_origin(&parts.headers) {
-        tracing::warn!(origin = ?parts.headers.get(ORIGIN), "board connection from another origin refused");
-        return refuse(AccessDenied::CrossOrigin.into());
-    }
-    let Some(token) = session::cookie_token(&parts) else { return refuse(AppError::Unauthenticated) };
-    let user = match session::user_for_token(&state.db, &token, &state.config).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return refuse(AppError::Unauthenticated),
-        Err(error) => return refuse(error),
+    let (user, token) = match signed_in(&state, &parts).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     let board: Board = match raw_board.parse() {
         Ok(board) => board,
@@ -181,8 +192,8 @@ async fn follow_board(
         return;
     }
     state.boards.join(board, user.id, &user.display_name);
-    let mut check = tokio::time::interval(SESSION_CHECK);
-    check.tick().await;
+    let closing = must_close(&state, &token);
+    tokio::pin!(closing);
     loop {
         let item = tokio::select! {
             item = feed.recv() => match item {
@@ -223,16 +234,8 @@ async fn follow_board(
                 Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
                 Some(Ok(_)) => continue,
             },
-            _ = check.tick() => {
-                if matches!(session::is_live(&state.db, &token).await, Ok(true)) {
-                    continue;
-                }
-                let frame = CloseFrame { code: CLOSE_SIGNED_OUT, reason: "signed out".into() };
+            frame = &mut closing => {
                 let _ = socket.send(Message::Close(Some(frame))).await;
-                break;
-            }
-            () = state.stopping.wait() => {
-                let _ = socket.send(Message::Close(Some(CloseFrame { code: 1012, reason: "restarting".into() }))).await;
                 break;
             }
         };

@@ -52,12 +52,7 @@ pub async fn start(db: &DatabaseConnection, events: &Events, channel: &str) -> R
     let pool = db.get_postgres_connection_pool().clone();
     let mut listener = PgListener::connect_with(&pool).await.map_err(|e| DbErr::Custom(format!("LISTEN connection: {e}")))?;
     listener.listen(channel).await.map_err(|e| DbErr::Custom(format!("LISTEN {channel}: {e}")))?;
-    let me: u64 = {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u32(std::process::id());
-        h.finish()
-    };
+    let me = events.instance();
 
     let (out, mut outgoing) = mpsc::unbounded_channel::<DomainEvent>();
     events.relay_to(out);

@@ -11,6 +11,7 @@
 
 use super::plan::{PlanAction, PlanContent, TaskStatus};
 use super::process::Step;
+use super::shortened;
 use super::stage::Stage;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -88,10 +89,6 @@ pub enum BoardError {
     ActionTooLong { max: usize },
     #[error("the plan has no such action")]
     NoSuchAction,
-}
-
-fn shortened(raw: &str) -> String {
-    raw.chars().take(40).collect()
 }
 
 impl Board {

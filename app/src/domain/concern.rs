@@ -92,7 +92,7 @@ impl PersonDetails {
 pub fn parse_life_areas(raw: &[String]) -> Result<Vec<LifeArea>, ConcernError> {
     let mut areas = raw
         .iter()
-        .map(|a| a.parse::<LifeArea>().map_err(|_| ConcernError::UnknownLifeArea { area: a.chars().take(40).collect() }))
+        .map(|a| a.parse::<LifeArea>().map_err(|_| ConcernError::UnknownLifeArea { area: super::shortened(a) }))
         .collect::<Result<Vec<_>, _>>()?;
     areas.sort();
     areas.dedup();
@@ -120,7 +120,7 @@ pub fn parse_count(raw: &str) -> Result<u32, ConcernError> {
 /// A choice from a fixed list, by its name.
 pub fn parse_choice<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, ConcernError> {
     serde_json::from_value(serde_json::Value::String(raw.trim().to_string()))
-        .map_err(|_| ConcernError::InvalidChoice { value: raw.chars().take(40).collect() })
+        .map_err(|_| ConcernError::InvalidChoice { value: super::shortened(raw) })
 }
 
 /// Accepting a concern opens a case, which needs the client's agreement to proceed.

@@ -28,7 +28,7 @@ impl Occasion {
         match raw.trim() {
             "meeting" => Ok(Occasion::Meeting),
             "closure" => Ok(Occasion::Closure),
-            other => Err(FeedbackError::UnknownOccasion { value: other.chars().take(40).collect() }),
+            other => Err(FeedbackError::UnknownOccasion { value: super::shortened(other) }),
         }
     }
 }
@@ -71,7 +71,7 @@ impl Score {
             .ok()
             .filter(|n| Self::RANGE.contains(n))
             .map(Score)
-            .ok_or_else(|| FeedbackError::ScoreOutOfRange { value: value.chars().take(40).collect() })
+            .ok_or_else(|| FeedbackError::ScoreOutOfRange { value: super::shortened(value) })
     }
 
     /// A score read back from storage, where it was checked on the way in.

@@ -20,6 +20,11 @@ pub mod screening;
 pub mod stage;
 pub mod team;
 
+/// What came in that was not understood, shortened for the message that names it.
+pub(crate) fn shortened(raw: &str) -> String {
+    raw.chars().take(40).collect()
+}
+
 pub use access::{Access, AccessDenied, Basis, Relationship};
 pub use assessment::AssessmentError;
 pub use concern::ConcernError;

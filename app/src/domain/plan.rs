@@ -314,7 +314,7 @@ fn parse_status(raw: &str) -> Result<TaskStatus, PlanError> {
     TaskStatus::ALL
         .into_iter()
         .find(|s| s.as_str() == raw)
-        .ok_or_else(|| PlanError::InvalidChoice { value: raw.chars().take(40).collect() })
+        .ok_or_else(|| PlanError::InvalidChoice { value: super::shortened(raw) })
 }
 
 /// An action to be added: something to do, an owner on the team (`team` holds their user ids)
@@ -385,7 +385,7 @@ impl PlanChange {
                 reasons: text(&raw.reasons, PlanError::DisagreementIncomplete)?,
             }),
             "set_review_date" => PlanChange::SetReviewDate(parse_future_date(&raw.review_date, today)?),
-            other => return Err(PlanError::InvalidChoice { value: other.chars().take(40).collect() }),
+            other => return Err(PlanError::InvalidChoice { value: super::shortened(other) }),
         })
     }
 

@@ -5,6 +5,7 @@
 
 use super::deadline::AssessmentClock;
 use super::plan::PlanContent;
+use super::shortened;
 use super::stage::Stage;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -44,10 +45,6 @@ pub enum MapError {
     UnknownStep { value: String },
     #[error("\"{value}\" is not one of the map's filters")]
     UnknownScope { value: String },
-}
-
-fn shortened(raw: &str) -> String {
-    raw.chars().take(40).collect()
 }
 
 impl FromStr for Step {

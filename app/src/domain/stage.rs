@@ -89,7 +89,7 @@ impl FromStr for Stage {
         Stage::ALL
             .into_iter()
             .find(|stage| stage.as_str() == s)
-            .ok_or_else(|| TransitionError::UnknownStage { stage: s.chars().take(40).collect() })
+            .ok_or_else(|| TransitionError::UnknownStage { stage: super::shortened(s) })
     }
 }
 

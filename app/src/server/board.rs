@@ -5,7 +5,10 @@
 //! event ids are published after commit for the live boards to fetch and show.
 
 use super::audit::{self, Action};
-use super::cases::{authorise, current_seats, display_names, find_case, parse_stage, participant_choices};
+use super::cases::{
+    authorise, coordinators_of, current_seats, display_names, find_case, parse_stage, participant_choices, participant_choices_of,
+    COORDINATOR_SEATS,
+};
 use super::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification, user};
 use super::events::{self, DomainEvent, Events};
 use super::process::{self, Placement};
@@ -25,7 +28,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionSession, TransactionTrait,
+    TransactionSession, TransactionTrait, TryInsertResult,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -35,14 +38,12 @@ const CLOSED_SHOWN_DAYS: i64 = 30;
 /// How many notifications a person's list shows.
 const NOTIFICATIONS_SHOWN: u64 = 50;
 
-const COORDINATOR_SEATS: [&str; 2] = ["social_coordinator", "health_coordinator"];
-
 /// The pair each of `case_ids` belongs to: the pair whose coordinator holds a coordinator seat on
 /// the case now.
 async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, i32>, AppError> {
     let seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
         .all(db)
         .await?;
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
@@ -51,22 +52,6 @@ async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap
         if let Some(pair) = pairs.iter().find(|p| p.social_user_id == seat.user_id || p.health_user_id == seat.user_id) {
             out.entry(seat.case_id).or_insert(pair.id);
         }
-    }
-    Ok(out)
-}
-
-/// The names of each case's coordinators, social-care first.
-async fn coordinators_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, Vec<String>>, AppError> {
-    let seats = current_seats()
-        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
-        .order_by_desc(case_member::Column::TeamRole)
-        .all(db)
-        .await?;
-    let names = display_names(db, seats.iter().map(|s| s.user_id).collect()).await?;
-    let mut out: HashMap<i32, Vec<String>> = HashMap::new();
-    for seat in seats {
-        out.entry(seat.case_id).or_default().push(names.get(&seat.user_id).cloned().unwrap_or_default());
     }
     Ok(out)
 }
@@ -171,7 +156,7 @@ impl CardContext {
 /// The cases a pair's board shows: those the pair coordinates, the closed ones for a while.
 async fn pair_cases(db: &impl ConnectionTrait, pair: &coordinator_pair::Model, now: DateTime<Utc>) -> Result<Vec<case::Model>, AppError> {
     let ids: Vec<i32> = current_seats()
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
         .filter(case_member::Column::UserId.is_in([pair.social_user_id, pair.health_user_id]))
         .select_only()
         .column(case_member::Column::CaseId)
@@ -211,11 +196,15 @@ async fn my_seats(db: &impl ConnectionTrait, user_id: i32) -> Result<HashMap<i32
 
 /// Who may own actions, per case.
 async fn owner_choices(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<Vec<(i32, Vec<ParticipantChoice>)>, AppError> {
-    let mut out = Vec::with_capacity(case_ids.len());
-    for id in case_ids {
-        out.push((*id, participant_choices(db, *id).await?));
-    }
-    Ok(out)
+    let mut all = participant_choices_of(db, case_ids).await?;
+    Ok(case_ids.iter().map(|id| (*id, all.remove(id).unwrap_or_default())).collect())
+}
+
+/// A pair, when `user` may open its board.
+async fn pair_for(db: &impl ConnectionTrait, user: &CurrentUser, pair_id: i32) -> Result<coordinator_pair::Model, AppError> {
+    let pair = coordinator_pair::Entity::find_by_id(pair_id).one(db).await?.ok_or(AppError::NotFound)?;
+    Access::view_pair_board(user.role, user.id, (pair.social_user_id, pair.health_user_id))?;
+    Ok(pair)
 }
 
 /// A board as `user` may see it. Every case on it is logged as listed.
@@ -228,15 +217,14 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     let seats = my_seats(db, user.id).await?;
     let (title, cases) = match board {
         Board::Pair { pair_id } => {
-            let pair = coordinator_pair::Entity::find_by_id(pair_id).one(db).await?.ok_or(AppError::NotFound)?;
-            Access::view_pair_board(user.role, user.id, (pair.social_user_id, pair.health_user_id))?;
+            let pair = pair_for(db, user, pair_id).await?;
             let cases = pair_cases(db, &pair, now).await?;
             (pair.name, cases)
         }
         Board::Team { case_id } => {
             let (found, _, _) = authorise(db, user, case_id, Access::view_team_board).await?;
-            let name = process::clients_of(db, std::slice::from_ref(&found)).await?.remove(&found.client_id).map(|c| c.name);
-            (name.unwrap_or_default(), vec![found])
+            // The client's name comes with the cards' context below.
+            (String::new(), vec![found])
         }
         Board::Mine => {
             let cases = case::Entity::find()
@@ -248,6 +236,10 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
         }
     };
     let context = CardContext::read(db, &cases, now).await?;
+    let title = match board {
+        Board::Team { .. } => cases.first().and_then(|c| context.clients.get(&c.client_id)).cloned().unwrap_or_default(),
+        Board::Pair { .. } | Board::Mine => title,
+    };
     let mut cards = Vec::new();
     for c in &cases {
         let basis = match seats.get(&c.id) {
@@ -298,6 +290,11 @@ async fn record(
     Ok(row.id)
 }
 
+/// The pair whose board shows `case_id`, if any.
+async fn pair_of(txn: &impl ConnectionTrait, case_id: i32) -> Result<Option<i32>, AppError> {
+    Ok(pairs_of(txn, &[case_id]).await?.get(&case_id).copied())
+}
+
 /// Records a change of a case's card (its stage, team or plan changed) inside the caller's
 /// transaction, with the card as it is now. The caller publishes the event after commit.
 pub(super) async fn record_case(
@@ -309,14 +306,33 @@ pub(super) async fn record_case(
     let now = Utc::now();
     let found = find_case(txn, case_id).await?;
     let context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
-    let body = BoardEventBody {
-        card: Some(context.case_card(&found)?),
-        comment: None,
-        previous_owner: None,
-        pair_id: pairs_of(txn, &[case_id]).await?.get(&case_id).copied(),
-    };
-    let id = record(txn, user, case_id, CardRef::Case { case_id }, change, &body, now).await?;
+    let id = record_case_card(txn, user, &found, &context, change, pair_of(txn, case_id).await?, now).await?;
     Ok(DomainEvent::BoardChanged { case_id, events: vec![id], notified: Vec::new() })
+}
+
+/// Writes the event of a case's card from a context already read for it.
+async fn record_case_card(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    found: &case::Model,
+    context: &CardContext,
+    change: BoardChange,
+    pair_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    let body = BoardEventBody { card: Some(context.case_card(found)?), comment: None, previous_owner: None, pair_id };
+    record(txn, user, found.id, CardRef::Case { case_id: found.id }, change, &body, now).await
+}
+
+/// Raises a case's version: its card changed without a stage move.
+async fn bump_version(txn: &impl ConnectionTrait, case_id: i32) -> Result<(), AppError> {
+    case::Entity::update_many()
+        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
+        .col_expr(case::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(case::Column::Id.eq(case_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Raises a case's version (its card changed without a stage move) and records the change.
@@ -326,12 +342,7 @@ pub(super) async fn touch_case(
     case_id: i32,
     change: BoardChange,
 ) -> Result<DomainEvent, AppError> {
-    case::Entity::update_many()
-        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
-        .col_expr(case::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(case::Column::Id.eq(case_id))
-        .exec(txn)
-        .await?;
+    bump_version(txn, case_id).await?;
     record_case(txn, user, case_id, change).await
 }
 
@@ -346,12 +357,13 @@ pub(super) async fn plan_saved(
     new: &PlanContent,
 ) -> Result<DomainEvent, AppError> {
     let now = Utc::now();
+    bump_version(txn, case_id).await?;
     let found = find_case(txn, case_id).await?;
     let mut context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
     // The plan being saved is the newest, whether or not this transaction's insert is visible yet.
     context.plans.insert(case_id, new.clone());
     context.names.extend(display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?);
-    let pair_id = pairs_of(txn, &[case_id]).await?.get(&case_id).copied();
+    let pair_id = pair_of(txn, case_id).await?;
     let mut ids = Vec::new();
     let mut notified = Vec::new();
     for action in &new.actions {
@@ -369,12 +381,10 @@ pub(super) async fn plan_saved(
         let body = BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
         let card = CardRef::Action { case_id, key: action.key };
         ids.push(record(txn, user, case_id, card, change, &body, now).await?);
-        let notify = match before {
-            Some(before) => assignment_notice(user.id, before.owner_user_id, action.owner_user_id),
-            None => assignment_notice(user.id, 0, action.owner_user_id),
-        };
-        if let Some(owner) = notify {
-            notify_one(txn, owner, NotificationKind::Assigned, case_id, card, Some(user.id), None, None, now).await?;
+        let old_owner = before.map_or(0, |b| b.owner_user_id);
+        if let Some(owner) = assignment_notice(user.id, old_owner, action.owner_user_id) {
+            let notice = Notice { recipient: owner, kind: NotificationKind::Assigned, card, actor: Some(user.id), comment_id: None, due_on: None };
+            notify(txn, notice, now).await?;
             notified.push(owner);
         }
     }
@@ -382,33 +392,31 @@ pub(super) async fn plan_saved(
         let body = BoardEventBody { card: None, comment: None, previous_owner: Some(gone.owner_user_id), pair_id };
         ids.push(record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now).await?);
     }
-    let DomainEvent::BoardChanged { events: case_events, .. } = touch_case(txn, user, case_id, BoardChange::Edited).await? else {
-        return Err(AppError::Internal);
-    };
-    ids.extend(case_events);
+    ids.push(record_case_card(txn, user, &found, &context, BoardChange::Edited, pair_id, now).await?);
     Ok(DomainEvent::BoardChanged { case_id, events: ids, notified })
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn notify_one(
-    txn: &impl ConnectionTrait,
+/// A notification to be given.
+struct Notice {
     recipient: i32,
     kind: NotificationKind,
-    case_id: i32,
     card: CardRef,
     actor: Option<i32>,
     comment_id: Option<i32>,
     due_on: Option<chrono::NaiveDate>,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    notification::Entity::insert(notification::ActiveModel {
-        user_id: Set(recipient),
-        kind: Set(kind.as_str().to_owned()),
-        case_id: Set(case_id),
-        card: Set(card.key()),
-        actor_user_id: Set(actor),
-        comment_id: Set(comment_id),
-        due_on: Set(due_on),
+}
+
+/// Gives a notification; returns false when it had been given already (an overdue notice is given
+/// once per action and due date).
+async fn notify(txn: &impl ConnectionTrait, notice: Notice, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let inserted = notification::Entity::insert(notification::ActiveModel {
+        user_id: Set(notice.recipient),
+        kind: Set(notice.kind.as_str().to_owned()),
+        case_id: Set(notice.card.case_id()),
+        card: Set(notice.card.key()),
+        actor_user_id: Set(notice.actor),
+        comment_id: Set(notice.comment_id),
+        due_on: Set(notice.due_on),
         created_at: Set(now),
         read_at: Set(None),
         ..Default::default()
@@ -421,7 +429,7 @@ async fn notify_one(
     ])
     .exec(txn)
     .await?;
-    Ok(())
+    Ok(matches!(inserted, TryInsertResult::Inserted(_)))
 }
 
 /// Authorises a change of an action card and reads what it needs: the case, the reader's part
@@ -497,10 +505,30 @@ pub async fn move_card(
             save_action_change(&txn, user, &found, basis, role, current, &plan, PlanChange::SetStatus { key, status }).await?
         }
     };
-    let fresh = card_now(&txn, card).await?;
+    let fresh = recorded_card(&txn, &published, card).await?;
     txn.commit().await?;
     events::publish_all(bus, published);
-    fresh.ok_or(AppError::NotFound)
+    Ok(fresh)
+}
+
+/// The card as the change just recorded it (the body of its newest board event among `published`).
+async fn recorded_card(txn: &impl ConnectionTrait, published: &[DomainEvent], card: CardRef) -> Result<BoardCard, AppError> {
+    let ids: Vec<i32> = published
+        .iter()
+        .filter_map(|e| match e {
+            DomainEvent::BoardChanged { events, .. } => Some(events.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let rows = board_event::Entity::find()
+        .filter(board_event::Column::Id.is_in(ids))
+        .filter(board_event::Column::Card.eq(card.key()))
+        .order_by_desc(board_event::Column::Id)
+        .one(txn)
+        .await?;
+    let body: Option<BoardEventBody> = rows.map(|r| serde_json::from_str(&r.payload)).transpose().map_err(|_| AppError::Internal)?;
+    body.and_then(|b| b.card).ok_or(AppError::NotFound)
 }
 
 /// Edits an action on its card: what is done, who owns it, by when (the pair). Giving it to
@@ -527,10 +555,10 @@ pub async fn edit_action(
     let raw = RawPlanChange { op: "edit_action".into(), key: Some(key), what: what.into(), owner, due: due.into(), ..RawPlanChange::default() };
     let change = PlanChange::parse(&raw, &team, finnish_date(Utc::now()))?;
     let published = save_action_change(&txn, user, &found, basis, role, current, &plan, change).await?;
-    let fresh = card_now(&txn, card).await?;
+    let fresh = recorded_card(&txn, &published, card).await?;
     txn.commit().await?;
     events::publish_all(bus, published);
-    fresh.ok_or(AppError::NotFound)
+    Ok(fresh)
 }
 
 /// A card as it is now, or `None` when it no longer exists (an action removed from the plan).
@@ -556,7 +584,6 @@ pub async fn card(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &str)
 /// May `user` see this card? Team professionals see every card of the case; a pair's
 /// coordinator sees its case cards. Logged.
 async fn authorise_card(db: &impl ConnectionTrait, user: &CurrentUser, card: CardRef) -> Result<(case::Model, Basis), AppError> {
-    Access::view_boards(user.role)?;
     let (found, _, basis) = authorise(db, user, card.case_id(), Access::view_team_board).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "board_card", Action::View, basis)).await?;
     Ok((found, basis))
@@ -592,9 +619,7 @@ pub async fn comment(
     let card: CardRef = raw_card.parse()?;
     let txn = db.begin().await?;
     let (found, basis) = authorise_card(&txn, user, card).await?;
-    if card_now(&txn, card).await?.is_none() {
-        return Err(BoardError::NoSuchAction.into());
-    }
+    let mut commented = card_now(&txn, card).await?.ok_or(BoardError::NoSuchAction)?;
     let comment = Comment::parse(body)?;
     let mentioned = comment.mentions();
     let team: HashSet<i32> = participant_choices(&txn, found.id).await?.into_iter().map(|p| p.user_id).collect();
@@ -624,20 +649,17 @@ pub async fn comment(
     }
     .insert(&txn)
     .await?;
-    for recipient in mention_notices(user.id, &mentioned_ids) {
-        notify_one(&txn, recipient, NotificationKind::Mentioned, found.id, card, Some(user.id), Some(row.id), None, now).await?;
+    let notified = mention_notices(user.id, &mentioned_ids);
+    for recipient in &notified {
+        let notice = Notice { recipient: *recipient, kind: NotificationKind::Mentioned, card, actor: Some(user.id), comment_id: Some(row.id), due_on: None };
+        notify(&txn, notice, now).await?;
     }
     let view = CardCommentView { id: row.id, author: user.display_name.clone(), body: row.body, at: now };
-    let body = BoardEventBody {
-        card: card_now(&txn, card).await?,
-        comment: Some(view.clone()),
-        previous_owner: None,
-        pair_id: pairs_of(&txn, &[found.id]).await?.get(&found.id).copied(),
-    };
+    commented.comments += 1;
+    let body = BoardEventBody { card: Some(commented), comment: Some(view.clone()), previous_owner: None, pair_id: pair_of(&txn, found.id).await? };
     let id = record(&txn, user, found.id, card, BoardChange::Commented, &body, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "board_comment", Action::Create, basis)).await?;
     txn.commit().await?;
-    let notified = mention_notices(user.id, &mentioned_ids);
     events::publish(bus, DomainEvent::BoardChanged { case_id: found.id, events: vec![id], notified });
     Ok(view)
 }
@@ -805,15 +827,8 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
     for (case_id, plan) in plans {
         for (key, owner, due) in overdue_actions(&plan, today) {
             let card = CardRef::Action { case_id, key };
-            let before = notification::Entity::find()
-                .filter(notification::Column::UserId.eq(owner))
-                .filter(notification::Column::Kind.eq(NotificationKind::Overdue.as_str()))
-                .filter(notification::Column::Card.eq(card.key()))
-                .filter(notification::Column::DueOn.eq(due))
-                .count(db)
-                .await?;
-            if before == 0 {
-                notify_one(db, owner, NotificationKind::Overdue, case_id, card, None, None, Some(due), now).await?;
+            let notice = Notice { recipient: owner, kind: NotificationKind::Overdue, card, actor: None, comment_id: None, due_on: Some(due) };
+            if notify(db, notice, now).await? {
                 notified.push(owner);
             }
         }
@@ -828,8 +843,7 @@ pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board
     Access::view_boards(user.role)?;
     match board {
         Board::Pair { pair_id } => {
-            let pair = coordinator_pair::Entity::find_by_id(pair_id).one(db).await?.ok_or(AppError::NotFound)?;
-            Access::view_pair_board(user.role, user.id, (pair.social_user_id, pair.health_user_id))?;
+            let pair = pair_for(db, user, pair_id).await?;
             Ok(pair_cases(db, &pair, Utc::now()).await?.into_iter().map(|c| c.id).collect())
         }
         Board::Team { case_id } => {

@@ -104,23 +104,50 @@ pub(super) fn current_seats() -> Select<case_member::Entity> {
 /// The professionals on the team now (not relatives): who can be named as having taken part
 /// in the assessment, and who may own a task of the plan.
 pub(super) async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+    Ok(participant_choices_of(db, &[case_id]).await?.remove(&case_id).unwrap_or_default())
+}
+
+/// `participant_choices` of each of `case_ids`, read in two queries however many there are.
+pub(super) async fn participant_choices_of(
+    db: &impl ConnectionTrait,
+    case_ids: &[i32],
+) -> Result<HashMap<i32, Vec<ParticipantChoice>>, AppError> {
     let members = current_seats()
-        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
         .all(db)
         .await?;
     let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
-    let mut out = members
-        .into_iter()
-        .map(|m| {
-            Ok(ParticipantChoice {
-                user_id: m.user_id,
-                name: names.get(&m.user_id).cloned().unwrap_or_default(),
-                team_role: parse_team_role(&m.team_role)?,
-            })
-        })
-        .collect::<Result<Vec<_>, AppError>>()?;
-    out.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    let mut out: HashMap<i32, Vec<ParticipantChoice>> = HashMap::new();
+    for m in members {
+        out.entry(m.case_id).or_default().push(ParticipantChoice {
+            user_id: m.user_id,
+            name: names.get(&m.user_id).cloned().unwrap_or_default(),
+            team_role: parse_team_role(&m.team_role)?,
+        });
+    }
+    for list in out.values_mut() {
+        list.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    }
+    Ok(out)
+}
+
+/// The seats of the coordinator pair, social-care and health-care.
+pub(super) const COORDINATOR_SEATS: [TeamRole; 2] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator];
+
+/// The names of each case's coordinators, social-care first.
+pub(super) async fn coordinators_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let seats = current_seats()
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .order_by_desc(case_member::Column::TeamRole)
+        .all(db)
+        .await?;
+    let names = display_names(db, seats.iter().map(|s| s.user_id).collect()).await?;
+    let mut out: HashMap<i32, Vec<String>> = HashMap::new();
+    for seat in seats {
+        out.entry(seat.case_id).or_default().push(names.get(&seat.user_id).cloned().unwrap_or_default());
+    }
     Ok(out)
 }
 
@@ -283,16 +310,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser, step:
     let placed = process::place(db, &cases, &clients, Utc::now()).await?;
     let cases: Vec<case::Model> = cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
     let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
-    let coordinator_seats = current_seats()
-        .filter(case_member::Column::CaseId.is_in(case_ids))
-        .filter(case_member::Column::TeamRole.is_in([
-            TeamRole::SocialCoordinator.as_str(),
-            TeamRole::HealthCoordinator.as_str(),
-        ]))
-        .order_by_desc(case_member::Column::TeamRole)
-        .all(db)
-        .await?;
-    let coordinator_names = display_names(db, coordinator_seats.iter().map(|m| m.user_id).collect()).await?;
+    let mut coordinators = coordinators_of(db, &case_ids).await?;
 
     let mut out = Vec::with_capacity(cases.len());
     for c in cases {
@@ -309,11 +327,7 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser, step:
             step: place.step,
             overdue: place.overdue,
             my_role: role,
-            coordinators: coordinator_seats
-                .iter()
-                .filter(|m| m.case_id == c.id)
-                .filter_map(|m| coordinator_names.get(&m.user_id).cloned())
-                .collect(),
+            coordinators: coordinators.remove(&c.id).unwrap_or_default(),
             updated_at: c.updated_at,
             clock: if stage == Stage::Assessment { place.clock } else { None },
         });

@@ -52,12 +52,19 @@ impl DomainEvent {
 /// The instance's event bus.
 #[derive(Clone)]
 pub struct Events {
+    /// This instance among those sharing the database: what it relays carries it, so that it
+    /// knows its own events when they come back, and so does who is viewing which board.
+    instance: u64,
     local: broadcast::Sender<DomainEvent>,
     /// The relay to the other instances, once there is one.
     relay: Arc<OnceLock<mpsc::UnboundedSender<DomainEvent>>>,
 }
 
 impl Events {
+    pub fn instance(&self) -> u64 {
+        self.instance
+    }
+
     pub fn subscribe(&self) -> broadcast::Receiver<DomainEvent> {
         self.local.subscribe()
     }
@@ -73,8 +80,16 @@ impl Events {
     }
 }
 
+/// A random number for this instance, different for each server process.
+fn instance_id() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.finish()
+}
+
 pub fn channel() -> Events {
-    Events { local: broadcast::channel(1024).0, relay: Arc::default() }
+    Events { instance: instance_id(), local: broadcast::channel(1024).0, relay: Arc::default() }
 }
 
 /// Publishes an event here and, through the relay, to the other instances; having no listener

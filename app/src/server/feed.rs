@@ -43,23 +43,14 @@ struct Viewing {
 
 #[derive(Clone)]
 pub struct BoardHub {
-    instance: u64,
     feed: Sender<FeedItem>,
     viewing: Arc<Mutex<Viewing>>,
     bus: Arc<OnceLock<Events>>,
 }
 
-fn instance_id() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
-    hasher.write_u32(std::process::id());
-    hasher.finish()
-}
-
 impl Default for BoardHub {
     fn default() -> Self {
-        BoardHub { instance: instance_id(), feed: broadcast::channel(4096).0, viewing: Arc::default(), bus: Arc::default() }
+        BoardHub { feed: broadcast::channel(4096).0, viewing: Arc::default(), bus: Arc::default() }
     }
 }
 
@@ -90,7 +81,7 @@ impl BoardHub {
             viewers
         };
         if let Some(bus) = self.bus.get() {
-            events::publish(bus, DomainEvent::Presence { instance: self.instance, board, viewers });
+            events::publish(bus, DomainEvent::Presence { instance: bus.instance(), board, viewers });
         }
     }
 

@@ -9,10 +9,7 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::time::Duration;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
-
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// The board key of the pair `coordinator` belongs to.
 async fn pair_board(app: &TestApp, coordinator: &str) -> String {
@@ -304,14 +301,7 @@ async fn the_owner_of_an_overdue_action_is_notified_once() {
 }
 
 async fn connect_board(app: &TestApp, cookie: &str, origin: &str, key: &str, after: i64) -> Result<Socket, StatusCode> {
-    let mut request = format!("{}/live/board/{key}?after={after}", app.address.replacen("http", "ws", 1)).into_client_request().unwrap();
-    request.headers_mut().insert("origin", origin.parse().unwrap());
-    request.headers_mut().insert("cookie", cookie.parse().unwrap());
-    match tokio_tungstenite::connect_async(request).await {
-        Ok((socket, _)) => Ok(socket),
-        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => Err(StatusCode::from_u16(response.status().as_u16()).unwrap()),
-        Err(other) => panic!("websocket failed: {other}"),
-    }
+    open_socket(&app.address, &format!("/live/board/{key}?after={after}"), Some(cookie), origin).await
 }
 
 /// The next message of a given type, skipping the others (presence comes and goes).
@@ -395,19 +385,9 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
     assert_eq!(lost["body"]["previous_owner"], app.user_id("mikko.salonen").await);
 }
 
-/// A client signed in as `username` on the instance at `address`.
-async fn signed_in_at(address: &str, username: &str) -> reqwest::Client {
-    let http = reqwest::Client::builder().cookie_store(true).timeout(Duration::from_secs(30)).build().unwrap();
-    let res = http.post(format!("{address}/api/login")).form(&[("username", username), ("password", PASSWORD)]).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    http
-}
-
+/// A board socket on the instance at `address`, opened from that instance's own pages.
 async fn connect_at(address: &str, cookie: &str, key: &str, after: i64) -> Socket {
-    let mut request = format!("{}/live/board/{key}?after={after}", address.replacen("http", "ws", 1)).into_client_request().unwrap();
-    request.headers_mut().insert("origin", address.parse().unwrap());
-    request.headers_mut().insert("cookie", cookie.parse().unwrap());
-    tokio_tungstenite::connect_async(request).await.expect("board socket").0
+    open_socket(address, &format!("/live/board/{key}?after={after}"), Some(cookie), address).await.expect("board socket")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -15,8 +15,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub state: AppState,
     url: String,
+    /// On PostgreSQL, the test's own schema, dropped with the test.
     schema: Option<String>,
-    postgres_schema: Option<(String, String)>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -69,8 +69,7 @@ impl TestApp {
         let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
         assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
         let (address, state) = serve(db.clone(), schema.as_deref()).await;
-        let postgres_schema = schema.clone().map(|s| (url.clone(), s));
-        TestApp { address, db, state, url, schema, postgres_schema, _dir: dir }
+        TestApp { address, db, state, url, schema, _dir: dir }
     }
 
     /// Another server instance on this test's database, as a second machine behind a load
@@ -80,23 +79,14 @@ impl TestApp {
         serve(db, self.schema.as_deref()).await
     }
 
-    /// A browser-like client without a session. Requests time out, so that a request the server
-    /// never answers fails its test instead of stalling the whole run.
+    /// A browser-like client without a session.
     pub fn anonymous(&self) -> Client {
-        Client::builder()
-            .cookie_store(true)
-            .redirect(Policy::none())
-            .timeout(std::time::Duration::from_secs(30))
-            .build()
-            .unwrap()
+        browser()
     }
 
     /// A client signed in as a demo user.
     pub async fn signed_in(&self, username: &str) -> Client {
-        let http = self.anonymous();
-        let res = self.login(&http, username, PASSWORD).await;
-        assert_eq!(res.status(), StatusCode::OK, "demo sign-in for {username}");
-        http
+        signed_in_at(&self.address, username).await
     }
 
     /// The `Cookie` header a browser signed in as `username` sends, for clients other than reqwest.
@@ -158,7 +148,8 @@ impl TestApp {
 impl Drop for TestApp {
     /// Removes a test's PostgreSQL schema, also when the test failed.
     fn drop(&mut self) {
-        if let Some((url, schema)) = self.postgres_schema.take() {
+        if let Some(schema) = self.schema.take() {
+            let url = self.url.clone();
             std::thread::spawn(move || {
                 let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
                 rt.block_on(async {
@@ -170,6 +161,38 @@ impl Drop for TestApp {
             .join()
             .ok();
         }
+    }
+}
+
+/// A browser-like client without a session. Requests time out, so that a request the server
+/// never answers fails its test instead of stalling the whole run.
+pub fn browser() -> Client {
+    Client::builder().cookie_store(true).redirect(Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap()
+}
+
+/// A client signed in as a demo user on the instance at `address`.
+pub async fn signed_in_at(address: &str, username: &str) -> Client {
+    let http = browser();
+    let res = http.post(format!("{address}/api/login")).form(&[("username", username), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "demo sign-in for {username}");
+    http
+}
+
+pub type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Opens a websocket at `path` of the instance at `address` as a page of `origin` would, with the
+/// session `cookie`; a refused upgrade gives its status.
+pub async fn open_socket(address: &str, path: &str, cookie: Option<&str>, origin: &str) -> Result<Socket, StatusCode> {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let mut request = format!("{}{path}", address.replacen("http", "ws", 1)).into_client_request().unwrap();
+    request.headers_mut().insert("origin", origin.parse().unwrap());
+    if let Some(cookie) = cookie {
+        request.headers_mut().insert("cookie", cookie.parse().unwrap());
+    }
+    match tokio_tungstenite::connect_async(request).await {
+        Ok((socket, _)) => Ok(socket),
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => Err(StatusCode::from_u16(response.status().as_u16()).unwrap()),
+        Err(other) => panic!("websocket failed: {other}"),
     }
 }
 

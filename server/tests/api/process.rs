@@ -9,7 +9,6 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::Duration;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
 const STEPS: [&str; 9] = ["concern", "screening", "assessment", "team", "plan", "meetings", "review", "feedback", "closure"];
@@ -175,22 +174,9 @@ async fn the_client_sees_their_step_what_comes_next_and_how_their_goals_are_goin
     assert!(veikko[0]["next_date"].is_null(), "nothing comes after a closed case");
 }
 
-/// Opens `/live` as `http`'s session would from a page with `origin`.
-async fn connect_live(
-    app: &TestApp,
-    cookie: Option<String>,
-    origin: &str,
-) -> Result<tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>, StatusCode> {
-    let mut request = format!("{}/live", app.address.replacen("http", "ws", 1)).into_client_request().unwrap();
-    request.headers_mut().insert("origin", origin.parse().unwrap());
-    if let Some(cookie) = cookie {
-        request.headers_mut().insert("cookie", cookie.parse().unwrap());
-    }
-    match tokio_tungstenite::connect_async(request).await {
-        Ok((socket, _)) => Ok(socket),
-        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => Err(StatusCode::from_u16(response.status().as_u16()).unwrap()),
-        Err(other) => panic!("websocket failed: {other}"),
-    }
+/// Opens `/live` as a page of `origin` would, with the session `cookie`.
+async fn connect_live(app: &TestApp, cookie: Option<String>, origin: &str) -> Result<Socket, StatusCode> {
+    open_socket(&app.address, "/live", cookie.as_deref(), origin).await
 }
 
 async fn next_text(socket: &mut (impl StreamExt<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin)) -> String {
