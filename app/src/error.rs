@@ -22,6 +22,8 @@ pub enum AppError {
     Unauthenticated,
     #[error("wrong username or password")]
     BadCredentials,
+    #[error("too many failed sign-ins; try again in {retry_in_minutes} minutes")]
+    TooManyAttempts { retry_in_minutes: u32 },
     #[error("access denied: {0}")]
     Forbidden(AccessDenied),
     #[error("not found")]
@@ -63,6 +65,7 @@ impl AppError {
         use http::StatusCode;
         match self {
             AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::InvalidName(_) | AppError::Transition(_) => StatusCode::UNPROCESSABLE_ENTITY,

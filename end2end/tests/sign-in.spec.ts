@@ -51,3 +51,23 @@ test("the administrator sees the staff directory and no client", async ({ page }
   await expect(page.getByRole("cell", { name: "Sanna Virtanen" })).toBeVisible();
   await expect(page.getByText("Aino Korhonen")).toHaveCount(0);
 });
+
+test("after five wrong passwords the sign-in says how long to wait", async ({ page }, info) => {
+  // An account of its own per viewport: the lock is per account.
+  const username = `kokeilu.${info.project.name}`;
+  await page.goto("/login");
+  await hydrated(page);
+  await page.locator("#username").fill(username);
+  for (let n = 0; n < 5; n++) {
+    await page.locator("#password").fill(`arvaus ${n}`);
+    const answered = page.waitForResponse((res) => res.url().endsWith("/api/login"));
+    await page.getByRole("button", { name: "Kirjaudu" }).click();
+    expect((await answered).status()).toBe(401);
+    await expect(page.getByRole("alert")).toHaveText("Käyttäjätunnus tai salasana on väärin.");
+  }
+  await page.locator("#password").fill("vielä kerran");
+  await page.getByRole("button", { name: "Kirjaudu" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 15 minuutin kuluttua.",
+  );
+});

@@ -14,6 +14,7 @@ mod m20261123_000007_meetings;
 mod m20261123_000008_reviews;
 mod m20261123_000009_feedback;
 mod m20261123_000010_boards;
+mod m20261124_000011_sign_in_attempts;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_reviews::Migration),
             Box::new(m20261123_000009_feedback::Migration),
             Box::new(m20261123_000010_boards::Migration),
+            Box::new(m20261124_000011_sign_in_attempts::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod language;
 pub mod live;
 pub mod origin;
 pub mod relay;
+pub mod security;
 
 use app::server::{events, seed, AppState, Config};
 use app::{shell, App};
@@ -89,7 +90,15 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
     let routes = generate_route_list(App);
 
     let fn_state = state.clone();
-    let page_state = state.clone();
+    let page_context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            security::page_policy();
+        }
+    };
+    // Server functions are each routed by `leptos_routes_with_context`, with the page context;
+    // this catches the names of none.
     let router = Router::new()
         .route(
             "/api/{*fn_name}",
@@ -98,20 +107,17 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
                 handle_server_fns_with_context(move || provide_context(state.clone()), req)
             }),
         )
+        .route("/language", axum::routing::post(language::choose))
         .route("/meetings/{id}/invite.ics", axum::routing::get(meeting_invitation))
         .route("/live", axum::routing::get(live::live))
         .route("/live/board/{board}", axum::routing::get(live::board))
-        .route("/language", axum::routing::post(language::choose))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(page_state.clone()),
-            {
-                let options = leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
+        .layer(axum::middleware::from_fn(origin::guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());
     (router, state)

@@ -26,6 +26,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         session_idle: Duration::from_secs(
             std::env::var("POLKU_SESSION_IDLE_MINUTES").ok().and_then(|m| m.parse::<u64>().ok()).unwrap_or(480) * 60,
         ),
+        trust_forwarded_for: env_flag("POLKU_TRUST_PROXY"),
         ..Config::default()
     };
 
@@ -45,7 +46,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {:<14} {:<18} {}", login.role.as_str(), login.username, login.who);
     }
     let stopping = state.stopping.clone();
-    axum::serve(listener, router.into_make_service())
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async move {
             shutdown().await;
             stopping.stop();

@@ -5,7 +5,7 @@ use crate::model::SessionUser;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{password, respond, session, state::app_state};
+use crate::server::{password, respond, session, sign_in, state::app_state};
 
 /// Signs in with a username and password. A new session token is issued (any previous session of
 /// this browser is ended), and the browser is sent to the person's home page.
@@ -19,18 +19,21 @@ pub async fn login(username: String, password: String) -> Result<SessionUser, Ap
         let username = Username::parse(&username)?;
         let password = Password::parse(password)?;
         let state = app_state()?;
+        let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+        let address = sign_in::address(&parts, &state.config);
+        let now = chrono::Utc::now();
+        sign_in::check(&state.db, username.as_str(), &address, now).await?;
 
         let account = user::Entity::find()
             .filter(user::Column::Username.eq(username.as_str()))
             .one(&state.db)
             .await?;
         let stored = account.as_ref().map(|a| a.password_hash.clone());
-        if !password::verify(password.expose().to_string(), stored).await {
-            return Err(AppError::BadCredentials);
-        }
-        let account = account.ok_or(AppError::BadCredentials)?;
+        let verified = password::verify(password.expose().to_string(), stored).await;
+        sign_in::record(&state.db, username.as_str(), &address, verified, now).await?;
+        let account = account.filter(|_| verified).ok_or(AppError::BadCredentials)?;
 
-        if let Some(old) = use_context::<http::request::Parts>().as_ref().and_then(session::cookie_token) {
+        if let Some(old) = session::cookie_token(&parts) {
             session::delete(&state.db, &old).await?;
         }
         let token = session::create(&state.db, account.id, &state.config).await?;

@@ -19,6 +19,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
     match error {
         AppError::Unauthenticated => t!(i18n, errors.unauthenticated).into_any(),
         AppError::BadCredentials => t!(i18n, errors.bad_credentials).into_any(),
+        AppError::TooManyAttempts { retry_in_minutes } => {
+            t!(i18n, errors.too_many_attempts, minutes = move || retry_in_minutes).into_any()
+        }
         AppError::NotFound => t!(i18n, errors.not_found).into_any(),
         AppError::Internal => t!(i18n, errors.internal).into_any(),
         AppError::BadRequest(detail) => t!(i18n, errors.bad_request, detail = move || detail.clone()).into_any(),

@@ -19,6 +19,7 @@ pub mod role;
 pub mod screening;
 pub mod stage;
 pub mod team;
+pub mod throttle;
 
 /// What came in that was not understood, shortened for the message that names it.
 pub(crate) fn shortened(raw: &str) -> String {

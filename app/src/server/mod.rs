@@ -17,6 +17,7 @@ pub mod process;
 pub mod respond;
 pub mod seed;
 pub mod session;
+pub mod sign_in;
 pub mod state;
 pub mod team;
 

@@ -17,11 +17,19 @@ pub struct Config {
     pub session_idle: Duration,
     /// The PostgreSQL channel on which instances sharing a database pass live events.
     pub events_channel: String,
+    /// Behind a reverse proxy: take the client's address for sign-in throttling from the last
+    /// entry of `X-Forwarded-For` (which the proxy appends) instead of the connection's peer.
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { secure_cookies: false, session_idle: Duration::from_secs(8 * 60 * 60), events_channel: "polku_events".to_string() }
+        Self {
+            secure_cookies: false,
+            session_idle: Duration::from_secs(8 * 60 * 60),
+            events_channel: "polku_events".to_string(),
+            trust_forwarded_for: false,
+        }
     }
 }
 

@@ -44,7 +44,7 @@ async fn serve(db: DatabaseConnection, schema: Option<&str>) -> (String, AppStat
     server::relay::start(&state.db, &state.events, &config.events_channel).await.expect("event relay starts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router.into_make_service()).await.unwrap() });
+    tokio::spawn(async move { axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap() });
     (address, state)
 }
 

@@ -18,4 +18,5 @@ mod pages;
 mod pathway;
 mod plan;
 mod process;
+mod security;
 mod team;

@@ -22,5 +22,6 @@ pub mod plan_version;
 pub mod relative_link;
 pub mod screening;
 pub mod session;
+pub mod sign_in_attempt;
 pub mod staff_profile;
 pub mod user;
