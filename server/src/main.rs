@@ -7,6 +7,9 @@ use leptos::config::get_configuration;
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn env_flag(name: &str) -> bool {
     std::env::var(name).map(|v| matches!(v.as_str(), "1" | "true" | "yes")).unwrap_or(false)
 }
