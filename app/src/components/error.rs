@@ -48,6 +48,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::CrossOrigin => t!(i18n, errors.forbidden.cross_origin).into_any(),
             AccessDenied::BoardsForStaff => t!(i18n, errors.forbidden.boards_for_staff).into_any(),
             AccessDenied::NotThisPair => t!(i18n, errors.forbidden.not_this_pair).into_any(),
+            AccessDenied::NoConsent => t!(i18n, errors.forbidden.no_consent).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),

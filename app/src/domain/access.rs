@@ -6,6 +6,7 @@
 //! content.
 
 use super::assessment::ViewAuthor;
+use super::consent::LegalBasis;
 use super::plan::PlanRole;
 use super::role::{Role, TeamRole};
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,10 @@ pub enum Basis {
     Screening,
     /// A coordinator of the pair that coordinates the case (the pair's board).
     CoordinatorPair,
+    /// The client's consent with this id (another register's records).
+    Consent(i32),
+    /// A legal basis from the fixed list (another register's records, without consent).
+    Legal(LegalBasis),
 }
 
 impl fmt::Display for Basis {
@@ -48,6 +53,8 @@ impl fmt::Display for Basis {
             Basis::Identification => f.write_str("identification"),
             Basis::Screening => f.write_str("screening"),
             Basis::CoordinatorPair => f.write_str("coordinator_pair"),
+            Basis::Consent(id) => write!(f, "consent:{id}"),
+            Basis::Legal(basis) => write!(f, "legal:{}", basis.as_str()),
         }
     }
 }
@@ -85,6 +92,8 @@ pub enum AccessDenied {
     BoardsForStaff,
     #[error("only the pair's own coordinators see its board")]
     NotThisPair,
+    #[error("the client has not consented to this register being shown to you")]
+    NoConsent,
 }
 
 /// What a person may do with one case.

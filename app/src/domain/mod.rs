@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod board;
 pub mod calendar;
 pub mod closure;
+pub mod consent;
 pub mod concern;
 pub mod deadline;
 pub mod feedback;

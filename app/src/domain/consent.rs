@@ -1,0 +1,332 @@
+//! Consent between the social-care and health-care registers. The two are separate registers
+//! (DOMAIN.md): a professional reads their own register's records of a client on the team, the
+//! shared plan and meetings always, and the other register's records only under the client's
+//! recorded consent or a legal basis from a fixed list.
+//!
+//! A consent is specific: which parties (organisations, or seats on the client's team), which
+//! registers, for what purpose, from when until when, given by whom and how. It may be narrowed
+//! (never widened: a wider consent is a new one) and withdrawn; a withdrawn or lapsed consent opens
+//! nothing, from the moment it is withdrawn.
+
+use super::access::{AccessDenied, Basis};
+use super::role::{Sector, TeamRole};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// One of the two registers; `Sector::Shared` and `Sector::Other` are no register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Register {
+    Social,
+    Health,
+}
+
+impl Register {
+    pub fn of(sector: Sector) -> Option<Register> {
+        match sector {
+            Sector::Social => Some(Register::Social),
+            Sector::Health => Some(Register::Health),
+            Sector::Shared | Sector::Other => None,
+        }
+    }
+}
+
+/// Whom a consent lets read: everyone of one organisation on the team, or whoever sits in one
+/// seat of the team (say, the health coordinator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Party {
+    Organisation(i32),
+    Seat(TeamRole),
+}
+
+/// Who gave the consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GivenBy {
+    Client,
+    /// A legal representative (guardian, holder of a continuing power of attorney).
+    LegalProxy,
+}
+
+/// How it was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// By the client on their own pathway page.
+    Pathway,
+    /// Told to a professional, who recorded it.
+    Oral,
+    /// On a signed form.
+    Written,
+}
+
+/// The grounds other than consent on which another register may be read (the fixed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalBasis {
+    /// The client cannot be asked and the information is needed for urgent care.
+    UrgentCare,
+    /// A child welfare notification or assessment (Child Welfare Act 25 §, 26 §).
+    ChildWelfare,
+    /// A duty to assess the need for support of someone who cannot look after themself
+    /// (Social Welfare Act 35 §).
+    SocialWelfareDuty,
+}
+
+impl LegalBasis {
+    pub const ALL: [LegalBasis; 3] = [LegalBasis::UrgentCare, LegalBasis::ChildWelfare, LegalBasis::SocialWelfareDuty];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LegalBasis::UrgentCare => "urgent_care",
+            LegalBasis::ChildWelfare => "child_welfare",
+            LegalBasis::SocialWelfareDuty => "social_welfare_duty",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentError {
+    #[error("a consent names at least one party")]
+    NoParties,
+    #[error("a consent opens at least one register")]
+    NoRegisters,
+    #[error("say what the information is needed for")]
+    PurposeEmpty,
+    #[error("the purpose is longer than 500 characters")]
+    PurposeTooLong,
+    #[error("a consent cannot end before it begins")]
+    EndsBeforeItBegins,
+    #[error("a consent is valid for at most five years")]
+    TooLong,
+    #[error("narrowing keeps within what the consent already gave")]
+    WiderThanBefore,
+    #[error("this consent has been withdrawn")]
+    Withdrawn,
+}
+
+/// What a consent gives, parsed: parties and registers not empty, a purpose, a period of at most
+/// five years that does not end before it begins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    pub parties: BTreeSet<Party>,
+    pub registers: BTreeSet<Register>,
+    pub purpose: String,
+    pub valid_from: NaiveDate,
+    pub valid_until: NaiveDate,
+}
+
+impl Terms {
+    pub fn parse(
+        parties: impl IntoIterator<Item = Party>,
+        registers: impl IntoIterator<Item = Register>,
+        purpose: &str,
+        valid_from: NaiveDate,
+        valid_until: NaiveDate,
+    ) -> Result<Terms, ConsentError> {
+        let parties: BTreeSet<Party> = parties.into_iter().collect();
+        let registers: BTreeSet<Register> = registers.into_iter().collect();
+        let purpose = purpose.trim();
+        if parties.is_empty() {
+            return Err(ConsentError::NoParties);
+        }
+        if registers.is_empty() {
+            return Err(ConsentError::NoRegisters);
+        }
+        if purpose.is_empty() {
+            return Err(ConsentError::PurposeEmpty);
+        }
+        if purpose.chars().count() > 500 {
+            return Err(ConsentError::PurposeTooLong);
+        }
+        if valid_until < valid_from {
+            return Err(ConsentError::EndsBeforeItBegins);
+        }
+        if valid_until > valid_from + chrono::Duration::days(5 * 366) {
+            return Err(ConsentError::TooLong);
+        }
+        Ok(Terms { parties, registers, purpose: purpose.to_owned(), valid_from, valid_until })
+    }
+
+    /// Whether these terms give nothing that `wider` did not: fewer or the same parties and
+    /// registers, the same purpose, a period inside the old one.
+    pub fn within(&self, wider: &Terms) -> bool {
+        self.parties.is_subset(&wider.parties)
+            && self.registers.is_subset(&wider.registers)
+            && self.purpose == wider.purpose
+            && self.valid_from >= wider.valid_from
+            && self.valid_until <= wider.valid_until
+    }
+}
+
+/// A recorded consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub id: i32,
+    pub terms: Terms,
+    pub given_by: GivenBy,
+    pub method: Method,
+    pub withdrawn_at: Option<DateTime<Utc>>,
+}
+
+/// The professional who would read another register, as far as consent is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reader {
+    pub organisation_id: Option<i32>,
+    pub sector: Sector,
+    pub seat: TeamRole,
+}
+
+impl Consent {
+    /// In force on `today` and not withdrawn by `now`.
+    pub fn in_force(&self, now: DateTime<Utc>) -> bool {
+        let today = now.date_naive();
+        self.withdrawn_at.is_none_or(|at| at > now) && self.terms.valid_from <= today && today <= self.terms.valid_until
+    }
+
+    /// Whether this consent, now, lets `reader` read `register`.
+    pub fn lets(&self, reader: &Reader, register: Register, now: DateTime<Utc>) -> bool {
+        self.in_force(now)
+            && self.terms.registers.contains(&register)
+            && self.terms.parties.iter().any(|party| match *party {
+                Party::Organisation(id) => reader.organisation_id == Some(id),
+                Party::Seat(seat) => reader.seat == seat,
+            })
+    }
+
+    /// The consent with narrower terms; refused when the new terms give anything more, or the
+    /// consent is already withdrawn.
+    pub fn narrowed(&self, to: Terms) -> Result<Consent, ConsentError> {
+        if self.withdrawn_at.is_some() {
+            return Err(ConsentError::Withdrawn);
+        }
+        if !to.within(&self.terms) {
+            return Err(ConsentError::WiderThanBefore);
+        }
+        Ok(Consent { terms: to, ..self.clone() })
+    }
+
+    pub fn withdrawn(&self, at: DateTime<Utc>) -> Result<Consent, ConsentError> {
+        if self.withdrawn_at.is_some() {
+            return Err(ConsentError::Withdrawn);
+        }
+        Ok(Consent { withdrawn_at: Some(at), ..self.clone() })
+    }
+}
+
+/// May a professional on the client's team read a record of `sector`, and on what basis? Shared
+/// records and their own register's on their seat; the other register's under a consent in force
+/// that names them, or else a recorded legal basis; otherwise not.
+pub fn read_record(
+    reader: &Reader,
+    sector: Sector,
+    consents: &[Consent],
+    legal: &[LegalBasis],
+    now: DateTime<Utc>,
+) -> Result<Basis, AccessDenied> {
+    let Some(register) = Register::of(sector) else { return Ok(Basis::Team(reader.seat)) };
+    if Register::of(reader.sector) == Some(register) {
+        return Ok(Basis::Team(reader.seat));
+    }
+    if let Some(consent) = consents.iter().find(|c| c.lets(reader, register, now)) {
+        return Ok(Basis::Consent(consent.id));
+    }
+    legal.first().map(|&basis| Basis::Legal(basis)).ok_or(AccessDenied::NoConsent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-24T12:00:00Z".parse().unwrap()
+    }
+
+    fn terms(parties: &[Party], registers: &[Register]) -> Terms {
+        Terms::parse(parties.iter().copied(), registers.iter().copied(), "Monialainen yhteistyö", date("2026-11-01"), date("2027-11-01"))
+            .unwrap()
+    }
+
+    fn consent(parties: &[Party], registers: &[Register]) -> Consent {
+        Consent { id: 7, terms: terms(parties, registers), given_by: GivenBy::Client, method: Method::Pathway, withdrawn_at: None }
+    }
+
+    const NURSE: Reader = Reader { organisation_id: Some(2), sector: Sector::Health, seat: TeamRole::Member };
+    const SOCIAL_WORKER: Reader = Reader { organisation_id: Some(1), sector: Sector::Social, seat: TeamRole::OwnWorker };
+    const NGO_WORKER: Reader = Reader { organisation_id: Some(3), sector: Sector::Other, seat: TeamRole::Member };
+
+    #[test]
+    fn shared_records_and_ones_own_register_need_no_consent() {
+        assert_eq!(read_record(&NURSE, Sector::Shared, &[], &[], now()), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(read_record(&NURSE, Sector::Health, &[], &[], now()), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Social, &[], &[], now()), Ok(Basis::Team(TeamRole::OwnWorker)));
+    }
+
+    #[test]
+    fn the_other_register_needs_a_consent_that_names_the_reader() {
+        assert_eq!(read_record(&NURSE, Sector::Social, &[], &[], now()), Err(AccessDenied::NoConsent));
+        assert_eq!(read_record(&NGO_WORKER, Sector::Health, &[], &[], now()), Err(AccessDenied::NoConsent));
+        let to_health_org = consent(&[Party::Organisation(2)], &[Register::Social]);
+        assert_eq!(read_record(&NURSE, Sector::Social, &[to_health_org.clone()], &[], now()), Ok(Basis::Consent(7)));
+        assert_eq!(read_record(&NGO_WORKER, Sector::Social, &[to_health_org], &[], now()), Err(AccessDenied::NoConsent));
+        let to_own_worker = consent(&[Party::Seat(TeamRole::OwnWorker)], &[Register::Health]);
+        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Health, &[to_own_worker.clone()], &[], now()), Ok(Basis::Consent(7)));
+        assert_eq!(read_record(&NURSE, Sector::Social, &[to_own_worker], &[], now()), Err(AccessDenied::NoConsent), "wrong register");
+    }
+
+    #[test]
+    fn a_withdrawn_or_lapsed_consent_opens_nothing() {
+        let given = consent(&[Party::Organisation(2)], &[Register::Social]);
+        let withdrawn = given.withdrawn(now() - chrono::Duration::seconds(1)).unwrap();
+        assert_eq!(read_record(&NURSE, Sector::Social, &[withdrawn.clone()], &[], now()), Err(AccessDenied::NoConsent));
+        assert_eq!(withdrawn.withdrawn(now()), Err(ConsentError::Withdrawn));
+        let later = "2027-11-02T08:00:00Z".parse().unwrap();
+        assert!(!given.in_force(later));
+        let before = "2026-10-31T08:00:00Z".parse().unwrap();
+        assert!(!given.in_force(before));
+        assert!(given.in_force(now()));
+    }
+
+    #[test]
+    fn a_legal_basis_opens_the_other_register_when_no_consent_does() {
+        assert_eq!(read_record(&NURSE, Sector::Social, &[], &[LegalBasis::UrgentCare], now()), Ok(Basis::Legal(LegalBasis::UrgentCare)));
+        let given = consent(&[Party::Organisation(2)], &[Register::Social]);
+        assert_eq!(read_record(&NURSE, Sector::Social, &[given], &[LegalBasis::UrgentCare], now()), Ok(Basis::Consent(7)));
+    }
+
+    #[test]
+    fn a_consent_narrows_but_never_widens() {
+        let given = consent(&[Party::Organisation(2), Party::Seat(TeamRole::HealthCoordinator)], &[Register::Social, Register::Health]);
+        let narrower = given.narrowed(terms(&[Party::Organisation(2)], &[Register::Social])).unwrap();
+        assert_eq!(narrower.id, given.id);
+        assert_eq!(narrower.terms.parties.len(), 1);
+        assert_eq!(narrower.narrowed(terms(&[Party::Organisation(2), Party::Organisation(3)], &[Register::Social])), Err(ConsentError::WiderThanBefore));
+        let mut longer = terms(&[Party::Organisation(2)], &[Register::Social]);
+        longer.valid_until = date("2028-01-01");
+        assert_eq!(narrower.narrowed(longer), Err(ConsentError::WiderThanBefore));
+        let mut shorter = terms(&[Party::Organisation(2)], &[Register::Social]);
+        shorter.valid_until = date("2026-12-31");
+        assert!(narrower.narrowed(shorter).is_ok());
+    }
+
+    #[test]
+    fn terms_are_parsed_with_a_specific_reason_for_what_is_wrong() {
+        let (from, until) = (date("2026-11-01"), date("2027-11-01"));
+        let social = [Register::Social];
+        let org = [Party::Organisation(2)];
+        assert_eq!(Terms::parse([], social, "x", from, until), Err(ConsentError::NoParties));
+        assert_eq!(Terms::parse(org, [], "x", from, until), Err(ConsentError::NoRegisters));
+        assert_eq!(Terms::parse(org, social, "  ", from, until), Err(ConsentError::PurposeEmpty));
+        assert_eq!(Terms::parse(org, social, &"x".repeat(501), from, until), Err(ConsentError::PurposeTooLong));
+        assert_eq!(Terms::parse(org, social, "x", until, from), Err(ConsentError::EndsBeforeItBegins));
+        assert_eq!(Terms::parse(org, social, "x", from, date("2032-11-02")), Err(ConsentError::TooLong));
+        assert_eq!(Terms::parse(org, social, " hoito ", from, until).unwrap().purpose, "hoito");
+    }
+}
