@@ -202,7 +202,7 @@ async fn follow_board(
                     if !app::server::board::shows(board, user.id, event) || !seen.accept(i64::from(event.id)) {
                         continue;
                     }
-                    if socket.send(Message::Text(prepared.text.clone().into())).await.is_err() {
+                    if socket.send(Message::Text(prepared.text.clone())).await.is_err() {
                         break;
                     }
                     continue;

@@ -17,7 +17,8 @@ use tokio::sync::broadcast::{self, error::RecvError, Receiver, Sender};
 #[derive(Debug)]
 pub struct Prepared {
     pub event: BoardEvent,
-    pub text: String,
+    /// The event as sent; cloning it shares the bytes, so each socket costs no copy.
+    pub text: axum::extract::ws::Utf8Bytes,
 }
 
 /// One thing the open boards of this instance hear.
@@ -122,7 +123,7 @@ impl BoardHub {
                                 let feed = BoardFeed::Event { event };
                                 let text = serde_json::to_string(&feed).unwrap_or_default();
                                 let BoardFeed::Event { event } = feed else { continue };
-                                hub.send(FeedItem::Event(Arc::new(Prepared { event, text })));
+                                hub.send(FeedItem::Event(Arc::new(Prepared { event, text: text.into() })));
                             }
                             if !notified.is_empty() {
                                 hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
