@@ -31,10 +31,10 @@ fn payloads(from: u64, event: DomainEvent) -> Vec<String> {
         return vec![whole];
     }
     match event {
-        DomainEvent::BoardChanged { case_id, events, notified } if events.len() > 1 => {
+        DomainEvent::BoardChanged { case_id, events, notified, .. } if events.len() > 1 => {
             let (first, second) = events.split_at(events.len() / 2);
-            let mut out = payloads(from, DomainEvent::BoardChanged { case_id, events: first.to_vec(), notified });
-            out.extend(payloads(from, DomainEvent::BoardChanged { case_id, events: second.to_vec(), notified: Vec::new() }));
+            let mut out = payloads(from, DomainEvent::BoardChanged { case_id, events: first.to_vec(), notified, written: Vec::new() });
+            out.extend(payloads(from, DomainEvent::BoardChanged { case_id, events: second.to_vec(), notified: Vec::new(), written: Vec::new() }));
             out
         }
         other => {
@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn a_board_change_too_big_for_one_notify_is_sent_in_parts_that_name_every_event_once() {
         let events: Vec<i32> = (1_000_000..1_002_000).collect();
-        let parts = payloads(7, DomainEvent::BoardChanged { case_id: 3, events: events.clone(), notified: vec![9] });
+        let parts = payloads(7, DomainEvent::BoardChanged { case_id: 3, events: events.clone(), notified: vec![9], written: Vec::new() });
         assert!(parts.len() > 1);
         let mut seen = Vec::new();
         let mut notified = Vec::new();

@@ -266,7 +266,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     Ok(BoardPage { board, title, cards, last_event, reader_user_id: user.id, coordinated, owners, today: context.today })
 }
 
-/// Writes a board event inside the caller's transaction and returns its id.
+/// Writes a board event inside the caller's transaction and returns it as boards receive it.
 async fn record(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
@@ -275,7 +275,7 @@ async fn record(
     change: BoardChange,
     body: &BoardEventBody,
     now: DateTime<Utc>,
-) -> Result<i32, AppError> {
+) -> Result<BoardEvent, AppError> {
     let row = board_event::ActiveModel {
         case_id: Set(case_id),
         card: Set(card.key()),
@@ -287,7 +287,21 @@ async fn record(
     }
     .insert(txn)
     .await?;
-    Ok(row.id)
+    Ok(BoardEvent {
+        id: row.id,
+        case_id,
+        card,
+        change,
+        actor: user.display_name.clone(),
+        actor_user_id: user.id,
+        at: row.created_at,
+        body: body.clone(),
+    })
+}
+
+/// The event of board events written in one transaction, for publishing after commit.
+fn changed(case_id: i32, written: Vec<BoardEvent>, notified: Vec<i32>) -> DomainEvent {
+    DomainEvent::BoardChanged { case_id, events: written.iter().map(|e| e.id).collect(), notified, written }
 }
 
 /// The pair whose board shows `case_id`, if any.
@@ -306,8 +320,8 @@ pub(super) async fn record_case(
     let now = Utc::now();
     let found = find_case(txn, case_id).await?;
     let context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
-    let id = record_case_card(txn, user, &found, &context, change, pair_of(txn, case_id).await?, now).await?;
-    Ok(DomainEvent::BoardChanged { case_id, events: vec![id], notified: Vec::new() })
+    let event = record_case_card(txn, user, &found, &context, change, pair_of(txn, case_id).await?, now).await?;
+    Ok(changed(case_id, vec![event], Vec::new()))
 }
 
 /// Writes the event of a case's card from a context already read for it.
@@ -319,7 +333,7 @@ async fn record_case_card(
     change: BoardChange,
     pair_id: Option<i32>,
     now: DateTime<Utc>,
-) -> Result<i32, AppError> {
+) -> Result<BoardEvent, AppError> {
     let body = BoardEventBody { card: Some(context.case_card(found)?), comment: None, previous_owner: None, pair_id };
     record(txn, user, found.id, CardRef::Case { case_id: found.id }, change, &body, now).await
 }
@@ -364,7 +378,7 @@ pub(super) async fn plan_saved(
     context.plans.insert(case_id, new.clone());
     context.names.extend(display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?);
     let pair_id = pair_of(txn, case_id).await?;
-    let mut ids = Vec::new();
+    let mut written = Vec::new();
     let mut notified = Vec::new();
     for action in &new.actions {
         let before = old.actions.iter().find(|a| a.key == action.key);
@@ -380,7 +394,7 @@ pub(super) async fn plan_saved(
         let previous_owner = before.map(|b| b.owner_user_id).filter(|owner| *owner != action.owner_user_id);
         let body = BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
         let card = CardRef::Action { case_id, key: action.key };
-        ids.push(record(txn, user, case_id, card, change, &body, now).await?);
+        written.push(record(txn, user, case_id, card, change, &body, now).await?);
         let old_owner = before.map_or(0, |b| b.owner_user_id);
         if let Some(owner) = assignment_notice(user.id, old_owner, action.owner_user_id) {
             let notice = Notice { recipient: owner, kind: NotificationKind::Assigned, card, actor: Some(user.id), comment_id: None, due_on: None };
@@ -390,10 +404,10 @@ pub(super) async fn plan_saved(
     }
     for gone in old.actions.iter().filter(|a| !new.actions.iter().any(|n| n.key == a.key)) {
         let body = BoardEventBody { card: None, comment: None, previous_owner: Some(gone.owner_user_id), pair_id };
-        ids.push(record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now).await?);
+        written.push(record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now).await?);
     }
-    ids.push(record_case_card(txn, user, &found, &context, BoardChange::Edited, pair_id, now).await?);
-    Ok(DomainEvent::BoardChanged { case_id, events: ids, notified })
+    written.push(record_case_card(txn, user, &found, &context, BoardChange::Edited, pair_id, now).await?);
+    Ok(changed(case_id, written, notified))
 }
 
 /// A notification to be given.
@@ -505,30 +519,25 @@ pub async fn move_card(
             save_action_change(&txn, user, &found, basis, role, current, &plan, PlanChange::SetStatus { key, status }).await?
         }
     };
-    let fresh = recorded_card(&txn, &published, card).await?;
+    let fresh = recorded_card(&published, card)?;
     txn.commit().await?;
     events::publish_all(bus, published);
     Ok(fresh)
 }
 
 /// The card as the change just recorded it (the body of its newest board event among `published`).
-async fn recorded_card(txn: &impl ConnectionTrait, published: &[DomainEvent], card: CardRef) -> Result<BoardCard, AppError> {
-    let ids: Vec<i32> = published
+fn recorded_card(published: &[DomainEvent], card: CardRef) -> Result<BoardCard, AppError> {
+    published
         .iter()
         .filter_map(|e| match e {
-            DomainEvent::BoardChanged { events, .. } => Some(events.iter().copied()),
+            DomainEvent::BoardChanged { written, .. } => Some(written.iter()),
             _ => None,
         })
         .flatten()
-        .collect();
-    let rows = board_event::Entity::find()
-        .filter(board_event::Column::Id.is_in(ids))
-        .filter(board_event::Column::Card.eq(card.key()))
-        .order_by_desc(board_event::Column::Id)
-        .one(txn)
-        .await?;
-    let body: Option<BoardEventBody> = rows.map(|r| serde_json::from_str(&r.payload)).transpose().map_err(|_| AppError::Internal)?;
-    body.and_then(|b| b.card).ok_or(AppError::NotFound)
+        .filter(|event| event.card == card)
+        .max_by_key(|event| event.id)
+        .and_then(|event| event.body.card.clone())
+        .ok_or(AppError::NotFound)
 }
 
 /// Edits an action on its card: what is done, who owns it, by when (the pair). Giving it to
@@ -555,7 +564,7 @@ pub async fn edit_action(
     let raw = RawPlanChange { op: "edit_action".into(), key: Some(key), what: what.into(), owner, due: due.into(), ..RawPlanChange::default() };
     let change = PlanChange::parse(&raw, &team, finnish_date(Utc::now()))?;
     let published = save_action_change(&txn, user, &found, basis, role, current, &plan, change).await?;
-    let fresh = recorded_card(&txn, &published, card).await?;
+    let fresh = recorded_card(&published, card)?;
     txn.commit().await?;
     events::publish_all(bus, published);
     Ok(fresh)
@@ -657,10 +666,10 @@ pub async fn comment(
     let view = CardCommentView { id: row.id, author: user.display_name.clone(), body: row.body, at: now };
     commented.comments += 1;
     let body = BoardEventBody { card: Some(commented), comment: Some(view.clone()), previous_owner: None, pair_id: pair_of(&txn, found.id).await? };
-    let id = record(&txn, user, found.id, card, BoardChange::Commented, &body, now).await?;
+    let event = record(&txn, user, found.id, card, BoardChange::Commented, &body, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "board_comment", Action::Create, basis)).await?;
     txn.commit().await?;
-    events::publish(bus, DomainEvent::BoardChanged { case_id: found.id, events: vec![id], notified });
+    events::publish(bus, changed(found.id, vec![event], notified));
     Ok(view)
 }
 

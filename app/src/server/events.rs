@@ -6,7 +6,7 @@
 use crate::domain::board::Board;
 use crate::domain::feedback::Occasion;
 use crate::domain::Stage;
-use crate::model::LiveNotice;
+use crate::model::{BoardEvent, LiveNotice};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 use tokio::sync::{broadcast, mpsc};
@@ -21,9 +21,17 @@ pub enum DomainEvent {
     TeamChanged { case_id: i32, actor_user_id: i32 },
     PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
     FeedbackGiven { case_id: i32, occasion: Occasion },
-    /// Board events were written (`server::board`); live boards fetch them by id. `notified`
-    /// are the people the change gave a notification.
-    BoardChanged { case_id: i32, events: Vec<i32>, notified: Vec<i32> },
+    /// Board events were written (`server::board`). `notified` are the people the change gave a
+    /// notification. On the instance that wrote them, `written` holds the events themselves, so
+    /// its boards hear them without reading them back; the relay carries only the ids, and other
+    /// instances read the events by id.
+    BoardChanged {
+        case_id: i32,
+        events: Vec<i32>,
+        notified: Vec<i32>,
+        #[serde(skip)]
+        written: Vec<BoardEvent>,
+    },
     /// These people have new notifications.
     Notified { user_ids: Vec<i32> },
     /// Who is viewing `board` through server instance `instance` now.

@@ -117,7 +117,7 @@ impl BoardHub {
         tokio::spawn(async move {
             loop {
                 match incoming.recv().await {
-                    Ok(DomainEvent::BoardChanged { events, notified, .. }) => match board::events_by_id(&db, &events).await {
+                    Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => match written_or_read(&db, written, &events).await {
                         Ok(found) => {
                             for event in found {
                                 let feed = BoardFeed::Event { event };
@@ -146,4 +146,9 @@ impl BoardHub {
             }
         })
     }
+}
+
+/// The events as this instance wrote them, or, relayed from another instance, read by id.
+async fn written_or_read(db: &DatabaseConnection, written: Vec<BoardEvent>, ids: &[i32]) -> Result<Vec<BoardEvent>, crate::error::AppError> {
+    if written.is_empty() { board::events_by_id(db, ids).await } else { Ok(written) }
 }
