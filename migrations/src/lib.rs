@@ -15,6 +15,8 @@ mod m20261123_000008_reviews;
 mod m20261123_000009_feedback;
 mod m20261123_000010_boards;
 mod m20261124_000011_sign_in_attempts;
+mod m20261124_000012_consent;
+mod m20261124_000013_legal_access;
 
 pub struct Migrator;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_feedback::Migration),
             Box::new(m20261123_000010_boards::Migration),
             Box::new(m20261124_000011_sign_in_attempts::Migration),
+            Box::new(m20261124_000012_consent::Migration),
+            Box::new(m20261124_000013_legal_access::Migration),
         ]
     }
 }

@@ -59,6 +59,24 @@ impl fmt::Display for Basis {
     }
 }
 
+impl Basis {
+    /// A basis as the audit log stores it (`Display`); `None` for anything else.
+    pub fn parse(raw: &str) -> Option<Basis> {
+        let (kind, detail) = raw.split_once(':').map_or((raw, None), |(k, d)| (k, Some(d)));
+        match (kind, detail) {
+            ("own_client", None) => Some(Basis::OwnClient),
+            ("relative_link", None) => Some(Basis::RelativeLink),
+            ("identification", None) => Some(Basis::Identification),
+            ("screening", None) => Some(Basis::Screening),
+            ("coordinator_pair", None) => Some(Basis::CoordinatorPair),
+            ("team", Some(seat)) => seat.parse().ok().map(Basis::Team),
+            ("consent", Some(id)) => id.parse().ok().map(Basis::Consent),
+            ("legal", Some(basis)) => LegalBasis::parse(basis).map(Basis::Legal),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessDenied {
@@ -94,6 +112,12 @@ pub enum AccessDenied {
     NotThisPair,
     #[error("the client has not consented to this register being shown to you")]
     NoConsent,
+    #[error("record entries are written by the professionals on the client's team")]
+    RecordsByProfessionals,
+    #[error("relatives do not read the registers' record entries")]
+    RecordsNotForRelatives,
+    #[error("only the client gives consent and sees who has read their information")]
+    ClientsOwnPrivacy,
 }
 
 /// What a person may do with one case.
@@ -265,6 +289,39 @@ impl Access {
     pub fn view_team_board(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
         Self::view_boards(role)?;
         Self::view_case(role, rel)
+    }
+
+    /// May this person read the record entries of a case at all? The client (all but those hidden
+    /// from them) and the team (each entry then by its register: `consent::read_record`).
+    /// Relatives do not: what they see is the pathway the client shares.
+    pub fn read_records(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match Self::view_case(role, rel)? {
+            Basis::RelativeLink => Err(AccessDenied::RecordsNotForRelatives),
+            basis => Ok(basis),
+        }
+    }
+
+    /// May this person write a record entry? A professional on the team, into their own register.
+    pub fn write_record(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match Self::view_case(role, rel)? {
+            basis @ Basis::Team(_) => Ok(basis),
+            _ => Err(AccessDenied::RecordsByProfessionals),
+        }
+    }
+
+    /// May this person record a legal basis to read the other register of a client on their team?
+    /// A professional on the team, for themself.
+    pub fn open_by_law(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        Self::write_record(role, rel)
+    }
+
+    /// May this person give, narrow or withdraw consent, and read who has accessed the client's
+    /// information? The client themself.
+    pub fn own_privacy(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match Self::view_case(role, rel)? {
+            Basis::OwnClient => Ok(Basis::OwnClient),
+            _ => Err(AccessDenied::ClientsOwnPrivacy),
+        }
     }
 
     /// May this person see a non-disclosure client's address and municipality?
@@ -530,6 +587,35 @@ mod tests {
     }
 
     #[test]
+    fn records_are_written_by_the_team_and_read_by_the_team_and_the_client() {
+        let member = Relationship::Team(TeamRole::Member);
+        let relative = Relationship::Relative { can_view: true, can_write: true };
+        assert_eq!(Access::write_record(Role::Professional, member), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(Access::write_record(Role::Client, Relationship::OwnClient), Err(AccessDenied::RecordsByProfessionals));
+        assert_eq!(Access::write_record(Role::Relative, relative), Err(AccessDenied::RecordsByProfessionals));
+        assert_eq!(Access::write_record(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(Access::read_records(Role::Coordinator, member), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(Access::read_records(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
+        assert_eq!(Access::read_records(Role::Relative, relative), Err(AccessDenied::RecordsNotForRelatives));
+        assert_eq!(Access::read_records(Role::Administrator, member), Err(AccessDenied::AdministratorNoClientContent));
+    }
+
+    #[test]
+    fn only_the_client_steers_their_consent_and_reads_their_access_log() {
+        assert_eq!(Access::own_privacy(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
+        assert_eq!(Access::own_privacy(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+        assert_eq!(
+            Access::own_privacy(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Err(AccessDenied::ClientsOwnPrivacy)
+        );
+        assert_eq!(
+            Access::own_privacy(Role::Coordinator, Relationship::Team(TeamRole::SocialCoordinator)),
+            Err(AccessDenied::ClientsOwnPrivacy)
+        );
+        assert_eq!(Access::own_privacy(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+    }
+
+    #[test]
     fn protected_location_is_for_the_client_and_the_coordinator_pair() {
         assert!(Access::see_protected_location(Relationship::Unrelated, false));
         assert!(Access::see_protected_location(Relationship::OwnClient, true));
@@ -542,5 +628,20 @@ mod tests {
     fn the_basis_reads_well_in_the_audit_log() {
         assert_eq!(Basis::Team(TeamRole::OwnWorker).to_string(), "team:own_worker");
         assert_eq!(Basis::OwnClient.to_string(), "own_client");
+        for basis in [
+            Basis::OwnClient,
+            Basis::RelativeLink,
+            Basis::Team(TeamRole::HealthCoordinator),
+            Basis::Identification,
+            Basis::Screening,
+            Basis::CoordinatorPair,
+            Basis::Consent(12),
+            Basis::Legal(LegalBasis::ChildWelfare),
+        ] {
+            assert_eq!(Basis::parse(&basis.to_string()), Some(basis), "{basis}");
+        }
+        assert_eq!(Basis::parse("team:janitor"), None);
+        assert_eq!(Basis::parse("consent:x"), None);
+        assert_eq!(Basis::parse("forged"), None);
     }
 }

@@ -30,6 +30,17 @@ impl Register {
             Sector::Shared | Sector::Other => None,
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Register::Social => "social",
+            Register::Health => "health",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Register, ConsentError> {
+        [Register::Social, Register::Health].into_iter().find(|r| r.as_str() == raw).ok_or(ConsentError::UnknownChoice)
+    }
 }
 
 /// Whom a consent lets read: everyone of one organisation on the team, or whoever sits in one
@@ -41,6 +52,27 @@ pub enum Party {
     Seat(TeamRole),
 }
 
+impl Party {
+    /// How a form names the party: `org:<id>` or `seat:<team role>`.
+    pub fn key(self) -> String {
+        match self {
+            Party::Organisation(id) => format!("org:{id}"),
+            Party::Seat(seat) => format!("seat:{}", seat.as_str()),
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Party, ConsentError> {
+        match raw.split_once(':') {
+            Some(("org", id)) => id.parse().map(Party::Organisation).map_err(|_| ConsentError::UnknownChoice),
+            Some(("seat", seat)) => match seat.parse::<TeamRole>() {
+                Ok(TeamRole::Relative) | Err(_) => Err(ConsentError::UnknownChoice),
+                Ok(seat) => Ok(Party::Seat(seat)),
+            },
+            _ => Err(ConsentError::UnknownChoice),
+        }
+    }
+}
+
 /// Who gave the consent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +80,19 @@ pub enum GivenBy {
     Client,
     /// A legal representative (guardian, holder of a continuing power of attorney).
     LegalProxy,
+}
+
+impl GivenBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GivenBy::Client => "client",
+            GivenBy::LegalProxy => "legal_proxy",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<GivenBy> {
+        [GivenBy::Client, GivenBy::LegalProxy].into_iter().find(|g| g.as_str() == raw)
+    }
 }
 
 /// How it was given.
@@ -60,6 +105,20 @@ pub enum Method {
     Oral,
     /// On a signed form.
     Written,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Pathway => "pathway",
+            Method::Oral => "oral",
+            Method::Written => "written",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Method> {
+        [Method::Pathway, Method::Oral, Method::Written].into_iter().find(|m| m.as_str() == raw)
+    }
 }
 
 /// The grounds other than consent on which another register may be read (the fixed list).
@@ -85,6 +144,10 @@ impl LegalBasis {
             LegalBasis::SocialWelfareDuty => "social_welfare_duty",
         }
     }
+
+    pub fn parse(raw: &str) -> Option<LegalBasis> {
+        LegalBasis::ALL.into_iter().find(|b| b.as_str() == raw)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -106,6 +169,79 @@ pub enum ConsentError {
     WiderThanBefore,
     #[error("this consent has been withdrawn")]
     Withdrawn,
+    #[error("a choice on the form is not one offered")]
+    UnknownChoice,
+    #[error("the date is not a valid date")]
+    DateInvalid,
+    #[error("say why the law lets you read this register now")]
+    ReasonEmpty,
+    #[error("the reason is longer than 500 characters")]
+    ReasonTooLong,
+    #[error("your own register is open to you already")]
+    OwnRegister,
+    #[error("a close one who writes also sees what they write about")]
+    WriteNeedsView,
+}
+
+/// What the client lets a close one do: see their pathway, write their own views and feedback,
+/// until a day or until further notice. Writing needs seeing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelativeScope {
+    pub can_view: bool,
+    pub can_write: bool,
+    pub until: Option<NaiveDate>,
+}
+
+impl RelativeScope {
+    pub fn parse(can_view: bool, can_write: bool, until: &str, today: NaiveDate) -> Result<RelativeScope, ConsentError> {
+        if can_write && !can_view {
+            return Err(ConsentError::WriteNeedsView);
+        }
+        let until = match until.trim() {
+            "" => None,
+            raw => {
+                let day = raw.parse::<NaiveDate>().map_err(|_| ConsentError::DateInvalid)?;
+                if day < today {
+                    return Err(ConsentError::EndsBeforeItBegins);
+                }
+                if day > today + chrono::Duration::days(5 * 366) {
+                    return Err(ConsentError::TooLong);
+                }
+                Some(day)
+            }
+        };
+        Ok(RelativeScope { can_view, can_write, until })
+    }
+}
+
+/// A legal basis a professional records to read the other register without consent: which
+/// register, on which ground of the fixed list, and why, in their words. It lasts a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalAccess {
+    pub register: Register,
+    pub basis: LegalBasis,
+    pub reason: String,
+}
+
+impl LegalAccess {
+    /// How long a recorded legal basis keeps the register open.
+    pub const LASTS_HOURS: i64 = 24;
+
+    pub fn parse(reader_sector: Sector, register: &str, basis: &str, reason: &str) -> Result<LegalAccess, ConsentError> {
+        let register = Register::parse(register)?;
+        if Register::of(reader_sector) == Some(register) {
+            return Err(ConsentError::OwnRegister);
+        }
+        let basis = LegalBasis::parse(basis).ok_or(ConsentError::UnknownChoice)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(ConsentError::ReasonEmpty);
+        }
+        if reason.chars().count() > 500 {
+            return Err(ConsentError::ReasonTooLong);
+        }
+        Ok(LegalAccess { register, basis, reason: reason.to_owned() })
+    }
 }
 
 /// What a consent gives, parsed: parties and registers not empty, a purpose, a period of at most
@@ -172,6 +308,29 @@ pub struct Consent {
     pub withdrawn_at: Option<DateTime<Utc>>,
 }
 
+/// What happened to a consent; each is stored with the terms from then on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentChange {
+    Given,
+    Narrowed,
+    Withdrawn,
+}
+
+impl ConsentChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConsentChange::Given => "given",
+            ConsentChange::Narrowed => "narrowed",
+            ConsentChange::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<ConsentChange> {
+        [ConsentChange::Given, ConsentChange::Narrowed, ConsentChange::Withdrawn].into_iter().find(|c| c.as_str() == raw)
+    }
+}
+
 /// The professional who would read another register, as far as consent is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reader {
@@ -181,6 +340,27 @@ pub struct Reader {
 }
 
 impl Consent {
+    /// The consent as its history left it, oldest change first: the terms of the latest change,
+    /// withdrawn from the moment of a withdrawal. `None` when the history does not begin with
+    /// the consent being given.
+    pub fn from_history(
+        id: i32,
+        given_by: GivenBy,
+        method: Method,
+        history: impl IntoIterator<Item = (ConsentChange, Terms, DateTime<Utc>)>,
+    ) -> Option<Consent> {
+        let mut history = history.into_iter();
+        let (ConsentChange::Given, terms, _) = history.next()? else { return None };
+        let mut consent = Consent { id, terms, given_by, method, withdrawn_at: None };
+        for (change, terms, at) in history {
+            consent.terms = terms;
+            if change == ConsentChange::Withdrawn {
+                consent.withdrawn_at = Some(at);
+            }
+        }
+        Some(consent)
+    }
+
     /// In force on `today` and not withdrawn by `now`.
     pub fn in_force(&self, now: DateTime<Utc>) -> bool {
         let today = now.date_naive();
@@ -219,12 +399,12 @@ impl Consent {
 
 /// May a professional on the client's team read a record of `sector`, and on what basis? Shared
 /// records and their own register's on their seat; the other register's under a consent in force
-/// that names them, or else a recorded legal basis; otherwise not.
+/// that names them, or else a legal basis the reader recorded for that register; otherwise not.
 pub fn read_record(
     reader: &Reader,
     sector: Sector,
     consents: &[Consent],
-    legal: &[LegalBasis],
+    legal: &[(Register, LegalBasis)],
     now: DateTime<Utc>,
 ) -> Result<Basis, AccessDenied> {
     let Some(register) = Register::of(sector) else { return Ok(Basis::Team(reader.seat)) };
@@ -234,7 +414,7 @@ pub fn read_record(
     if let Some(consent) = consents.iter().find(|c| c.lets(reader, register, now)) {
         return Ok(Basis::Consent(consent.id));
     }
-    legal.first().map(|&basis| Basis::Legal(basis)).ok_or(AccessDenied::NoConsent)
+    legal.iter().find(|(r, _)| *r == register).map(|&(_, basis)| Basis::Legal(basis)).ok_or(AccessDenied::NoConsent)
 }
 
 #[cfg(test)]
@@ -296,9 +476,34 @@ mod tests {
 
     #[test]
     fn a_legal_basis_opens_the_other_register_when_no_consent_does() {
-        assert_eq!(read_record(&NURSE, Sector::Social, &[], &[LegalBasis::UrgentCare], now()), Ok(Basis::Legal(LegalBasis::UrgentCare)));
+        let urgent = [(Register::Social, LegalBasis::UrgentCare)];
+        assert_eq!(read_record(&NURSE, Sector::Social, &[], &urgent, now()), Ok(Basis::Legal(LegalBasis::UrgentCare)));
+        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Health, &[], &urgent, now()), Err(AccessDenied::NoConsent), "only the register it names");
         let given = consent(&[Party::Organisation(2)], &[Register::Social]);
-        assert_eq!(read_record(&NURSE, Sector::Social, &[given], &[LegalBasis::UrgentCare], now()), Ok(Basis::Consent(7)));
+        assert_eq!(read_record(&NURSE, Sector::Social, &[given], &urgent, now()), Ok(Basis::Consent(7)));
+    }
+
+    #[test]
+    fn a_legal_basis_names_a_register_a_ground_of_the_list_and_a_reason() {
+        let opened = LegalAccess::parse(Sector::Health, "social", "urgent_care", " Tajuton potilas, ei tavoitettavissa. ").unwrap();
+        assert_eq!((opened.register, opened.basis), (Register::Social, LegalBasis::UrgentCare));
+        assert_eq!(opened.reason, "Tajuton potilas, ei tavoitettavissa.");
+        assert_eq!(LegalAccess::parse(Sector::Health, "health", "urgent_care", "x"), Err(ConsentError::OwnRegister));
+        assert_eq!(LegalAccess::parse(Sector::Health, "social", "curiosity", "x"), Err(ConsentError::UnknownChoice));
+        assert_eq!(LegalAccess::parse(Sector::Health, "social", "child_welfare", " "), Err(ConsentError::ReasonEmpty));
+        assert_eq!(LegalAccess::parse(Sector::Other, "health", "social_welfare_duty", &"x".repeat(501)), Err(ConsentError::ReasonTooLong));
+    }
+
+    #[test]
+    fn a_close_ones_scope_is_parsed_and_writing_needs_seeing() {
+        let today = date("2026-11-24");
+        assert_eq!(RelativeScope::parse(true, true, "", today), Ok(RelativeScope { can_view: true, can_write: true, until: None }));
+        assert_eq!(RelativeScope::parse(true, false, "2027-01-31", today).unwrap().until, Some(date("2027-01-31")));
+        assert_eq!(RelativeScope::parse(false, false, "", today).unwrap().can_view, false);
+        assert_eq!(RelativeScope::parse(false, true, "", today), Err(ConsentError::WriteNeedsView));
+        assert_eq!(RelativeScope::parse(true, false, "eilen", today), Err(ConsentError::DateInvalid));
+        assert_eq!(RelativeScope::parse(true, false, "2026-11-23", today), Err(ConsentError::EndsBeforeItBegins));
+        assert_eq!(RelativeScope::parse(true, false, "2032-01-01", today), Err(ConsentError::TooLong));
     }
 
     #[test]
@@ -317,6 +522,26 @@ mod tests {
     }
 
     #[test]
+    fn a_consent_is_what_its_history_left_it() {
+        let wide = terms(&[Party::Organisation(2), Party::Organisation(3)], &[Register::Social]);
+        let narrow = terms(&[Party::Organisation(2)], &[Register::Social]);
+        let at = now() - chrono::Duration::hours(1);
+        let history = vec![(ConsentChange::Given, wide.clone(), at), (ConsentChange::Narrowed, narrow.clone(), at)];
+        let consent = Consent::from_history(7, GivenBy::Client, Method::Pathway, history.clone()).unwrap();
+        assert_eq!(consent.terms, narrow);
+        assert!(consent.in_force(now()));
+        let mut withdrawn = history.clone();
+        withdrawn.push((ConsentChange::Withdrawn, narrow.clone(), at));
+        let consent = Consent::from_history(7, GivenBy::Client, Method::Pathway, withdrawn).unwrap();
+        assert_eq!(consent.withdrawn_at, Some(at));
+        assert!(!consent.in_force(now()));
+        assert_eq!(Consent::from_history(7, GivenBy::Client, Method::Pathway, history[1..].to_vec()), None);
+        assert_eq!(Consent::from_history(7, GivenBy::Client, Method::Pathway, Vec::new()), None);
+        assert_eq!(ConsentChange::parse("narrowed"), Some(ConsentChange::Narrowed));
+        assert_eq!(ConsentChange::parse("forged"), None);
+    }
+
+    #[test]
     fn terms_are_parsed_with_a_specific_reason_for_what_is_wrong() {
         let (from, until) = (date("2026-11-01"), date("2027-11-01"));
         let social = [Register::Social];
@@ -328,5 +553,11 @@ mod tests {
         assert_eq!(Terms::parse(org, social, "x", until, from), Err(ConsentError::EndsBeforeItBegins));
         assert_eq!(Terms::parse(org, social, "x", from, date("2032-11-02")), Err(ConsentError::TooLong));
         assert_eq!(Terms::parse(org, social, " hoito ", from, until).unwrap().purpose, "hoito");
+        assert_eq!(Party::parse("org:2"), Ok(Party::Organisation(2)));
+        assert_eq!(Party::parse(&Party::Seat(TeamRole::OwnWorker).key()), Ok(Party::Seat(TeamRole::OwnWorker)));
+        assert_eq!(Party::parse("seat:relative"), Err(ConsentError::UnknownChoice), "a relative is no party to a register consent");
+        assert_eq!(Party::parse("org:x"), Err(ConsentError::UnknownChoice));
+        assert_eq!(Register::parse("health"), Ok(Register::Health));
+        assert_eq!(Register::parse("shared"), Err(ConsentError::UnknownChoice));
     }
 }

@@ -15,6 +15,7 @@ pub mod meeting;
 pub mod names;
 pub mod plan;
 pub mod process;
+pub mod record;
 pub mod review;
 pub mod role;
 pub mod screening;

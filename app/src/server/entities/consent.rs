@@ -1,0 +1,21 @@
+//! The `consents` table. Append-only: whose consent it is, who gave it and how. What it gives and
+//! whether it still stands are in its `consent_events`.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "consents")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub client_id: i32,
+    /// `client` or `legal_proxy` (`domain::consent::GivenBy`).
+    pub given_by: String,
+    /// `pathway`, `oral` or `written` (`domain::consent::Method`).
+    pub method: String,
+    pub recorded_by_user_id: i32,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,23 @@
+//! The `record_entries` table. Append-only: what a professional wrote into their own register
+//! about a client on the team, and why, if it is hidden from the client.
+
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "record_entries")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub case_id: i32,
+    /// social / health / other
+    pub sector: String,
+    pub author_user_id: i32,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub hidden_reason: Option<String>,
+    pub created_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
