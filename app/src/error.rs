@@ -4,10 +4,12 @@
 
 use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
+use crate::domain::consent::ConsentError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
 use crate::domain::process::MapError;
+use crate::domain::record::RecordError;
 use crate::domain::review::ReviewError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, Stage, TransitionError};
@@ -52,6 +54,10 @@ pub enum AppError {
     Map(MapError),
     #[error("board: {0}")]
     Board(BoardError),
+    #[error("consent: {0}")]
+    Consent(ConsentError),
+    #[error("record: {0}")]
+    Record(RecordError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -92,6 +98,8 @@ impl AppError {
             AppError::Board(BoardError::Stale { .. } | BoardError::AlreadyThere) => StatusCode::CONFLICT,
             AppError::Board(BoardError::NoSuchAction) => StatusCode::NOT_FOUND,
             AppError::Board(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Consent(ConsentError::Withdrawn) => StatusCode::CONFLICT,
+            AppError::Consent(_) | AppError::Record(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -147,6 +155,18 @@ impl From<FeedbackError> for AppError {
 impl From<BoardError> for AppError {
     fn from(e: BoardError) -> Self {
         AppError::Board(e)
+    }
+}
+
+impl From<ConsentError> for AppError {
+    fn from(e: ConsentError) -> Self {
+        AppError::Consent(e)
+    }
+}
+
+impl From<RecordError> for AppError {
+    fn from(e: RecordError) -> Self {
+        AppError::Record(e)
     }
 }
 

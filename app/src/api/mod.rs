@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod meetings;
 pub mod pathway;
 pub mod plan;
+pub mod privacy;
 pub mod process;
 pub mod team;
 
@@ -25,5 +26,6 @@ pub use feedback::*;
 pub use meetings::*;
 pub use pathway::*;
 pub use plan::*;
+pub use privacy::*;
 pub use process::*;
 pub use team::*;

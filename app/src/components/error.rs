@@ -3,10 +3,12 @@
 use super::labels::{self, I18n};
 use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
+use crate::domain::consent::ConsentError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
 use crate::domain::plan::PlanError;
 use crate::domain::process::MapError;
+use crate::domain::record::RecordError;
 use crate::domain::review::ReviewError;
 use crate::domain::team::TeamError;
 use crate::domain::{AccessDenied, AssessmentError, ConcernError, NameError, TransitionError};
@@ -49,6 +51,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::BoardsForStaff => t!(i18n, errors.forbidden.boards_for_staff).into_any(),
             AccessDenied::NotThisPair => t!(i18n, errors.forbidden.not_this_pair).into_any(),
             AccessDenied::NoConsent => t!(i18n, errors.forbidden.no_consent).into_any(),
+            AccessDenied::RecordsByProfessionals => t!(i18n, errors.forbidden.records_by_professionals).into_any(),
+            AccessDenied::RecordsNotForRelatives => t!(i18n, errors.forbidden.records_not_for_relatives).into_any(),
+            AccessDenied::ClientsOwnPrivacy => t!(i18n, errors.forbidden.clients_own_privacy).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -140,6 +145,14 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             MapError::UnknownScope { value } => t!(i18n, errors.map.unknown_scope, value = move || value.clone()).into_any(),
         },
         AppError::Board(problem) => board_error(i18n, problem),
+        AppError::Consent(problem) => consent_error(i18n, problem),
+        AppError::Record(problem) => match problem {
+            RecordError::TextEmpty => t!(i18n, errors.record.text_empty).into_any(),
+            RecordError::TextTooLong { max } => t!(i18n, errors.record.text_too_long, max = move || max).into_any(),
+            RecordError::ReasonNeeded => t!(i18n, errors.record.reason_needed).into_any(),
+            RecordError::ReasonTooLong { max } => t!(i18n, errors.record.reason_too_long, max = move || max).into_any(),
+            RecordError::NoRegister => t!(i18n, errors.record.no_register).into_any(),
+        },
     }
 }
 
@@ -187,6 +200,25 @@ fn assessment_error(i18n: I18n, problem: AssessmentError) -> AnyView {
         AssessmentError::StaleDraft => t!(i18n, errors.assessment.stale_draft).into_any(),
         AssessmentError::NotStarted => t!(i18n, errors.assessment.not_started).into_any(),
         AssessmentError::CannotStart => t!(i18n, errors.assessment.cannot_start).into_any(),
+    }
+}
+
+fn consent_error(i18n: I18n, problem: ConsentError) -> AnyView {
+    match problem {
+        ConsentError::NoParties => t!(i18n, errors.consent.no_parties).into_any(),
+        ConsentError::NoRegisters => t!(i18n, errors.consent.no_registers).into_any(),
+        ConsentError::PurposeEmpty => t!(i18n, errors.consent.purpose_empty).into_any(),
+        ConsentError::PurposeTooLong => t!(i18n, errors.consent.purpose_too_long).into_any(),
+        ConsentError::EndsBeforeItBegins => t!(i18n, errors.consent.ends_before_it_begins).into_any(),
+        ConsentError::TooLong => t!(i18n, errors.consent.too_long).into_any(),
+        ConsentError::WiderThanBefore => t!(i18n, errors.consent.wider_than_before).into_any(),
+        ConsentError::Withdrawn => t!(i18n, errors.consent.withdrawn).into_any(),
+        ConsentError::UnknownChoice => t!(i18n, errors.consent.unknown_choice).into_any(),
+        ConsentError::DateInvalid => t!(i18n, errors.consent.date_invalid).into_any(),
+        ConsentError::ReasonEmpty => t!(i18n, errors.consent.reason_empty).into_any(),
+        ConsentError::ReasonTooLong => t!(i18n, errors.consent.reason_too_long).into_any(),
+        ConsentError::OwnRegister => t!(i18n, errors.consent.own_register).into_any(),
+        ConsentError::WriteNeedsView => t!(i18n, errors.consent.write_needs_view).into_any(),
     }
 }
 

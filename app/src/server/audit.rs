@@ -59,3 +59,52 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), D
     .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    //! The application has no path that changes or removes a row of an append-only table: no
+    //! update or delete through its entity, and no active model made from a stored row (the way
+    //! sea-orm changes one). The database refuses both anyway (the integration tests show it);
+    //! this keeps the code from even trying.
+
+    use std::path::Path;
+
+    const APPEND_ONLY: [&str; 6] = ["audit_entry", "case_event", "consent", "consent_event", "record_entry", "board_event"];
+
+    fn sources(dir: &Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+
+    #[test]
+    fn no_code_updates_or_deletes_an_append_only_table() {
+        let mut files = Vec::new();
+        sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        assert!(files.len() > 20, "the sources were found");
+        let mut paths = Vec::new();
+        for (file, text) in &files {
+            if file.ends_with("audit.rs") {
+                continue;
+            }
+            for entity in APPEND_ONLY {
+                for pattern in [
+                    format!("{entity}::Entity::update"),
+                    format!("{entity}::Entity::delete"),
+                    format!(": {entity}::ActiveModel ="),
+                    format!("{entity}::ActiveModel::from("),
+                ] {
+                    if text.contains(&pattern) {
+                        paths.push(format!("{file}: {pattern}"));
+                    }
+                }
+            }
+        }
+        assert!(paths.is_empty(), "paths that would change append-only rows: {paths:#?}");
+    }
+}

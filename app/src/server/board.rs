@@ -786,9 +786,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
 
 /// How many of the reader's notifications are unread.
 pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u32, AppError> {
-    if Access::view_boards(user.role).is_err() {
-        return Ok(0);
-    }
+    Access::view_boards(user.role)?;
     let n = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
         .filter(notification::Column::ReadAt.is_null())
@@ -865,6 +863,7 @@ pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board
 
 /// The pair boards `user` may open (a coordinator's own pair).
 pub async fn my_pairs(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<(i32, String)>, AppError> {
+    Access::view_boards(user.role)?;
     if user.role != Role::Coordinator {
         return Ok(Vec::new());
     }

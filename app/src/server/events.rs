@@ -21,6 +21,10 @@ pub enum DomainEvent {
     TeamChanged { case_id: i32, actor_user_id: i32 },
     PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
     FeedbackGiven { case_id: i32, occasion: Occasion },
+    /// A record entry was written into a register.
+    RecordWritten { case_id: i32 },
+    /// A client gave, narrowed or withdrew consent: who may read which records changed.
+    ConsentChanged { client_id: i32 },
     /// Board events were written (`server::board`). `notified` are the people the change gave a
     /// notification. On the instance that wrote them, `written` holds the events themselves, so
     /// its boards hear them without reading them back; the relay carries only the ids, and other
@@ -49,6 +53,7 @@ impl DomainEvent {
             | DomainEvent::TeamChanged { .. }
             | DomainEvent::PlanChanged { .. } => Some(LiveNotice::Cases),
             DomainEvent::ConcernRaised { .. } | DomainEvent::ConcernDecided { .. } => Some(LiveNotice::Concerns),
+            DomainEvent::RecordWritten { .. } | DomainEvent::ConsentChanged { .. } => Some(LiveNotice::Records),
             DomainEvent::FeedbackGiven { .. }
             | DomainEvent::BoardChanged { .. }
             | DomainEvent::Notified { .. }
@@ -128,6 +133,8 @@ mod tests {
         assert_eq!(DomainEvent::ConcernRaised { concern_id: 1, urgent: true }.notice(), Some(LiveNotice::Concerns));
         assert_eq!(DomainEvent::ConcernDecided { concern_id: 1, accepted: false }.notice(), Some(LiveNotice::Concerns));
         assert_eq!(DomainEvent::FeedbackGiven { case_id: 7, occasion: Occasion::Closure }.notice(), None);
+        assert_eq!(DomainEvent::ConsentChanged { client_id: 4 }.notice(), Some(LiveNotice::Records));
+        assert_eq!(serde_json::to_string(&LiveNotice::Records).unwrap(), r#""records""#, "which client, never");
         let sent = serde_json::to_string(&moved.notice().unwrap()).unwrap();
         assert_eq!(sent, r#""cases""#, "no case id, client or actor goes out");
     }

@@ -3,7 +3,7 @@
 //! and employment services, relatives, and an administrator. All names are invented.
 
 use super::cases::{add_member, append_history};
-use super::entities::{case, client, coordinator_pair, meeting, organisation, plan_version, relative_link, staff_profile, user};
+use super::entities::{case, client, coordinator_pair, meeting, organisation, plan_version, record_entry, relative_link, staff_profile, user};
 use super::password;
 use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
@@ -129,6 +129,27 @@ const RELATIVES: &[DemoRelative] = &[
     DemoRelative { username: "minna.kallio", name: "Minna Kallio", client: "laura.kallio", relationship: "äiti", can_view: true, can_write: true, on_team: true },
     DemoRelative { username: "kari.mantyla", name: "Kari Mäntylä", client: "eino.mantyla", relationship: "veli", can_view: false, can_write: false, on_team: false },
 ];
+
+/// Record entries, each in its writer's register: (client, [(days ago, writer, text, reason for
+/// hiding it from the client)]). No consent is seeded: the client gives it on their own page.
+type DemoEntry = (i64, &'static str, &'static str, Option<&'static str>);
+const RECORDS: &[(&str, &[DemoEntry])] = &[
+    ("eino.mantyla", &[
+        (40, "mikko.salonen", "Toimeentulotukihakemus tehty yhdessä Einon kanssa; vuokrarästit selvitetty vuokranantajan kanssa.", None),
+        (30, "liisa.makinen", "Verenpaine koholla (152/95). Lääkitys tarkistettu, kontrolli kolmen kuukauden päästä.", None),
+        (10, "ville.aaltonen", "Eino on käynyt vertaisryhmässä kahdesti ja haluaa jatkaa.", None),
+    ]),
+    ("laura.kallio", &[
+        (25, "sanna.virtanen", "Perheen kanssa sovittu tukihenkilöstä; haku käynnistetty.", None),
+        (20, "anna.lehtonen", "Nukkuu huonosti. Uniohjaus aloitettu, seuranta kahden viikon välein.", None),
+        (15, "olli.rantanen", "Poissaoloja syyslukukaudella 40 tuntia; läsnäolosuunnitelma tehty Lauran kanssa.", None),
+        (5, "sanna.virtanen", "Lastensuojeluilmoitus vastaanotettu, selvitys käynnissä.", Some("Lastensuojelun selvitys on kesken; Lauralle kerrotaan, kun se valmistuu.")),
+    ]),
+];
+
+fn staff_sector(username: &str) -> Sector {
+    STAFF.iter().find(|s| s.username == username).and_then(|s| ORGS.iter().find(|o| o.key == s.org)).map_or(Sector::Other, |o| o.sector)
+}
 
 /// The sign-ins worth showing: one or more of each role.
 pub fn demo_logins() -> Vec<DemoLogin> {
@@ -322,6 +343,21 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         let (_, social, health) = PAIRS[pair];
         let invited = [client, social, health, worker].map(|username| users[username]);
         seed_past_meeting(&txn, client_ids[client].1, &invited, days_ago, now).await?;
+    }
+    for (client, entries) in RECORDS {
+        for (days_ago, author, text, hidden_reason) in *entries {
+            record_entry::ActiveModel {
+                case_id: Set(client_ids[client].1),
+                sector: Set(staff_sector(author).as_str().to_string()),
+                author_user_id: Set(users[author]),
+                text: Set(text.to_string()),
+                hidden_reason: Set(hidden_reason.map(str::to_string)),
+                created_at: Set(now - Duration::days(*days_ago)),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
     }
 
     txn.commit().await?;

@@ -1,0 +1,409 @@
+//! Consent on the server: the client gives, narrows and withdraws it from their own page, and
+//! reads who has accessed their information. A consent is written once and each change after it
+//! is a new consent event, so its history is kept whole; what a consent lets now is computed from
+//! that history (`Consent::from_history`) wherever a record entry is read. A change is published
+//! at once, so open record views reload what their reader may still see.
+
+use super::audit::{self, Action};
+use super::cases::{current_seats, display_names};
+use super::entities::{audit_entry, case, case_member, client, consent, consent_event, organisation, relative_link, staff_profile};
+use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
+use crate::domain::calendar::{finnish_date, from_finnish_time};
+use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, Method, Party, Register, RelativeScope, Terms};
+use crate::domain::{Access, AccessDenied, Basis, Relationship, Role, TeamRole};
+use crate::error::AppError;
+use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, IntoActiveModel, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionSession, TransactionTrait,
+};
+use std::collections::{BTreeSet, HashMap};
+
+/// How many of the latest accesses the client's page lists.
+const LOG_LENGTH: u64 = 200;
+
+/// The seats a consent may name, besides organisations.
+const SEATS: [TeamRole; 4] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator, TeamRole::OwnWorker, TeamRole::Member];
+
+/// A consent form as it arrives: party keys (`org:<id>`, `seat:<role>`), register names, the
+/// purpose and the last day (YYYY-MM-DD).
+#[derive(Debug, Clone, Default)]
+pub struct RawTerms {
+    pub parties: Vec<String>,
+    pub registers: Vec<String>,
+    pub purpose: String,
+    pub valid_until: String,
+}
+
+fn stored_terms(row: &consent_event::Model) -> Result<Terms, AppError> {
+    serde_json::from_str(&row.terms).map_err(|e| {
+        tracing::error!(consent_event = row.id, error = %e, "stored consent terms are invalid");
+        AppError::Internal
+    })
+}
+
+/// The client's consents, each as its history left it, oldest first.
+pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<(consent::Model, Consent)>, AppError> {
+    let rows = consent::Entity::find()
+        .filter(consent::Column::ClientId.eq(client_id))
+        .order_by_asc(consent::Column::Id)
+        .all(db)
+        .await?;
+    let mut history: HashMap<i32, Vec<consent_event::Model>> = HashMap::new();
+    for event in consent_event::Entity::find()
+        .filter(consent_event::Column::ConsentId.is_in(rows.iter().map(|r| r.id).collect::<Vec<_>>()))
+        .order_by_asc(consent_event::Column::Id)
+        .all(db)
+        .await?
+    {
+        history.entry(event.consent_id).or_default().push(event);
+    }
+    rows.into_iter()
+        .map(|row| {
+            let changes = history
+                .remove(&row.id)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| Ok((ConsentChange::parse(&e.kind).ok_or(AppError::Internal)?, stored_terms(e)?, e.created_at)))
+                .collect::<Result<Vec<_>, AppError>>()?;
+            let given_by = GivenBy::parse(&row.given_by).ok_or(AppError::Internal)?;
+            let method = Method::parse(&row.method).ok_or(AppError::Internal)?;
+            let consent = Consent::from_history(row.id, given_by, method, changes).ok_or_else(|| {
+                tracing::error!(consent_id = row.id, "consent without its first event");
+                AppError::Internal
+            })?;
+            Ok((row, consent))
+        })
+        .collect()
+}
+
+/// The client record of the signed-in client; anyone else is refused.
+async fn own_client(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<(client::Model, Basis), AppError> {
+    if user.role != Role::Client {
+        let reason = if user.role == Role::Administrator { AccessDenied::AdministratorNoClientContent } else { AccessDenied::ClientsOwnPrivacy };
+        return Err(reason.into());
+    }
+    let person = client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?.ok_or(AppError::NotFound)?;
+    let basis = Access::own_privacy(user.role, Relationship::OwnClient)?;
+    Ok((person, basis))
+}
+
+/// Whom the client may name: the organisations of the professionals on their teams now, and the
+/// team's seats.
+async fn party_choices(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<PartyChoice>, AppError> {
+    let cases: Vec<i32> = case::Entity::find()
+        .filter(case::Column::ClientId.eq(client_id))
+        .select_only()
+        .column(case::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let members: Vec<i32> = current_seats()
+        .filter(case_member::Column::CaseId.is_in(cases))
+        .select_only()
+        .column(case_member::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let organisation_ids: BTreeSet<i32> = staff_profile::Entity::find()
+        .filter(staff_profile::Column::UserId.is_in(members))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.organisation_id)
+        .collect();
+    let organisations = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(organisation_ids))
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?;
+    Ok(organisations
+        .into_iter()
+        .map(|o| PartyChoice { party: Party::Organisation(o.id), name: o.name })
+        .chain(SEATS.into_iter().map(|seat| PartyChoice { party: Party::Seat(seat), name: String::new() }))
+        .collect())
+}
+
+fn parse_until(raw: &str) -> Result<NaiveDate, ConsentError> {
+    raw.trim().parse::<NaiveDate>().map_err(|_| ConsentError::DateInvalid)
+}
+
+/// The parties and registers of a form, each one offered.
+fn parse_choices(raw: &RawTerms, offered: &[PartyChoice]) -> Result<(Vec<Party>, Vec<Register>), ConsentError> {
+    let parties = raw
+        .parties
+        .iter()
+        .map(|key| {
+            let party = Party::parse(key)?;
+            offered.iter().any(|c| c.party == party).then_some(party).ok_or(ConsentError::UnknownChoice)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let registers = raw.registers.iter().map(|r| Register::parse(r)).collect::<Result<Vec<_>, _>>()?;
+    Ok((parties, registers))
+}
+
+/// A consent event to insert.
+fn event(consent_id: i32, change: ConsentChange, terms: &Terms, actor: &CurrentUser) -> Result<consent_event::ActiveModel, AppError> {
+    Ok(consent_event::ActiveModel {
+        consent_id: Set(consent_id),
+        kind: Set(change.as_str().to_string()),
+        terms: Set(serde_json::to_string(terms).map_err(|_| AppError::Internal)?),
+        actor_user_id: Set(actor.id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+}
+
+fn consent_entry<'a>(user: &'a CurrentUser, client_id: i32, action: Action, basis: Basis) -> audit::Entry<'a> {
+    audit::Entry { actor: user, client_id, case_id: None, resource: "consent", action, basis: basis.to_string() }
+}
+
+/// The client gives a new consent on their own page, from today.
+pub async fn give(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, user: &CurrentUser, raw: RawTerms) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (person, basis) = own_client(&txn, user).await?;
+    let offered = party_choices(&txn, person.id).await?;
+    let (parties, registers) = parse_choices(&raw, &offered)?;
+    let terms = Terms::parse(parties, registers, &raw.purpose, finnish_date(Utc::now()), parse_until(&raw.valid_until)?)?;
+    let row = consent::ActiveModel {
+        client_id: Set(person.id),
+        given_by: Set(GivenBy::Client.as_str().to_string()),
+        method: Set(Method::Pathway.as_str().to_string()),
+        recorded_by_user_id: Set(user.id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    event(row.id, ConsentChange::Given, &terms, user)?.insert(&txn).await?;
+    audit::record(&txn, consent_entry(user, person.id, Action::Create, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
+    Ok(row.id)
+}
+
+/// One of the client's own consents, as it stands.
+async fn own_consent(db: &impl ConnectionTrait, client_id: i32, consent_id: i32) -> Result<Consent, AppError> {
+    of_client(db, client_id).await?.into_iter().find(|(row, _)| row.id == consent_id).map(|(_, c)| c).ok_or(AppError::NotFound)
+}
+
+/// The client narrows a consent: fewer parties or registers, or an earlier last day. The purpose
+/// and the first day stay; anything wider is a new consent.
+pub async fn narrow(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    consent_id: i32,
+    raw: RawTerms,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (person, basis) = own_client(&txn, user).await?;
+    let current = own_consent(&txn, person.id, consent_id).await?;
+    let offered: Vec<PartyChoice> =
+        current.terms.parties.iter().map(|&party| PartyChoice { party, name: String::new() }).collect();
+    let (parties, registers) = parse_choices(&raw, &offered)?;
+    let terms = Terms::parse(parties, registers, &current.terms.purpose, current.terms.valid_from, parse_until(&raw.valid_until)?)?;
+    let narrowed = current.narrowed(terms)?;
+    event(consent_id, ConsentChange::Narrowed, &narrowed.terms, user)?.insert(&txn).await?;
+    audit::record(&txn, consent_entry(user, person.id, Action::Update, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
+    Ok(())
+}
+
+/// The client withdraws a consent. It opens nothing from this moment, on every open view.
+pub async fn withdraw(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, user: &CurrentUser, consent_id: i32) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (person, basis) = own_client(&txn, user).await?;
+    let current = own_consent(&txn, person.id, consent_id).await?;
+    let withdrawn = current.withdrawn(Utc::now())?;
+    // The same withdrawal sent twice at once: the unique index lets one through.
+    let inserted = event(consent_id, ConsentChange::Withdrawn, &withdrawn.terms, user)?.insert(&txn).await;
+    super::unless_duplicate(inserted, ConsentError::Withdrawn)?;
+    audit::record(&txn, consent_entry(user, person.id, Action::Update, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
+    Ok(())
+}
+
+/// The client's own page: their consents, whom a new one may name, their cases, and who has
+/// accessed their information (newest first, the client's own reads left out). Logged.
+pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<PrivacyPage, AppError> {
+    let (person, basis) = own_client(db, user).await?;
+    audit::record(db, audit::Entry { actor: user, client_id: person.id, case_id: None, resource: "access_log", action: Action::View, basis: basis.to_string() })
+        .await?;
+    let choices = party_choices(db, person.id).await?;
+    let consents = of_client(db, person.id).await?;
+    let named: BTreeSet<i32> = consents
+        .iter()
+        .flat_map(|(_, c)| c.terms.parties.iter())
+        .filter_map(|p| match p {
+            Party::Organisation(id) => Some(*id),
+            Party::Seat(_) => None,
+        })
+        .collect();
+    let organisations: HashMap<i32, String> =
+        organisation::Entity::find().filter(organisation::Column::Id.is_in(named)).all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let now = Utc::now();
+    let consents = consents
+        .into_iter()
+        .rev()
+        .map(|(row, c)| ConsentView {
+            id: c.id,
+            parties: c
+                .terms
+                .parties
+                .iter()
+                .map(|&party| PartyChoice {
+                    party,
+                    name: match party {
+                        Party::Organisation(id) => organisations.get(&id).cloned().unwrap_or_default(),
+                        Party::Seat(_) => String::new(),
+                    },
+                })
+                .collect(),
+            registers: c.terms.registers.iter().copied().collect(),
+            in_force: c.in_force(now),
+            purpose: c.terms.purpose,
+            valid_from: c.terms.valid_from,
+            valid_until: c.terms.valid_until,
+            given_by: c.given_by,
+            method: c.method,
+            given_at: row.created_at,
+            withdrawn_at: c.withdrawn_at,
+        })
+        .collect();
+    let cases = case::Entity::find()
+        .filter(case::Column::ClientId.eq(person.id))
+        .order_by_desc(case::Column::OpenedAt)
+        .select_only()
+        .column(case::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(PrivacyPage {
+        client_name: person.name,
+        consents,
+        choices,
+        cases,
+        log: access_log(db, person.id, user.id).await?,
+        relatives: relatives(db, person.id, now).await?,
+        today: finnish_date(now),
+    })
+}
+
+async fn relatives(db: &impl ConnectionTrait, client_id: i32, now: chrono::DateTime<Utc>) -> Result<Vec<RelativeView>, AppError> {
+    let links = relative_link::Entity::find()
+        .filter(relative_link::Column::ClientId.eq(client_id))
+        .order_by_asc(relative_link::Column::Id)
+        .all(db)
+        .await?;
+    let names = display_names(db, links.iter().map(|l| l.relative_user_id).collect()).await?;
+    Ok(links
+        .into_iter()
+        .map(|l| RelativeView {
+            link_id: l.id,
+            name: names.get(&l.relative_user_id).cloned().unwrap_or_default(),
+            relationship: l.relationship,
+            can_view: l.can_view,
+            can_write: l.can_write,
+            until: l.valid_until.map(finnish_date),
+            revoked_at: l.revoked_at,
+            lapsed: l.valid_until.is_some_and(|until| until <= now),
+        })
+        .collect())
+}
+
+/// One of the client's own links to a close one, still standing; anyone else's is not found.
+async fn own_link(db: &impl ConnectionTrait, client_id: i32, link_id: i32) -> Result<relative_link::Model, AppError> {
+    let link = relative_link::Entity::find_by_id(link_id)
+        .filter(relative_link::Column::ClientId.eq(client_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if link.revoked_at.is_some() {
+        return Err(ConsentError::Withdrawn.into());
+    }
+    Ok(link)
+}
+
+fn link_entry<'a>(user: &'a CurrentUser, client_id: i32, basis: Basis) -> audit::Entry<'a> {
+    audit::Entry { actor: user, client_id, case_id: None, resource: "relative_link", action: Action::Update, basis: basis.to_string() }
+}
+
+/// The client changes what a close one may do and until when; it holds from the next request.
+pub async fn set_relative_scope(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    link_id: i32,
+    can_view: bool,
+    can_write: bool,
+    until: &str,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (person, basis) = own_client(&txn, user).await?;
+    let link = own_link(&txn, person.id, link_id).await?;
+    let scope = RelativeScope::parse(can_view, can_write, until, finnish_date(Utc::now()))?;
+    let valid_until = match scope.until {
+        Some(day) => Some(day.and_hms_opt(23, 59, 59).and_then(from_finnish_time).ok_or(ConsentError::DateInvalid)?),
+        None => None,
+    };
+    let mut row = link.into_active_model();
+    row.can_view = Set(scope.can_view);
+    row.can_write = Set(scope.can_write);
+    row.valid_until = Set(valid_until);
+    row.update(&txn).await?;
+    audit::record(&txn, link_entry(user, person.id, basis)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The client ends a close one's part altogether.
+pub async fn revoke_relative(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, link_id: i32) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (person, basis) = own_client(&txn, user).await?;
+    let link = own_link(&txn, person.id, link_id).await?;
+    let mut row = link.into_active_model();
+    row.revoked_at = Set(Some(Utc::now()));
+    row.update(&txn).await?;
+    audit::record(&txn, link_entry(user, person.id, basis)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32) -> Result<Vec<AccessLogEntry>, AppError> {
+    let rows = audit_entry::Entity::find()
+        .filter(audit_entry::Column::ClientId.eq(client_id))
+        .filter(audit_entry::Column::ActorUserId.ne(own_user_id))
+        .order_by_desc(audit_entry::Column::Id)
+        .limit(LOG_LENGTH)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;
+    let organisations: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(rows.iter().filter_map(|r| r.actor_organisation_id).collect::<BTreeSet<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    rows.into_iter()
+        .map(|row| {
+            let role = row.actor_role.parse::<Role>().map_err(|e| {
+                tracing::error!(audit_id = row.id, error = %e, "stored actor role is invalid");
+                AppError::Internal
+            })?;
+            Ok(AccessLogEntry {
+                at: row.created_at,
+                actor: names.get(&row.actor_user_id).cloned().unwrap_or_default(),
+                role,
+                organisation: row.actor_organisation_id.and_then(|id| organisations.get(&id).cloned()),
+                basis: Basis::parse(&row.basis),
+                resource: row.resource,
+                action: row.action,
+            })
+        })
+        .collect()
+}

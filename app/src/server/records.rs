@@ -1,0 +1,210 @@
+//! Record entries on the server. A professional on the team writes into their own register; each
+//! reader gets only what they may read now: the team its own register's entries and shared ones,
+//! the other register's only under the client's consent in force (decided per register by
+//! `consent::read_record`, and logged with that consent's id); the client everything about
+//! themself except what was hidden with a reason. Every read is logged with its basis.
+
+use super::audit::{self, Action};
+use super::cases::{authorise, display_names};
+use super::consents;
+use super::entities::{client, legal_access, record_entry};
+use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
+use crate::domain::consent::{read_record, LegalAccess, LegalBasis, Reader, Register};
+use crate::domain::record::NewEntry;
+use crate::domain::{Access, Basis, Sector};
+use crate::error::AppError;
+use crate::model::{RecordEntryView, RecordsPage};
+use chrono::{Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
+use std::collections::BTreeSet;
+
+const RESOURCE: &str = "record_entry";
+
+fn sector_of(row: &record_entry::Model) -> Result<Sector, AppError> {
+    row.sector.parse::<Sector>().map_err(|e| {
+        tracing::error!(record_entry = row.id, error = %e, "stored record sector is invalid");
+        AppError::Internal
+    })
+}
+
+fn register_sector(register: Register) -> Sector {
+    match register {
+        Register::Social => Sector::Social,
+        Register::Health => Sector::Health,
+    }
+}
+
+/// The record entries of a case as `user` may read them now. Logged once per basis used.
+pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<RecordsPage, AppError> {
+    let (found, _, basis) = authorise(db, user, case_id, Access::read_records).await?;
+    let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let rows = record_entry::Entity::find()
+        .filter(record_entry::Column::CaseId.eq(case_id))
+        .order_by_asc(record_entry::Column::CreatedAt)
+        .order_by_asc(record_entry::Column::Id)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().map(|r| r.author_user_id).collect()).await?;
+    let view = |row: record_entry::Model, sector: Sector, with_reason: bool| RecordEntryView {
+        id: row.id,
+        sector,
+        author: names.get(&row.author_user_id).cloned().unwrap_or_default(),
+        text: row.text,
+        at: row.created_at,
+        hidden_reason: if with_reason { row.hidden_reason } else { None },
+    };
+
+    let Basis::Team(seat) = basis else {
+        // The client: everything about themself but what was hidden from them, with the count.
+        let withheld = rows.iter().filter(|r| r.hidden_reason.is_some()).count();
+        let mut entries = Vec::new();
+        for row in rows.into_iter().filter(|r| r.hidden_reason.is_none()) {
+            let sector = sector_of(&row)?;
+            entries.push(view(row, sector, false));
+        }
+        audit::record(db, audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis)).await?;
+        return Ok(RecordsPage {
+            case_id,
+            client_name: person.name,
+            entries,
+            closed_registers: Vec::new(),
+            writes_into: None,
+            withheld,
+            own: true,
+        });
+    };
+
+    let reader = Reader { organisation_id: user.organisation_id, sector: user.sector.unwrap_or(Sector::Other), seat };
+    let consents: Vec<_> = consents::of_client(db, found.client_id).await?.into_iter().map(|(_, c)| c).collect();
+    let now = Utc::now();
+    let legal = legal_bases(db, case_id, user.id, now).await?;
+    let mut closed_registers = Vec::new();
+    let mut open = vec![(None, basis)];
+    for register in [Register::Social, Register::Health] {
+        match read_record(&reader, register_sector(register), &consents, &legal, now) {
+            Ok(basis) => open.push((Some(register), basis)),
+            Err(_) => closed_registers.push(register),
+        }
+    }
+    let mut used = BTreeSet::new();
+    let mut entries = Vec::new();
+    for row in rows {
+        let sector = sector_of(&row)?;
+        let register = Register::of(sector);
+        if let Some((_, basis)) = open.iter().find(|(r, _)| *r == register) {
+            used.insert(basis.to_string());
+            entries.push(view(row, sector, true));
+        }
+    }
+    // Reading an empty list is a read too.
+    if used.is_empty() {
+        used.insert(basis.to_string());
+    }
+    for basis in used {
+        audit::record(
+            db,
+            audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: RESOURCE, action: Action::View, basis },
+        )
+        .await?;
+    }
+    Ok(RecordsPage {
+        case_id,
+        client_name: person.name,
+        entries,
+        closed_registers,
+        writes_into: user.sector.filter(|s| *s != Sector::Shared),
+        withheld: 0,
+        own: false,
+    })
+}
+
+/// The legal bases `user_id` recorded on the case that stand at `now`.
+async fn legal_bases(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    user_id: i32,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<(Register, LegalBasis)>, AppError> {
+    legal_access::Entity::find()
+        .filter(legal_access::Column::CaseId.eq(case_id))
+        .filter(legal_access::Column::UserId.eq(user_id))
+        .filter(legal_access::Column::ValidUntil.gt(now))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let register = Register::parse(&row.register).map_err(|_| AppError::Internal)?;
+            let basis = LegalBasis::parse(&row.basis).ok_or(AppError::Internal)?;
+            Ok((register, basis))
+        })
+        .collect()
+}
+
+/// A professional on the team records a legal basis from the fixed list, with their reason, to
+/// read the other register for a day. The record of it stays, and the client sees it.
+pub async fn open_by_law(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    register: &str,
+    basis: &str,
+    reason: &str,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (found, _, _) = authorise(&txn, user, case_id, Access::open_by_law).await?;
+    let opened = LegalAccess::parse(user.sector.unwrap_or(Sector::Other), register, basis, reason)?;
+    let now = Utc::now();
+    let row = legal_access::ActiveModel {
+        case_id: Set(case_id),
+        user_id: Set(user.id),
+        register: Set(opened.register.as_str().to_string()),
+        basis: Set(opened.basis.as_str().to_string()),
+        reason: Set(opened.reason),
+        created_at: Set(now),
+        valid_until: Set(now + Duration::hours(LegalAccess::LASTS_HOURS)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        audit::Entry::on_case(user, &found, "legal_basis", Action::Create, Basis::Legal(opened.basis)),
+    )
+    .await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::RecordWritten { case_id });
+    Ok(row.id)
+}
+
+/// A professional on the team writes an entry into their own register; `hide` with `reason`
+/// keeps it from the client.
+pub async fn write(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    text: &str,
+    hide: bool,
+    reason: &str,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::write_record).await?;
+    let entry = NewEntry::parse(user.sector, text, hide, reason)?;
+    let row = record_entry::ActiveModel {
+        case_id: Set(case_id),
+        sector: Set(entry.sector.as_str().to_string()),
+        author_user_id: Set(user.id),
+        text: Set(entry.text),
+        hidden_reason: Set(entry.hidden_reason),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, RESOURCE, Action::Create, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::RecordWritten { case_id });
+    Ok(row.id)
+}
