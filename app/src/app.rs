@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
 use crate::pages::{
-    AdminPage, AssessmentPage, BoardsPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, PathwayPage, PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
+    AdminPage, AssessmentPage, BoardsPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, OwnInformationPage, CaseRecordsPage, PathwayPage, PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -128,7 +128,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/plan") view=PlanPage ssr=SsrMode::Async/>
                         <Route path=path!("/cases/:id/meetings") view=MeetingsListPage ssr=SsrMode::Async/>
                         <Route path=path!("/cases/:id/meetings/:meeting") view=MeetingDetailPage ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/records") view=CaseRecordsPage ssr=SsrMode::Async/>
                         <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
+                        <Route path=path!("/pathway/privacy") view=OwnInformationPage ssr=SsrMode::Async/>
                         <Route path=path!("/process") view=ProcessPage ssr=SsrMode::Async/>
                         <Route path=path!("/boards") view=BoardsPage ssr=SsrMode::Async/>
                         <Route path=path!("/boards/:board") view=BoardsPage ssr=SsrMode::Async/>

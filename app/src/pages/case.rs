@@ -2,7 +2,7 @@
 //! coordinator pair the moves the process allows.
 
 use super::team::{InviteForm, TeamList};
-use crate::api::{assessment_path, get_case, meetings_path, plan_path, CloseCase, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
+use crate::api::{assessment_path, get_case, meetings_path, plan_path, records_path, CloseCase, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
 use crate::components::labels;
 use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
@@ -144,6 +144,8 @@ fn CaseView(
                     <a class="button-link" href=meetings_path(id)>{t!(i18n, case.meetings_link)}</a>
                     " "
                     <a class="button-link" href=format!("/boards/team-{id}")>{t!(i18n, case.board_link)}</a>
+                    " "
+                    <a class="button-link" href=records_path(id)>{t!(i18n, records.link)}</a>
                 </p>
             </section>
             <section class="card" aria-labelledby="team-h">

@@ -14,7 +14,9 @@ mod not_found;
 mod notifications;
 mod pathway;
 mod plan;
+pub(crate) mod privacy;
 mod process;
+mod records;
 mod screening;
 mod team;
 
@@ -32,5 +34,7 @@ pub use not_found::NotFound;
 pub use notifications::NotificationsPage;
 pub use pathway::PathwayPage;
 pub use plan::PlanPage;
+pub use privacy::OwnInformationPage;
 pub use process::ProcessPage;
+pub use records::CaseRecordsPage;
 pub use screening::ScreeningPage;

@@ -6,7 +6,7 @@ use super::case::{ClosureList, HistoryList};
 use super::team::{Proposals, TeamList};
 use super::feedback::FeedbackSection;
 use super::meetings::MeetingFacts;
-use crate::api::{meeting_path, my_pathway, plan_path, AnswerMember, WriteAssessmentView};
+use crate::api::{meeting_path, my_pathway, plan_path, records_path, AnswerMember, WriteAssessmentView, PRIVACY_PATH};
 use crate::components::labels;
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::components::process_map::{ProcessMap, StepDetails};
@@ -169,6 +169,16 @@ fn PathwayView(
                 {(!as_relative).then(|| view! { <Proposals team=team.clone() action=answer/> })}
                 <TeamList team=team.into_iter().filter(|m| m.status == SeatStatus::Accepted).collect()/>
             </section>
+            {(!as_relative).then(|| view! {
+                <section class="card" aria-labelledby=format!("privacy-{case_id}")>
+                    <h2 id=format!("privacy-{case_id}")>{t!(i18n, privacy.title)}</h2>
+                    <p>
+                        <a class="button-link" href=PRIVACY_PATH>{t!(i18n, privacy.link)}</a>
+                        " "
+                        <a class="button-link" href=records_path(case_id)>{t!(i18n, privacy.records_link)}</a>
+                    </p>
+                </section>
+            })}
             <section class="card" aria-labelledby=format!("history-{case_id}")>
                 <h2 id=format!("history-{case_id}")>{t!(i18n, pathway.history)}</h2>
                 <HistoryList history/>

@@ -12,6 +12,7 @@ use crate::components::ErrorMessage;
 use crate::domain::process::{MapScope, Step, StepCounts};
 use crate::domain::Role;
 use crate::i18n::*;
+use crate::model::LiveNotice;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -56,7 +57,12 @@ pub fn ProcessPage() -> impl IntoView {
             }
         },
     );
-    let live = use_live(staff, move |_| reloads.update(|n| *n += 1));
+    // Record entries and consent change no number on the map.
+    let live = use_live(staff, move |notice| {
+        if notice != LiveNotice::Records {
+            reloads.update(|n| *n += 1)
+        }
+    });
     let current = Signal::derive(move || counts.get().and_then(Result::ok).flatten());
     let changed = changed_steps(current);
     let href = Callback::new(move |step: Step| address(Some(step), scope.get_untracked()));

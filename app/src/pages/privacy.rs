@@ -1,0 +1,371 @@
+//! `/pathway/privacy`: the client's own information. Their consents between the social-care and
+//! health-care registers, each to narrow or withdraw, a form to give a new one, and who has
+//! accessed their information, when, and on what basis, in plain words.
+
+use crate::api::{get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent};
+use crate::components::labels::{self, I18n};
+use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::domain::consent::{LegalBasis, Party, Register};
+use crate::domain::Basis;
+use crate::i18n::*;
+use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
+use chrono::{Months, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Given,
+    Narrowed,
+    Withdrawn,
+    Scoped,
+    Revoked,
+}
+
+#[component]
+pub fn OwnInformationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let give = ServerAction::<GiveConsent>::new();
+    let narrow = ServerAction::<NarrowConsent>::new();
+    let withdraw = ServerAction::<WithdrawConsent>::new();
+    let scope = ServerAction::<SetRelativeScope>::new();
+    let revoke = ServerAction::<RevokeRelative>::new();
+    let (given, narrowed, withdrawn) = (succeeded(give), succeeded(narrow), succeeded(withdraw));
+    let (scoped, revoked) = (succeeded(scope), succeeded(revoke));
+    let page = Resource::new(move || (given.get(), narrowed.get(), withdrawn.get(), scoped.get(), revoked.get()), |_| get_privacy());
+    // What the client did last, said once done; a form sent without JavaScript comes back with
+    // `?given=`, `?narrowed=` or `?withdrawn=` instead.
+    let last = RwSignal::new(None::<Done>);
+    for (count, done) in
+        [(given, Done::Given), (narrowed, Done::Narrowed), (withdrawn, Done::Withdrawn), (scoped, Done::Scoped), (revoked, Done::Revoked)]
+    {
+        Effect::new(move |previous: Option<u32>| {
+            let now = count.get();
+            if previous.is_some_and(|p| p != now) {
+                last.set(Some(done));
+            }
+            now
+        });
+    }
+    let done = move || {
+        let query = query.read();
+        let from_query = || {
+            [("given", Done::Given), ("narrowed", Done::Narrowed), ("withdrawn", Done::Withdrawn), ("scoped", Done::Scoped), ("revoked", Done::Revoked)]
+                .into_iter()
+                .find_map(|(key, done)| query.get(key).map(|_| done))
+        };
+        last.get().or_else(from_query).map(|done| {
+            let text = match done {
+                Done::Given => t_string!(i18n, privacy.given_ok),
+                Done::Narrowed => t_string!(i18n, privacy.narrowed_ok),
+                Done::Withdrawn => t_string!(i18n, privacy.withdrawn_ok),
+                Done::Scoped => t_string!(i18n, privacy.scoped_ok),
+                Done::Revoked => t_string!(i18n, privacy.revoked_ok),
+            };
+            view! { <div class="notice notice-ok" role="status">{text}</div> }
+        })
+    };
+    let errors = move || {
+        [
+            give.value().get().and_then(Result::err),
+            narrow.value().get().and_then(Result::err),
+            withdraw.value().get().and_then(Result::err),
+            scope.value().get().and_then(Result::err),
+            revoke.value().get().and_then(Result::err),
+        ]
+            .into_iter()
+            .flatten()
+            .map(|error| view! { <ErrorMessage error/> })
+            .collect_view()
+    };
+    view! {
+        <p class="back"><a href="/pathway">{t!(i18n, nav.pathway)}</a></p>
+        <h1>{t!(i18n, privacy.title)}</h1>
+        <p class="lead">{t!(i18n, privacy.intro)}</p>
+        {done}
+        {errors}
+        <Transition fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Privacy page give narrow withdraw scope revoke/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Privacy(
+    page: PrivacyPage,
+    give: ServerAction<GiveConsent>,
+    narrow: ServerAction<NarrowConsent>,
+    withdraw: ServerAction<WithdrawConsent>,
+    scope: ServerAction<SetRelativeScope>,
+    revoke: ServerAction<RevokeRelative>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let PrivacyPage { consents, choices, cases, log, relatives, today, .. } = page;
+    view! {
+        {(!cases.is_empty()).then(|| view! {
+            <p>
+                {cases.into_iter().map(|id| view! { <a class="button-link" href=records_path(id)>{t!(i18n, privacy.records_link)}</a>" " }).collect_view()}
+            </p>
+        })}
+        <section class="card" aria-labelledby="consents-h">
+            <h2 id="consents-h">{t!(i18n, privacy.consents_title)}</h2>
+            {if consents.is_empty() {
+                view! { <p>{t!(i18n, privacy.none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="consent-list">
+                        {consents.into_iter().map(|consent| view! { <Consent consent today narrow withdraw/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+        <section class="card" aria-labelledby="give-h">
+            <h2 id="give-h">{t!(i18n, privacy.give_title)}</h2>
+            <ActionForm action=give attr:class="form consent-form">
+                <TermsFields key="give" parties=choices.into_iter().map(|c| (c, false)).collect() registers=vec![] until=today.checked_add_months(Months::new(12)).unwrap_or(today) min=today/>
+                <label for="give-purpose">{t!(i18n, privacy.purpose)}</label>
+                <input type="text" id="give-purpose" name="purpose" value=move || t_string!(i18n, privacy.purpose_default).to_string() required/>
+                <button type="submit" class="button-primary">{t!(i18n, privacy.give)}</button>
+            </ActionForm>
+        </section>
+        {(!relatives.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="relatives-h">
+                <h2 id="relatives-h">{t!(i18n, privacy.relatives_title)}</h2>
+                <p>{t!(i18n, privacy.relatives_intro)}</p>
+                <ul class="consent-list">
+                    {relatives.into_iter().map(|relative| view! { <Relative relative today scope revoke/> }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section class="card" aria-labelledby="log-h">
+            <h2 id="log-h">{t!(i18n, privacy.log_title)}</h2>
+            <p>{t!(i18n, privacy.log_intro)}</p>
+            {if log.is_empty() {
+                view! { <p>{t!(i18n, privacy.log_none)}</p> }.into_any()
+            } else {
+                view! { <ol class="access-log" data-testid="access-log">{log.into_iter().map(|entry| view! { <LogEntry entry/> }).collect_view()}</ol> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn party_name(i18n: I18n, choice: &PartyChoice) -> String {
+    match choice.party {
+        Party::Organisation(_) => choice.name.clone(),
+        Party::Seat(seat) => labels::team_role(i18n, seat),
+    }
+}
+
+fn register_name(i18n: I18n, register: Register) -> String {
+    match register {
+        Register::Social => t_string!(i18n, privacy.register_social).to_string(),
+        Register::Health => t_string!(i18n, privacy.register_health).to_string(),
+    }
+}
+
+/// The parties and registers to choose, and the last day; shared by giving and narrowing.
+#[component]
+fn TermsFields(#[prop(into)] key: String, parties: Vec<(PartyChoice, bool)>, registers: Vec<Register>, until: NaiveDate, min: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = move |what: &str| format!("{key}-{what}");
+    view! {
+        <fieldset>
+            <legend>{t!(i18n, privacy.who)}</legend>
+            {parties.into_iter().map(|(choice, checked)| {
+                let field = id(&choice.party.key().replace(':', "-"));
+                let label = party_name(i18n, &choice);
+                view! {
+                    <div class="choice">
+                        <input type="checkbox" id=field.clone() name="parties[]" value=choice.party.key() checked=checked/>
+                        <label for=field>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <fieldset>
+            <legend>{t!(i18n, privacy.what)}</legend>
+            {[Register::Social, Register::Health].into_iter().map(|register| {
+                let field = id(register.as_str());
+                view! {
+                    <div class="choice">
+                        <input type="checkbox" id=field.clone() name="registers[]" value=register.as_str() checked=registers.contains(&register)/>
+                        <label for=field>{move || register_name(i18n, register)}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <label for=id("until")>{t!(i18n, privacy.until)}</label>
+        <input type="date" id=id("until") name="valid_until" value=until.to_string() min=min.to_string() required/>
+    }
+}
+
+#[component]
+fn Consent(consent: ConsentView, today: NaiveDate, narrow: ServerAction<NarrowConsent>, withdraw: ServerAction<WithdrawConsent>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ConsentView { id, parties, registers, purpose, valid_from, valid_until, given_at, withdrawn_at, in_force, .. } = consent;
+    let state = match withdrawn_at {
+        Some(at) => t!(i18n, privacy.withdrawn_on, day = move || labels::day(i18n, at)).into_any(),
+        None if in_force => t!(i18n, privacy.in_force).into_any(),
+        None => t!(i18n, privacy.not_in_force).into_any(),
+    };
+    let who = parties.iter().map(|p| party_name(i18n, p)).collect::<Vec<_>>().join(", ");
+    let what = registers.iter().map(|&r| register_name(i18n, r)).collect::<Vec<_>>().join(", ");
+    let key = format!("consent-{id}");
+    let open = withdrawn_at.is_none();
+    let chosen_parties: Vec<(PartyChoice, bool)> = parties.into_iter().map(|p| (p, true)).collect();
+    view! {
+        <li class="consent" id=format!("consent-{id}") data-in-force=in_force.to_string()>
+            <p class=if in_force { "consent-state consent-in-force" } else { "consent-state" }><strong>{state}</strong></p>
+            <dl class="facts">
+                <div><dt>{t!(i18n, privacy.who)}</dt><dd>{who}</dd></div>
+                <div><dt>{t!(i18n, privacy.what)}</dt><dd>{what}</dd></div>
+                <div><dt>{t!(i18n, privacy.purpose)}</dt><dd>{purpose}</dd></div>
+                <div><dd>{t!(i18n, privacy.valid, from = move || labels::date(i18n, valid_from), until = move || labels::date(i18n, valid_until))}</dd></div>
+                <div><dd class="hint">{t!(i18n, privacy.given, day = move || labels::day(i18n, given_at))}</dd></div>
+            </dl>
+            {open.then(|| view! {
+                <ActionForm action=withdraw attr:class="inline-form">
+                    <input type="hidden" name="consent_id" value=id/>
+                    <button type="submit" class="button-danger">{t!(i18n, privacy.withdraw)}</button>
+                    <span class="hint">" "{t!(i18n, privacy.withdraw_hint)}</span>
+                </ActionForm>
+                <details class="narrow">
+                    <summary>{t!(i18n, privacy.narrow_title)}</summary>
+                    <p class="hint">{t!(i18n, privacy.narrow_hint)}</p>
+                    <ActionForm action=narrow attr:class="form consent-form">
+                        <input type="hidden" name="consent_id" value=id/>
+                        <TermsFields key parties=chosen_parties registers until=valid_until min=today.max(valid_from)/>
+                        <button type="submit" class="button-quiet">{t!(i18n, privacy.narrow)}</button>
+                    </ActionForm>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// A close one: what they may do now, and the form to change it or end it.
+#[component]
+fn Relative(relative: RelativeView, today: NaiveDate, scope: ServerAction<SetRelativeScope>, revoke: ServerAction<RevokeRelative>) -> impl IntoView {
+    let i18n = use_i18n();
+    let RelativeView { link_id, name, relationship, can_view, can_write, until, revoked_at, lapsed } = relative;
+    let state = match (revoked_at, lapsed) {
+        (Some(at), _) => t!(i18n, privacy.relative_revoked, day = move || labels::day(i18n, at)).into_any(),
+        (None, true) => t!(i18n, privacy.relative_lapsed).into_any(),
+        (None, false) if can_write => t!(i18n, privacy.relative_writes).into_any(),
+        (None, false) if can_view => t!(i18n, privacy.relative_sees).into_any(),
+        (None, false) => t!(i18n, privacy.relative_nothing).into_any(),
+    };
+    let field = move |what: &str| format!("relative-{link_id}-{what}");
+    view! {
+        <li class="consent" id=format!("relative-{link_id}") data-can-view=can_view.to_string() data-can-write=can_write.to_string()>
+            <p><strong>{format!("{name} ({relationship})")}</strong></p>
+            <p class="consent-state">{state}</p>
+            {until.map(|day| view! { <p class="hint">{t!(i18n, privacy.relative_until, day = move || labels::date(i18n, day))}</p> })}
+            {revoked_at.is_none().then(|| view! {
+                <ActionForm action=scope attr:class="form consent-form">
+                    <input type="hidden" name="link_id" value=link_id/>
+                    <div class="choice">
+                        <input type="checkbox" id=field("view") name="can_view" checked=can_view/>
+                        <label for=field("view")>{t!(i18n, privacy.relative_can_view)}</label>
+                    </div>
+                    <div class="choice">
+                        <input type="checkbox" id=field("write") name="can_write" checked=can_write/>
+                        <label for=field("write")>{t!(i18n, privacy.relative_can_write)}</label>
+                    </div>
+                    <label for=field("until")>{t!(i18n, privacy.relative_until_label)}</label>
+                    <input type="date" id=field("until") name="valid_until" value=until.map(|d| d.to_string()).unwrap_or_default() min=today.to_string()/>
+                    <button type="submit" class="button-quiet">{t!(i18n, privacy.relative_save)}</button>
+                </ActionForm>
+                <ActionForm action=revoke attr:class="inline-form">
+                    <input type="hidden" name="link_id" value=link_id/>
+                    <button type="submit" class="button-danger">{t!(i18n, privacy.relative_revoke)}</button>
+                </ActionForm>
+            })}
+        </li>
+    }
+}
+
+fn resource_name(i18n: I18n, resource: &str) -> String {
+    let text = match resource {
+        "case" => t_string!(i18n, privacy.resource.case),
+        "case_list" => t_string!(i18n, privacy.resource.case_list),
+        "case_stage" => t_string!(i18n, privacy.resource.case_stage),
+        "client" => t_string!(i18n, privacy.resource.client),
+        "pathway" => t_string!(i18n, privacy.resource.pathway),
+        "assessment" => t_string!(i18n, privacy.resource.assessment),
+        "assessment_view" => t_string!(i18n, privacy.resource.assessment_view),
+        "plan" => t_string!(i18n, privacy.resource.plan),
+        "plan_review" => t_string!(i18n, privacy.resource.plan_review),
+        "meeting" => t_string!(i18n, privacy.resource.meeting),
+        "meeting_voice" => t_string!(i18n, privacy.resource.meeting_voice),
+        "team" => t_string!(i18n, privacy.resource.team),
+        "feedback" => t_string!(i18n, privacy.resource.feedback),
+        "board" => t_string!(i18n, privacy.resource.board),
+        "board_card" => t_string!(i18n, privacy.resource.board_card),
+        "board_comment" => t_string!(i18n, privacy.resource.board_comment),
+        "concern" => t_string!(i18n, privacy.resource.concern),
+        "screening" => t_string!(i18n, privacy.resource.screening),
+        "record_entry" => t_string!(i18n, privacy.resource.record_entry),
+        "consent" => t_string!(i18n, privacy.resource.consent),
+        "access_log" => t_string!(i18n, privacy.resource.access_log),
+        "legal_basis" => t_string!(i18n, privacy.resource.legal_basis),
+        "relative_link" => t_string!(i18n, privacy.resource.relative_link),
+        _ => t_string!(i18n, privacy.resource.other),
+    };
+    text.to_string()
+}
+
+fn action_name(i18n: I18n, action: &str) -> String {
+    let text = match action {
+        "list" => t_string!(i18n, privacy.action.list),
+        "create" => t_string!(i18n, privacy.action.create),
+        "update" => t_string!(i18n, privacy.action.update),
+        _ => t_string!(i18n, privacy.action.view),
+    };
+    text.to_string()
+}
+
+pub(crate) fn basis_view(i18n: I18n, basis: Option<Basis>) -> AnyView {
+    match basis {
+        Some(Basis::OwnClient) => t!(i18n, privacy.basis.own_client).into_any(),
+        Some(Basis::RelativeLink) => t!(i18n, privacy.basis.relative_link).into_any(),
+        Some(Basis::Team(seat)) => t!(i18n, privacy.basis.team, role = move || labels::team_role(i18n, seat)).into_any(),
+        Some(Basis::Identification) => t!(i18n, privacy.basis.identification).into_any(),
+        Some(Basis::Screening) => t!(i18n, privacy.basis.screening).into_any(),
+        Some(Basis::CoordinatorPair) => t!(i18n, privacy.basis.coordinator_pair).into_any(),
+        Some(Basis::Consent(id)) => t!(i18n, privacy.basis.consent, id = move || id).into_any(),
+        Some(Basis::Legal(LegalBasis::UrgentCare)) => t!(i18n, privacy.basis.urgent_care).into_any(),
+        Some(Basis::Legal(LegalBasis::ChildWelfare)) => t!(i18n, privacy.basis.child_welfare).into_any(),
+        Some(Basis::Legal(LegalBasis::SocialWelfareDuty)) => t!(i18n, privacy.basis.social_welfare_duty).into_any(),
+        None => t!(i18n, privacy.basis.unknown).into_any(),
+    }
+}
+
+#[component]
+fn LogEntry(entry: AccessLogEntry) -> impl IntoView {
+    let i18n = use_i18n();
+    let AccessLogEntry { at, actor, role, organisation, resource, action, basis } = entry;
+    let resource_key = resource.clone();
+    let who = match organisation {
+        Some(org) => format!("{actor} ({}, {org})", labels::role(i18n, role)),
+        None => format!("{actor} ({})", labels::role(i18n, role)),
+    };
+    view! {
+        <li class="access" data-resource=resource_key data-basis=basis.map(|b| b.to_string())>
+            <p>
+                <time datetime=at.to_rfc3339()>{move || labels::time(i18n, at)}</time>
+                " "
+                <strong class="access-who">{who}</strong>
+            </p>
+            <p>{move || format!("{}: {}", action_name(i18n, &action), resource_name(i18n, &resource))}</p>
+            <p class="hint">{t!(i18n, privacy.basis_label)}": "{basis_view(i18n, basis)}</p>
+        </li>
+    }
+}
