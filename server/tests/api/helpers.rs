@@ -196,6 +196,17 @@ pub async fn open_socket(address: &str, path: &str, cookie: Option<&str>, origin
     }
 }
 
+/// The next text message on a socket, waiting at most 10 s.
+pub async fn next_text(socket: &mut Socket) -> String {
+    use futures_util::StreamExt;
+    loop {
+        let message = tokio::time::timeout(std::time::Duration::from_secs(10), socket.next()).await.expect("a message within 10 s").unwrap().unwrap();
+        if let tokio_tungstenite::tungstenite::Message::Text(text) = message {
+            return text.to_string();
+        }
+    }
+}
+
 /// The calendar day `offset` days from today, as a date field sends it.
 pub fn day(offset: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()

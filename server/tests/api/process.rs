@@ -3,13 +3,10 @@
 
 use crate::helpers::*;
 use app::server::entities::concern;
-use futures_util::StreamExt;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::time::Duration;
-use tokio_tungstenite::tungstenite::Message;
 
 const STEPS: [&str; 9] = ["concern", "screening", "assessment", "team", "plan", "meetings", "review", "feedback", "closure"];
 
@@ -177,15 +174,6 @@ async fn the_client_sees_their_step_what_comes_next_and_how_their_goals_are_goin
 /// Opens `/live` as a page of `origin` would, with the session `cookie`.
 async fn connect_live(app: &TestApp, cookie: Option<String>, origin: &str) -> Result<Socket, StatusCode> {
     open_socket(&app.address, "/live", cookie.as_deref(), origin).await
-}
-
-async fn next_text(socket: &mut (impl StreamExt<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin)) -> String {
-    loop {
-        let message = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("a notice within 10 s").unwrap().unwrap();
-        if let Message::Text(text) = message {
-            return text.to_string();
-        }
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
