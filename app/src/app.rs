@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
 use crate::pages::{
-    AdminPage, AssessmentPage, BoardsPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, OwnInformationPage, CaseRecordsPage, PathwayPage, PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
+    AdminPage, AssessmentPage, AuditPage, BoardsPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, OwnInformationPage, CaseRecordsPage, PathwayPage, PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                         <Route path=path!("/feedback") view=FeedbackPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                        <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
                         <Route path=path!("/concerns") view=ScreeningPage ssr=SsrMode::Async/>
                         <Route path=path!("/concerns/new") view=RaiseConcernPage ssr=SsrMode::Async/>
                     </Routes>

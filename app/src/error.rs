@@ -2,6 +2,7 @@
 //! to a message in the user's language (see `components::error`). Server-side details are logged,
 //! never sent to the browser.
 
+use crate::domain::audit_search::AuditSearchError;
 use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
 use crate::domain::consent::ConsentError;
@@ -58,6 +59,8 @@ pub enum AppError {
     Consent(ConsentError),
     #[error("record: {0}")]
     Record(RecordError),
+    #[error("audit search: {0}")]
+    AuditSearch(AuditSearchError),
     #[error("the case has moved to {current} since it was loaded")]
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
@@ -99,7 +102,7 @@ impl AppError {
             AppError::Board(BoardError::NoSuchAction) => StatusCode::NOT_FOUND,
             AppError::Board(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Consent(ConsentError::Withdrawn) => StatusCode::CONFLICT,
-            AppError::Consent(_) | AppError::Record(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Consent(_) | AppError::Record(_) | AppError::AuditSearch(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -161,6 +164,12 @@ impl From<BoardError> for AppError {
 impl From<ConsentError> for AppError {
     fn from(e: ConsentError) -> Self {
         AppError::Consent(e)
+    }
+}
+
+impl From<AuditSearchError> for AppError {
+    fn from(e: AuditSearchError) -> Self {
+        AppError::AuditSearch(e)
     }
 }
 

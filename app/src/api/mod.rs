@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod assessment;
+pub mod audit;
 pub mod auth;
 pub mod board;
 pub mod cases;
@@ -18,6 +19,7 @@ pub mod team;
 
 pub use admin::*;
 pub use assessment::*;
+pub use audit::*;
 pub use auth::*;
 pub use board::*;
 pub use cases::*;

@@ -3,6 +3,7 @@
 use super::labels::{self, I18n};
 use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
+use crate::domain::audit_search::AuditSearchError;
 use crate::domain::consent::ConsentError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
@@ -54,6 +55,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::RecordsByProfessionals => t!(i18n, errors.forbidden.records_by_professionals).into_any(),
             AccessDenied::RecordsNotForRelatives => t!(i18n, errors.forbidden.records_not_for_relatives).into_any(),
             AccessDenied::ClientsOwnPrivacy => t!(i18n, errors.forbidden.clients_own_privacy).into_any(),
+            AccessDenied::AuditorSeesLogOnly => t!(i18n, errors.forbidden.auditor_sees_log_only).into_any(),
+            AccessDenied::AuditorsOnly => t!(i18n, errors.forbidden.auditors_only).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -152,6 +155,15 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             RecordError::ReasonNeeded => t!(i18n, errors.record.reason_needed).into_any(),
             RecordError::ReasonTooLong { max } => t!(i18n, errors.record.reason_too_long, max = move || max).into_any(),
             RecordError::NoRegister => t!(i18n, errors.record.no_register).into_any(),
+        },
+        AppError::AuditSearch(problem) => match problem {
+            AuditSearchError::TermTooLong { max } => t!(i18n, errors.audit.term_too_long, max = move || max).into_any(),
+            AuditSearchError::DateInvalid { value } => t!(i18n, errors.audit.date_invalid, value = move || value.clone()).into_any(),
+            AuditSearchError::PeriodReversed => t!(i18n, errors.audit.period_reversed).into_any(),
+            AuditSearchError::PeriodTooLong { max } => t!(i18n, errors.audit.period_too_long, max = move || max).into_any(),
+            AuditSearchError::UnknownBasis { value } => t!(i18n, errors.audit.unknown_basis, value = move || value.clone()).into_any(),
+            AuditSearchError::CursorInvalid { value } => t!(i18n, errors.audit.cursor_invalid, value = move || value.clone()).into_any(),
+            AuditSearchError::TooBroad { max } => t!(i18n, errors.audit.too_broad, max = move || max).into_any(),
         },
     }
 }

@@ -43,10 +43,11 @@ fn UserNav(user: SessionUser, urgent: u64, unread: u32) -> impl IntoView {
         Role::Client | Role::Relative => view! { <A href="/pathway">{t!(i18n, nav.pathway)}</A> }.into_any(),
         Role::Professional | Role::Coordinator => view! { <A href="/cases">{t!(i18n, nav.my_cases)}</A> }.into_any(),
         Role::Administrator => view! { <A href="/admin">{t!(i18n, nav.admin)}</A> }.into_any(),
+        Role::Auditor => view! { <A href="/audit">{t!(i18n, nav.audit)}</A> }.into_any(),
     };
     let screening = (user.role == Role::Coordinator).then(|| view! { <ScreeningLink urgent/> });
     let feedback = (user.role == Role::Coordinator).then(|| view! { <A href="/feedback">{t!(i18n, nav.feedback)}</A> });
-    let process = view! { <A href="/process">{t!(i18n, nav.process)}</A> };
+    let process = (user.role != Role::Auditor).then(|| view! { <A href="/process">{t!(i18n, nav.process)}</A> });
     let boards = user.role.is_staff().then(|| view! {
         <A href="/boards">{t!(i18n, nav.boards)}</A>
         <A href="/notifications">
@@ -56,7 +57,7 @@ fn UserNav(user: SessionUser, urgent: u64, unread: u32) -> impl IntoView {
             })}
         </A>
     });
-    let raise = (user.role != Role::Administrator)
+    let raise = (!matches!(user.role, Role::Administrator | Role::Auditor))
         .then(|| view! { <A href="/concerns/new">{t!(i18n, nav.raise_concern)}</A> });
     let name = user.display_name.clone();
     let role = user.role;

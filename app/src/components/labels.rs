@@ -57,6 +57,7 @@ pub fn role(i18n: I18n, role: Role) -> String {
         Role::Professional => t_string!(i18n, role.professional).to_string(),
         Role::Coordinator => t_string!(i18n, role.coordinator).to_string(),
         Role::Administrator => t_string!(i18n, role.administrator).to_string(),
+        Role::Auditor => t_string!(i18n, role.auditor).to_string(),
     }
 }
 

@@ -42,6 +42,8 @@ pub enum Basis {
     Consent(i32),
     /// A legal basis from the fixed list (another register's records, without consent).
     Legal(LegalBasis),
+    /// An audit reviewer searching the access log about the client.
+    AuditReview,
 }
 
 impl fmt::Display for Basis {
@@ -55,6 +57,7 @@ impl fmt::Display for Basis {
             Basis::CoordinatorPair => f.write_str("coordinator_pair"),
             Basis::Consent(id) => write!(f, "consent:{id}"),
             Basis::Legal(basis) => write!(f, "legal:{}", basis.as_str()),
+            Basis::AuditReview => f.write_str("audit_review"),
         }
     }
 }
@@ -69,6 +72,7 @@ impl Basis {
             ("identification", None) => Some(Basis::Identification),
             ("screening", None) => Some(Basis::Screening),
             ("coordinator_pair", None) => Some(Basis::CoordinatorPair),
+            ("audit_review", None) => Some(Basis::AuditReview),
             ("team", Some(seat)) => seat.parse().ok().map(Basis::Team),
             ("consent", Some(id)) => id.parse().ok().map(Basis::Consent),
             ("legal", Some(basis)) => LegalBasis::parse(basis).map(Basis::Legal),
@@ -118,6 +122,10 @@ pub enum AccessDenied {
     RecordsNotForRelatives,
     #[error("only the client gives consent and sees who has read their information")]
     ClientsOwnPrivacy,
+    #[error("audit reviewers search the access log; they do not see client content")]
+    AuditorSeesLogOnly,
+    #[error("only audit reviewers search the access log")]
+    AuditorsOnly,
 }
 
 /// What a person may do with one case.
@@ -128,6 +136,7 @@ impl Access {
     pub fn view_case(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
         match (role, rel) {
             (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent),
+            (Role::Auditor, _) => Err(AccessDenied::AuditorSeesLogOnly),
             (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
             (Role::Client, _) => Err(AccessDenied::NotYourCase),
             (Role::Relative, Relationship::Relative { can_view: true, .. }) => Ok(Basis::RelativeLink),
@@ -235,6 +244,7 @@ impl Access {
     pub fn raise_concern(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
         match (role, rel) {
             (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent),
+            (Role::Auditor, _) => Err(AccessDenied::AuditorSeesLogOnly),
             (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
             (Role::Client, _) => Err(AccessDenied::NotYourCase),
             (Role::Relative, Relationship::Relative { can_write: true, .. }) => Ok(Basis::RelativeLink),
@@ -259,6 +269,7 @@ impl Access {
         match role {
             Role::Professional | Role::Coordinator => Ok(()),
             Role::Administrator => Err(AccessDenied::AdministratorNoClientContent),
+            Role::Auditor => Err(AccessDenied::AuditorSeesLogOnly),
             Role::Client | Role::Relative => Err(AccessDenied::StaffOnly),
         }
     }
@@ -274,6 +285,7 @@ impl Access {
         match role {
             Role::Professional | Role::Coordinator => Ok(()),
             Role::Administrator => Err(AccessDenied::AdministratorNoClientContent),
+            Role::Auditor => Err(AccessDenied::AuditorSeesLogOnly),
             Role::Client | Role::Relative => Err(AccessDenied::BoardsForStaff),
         }
     }
@@ -324,6 +336,15 @@ impl Access {
         }
     }
 
+    /// May this person search the access log across clients? Audit reviewers only; the search is
+    /// itself logged, about each client it names, with the basis `AuditReview`.
+    pub fn search_audit(role: Role) -> Result<Basis, AccessDenied> {
+        match role {
+            Role::Auditor => Ok(Basis::AuditReview),
+            _ => Err(AccessDenied::AuditorsOnly),
+        }
+    }
+
     /// May this person see a non-disclosure client's address and municipality?
     /// Only the client and the coordinator pair (DOMAIN.md, turvakielto).
     pub fn see_protected_location(rel: Relationship, non_disclosure: bool) -> bool {
@@ -369,6 +390,22 @@ mod tests {
             Access::view_team_board(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
             Err(AccessDenied::BoardsForStaff)
         );
+    }
+
+    #[test]
+    fn an_audit_reviewer_searches_the_log_and_sees_no_client_content() {
+        assert_eq!(Access::search_audit(Role::Auditor), Ok(Basis::AuditReview));
+        for role in [Role::Client, Role::Relative, Role::Professional, Role::Coordinator, Role::Administrator] {
+            assert_eq!(Access::search_audit(role), Err(AccessDenied::AuditorsOnly), "{role}");
+        }
+        for rel in [Relationship::OwnClient, Relationship::Team(TeamRole::SocialCoordinator), Relationship::Unrelated] {
+            assert_eq!(Access::view_case(Role::Auditor, rel), Err(AccessDenied::AuditorSeesLogOnly));
+            assert_eq!(Access::raise_concern(Role::Auditor, rel), Err(AccessDenied::AuditorSeesLogOnly));
+            assert_eq!(Access::read_records(Role::Auditor, rel), Err(AccessDenied::AuditorSeesLogOnly));
+        }
+        assert_eq!(Access::process_counts(Role::Auditor), Err(AccessDenied::AuditorSeesLogOnly));
+        assert_eq!(Access::view_boards(Role::Auditor), Err(AccessDenied::AuditorSeesLogOnly));
+        assert_eq!(Basis::parse(&Basis::AuditReview.to_string()), Some(Basis::AuditReview));
     }
 
     #[test]

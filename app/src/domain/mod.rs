@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod assessment;
+pub mod audit_search;
 pub mod board;
 pub mod calendar;
 pub mod closure;

@@ -14,11 +14,13 @@ pub enum Role {
     Professional,
     Coordinator,
     Administrator,
+    /// An audit reviewer (*lokitarkastaja*): searches the access log, sees no client content.
+    Auditor,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Client, Role::Relative, Role::Professional, Role::Coordinator, Role::Administrator];
+    pub const ALL: [Role; 6] =
+        [Role::Client, Role::Relative, Role::Professional, Role::Coordinator, Role::Administrator, Role::Auditor];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -27,6 +29,7 @@ impl Role {
             Role::Professional => "professional",
             Role::Coordinator => "coordinator",
             Role::Administrator => "administrator",
+            Role::Auditor => "auditor",
         }
     }
 
@@ -41,6 +44,7 @@ impl Role {
             Role::Client | Role::Relative => "/pathway",
             Role::Professional | Role::Coordinator => "/cases",
             Role::Administrator => "/admin",
+            Role::Auditor => "/audit",
         }
     }
 }

@@ -63,7 +63,7 @@ fn ConcernForm(context: RaiseContext, action: ServerAction<RaiseConcern>) -> imp
             </fieldset>
         }
         .into_any(),
-        Role::Client | Role::Administrator => ().into_any(),
+        Role::Client | Role::Administrator | Role::Auditor => ().into_any(),
     };
     view! {
         <p>{intro}</p>

@@ -2,6 +2,7 @@
 
 mod admin;
 mod assessment;
+mod audit;
 mod board;
 mod case;
 mod cases;
@@ -22,6 +23,7 @@ mod team;
 
 pub use admin::AdminPage;
 pub use assessment::AssessmentPage;
+pub use audit::AuditPage;
 pub use board::BoardsPage;
 pub use case::CasePage;
 pub use cases::MyCasesPage;

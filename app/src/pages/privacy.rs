@@ -292,7 +292,7 @@ fn Relative(relative: RelativeView, today: NaiveDate, scope: ServerAction<SetRel
     }
 }
 
-fn resource_name(i18n: I18n, resource: &str) -> String {
+pub(crate) fn resource_name(i18n: I18n, resource: &str) -> String {
     let text = match resource {
         "case" => t_string!(i18n, privacy.resource.case),
         "case_list" => t_string!(i18n, privacy.resource.case_list),
@@ -322,7 +322,7 @@ fn resource_name(i18n: I18n, resource: &str) -> String {
     text.to_string()
 }
 
-fn action_name(i18n: I18n, action: &str) -> String {
+pub(crate) fn action_name(i18n: I18n, action: &str) -> String {
     let text = match action {
         "list" => t_string!(i18n, privacy.action.list),
         "create" => t_string!(i18n, privacy.action.create),
@@ -344,6 +344,7 @@ pub(crate) fn basis_view(i18n: I18n, basis: Option<Basis>) -> AnyView {
         Some(Basis::Legal(LegalBasis::UrgentCare)) => t!(i18n, privacy.basis.urgent_care).into_any(),
         Some(Basis::Legal(LegalBasis::ChildWelfare)) => t!(i18n, privacy.basis.child_welfare).into_any(),
         Some(Basis::Legal(LegalBasis::SocialWelfareDuty)) => t!(i18n, privacy.basis.social_welfare_duty).into_any(),
+        Some(Basis::AuditReview) => t!(i18n, privacy.basis.audit_review).into_any(),
         None => t!(i18n, privacy.basis.unknown).into_any(),
     }
 }

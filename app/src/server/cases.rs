@@ -89,7 +89,7 @@ pub async fn relationship(
                 None => Relationship::Unrelated,
             }
         }
-        Role::Administrator => Relationship::Unrelated,
+        Role::Administrator | Role::Auditor => Relationship::Unrelated,
     };
     Ok(rel)
 }
@@ -514,6 +514,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             return Err(crate::domain::AccessDenied::ClientsAndRelativesOnly.into())
         }
         Role::Administrator => return Err(crate::domain::AccessDenied::AdministratorNoClientContent.into()),
+        Role::Auditor => return Err(crate::domain::AccessDenied::AuditorSeesLogOnly.into()),
     };
     let now = Utc::now();
     let mut out = Vec::new();

@@ -58,6 +58,7 @@ async fn writable_clients(db: &impl ConnectionTrait, relative_user_id: i32) -> R
 pub async fn raise_context(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<RaiseContext, AppError> {
     let clients = match user.role {
         Role::Administrator => return Err(AccessDenied::AdministratorNoClientContent.into()),
+        Role::Auditor => return Err(AccessDenied::AuditorSeesLogOnly.into()),
         Role::Relative => writable_clients(db, user.id).await?,
         Role::Client | Role::Professional | Role::Coordinator => Vec::new(),
     };
@@ -72,6 +73,7 @@ async fn resolve_client(
 ) -> Result<(i32, crate::domain::Basis), AppError> {
     match (user.role, about) {
         (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent.into()),
+        (Role::Auditor, _) => Err(AccessDenied::AuditorSeesLogOnly.into()),
         (Role::Client, _) => {
             let own = client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?;
             let own = own.ok_or(AppError::forbidden(AccessDenied::NotYourCase))?;

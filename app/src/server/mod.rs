@@ -3,6 +3,7 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod audit_review;
 pub mod board;
 pub mod cases;
 pub mod concerns;

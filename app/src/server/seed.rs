@@ -1,6 +1,6 @@
 //! Demo data for a first start: fictional clients of a Finnish wellbeing services county in every
 //! stage, two coordinator pairs, professionals from social care, health care, an NGO, a school
-//! and employment services, relatives, and an administrator. All names are invented.
+//! and employment services, relatives, an administrator and an audit reviewer. All names are invented.
 
 use super::cases::{add_member, append_history};
 use super::entities::{case, client, coordinator_pair, meeting, organisation, plan_version, record_entry, relative_link, staff_profile, user};
@@ -69,6 +69,7 @@ const STAFF: &[Staff] = &[
     Staff { username: "eeva.koivisto", name: "Eeva Koivisto", role: Role::Professional, profession: "erityisopettaja", org: "school", phone: "+358 40 100 2032", hours: "koulupäivinä 8–14" },
     Staff { username: "timo.peltonen", name: "Timo Peltonen", role: Role::Professional, profession: "työllisyysasiantuntija", org: "employment", phone: "+358 40 100 2041", hours: "ma–pe 9–15" },
     Staff { username: "admin", name: "Ylläpitäjä Polku", role: Role::Administrator, profession: "järjestelmän pääkäyttäjä", org: "social", phone: "+358 40 100 2099", hours: "ma–pe 8–16" },
+    Staff { username: "paula.rinne", name: "Paula Rinne", role: Role::Auditor, profession: "tietosuojavastaava", org: "social", phone: "+358 40 100 2098", hours: "ma–pe 9–15" },
 ];
 
 /// The two coordinator pairs: (name, social coordinator, health coordinator).
@@ -166,6 +167,7 @@ pub fn demo_logins() -> Vec<DemoLogin> {
         DemoLogin { role: Role::Client, username: "sofia.berg", who: "Sofia Berg, Swedish-speaking" },
         DemoLogin { role: Role::Relative, username: "pirjo.korhonen", who: "Pirjo Korhonen, Aino's daughter" },
         DemoLogin { role: Role::Administrator, username: "admin", who: "Administrator (no client content)" },
+        DemoLogin { role: Role::Auditor, username: "paula.rinne", who: "Paula Rinne, data protection officer: searches the access log" },
     ]
 }
 

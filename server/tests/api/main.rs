@@ -8,6 +8,7 @@
 mod helpers;
 
 mod assessment;
+mod audit;
 mod auth;
 mod board;
 mod cases;

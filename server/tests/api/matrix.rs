@@ -40,12 +40,26 @@ enum Who {
     /// Kari, Eino's brother, whom Eino has not let see anything.
     RelativeWithoutScope,
     Administrator,
+    /// Paula, the audit reviewer: the log, never the content.
+    Auditor,
 }
 
 use Who::*;
 
-const EVERYONE: [Who; 11] =
-    [Anonymous, OwnClient, OtherClient, Pair, Member, OwnWorker, OffTeam, OtherCoordinator, RelativeWithScope, RelativeWithoutScope, Administrator];
+const EVERYONE: [Who; 12] = [
+    Anonymous,
+    OwnClient,
+    OtherClient,
+    Pair,
+    Member,
+    OwnWorker,
+    OffTeam,
+    OtherCoordinator,
+    RelativeWithScope,
+    RelativeWithoutScope,
+    Administrator,
+    Auditor,
+];
 
 impl Who {
     fn username(self) -> Option<&'static str> {
@@ -61,6 +75,7 @@ impl Who {
             RelativeWithScope => "minna.kallio",
             RelativeWithoutScope => "kari.mantyla",
             Administrator => "admin",
+            Auditor => "paula.rinne",
         })
     }
 }
@@ -109,6 +124,7 @@ fn rules() -> Vec<Rule> {
         Rule { endpoint: "me", allowed: &EVERYONE, form: none },
         Rule { endpoint: "login", allowed: &EVERYONE, form: |_, _| vec![("username", "heikki.laine".into()), ("password", PASSWORD.into())] },
         Rule { endpoint: "staff_directory", allowed: &[Administrator], form: none },
+        Rule { endpoint: "audit_search", allowed: &[Auditor], form: |_, _| vec![("client", "Mäntylä".into())] },
         Rule { endpoint: "my_cases", allowed: STAFF, form: none },
         Rule { endpoint: "process_counts", allowed: STAFF, form: none },
         Rule { endpoint: "my_pathway", allowed: &[OwnClient, OtherClient, RelativeWithScope, RelativeWithoutScope], form: none },
