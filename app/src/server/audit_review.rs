@@ -148,7 +148,7 @@ mod tests {
         assert_eq!(found("åberg"), vec![1]);
         assert_eq!(found("MÄNTY"), vec![2]);
         assert_eq!(found("ärvi"), vec![3]);
-        assert_eq!(found("a"), vec![1, 2]);
+        assert_eq!(found("a"), vec![1, 3], "a is not ä");
         assert!(found("Virtanen").is_empty());
     }
 
