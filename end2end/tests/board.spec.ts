@@ -18,7 +18,10 @@ function teamFor(info: TestInfo): Team {
 /** From the case list, opens the client's team board and waits until it follows changes. */
 async function openTeamBoard(page: Page, client: string): Promise<string> {
   await page.goto("/cases");
+  await hydrated(page);
   await page.getByRole("link", { name: client }).first().click();
+  // The case page must have arrived before its link is clicked, or the click can land mid-way.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${client}`);
   await page.getByRole("link", { name: "Tiimin taulu" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Tiimin taulu: ${client}`);
   await hydrated(page);
