@@ -156,3 +156,30 @@ test("the client sets what a close one may do, and the close one's pathway follo
     await expect(closeOne.getByText("Sinulla ei ole vielä asiakkuutta Polussa.")).toBeVisible();
   }
 });
+
+test("a professional opens the other register on a legal basis, and the client sees that basis", async ({ browser, page }, info) => {
+  // Desktop: Eino's social-care own worker opens his health-care entries. Phone: Laura's
+  // social-care coordinator opens hers. Neither professional takes part in the tests above.
+  const desktop = info.project.name === "desktop";
+  const [client, clientName, reader, readerName, healthEntry] = desktop
+    ? ["eino.mantyla", "Eino Mäntylä", "mikko.salonen", "Mikko Salonen", "Verenpaine koholla"]
+    : ["laura.kallio", "Laura Kallio", "sanna.virtanen", "Sanna Virtanen", "Nukkuu huonosti"];
+  const professional = await otherPerson(browser, info, reader);
+  await openRecords(professional, clientName);
+  const closed = professional.locator("[data-closed=health]");
+  await expect(closed).toBeVisible();
+  await expect(professional.getByText(healthEntry)).toHaveCount(0);
+
+  await closed.getByText("Avaa lain nojalla").click();
+  await closed.getByLabel("Peruste").selectOption("urgent_care");
+  await closed.getByLabel("Miksi tarvitset tiedot nyt").fill("Päivystyskäynti: lääkitys tarkistettava heti.");
+  await closed.getByRole("button", { name: "Avaa tiedot" }).click();
+  await expect(professional.getByText(healthEntry)).toBeVisible();
+  await expect(professional.locator("[data-closed=health]")).toHaveCount(0);
+
+  await signIn(page, client);
+  await openPrivacy(page);
+  const opened = page.locator(".access[data-basis='legal:urgent_care']", { hasText: readerName }).first();
+  await expect(opened).toBeVisible();
+  await expect(opened).toContainText("laki: kiireellinen hoito");
+});

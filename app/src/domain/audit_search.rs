@@ -128,14 +128,22 @@ pub struct AuditSearch {
     pub before: Option<i32>,
 }
 
-/// The search as typed into the form; empty fields mean "any".
+/// The search as typed into the form; empty fields mean "any", and are left out when the search
+/// is written as a query string.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuditSearchForm {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub client: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub actor: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub from: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub until: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub basis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub before: String,
 }
 

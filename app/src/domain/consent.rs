@@ -31,6 +31,14 @@ impl Register {
         }
     }
 
+    /// The sector whose records this register holds.
+    pub fn sector(self) -> Sector {
+        match self {
+            Register::Social => Sector::Social,
+            Register::Health => Sector::Health,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Register::Social => "social",
@@ -427,6 +435,13 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         "2026-11-24T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn each_register_holds_its_own_sector() {
+        for register in [Register::Social, Register::Health] {
+            assert_eq!(Register::of(register.sector()), Some(register));
+        }
     }
 
     fn terms(parties: &[Party], registers: &[Register]) -> Terms {

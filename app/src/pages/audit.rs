@@ -32,31 +32,7 @@ fn kind_name(i18n: I18n, kind: BasisKind) -> String {
 
 /// The link that asks for a search again (the next page).
 fn search_href(form: &AuditSearchForm) -> String {
-    let pairs = [
-        ("client", &form.client),
-        ("actor", &form.actor),
-        ("from", &form.from),
-        ("until", &form.until),
-        ("basis", &form.basis),
-        ("before", &form.before),
-    ];
-    let query: Vec<String> = pairs
-        .into_iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(key, value)| format!("{key}={}", encode_query_value(value)))
-        .collect();
-    format!("{AUDIT_PATH}?{}", query.join("&"))
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass as they are).
-fn encode_query_value(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    format!("{AUDIT_PATH}?{}", serde_urlencoded::to_string(form).unwrap_or_default())
 }
 
 #[component]
@@ -200,5 +176,16 @@ fn Row(row: AuditRow) -> impl IntoView {
             <td>{move || format!("{}: {}", action_name(i18n, &action), resource_name(i18n, &resource))}</td>
             <td>{basis_cell}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_page_link_carries_the_search_and_leaves_out_empty_terms() {
+        let form = AuditSearchForm { client: "Eino Mäntylä".into(), basis: "team".into(), before: "42".into(), ..Default::default() };
+        assert_eq!(search_href(&form), "/audit?client=Eino+M%C3%A4ntyl%C3%A4&basis=team&before=42");
     }
 }

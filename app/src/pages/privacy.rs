@@ -34,12 +34,17 @@ pub fn OwnInformationPage() -> impl IntoView {
     let (given, narrowed, withdrawn) = (succeeded(give), succeeded(narrow), succeeded(withdraw));
     let (scoped, revoked) = (succeeded(scope), succeeded(revoke));
     let page = Resource::new(move || (given.get(), narrowed.get(), withdrawn.get(), scoped.get(), revoked.get()), |_| get_privacy());
-    // What the client did last, said once done; a form sent without JavaScript comes back with
-    // `?given=`, `?narrowed=` or `?withdrawn=` instead.
+    // What the client did last, said once done: from the action's count of successes, or, for a
+    // form sent without JavaScript, from the query key the server redirected back with.
+    let outcomes = [
+        (given, "given", Done::Given),
+        (narrowed, "narrowed", Done::Narrowed),
+        (withdrawn, "withdrawn", Done::Withdrawn),
+        (scoped, "scoped", Done::Scoped),
+        (revoked, "revoked", Done::Revoked),
+    ];
     let last = RwSignal::new(None::<Done>);
-    for (count, done) in
-        [(given, Done::Given), (narrowed, Done::Narrowed), (withdrawn, Done::Withdrawn), (scoped, Done::Scoped), (revoked, Done::Revoked)]
-    {
+    for (count, _, done) in outcomes {
         Effect::new(move |previous: Option<u32>| {
             let now = count.get();
             if previous.is_some_and(|p| p != now) {
@@ -50,11 +55,7 @@ pub fn OwnInformationPage() -> impl IntoView {
     }
     let done = move || {
         let query = query.read();
-        let from_query = || {
-            [("given", Done::Given), ("narrowed", Done::Narrowed), ("withdrawn", Done::Withdrawn), ("scoped", Done::Scoped), ("revoked", Done::Revoked)]
-                .into_iter()
-                .find_map(|(key, done)| query.get(key).map(|_| done))
-        };
+        let from_query = || outcomes.iter().find_map(|&(_, key, done)| query.get(key).map(|_| done));
         last.get().or_else(from_query).map(|done| {
             let text = match done {
                 Done::Given => t_string!(i18n, privacy.given_ok),

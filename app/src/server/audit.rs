@@ -1,11 +1,13 @@
 //! The audit log: every read and change of client data, with who, in which role and on which
 //! basis. Rows are only ever inserted (the database refuses updates and deletes).
 
-use super::entities::{audit_entry, case};
-use crate::domain::Basis;
+use super::entities::{audit_entry, case, organisation};
 use super::session::CurrentUser;
+use crate::domain::{Basis, Role};
+use crate::error::AppError;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -60,6 +62,26 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), D
     Ok(())
 }
 
+/// The role an entry's actor had, as stored; a role Polku does not know is a fault of the data.
+pub fn actor_role(row: &audit_entry::Model) -> Result<Role, AppError> {
+    row.actor_role.parse::<Role>().map_err(|e| {
+        tracing::error!(audit_id = row.id, error = %e, "stored actor role is invalid");
+        AppError::Internal
+    })
+}
+
+/// The names of the organisations the actors of `rows` acted for, by id.
+pub async fn organisation_names(db: &impl ConnectionTrait, rows: &[audit_entry::Model]) -> Result<HashMap<i32, String>, AppError> {
+    let ids: BTreeSet<i32> = rows.iter().filter_map(|r| r.actor_organisation_id).collect();
+    Ok(organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     //! The application has no path that changes or removes a row of an append-only table: no
@@ -69,7 +91,7 @@ mod tests {
 
     use std::path::Path;
 
-    const APPEND_ONLY: [&str; 6] = ["audit_entry", "case_event", "consent", "consent_event", "record_entry", "board_event"];
+    const APPEND_ONLY: [&str; 7] = ["audit_entry", "case_event", "consent", "consent_event", "record_entry", "legal_access", "board_event"];
 
     fn sources(dir: &Path, found: &mut Vec<(String, String)>) {
         for entry in std::fs::read_dir(dir).unwrap() {

@@ -7,10 +7,10 @@
 //! than `MAX_MATCHES` people is refused as too broad rather than sent as a huge `IN` list.
 
 use super::audit::{self, Action};
-use super::entities::{audit_entry, client, organisation, user};
+use super::entities::{audit_entry, client, user};
 use super::session::CurrentUser;
 use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm, StoredBasis, PAGE};
-use crate::domain::{Access, Basis, Role};
+use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::{AuditResults, AuditRow};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait};
@@ -91,22 +91,13 @@ pub async fn search(db: &(impl ConnectionTrait + TransactionTrait), reviewer: &C
         .await?
         .into_iter()
         .collect();
-    let organisations: HashMap<i32, String> = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(rows.iter().filter_map(|r| r.actor_organisation_id).collect::<BTreeSet<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let organisations = audit::organisation_names(db, &rows).await?;
 
     let next = more.then(|| search.form(rows.last().map(|r| r.id)));
     let rows = rows
         .into_iter()
         .map(|row| {
-            let role = row.actor_role.parse::<Role>().map_err(|e| {
-                tracing::error!(audit_id = row.id, error = %e, "stored actor role is invalid");
-                AppError::Internal
-            })?;
+            let role = audit::actor_role(&row)?;
             let actor = people.get(&row.actor_user_id);
             Ok(AuditRow {
                 id: row.id,

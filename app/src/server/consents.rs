@@ -382,23 +382,13 @@ async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32)
         .all(db)
         .await?;
     let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;
-    let organisations: HashMap<i32, String> = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(rows.iter().filter_map(|r| r.actor_organisation_id).collect::<BTreeSet<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let organisations = audit::organisation_names(db, &rows).await?;
     rows.into_iter()
         .map(|row| {
-            let role = row.actor_role.parse::<Role>().map_err(|e| {
-                tracing::error!(audit_id = row.id, error = %e, "stored actor role is invalid");
-                AppError::Internal
-            })?;
             Ok(AccessLogEntry {
                 at: row.created_at,
                 actor: names.get(&row.actor_user_id).cloned().unwrap_or_default(),
-                role,
+                role: audit::actor_role(&row)?,
                 organisation: row.actor_organisation_id.and_then(|id| organisations.get(&id).cloned()),
                 basis: Basis::parse(&row.basis),
                 resource: row.resource,

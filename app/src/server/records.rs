@@ -28,15 +28,8 @@ fn sector_of(row: &record_entry::Model) -> Result<Sector, AppError> {
     })
 }
 
-fn register_sector(register: Register) -> Sector {
-    match register {
-        Register::Social => Sector::Social,
-        Register::Health => Sector::Health,
-    }
-}
-
 /// The record entries of a case as `user` may read them now. Logged once per basis used.
-pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<RecordsPage, AppError> {
+pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, case_id: i32) -> Result<RecordsPage, AppError> {
     let (found, _, basis) = authorise(db, user, case_id, Access::read_records).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let rows = record_entry::Entity::find()
@@ -82,7 +75,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
     let mut closed_registers = Vec::new();
     let mut open = vec![(None, basis)];
     for register in [Register::Social, Register::Health] {
-        match read_record(&reader, register_sector(register), &consents, &legal, now) {
+        match read_record(&reader, register.sector(), &consents, &legal, now) {
             Ok(basis) => open.push((Some(register), basis)),
             Err(_) => closed_registers.push(register),
         }
@@ -101,13 +94,16 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
     if used.is_empty() {
         used.insert(basis.to_string());
     }
+    // One row per basis, all or none.
+    let txn = db.begin().await?;
     for basis in used {
         audit::record(
-            db,
+            &txn,
             audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: RESOURCE, action: Action::View, basis },
         )
         .await?;
     }
+    txn.commit().await?;
     Ok(RecordsPage {
         case_id,
         client_name: person.name,
