@@ -635,6 +635,11 @@ pub struct RecordsPage {
     pub withheld: usize,
     /// The reader is the client.
     pub own: bool,
+    /// For a professional on the team: the client's consents, newest first, and whom a consent
+    /// the professional records may name. Empty for the client, who has their own page.
+    pub consents: Vec<ConsentView>,
+    pub consent_choices: Vec<PartyChoice>,
+    pub today: NaiveDate,
 }
 
 /// A party a consent may name, with its name for people.
@@ -656,8 +661,14 @@ pub struct ConsentView {
     pub valid_until: NaiveDate,
     pub given_by: crate::domain::consent::GivenBy,
     pub method: crate::domain::consent::Method,
+    /// The legal representative who gave it, if one did.
+    pub proxy_name: Option<String>,
+    /// The professional who recorded it, when the client did not give it on their own page.
+    pub recorded_by: Option<String>,
     pub given_at: DateTime<Utc>,
     pub withdrawn_at: Option<DateTime<Utc>>,
+    /// The professional who recorded the withdrawal, when the client did not withdraw it themself.
+    pub withdrawn_by: Option<String>,
     pub in_force: bool,
 }
 

@@ -183,3 +183,51 @@ test("a professional opens the other register on a legal basis, and the client s
   await expect(opened).toBeVisible();
   await expect(opened).toContainText("laki: kiireellinen hoito");
 });
+
+test("a coordinator records a consent the client's representative signed and its withdrawal, and the client sees who did what", async ({ browser, page }, info) => {
+  test.slow();
+  // Desktop: Eino's social-care coordinator, with the doctor's records page open. Phone: Laura's,
+  // with the nurse's. The consent is withdrawn again at the end, so no other test sees it.
+  const people = peopleFor(info);
+  const nurse = await otherPerson(browser, info, people.nurse);
+  await openRecords(nurse, people.clientName);
+  const socialEntry = nurse.locator(".record[data-sector=social]", { hasText: people.socialEntry });
+  await expect(nurse.locator("[data-closed=social]")).toBeVisible();
+
+  await signIn(page, "sanna.virtanen");
+  await openRecords(page, people.clientName);
+  const consents = page.getByRole("region", { name: "Asiakkaan suostumukset" });
+  await consents.getByText("Kirjaa sinulle annettu suostumus").click();
+  const form = consents.locator("form.consent-form");
+  await form.getByLabel("Laillinen edustaja", { exact: false }).check();
+  await form.getByLabel("Edustajan nimi", { exact: false }).fill("Helena Edunvalvoja");
+  await form.getByLabel("Kirjallisesti, allekirjoitettuna").check();
+  await form.getByLabel(HEALTH_ORGANISATION).check();
+  await form.getByLabel("Sosiaalihuollon tiedot").check();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations, JSON.stringify(results.violations, null, 2)).toEqual([]);
+  await expectNoHorizontalScroll(page);
+  await form.getByRole("button", { name: "Kirjaa suostumus" }).click();
+  await expect(page.getByText("Suostumus kirjattu.")).toBeVisible();
+  const recorded = consents.locator(".consent[data-in-force=true]", { hasText: "Helena Edunvalvoja" });
+  await expect(recorded).toContainText("Antoi laillinen edustaja: Helena Edunvalvoja");
+  await expect(recorded).toContainText("kirjasi Sanna Virtanen");
+
+  // The nurse's open page shows the social-care entries without a reload.
+  await expect(socialEntry.first()).toBeVisible();
+
+  // The representative takes it back by phone; the coordinator records it and the register closes.
+  await recorded.getByRole("button", { name: "Kirjaa peruminen" }).click();
+  await expect(page.getByText("Suostumuksen peruminen kirjattu.")).toBeVisible();
+  await expect(socialEntry).toHaveCount(0, { timeout: 5_000 });
+  await expect(nurse.locator("[data-closed=social]")).toBeVisible();
+
+  // The client reads on their own page who gave it, who recorded it, and who recorded its end.
+  const client = await otherPerson(browser, info, people.client);
+  await openPrivacy(client);
+  const mine = client.locator(".consent[id^=consent-]", { hasText: "Helena Edunvalvoja" });
+  await expect(mine).toContainText("Peruttu");
+  await expect(mine).toContainText("Annettu kirjallisesti");
+  await expect(mine).toContainText("kirjasi Sanna Virtanen");
+  await expect(mine).toContainText("Perumisen kirjasi Sanna Virtanen");
+});

@@ -17,6 +17,7 @@ mod m20261123_000010_boards;
 mod m20261124_000011_sign_in_attempts;
 mod m20261124_000012_consent;
 mod m20261124_000013_legal_access;
+mod m20261201_000014_consent_proxy;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000011_sign_in_attempts::Migration),
             Box::new(m20261124_000012_consent::Migration),
             Box::new(m20261124_000013_legal_access::Migration),
+            Box::new(m20261201_000014_consent_proxy::Migration),
         ]
     }
 }

@@ -55,6 +55,47 @@ pub async fn open_by_law(case_id: i32, register: String, basis: String, reason: 
     .await
 }
 
+/// A professional on the client's team records a consent given to them: `given_by` (`client`,
+/// `legal_proxy`), the representative's `proxy_name` when one gave it, `method` (`oral`,
+/// `written`), then the terms as in `give_consent`.
+#[server(prefix = "/api", endpoint = "record_consent")]
+#[allow(clippy::too_many_arguments)]
+pub async fn record_consent(
+    case_id: i32,
+    given_by: String,
+    #[server(default)] proxy_name: String,
+    method: String,
+    parties: Option<Vec<String>>,
+    registers: Option<Vec<String>>,
+    purpose: String,
+    valid_until: String,
+) -> Result<i32, AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        let state = app_state()?;
+        let through = consents::RawGivenThrough { given_by, proxy_name, method };
+        let raw = consents::RawTerms { parties: parties.unwrap_or_default(), registers: registers.unwrap_or_default(), purpose, valid_until };
+        let id = consents::record_given(&state.db, &state.events, &user, case_id, through, raw).await?;
+        leptos_axum::redirect(&format!("{}?consent_recorded={id}#consent-{id}", records_path(case_id)));
+        Ok(id)
+    })
+    .await
+}
+
+/// A professional on the client's team records that the client or their representative
+/// withdrew a consent; it opens nothing from now on.
+#[server(prefix = "/api", endpoint = "record_withdrawal")]
+pub async fn record_withdrawal(case_id: i32, consent_id: i32) -> Result<(), AppError> {
+    respond::run(async move {
+        let user = require_user().await?;
+        let state = app_state()?;
+        consents::record_withdrawal(&state.db, &state.events, &user, case_id, consent_id).await?;
+        leptos_axum::redirect(&format!("{}?consent_withdrawn={consent_id}#consent-{consent_id}", records_path(case_id)));
+        Ok(())
+    })
+    .await
+}
+
 /// The signed-in client's consents and access log.
 #[server(prefix = "/api", endpoint = "privacy")]
 pub async fn get_privacy() -> Result<PrivacyPage, AppError> {

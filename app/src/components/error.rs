@@ -57,6 +57,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::ClientsOwnPrivacy => t!(i18n, errors.forbidden.clients_own_privacy).into_any(),
             AccessDenied::AuditorSeesLogOnly => t!(i18n, errors.forbidden.auditor_sees_log_only).into_any(),
             AccessDenied::AuditorsOnly => t!(i18n, errors.forbidden.auditors_only).into_any(),
+            AccessDenied::ConsentRecordedByTeam => t!(i18n, errors.forbidden.consent_recorded_by_team).into_any(),
+            AccessDenied::CaseListForTeams => t!(i18n, errors.forbidden.case_list_for_teams).into_any(),
         },
         AppError::Concern(problem) => match problem {
             ConcernError::TextEmpty => t!(i18n, errors.concern.text_empty).into_any(),
@@ -231,6 +233,9 @@ fn consent_error(i18n: I18n, problem: ConsentError) -> AnyView {
         ConsentError::ReasonTooLong => t!(i18n, errors.consent.reason_too_long).into_any(),
         ConsentError::OwnRegister => t!(i18n, errors.consent.own_register).into_any(),
         ConsentError::WriteNeedsView => t!(i18n, errors.consent.write_needs_view).into_any(),
+        ConsentError::ProxyNameMissing => t!(i18n, errors.consent.proxy_name_missing).into_any(),
+        ConsentError::ProxyNameTooLong => t!(i18n, errors.consent.proxy_name_too_long).into_any(),
+        ConsentError::ProxyNameWithoutProxy => t!(i18n, errors.consent.proxy_name_without_proxy).into_any(),
     }
 }
 

@@ -120,12 +120,16 @@ pub enum AccessDenied {
     RecordsByProfessionals,
     #[error("relatives do not read the registers' record entries")]
     RecordsNotForRelatives,
-    #[error("only the client gives consent and sees who has read their information")]
+    #[error("only the client manages their consents here and sees who has read their information")]
     ClientsOwnPrivacy,
     #[error("audit reviewers search the access log; they do not see client content")]
     AuditorSeesLogOnly,
     #[error("only audit reviewers search the access log")]
     AuditorsOnly,
+    #[error("a consent given to the team is recorded by a professional on the client's team")]
+    ConsentRecordedByTeam,
+    #[error("the case list is for the professionals on clients' teams; clients and close ones follow their pathway")]
+    CaseListForTeams,
 }
 
 /// What a person may do with one case.
@@ -281,6 +285,17 @@ impl Access {
     }
 
     /// May this person open boards at all (their own board)? Professionals and coordinators.
+    /// May this person list the cases on whose teams they sit? Professionals and coordinators; the
+    /// client and close ones follow their pathway instead.
+    pub fn list_own_cases(role: Role) -> Result<(), AccessDenied> {
+        match role {
+            Role::Professional | Role::Coordinator => Ok(()),
+            Role::Administrator => Err(AccessDenied::AdministratorNoClientContent),
+            Role::Auditor => Err(AccessDenied::AuditorSeesLogOnly),
+            Role::Client | Role::Relative => Err(AccessDenied::CaseListForTeams),
+        }
+    }
+
     pub fn view_boards(role: Role) -> Result<(), AccessDenied> {
         match role {
             Role::Professional | Role::Coordinator => Ok(()),
@@ -325,6 +340,15 @@ impl Access {
     /// A professional on the team, for themself.
     pub fn open_by_law(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
         Self::write_record(role, rel)
+    }
+
+    /// May this person record a consent the client or their legal representative gave them (told
+    /// or signed), or its withdrawal? A professional on the client's team.
+    pub fn record_consent(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
+        match Self::view_case(role, rel)? {
+            basis @ Basis::Team(_) => Ok(basis),
+            _ => Err(AccessDenied::ConsentRecordedByTeam),
+        }
     }
 
     /// May this person give, narrow or withdraw consent, and read who has accessed the client's
@@ -635,6 +659,30 @@ mod tests {
         assert_eq!(Access::read_records(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
         assert_eq!(Access::read_records(Role::Relative, relative), Err(AccessDenied::RecordsNotForRelatives));
         assert_eq!(Access::read_records(Role::Administrator, member), Err(AccessDenied::AdministratorNoClientContent));
+    }
+
+    #[test]
+    fn the_case_list_is_for_professionals_and_says_why_to_everyone_else() {
+        assert_eq!(Access::list_own_cases(Role::Professional), Ok(()));
+        assert_eq!(Access::list_own_cases(Role::Coordinator), Ok(()));
+        assert_eq!(Access::list_own_cases(Role::Client), Err(AccessDenied::CaseListForTeams));
+        assert_eq!(Access::list_own_cases(Role::Relative), Err(AccessDenied::CaseListForTeams));
+        assert_eq!(Access::list_own_cases(Role::Administrator), Err(AccessDenied::AdministratorNoClientContent));
+        assert_eq!(Access::list_own_cases(Role::Auditor), Err(AccessDenied::AuditorSeesLogOnly));
+    }
+
+    #[test]
+    fn a_consent_given_to_the_team_is_recorded_by_a_professional_on_it() {
+        let relative = Relationship::Relative { can_view: true, can_write: true };
+        assert_eq!(Access::record_consent(Role::Professional, Relationship::Team(TeamRole::Member)), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(
+            Access::record_consent(Role::Coordinator, Relationship::Team(TeamRole::HealthCoordinator)),
+            Ok(Basis::Team(TeamRole::HealthCoordinator))
+        );
+        assert_eq!(Access::record_consent(Role::Client, Relationship::OwnClient), Err(AccessDenied::ConsentRecordedByTeam));
+        assert_eq!(Access::record_consent(Role::Relative, relative), Err(AccessDenied::ConsentRecordedByTeam));
+        assert_eq!(Access::record_consent(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(Access::record_consent(Role::Auditor, Relationship::Team(TeamRole::Member)), Err(AccessDenied::AuditorSeesLogOnly));
     }
 
     #[test]

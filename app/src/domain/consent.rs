@@ -129,6 +129,39 @@ impl Method {
     }
 }
 
+/// The longest name of a legal representative, in characters.
+const PROXY_NAME_MAX: usize = 200;
+
+/// Who gave a consent that a professional records, and how: the client or their legal
+/// representative (named), told to the professional or signed on a form. A consent given on the
+/// client's own page is never recorded this way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenThrough {
+    pub given_by: GivenBy,
+    /// The representative's name, exactly when a representative gave it.
+    pub proxy_name: Option<String>,
+    pub method: Method,
+}
+
+impl GivenThrough {
+    pub fn parse(given_by: &str, proxy_name: &str, method: &str) -> Result<GivenThrough, ConsentError> {
+        let given_by = GivenBy::parse(given_by).ok_or(ConsentError::UnknownChoice)?;
+        let method = match Method::parse(method) {
+            Some(method @ (Method::Oral | Method::Written)) => method,
+            Some(Method::Pathway) | None => return Err(ConsentError::UnknownChoice),
+        };
+        let name = proxy_name.trim();
+        let proxy_name = match given_by {
+            GivenBy::Client if name.is_empty() => None,
+            GivenBy::Client => return Err(ConsentError::ProxyNameWithoutProxy),
+            GivenBy::LegalProxy if name.is_empty() => return Err(ConsentError::ProxyNameMissing),
+            GivenBy::LegalProxy if name.chars().count() > PROXY_NAME_MAX => return Err(ConsentError::ProxyNameTooLong),
+            GivenBy::LegalProxy => Some(name.to_string()),
+        };
+        Ok(GivenThrough { given_by, proxy_name, method })
+    }
+}
+
 /// The grounds other than consent on which another register may be read (the fixed list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -189,6 +222,12 @@ pub enum ConsentError {
     OwnRegister,
     #[error("a close one who writes also sees what they write about")]
     WriteNeedsView,
+    #[error("name the legal representative who gave the consent")]
+    ProxyNameMissing,
+    #[error("the representative's name is longer than 200 characters")]
+    ProxyNameTooLong,
+    #[error("a representative's name goes with a consent a representative gave")]
+    ProxyNameWithoutProxy,
 }
 
 /// What the client lets a close one do: see their pathway, write their own views and feedback,
@@ -435,6 +474,29 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         "2026-11-24T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_recorded_consent_says_who_gave_it_and_how() {
+        assert_eq!(
+            GivenThrough::parse("client", "  ", "oral"),
+            Ok(GivenThrough { given_by: GivenBy::Client, proxy_name: None, method: Method::Oral })
+        );
+        assert_eq!(
+            GivenThrough::parse("legal_proxy", " Matti Mäntylä ", "written"),
+            Ok(GivenThrough { given_by: GivenBy::LegalProxy, proxy_name: Some("Matti Mäntylä".into()), method: Method::Written })
+        );
+        assert_eq!(GivenThrough::parse("legal_proxy", "", "written"), Err(ConsentError::ProxyNameMissing));
+        assert_eq!(GivenThrough::parse("legal_proxy", &"ä".repeat(201), "oral"), Err(ConsentError::ProxyNameTooLong));
+        assert!(GivenThrough::parse("legal_proxy", &"ä".repeat(200), "oral").is_ok());
+        assert_eq!(GivenThrough::parse("client", "Matti", "oral"), Err(ConsentError::ProxyNameWithoutProxy));
+    }
+
+    #[test]
+    fn a_professional_records_only_what_was_told_or_signed() {
+        assert_eq!(GivenThrough::parse("client", "", "pathway"), Err(ConsentError::UnknownChoice));
+        assert_eq!(GivenThrough::parse("client", "", "email"), Err(ConsentError::UnknownChoice));
+        assert_eq!(GivenThrough::parse("neighbour", "", "oral"), Err(ConsentError::UnknownChoice));
     }
 
     #[test]

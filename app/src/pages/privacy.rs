@@ -5,7 +5,7 @@
 use crate::api::{get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent};
 use crate::components::labels::{self, I18n};
 use crate::components::{succeeded, ErrorMessage, Loading};
-use crate::domain::consent::{LegalBasis, Party, Register};
+use crate::domain::consent::{LegalBasis, Method, Party, Register};
 use crate::domain::Basis;
 use crate::i18n::*;
 use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
@@ -157,14 +157,14 @@ fn Privacy(
     }
 }
 
-fn party_name(i18n: I18n, choice: &PartyChoice) -> String {
+pub(crate) fn party_name(i18n: I18n, choice: &PartyChoice) -> String {
     match choice.party {
         Party::Organisation(_) => choice.name.clone(),
         Party::Seat(seat) => labels::team_role(i18n, seat),
     }
 }
 
-fn register_name(i18n: I18n, register: Register) -> String {
+pub(crate) fn register_name(i18n: I18n, register: Register) -> String {
     match register {
         Register::Social => t_string!(i18n, privacy.register_social).to_string(),
         Register::Health => t_string!(i18n, privacy.register_health).to_string(),
@@ -173,7 +173,7 @@ fn register_name(i18n: I18n, register: Register) -> String {
 
 /// The parties and registers to choose, and the last day; shared by giving and narrowing.
 #[component]
-fn TermsFields(#[prop(into)] key: String, parties: Vec<(PartyChoice, bool)>, registers: Vec<Register>, until: NaiveDate, min: NaiveDate) -> impl IntoView {
+pub(crate) fn TermsFields(#[prop(into)] key: String, parties: Vec<(PartyChoice, bool)>, registers: Vec<Register>, until: NaiveDate, min: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let id = move |what: &str| format!("{key}-{what}");
     view! {
@@ -207,10 +207,13 @@ fn TermsFields(#[prop(into)] key: String, parties: Vec<(PartyChoice, bool)>, reg
     }
 }
 
+/// What a consent says and how it stands: whom it lets see what, for what, from when until
+/// when, who gave it and how, and who recorded it when the client did not give it here.
 #[component]
-fn Consent(consent: ConsentView, today: NaiveDate, narrow: ServerAction<NarrowConsent>, withdraw: ServerAction<WithdrawConsent>) -> impl IntoView {
+pub(crate) fn ConsentFacts(consent: ConsentView) -> impl IntoView {
     let i18n = use_i18n();
-    let ConsentView { id, parties, registers, purpose, valid_from, valid_until, given_at, withdrawn_at, in_force, .. } = consent;
+    let ConsentView { parties, registers, purpose, valid_from, valid_until, method, proxy_name, recorded_by, given_at, withdrawn_at, withdrawn_by, in_force, .. } =
+        consent;
     let state = match withdrawn_at {
         Some(at) => t!(i18n, privacy.withdrawn_on, day = move || labels::day(i18n, at)).into_any(),
         None if in_force => t!(i18n, privacy.in_force).into_any(),
@@ -218,19 +221,36 @@ fn Consent(consent: ConsentView, today: NaiveDate, narrow: ServerAction<NarrowCo
     };
     let who = parties.iter().map(|p| party_name(i18n, p)).collect::<Vec<_>>().join(", ");
     let what = registers.iter().map(|&r| register_name(i18n, r)).collect::<Vec<_>>().join(", ");
+    let day = move || labels::day(i18n, given_at);
+    let given = match (method, recorded_by) {
+        (Method::Oral, Some(name)) => t!(i18n, privacy.given_oral, day, name = move || name.clone()).into_any(),
+        (Method::Written, Some(name)) => t!(i18n, privacy.given_written, day, name = move || name.clone()).into_any(),
+        _ => t!(i18n, privacy.given, day).into_any(),
+    };
+    view! {
+        <p class=if in_force { "consent-state consent-in-force" } else { "consent-state" }><strong>{state}</strong></p>
+        <dl class="facts">
+            <div><dt>{t!(i18n, privacy.who)}</dt><dd>{who}</dd></div>
+            <div><dt>{t!(i18n, privacy.what)}</dt><dd>{what}</dd></div>
+            <div><dt>{t!(i18n, privacy.purpose)}</dt><dd>{purpose}</dd></div>
+            <div><dd>{t!(i18n, privacy.valid, from = move || labels::date(i18n, valid_from), until = move || labels::date(i18n, valid_until))}</dd></div>
+            {proxy_name.map(|name| view! { <div><dd>{t!(i18n, privacy.given_by_proxy, name = move || name.clone())}</dd></div> })}
+            <div><dd class="hint consent-given">{given}</dd></div>
+            {withdrawn_by.map(|name| view! { <div><dd class="hint">{t!(i18n, privacy.withdrawn_by, name = move || name.clone())}</dd></div> })}
+        </dl>
+    }
+}
+
+#[component]
+fn Consent(consent: ConsentView, today: NaiveDate, narrow: ServerAction<NarrowConsent>, withdraw: ServerAction<WithdrawConsent>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, in_force, open, valid_from, valid_until) = (consent.id, consent.in_force, consent.withdrawn_at.is_none(), consent.valid_from, consent.valid_until);
+    let registers = consent.registers.clone();
+    let chosen_parties: Vec<(PartyChoice, bool)> = consent.parties.iter().cloned().map(|p| (p, true)).collect();
     let key = format!("consent-{id}");
-    let open = withdrawn_at.is_none();
-    let chosen_parties: Vec<(PartyChoice, bool)> = parties.into_iter().map(|p| (p, true)).collect();
     view! {
         <li class="consent" id=format!("consent-{id}") data-in-force=in_force.to_string()>
-            <p class=if in_force { "consent-state consent-in-force" } else { "consent-state" }><strong>{state}</strong></p>
-            <dl class="facts">
-                <div><dt>{t!(i18n, privacy.who)}</dt><dd>{who}</dd></div>
-                <div><dt>{t!(i18n, privacy.what)}</dt><dd>{what}</dd></div>
-                <div><dt>{t!(i18n, privacy.purpose)}</dt><dd>{purpose}</dd></div>
-                <div><dd>{t!(i18n, privacy.valid, from = move || labels::date(i18n, valid_from), until = move || labels::date(i18n, valid_until))}</dd></div>
-                <div><dd class="hint">{t!(i18n, privacy.given, day = move || labels::day(i18n, given_at))}</dd></div>
-            </dl>
+            <ConsentFacts consent/>
             {open.then(|| view! {
                 <ActionForm action=withdraw attr:class="inline-form">
                     <input type="hidden" name="consent_id" value=id/>

@@ -4,7 +4,7 @@
 //! register whose consent the client withdraws disappears, without a reload. The client reads
 //! the entries about themself here too, and is told how many are withheld.
 
-use crate::api::{get_records, OpenByLaw, WriteRecord};
+use crate::api::{get_records, OpenByLaw, RecordConsent, RecordWithdrawal, WriteRecord};
 use crate::app::use_auth;
 use crate::components::labels;
 use crate::components::live::{use_live, LiveStatus};
@@ -12,7 +12,9 @@ use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalBasis, Register};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{LiveNotice, RecordEntryView, RecordsPage};
+use crate::model::{ConsentView, LiveNotice, PartyChoice, RecordEntryView, RecordsPage};
+use crate::pages::privacy::{ConsentFacts, TermsFields};
+use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -26,6 +28,8 @@ pub fn CaseRecordsPage() -> impl IntoView {
     let written = succeeded(write);
     let open = ServerAction::<OpenByLaw>::new();
     let opened = succeeded(open);
+    let consent = ConsentActions { record: ServerAction::<RecordConsent>::new(), withdraw: ServerAction::<RecordWithdrawal>::new() };
+    let (recorded, withdrawn) = (succeeded(consent.record), succeeded(consent.withdraw));
     let reloads = RwSignal::new(0u32);
     let staff = Signal::derive(move || auth.user.get().and_then(Result::ok).flatten().is_some_and(|u| u.role.is_staff()));
     let live = use_live(staff, move |notice| {
@@ -35,7 +39,7 @@ pub fn CaseRecordsPage() -> impl IntoView {
     });
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
     let page = Resource::new(
-        move || (case_id(), written.get(), opened.get(), reloads.get()),
+        move || (case_id(), written.get(), opened.get(), recorded.get(), withdrawn.get(), reloads.get()),
         |(id, ..)| async move {
             match id {
                 Some(id) => get_records(id).await,
@@ -47,8 +51,41 @@ pub fn CaseRecordsPage() -> impl IntoView {
         (query.read().get("written").is_some() || written.get() > 0)
             .then(|| view! { <div class="notice notice-ok" role="status">{t!(i18n, records.written)}</div> })
     };
+    // The consent recorded or withdrawn last, said once done (or, without JavaScript, from the
+    // query key the server redirected back with).
+    let last = RwSignal::new(None::<bool>);
+    Effect::new(move |previous: Option<(u32, u32)>| {
+        let now = (recorded.get(), withdrawn.get());
+        if let Some(before) = previous {
+            if now.0 != before.0 {
+                last.set(Some(true));
+            } else if now.1 != before.1 {
+                last.set(Some(false));
+            }
+        }
+        now
+    });
+    let consent_done = move || {
+        let query = query.read();
+        let from_query = || {
+            if query.get("consent_recorded").is_some() {
+                Some(true)
+            } else {
+                query.get("consent_withdrawn").map(|_| false)
+            }
+        };
+        last.get().or_else(from_query).map(|given| {
+            let text = if given { t_string!(i18n, records.consent_recorded) } else { t_string!(i18n, records.consent_withdrawn) };
+            view! { <div class="notice notice-ok" role="status">{text}</div> }
+        })
+    };
     let error = move || {
-        [write.value().get().and_then(Result::err), open.value().get().and_then(Result::err)]
+        [
+            write.value().get().and_then(Result::err),
+            open.value().get().and_then(Result::err),
+            consent.record.value().get().and_then(Result::err),
+            consent.withdraw.value().get().and_then(Result::err),
+        ]
             .into_iter()
             .flatten()
             .map(|error| view! { <ErrorMessage error/> })
@@ -58,14 +95,22 @@ pub fn CaseRecordsPage() -> impl IntoView {
         <Transition fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Records page write open live=staff.get().then_some(live)/> }.into_any(),
+                    Ok(page) => view! { <Records page write open consent live=staff.get().then_some(live)/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Transition>
         {saved}
+        {consent_done}
         {error}
     }
+}
+
+/// The two things a professional records about consent.
+#[derive(Clone, Copy)]
+struct ConsentActions {
+    record: ServerAction<RecordConsent>,
+    withdraw: ServerAction<RecordWithdrawal>,
 }
 
 #[component]
@@ -73,10 +118,11 @@ fn Records(
     page: RecordsPage,
     write: ServerAction<WriteRecord>,
     open: ServerAction<OpenByLaw>,
+    consent: ConsentActions,
     live: Option<ReadSignal<crate::components::live::LiveState>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let RecordsPage { case_id, client_name, entries, closed_registers, writes_into, withheld, own } = page;
+    let RecordsPage { case_id, client_name, entries, closed_registers, writes_into, withheld, own, consents, consent_choices, today } = page;
     let title = if own { t!(i18n, records.own_title).into_any() } else { t!(i18n, records.title, name = move || client_name.clone()).into_any() };
     let back = if own {
         view! { <p class="back"><a href="/pathway">{t!(i18n, nav.pathway)}</a></p> }.into_any()
@@ -116,6 +162,81 @@ fn Records(
                 .into_any()
             }}
             {writes_into.map(|sector| view! { <WriteForm case_id sector action=write/> })}
+        </section>
+        {(!own).then(|| view! { <Consents case_id consents choices=consent_choices today actions=consent/> })}
+    }
+}
+
+/// The client's consents as the team sees them, with the forms to record a consent given to
+/// the professional and a withdrawal told to them.
+#[component]
+fn Consents(case_id: i32, consents: Vec<ConsentView>, choices: Vec<PartyChoice>, today: NaiveDate, actions: ConsentActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let pending = actions.record.pending();
+    view! {
+        <section class="card team-consents" aria-labelledby="team-consents-h" data-testid="team-consents">
+            <h2 id="team-consents-h">{t!(i18n, records.consents_title)}</h2>
+            <p class="hint">{t!(i18n, records.consents_intro)}</p>
+            {if consents.is_empty() {
+                view! { <p>{t!(i18n, records.consents_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="consent-list">
+                        {consents.into_iter().map(|consent| {
+                            let (id, open, in_force) = (consent.id, consent.withdrawn_at.is_none(), consent.in_force);
+                            view! {
+                                <li class="consent" id=format!("consent-{id}") data-in-force=in_force.to_string()>
+                                    <ConsentFacts consent/>
+                                    {open.then(|| view! {
+                                        <ActionForm action=actions.withdraw attr:class="inline-form">
+                                            <input type="hidden" name="case_id" value=case_id/>
+                                            <input type="hidden" name="consent_id" value=id/>
+                                            <button type="submit" class="button-danger">{t!(i18n, records.consent_withdraw)}</button>
+                                            <span class="hint">" "{t!(i18n, records.consent_withdraw_hint)}</span>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <details class="record-consent">
+                <summary>{t!(i18n, records.consent_record_title)}</summary>
+                <ActionForm action=actions.record attr:class="form consent-form">
+                    <p class="hint">{t!(i18n, records.consent_record_hint)}</p>
+                    <input type="hidden" name="case_id" value=case_id/>
+                    <fieldset>
+                        <legend>{t!(i18n, records.consent_given_by)}</legend>
+                        <div class="choice">
+                            <input type="radio" id="record-consent-by-client" name="given_by" value="client" checked/>
+                            <label for="record-consent-by-client">{t!(i18n, records.consent_by_client)}</label>
+                        </div>
+                        <div class="choice">
+                            <input type="radio" id="record-consent-by-proxy" name="given_by" value="legal_proxy"/>
+                            <label for="record-consent-by-proxy">{t!(i18n, records.consent_by_proxy)}</label>
+                        </div>
+                    </fieldset>
+                    <label for="record-consent-proxy">{t!(i18n, records.consent_proxy_name)}</label>
+                    <input type="text" id="record-consent-proxy" name="proxy_name" autocomplete="off"/>
+                    <fieldset>
+                        <legend>{t!(i18n, records.consent_method)}</legend>
+                        <div class="choice">
+                            <input type="radio" id="record-consent-oral" name="method" value="oral" checked/>
+                            <label for="record-consent-oral">{t!(i18n, records.consent_oral)}</label>
+                        </div>
+                        <div class="choice">
+                            <input type="radio" id="record-consent-written" name="method" value="written"/>
+                            <label for="record-consent-written">{t!(i18n, records.consent_written)}</label>
+                        </div>
+                    </fieldset>
+                    <TermsFields key="record-consent" parties=choices.into_iter().map(|c| (c, false)).collect() registers=vec![] until=today.checked_add_months(Months::new(12)).unwrap_or(today) min=today/>
+                    <label for="record-consent-purpose">{t!(i18n, privacy.purpose)}</label>
+                    <input type="text" id="record-consent-purpose" name="purpose" value=move || t_string!(i18n, privacy.purpose_default).to_string() required/>
+                    <button type="submit" class="button-primary" disabled=move || pending.get()>{t!(i18n, records.consent_submit)}</button>
+                </ActionForm>
+            </details>
         </section>
     }
 }

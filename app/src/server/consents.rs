@@ -1,16 +1,18 @@
 //! Consent on the server: the client gives, narrows and withdraws it from their own page, and
-//! reads who has accessed their information. A consent is written once and each change after it
+//! reads who has accessed their information; a professional on the client's team records a
+//! consent the client or their legal representative gave them, told or signed, and a withdrawal
+//! told to them. A consent is written once and each change after it
 //! is a new consent event, so its history is kept whole; what a consent lets now is computed from
 //! that history (`Consent::from_history`) wherever a record entry is read. A change is published
 //! at once, so open record views reload what their reader may still see.
 
 use super::audit::{self, Action};
-use super::cases::{current_seats, display_names};
+use super::cases::{authorise, current_seats, display_names};
 use super::entities::{audit_entry, case, case_member, client, consent, consent_event, organisation, relative_link, staff_profile};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::calendar::{finnish_date, from_finnish_time};
-use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, Method, Party, Register, RelativeScope, Terms};
+use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms};
 use crate::domain::{Access, AccessDenied, Basis, Relationship, Role, TeamRole};
 use crate::error::AppError;
 use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
@@ -88,6 +90,82 @@ async fn own_client(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<(cl
     let person = client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?.ok_or(AppError::NotFound)?;
     let basis = Access::own_privacy(user.role, Relationship::OwnClient)?;
     Ok((person, basis))
+}
+
+/// The client's consents for people to read, newest first: whom they name, who recorded one the
+/// client did not give on their own page, and who recorded a withdrawal for them.
+async fn views(
+    db: &impl ConnectionTrait,
+    person: &client::Model,
+    consents: Vec<(consent::Model, Consent)>,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<ConsentView>, AppError> {
+    let named: BTreeSet<i32> = consents
+        .iter()
+        .flat_map(|(_, c)| c.terms.parties.iter())
+        .filter_map(|p| match p {
+            Party::Organisation(id) => Some(*id),
+            Party::Seat(_) => None,
+        })
+        .collect();
+    let organisations: HashMap<i32, String> =
+        organisation::Entity::find().filter(organisation::Column::Id.is_in(named)).all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let withdrawers: HashMap<i32, i32> = consent_event::Entity::find()
+        .filter(consent_event::Column::ConsentId.is_in(consents.iter().map(|(row, _)| row.id).collect::<Vec<_>>()))
+        .filter(consent_event::Column::Kind.eq(ConsentChange::Withdrawn.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.consent_id, e.actor_user_id))
+        .collect();
+    // Someone other than the client themself: named on the consent.
+    let other = |user_id: i32| (person.user_id != Some(user_id)).then_some(user_id);
+    let recorders: Vec<i32> = consents
+        .iter()
+        .filter_map(|(row, _)| other(row.recorded_by_user_id))
+        .chain(withdrawers.values().copied().filter_map(other))
+        .collect();
+    let names = display_names(db, recorders).await?;
+    let name_of = |user_id: Option<i32>| user_id.and_then(other).and_then(|id| names.get(&id).cloned());
+    Ok(consents
+        .into_iter()
+        .rev()
+        .map(|(row, c)| ConsentView {
+            id: c.id,
+            parties: c
+                .terms
+                .parties
+                .iter()
+                .map(|&party| PartyChoice {
+                    party,
+                    name: match party {
+                        Party::Organisation(id) => organisations.get(&id).cloned().unwrap_or_default(),
+                        Party::Seat(_) => String::new(),
+                    },
+                })
+                .collect(),
+            registers: c.terms.registers.iter().copied().collect(),
+            in_force: c.in_force(now),
+            purpose: c.terms.purpose,
+            valid_from: c.terms.valid_from,
+            valid_until: c.terms.valid_until,
+            given_by: c.given_by,
+            method: c.method,
+            proxy_name: row.proxy_name,
+            recorded_by: name_of(Some(row.recorded_by_user_id)),
+            given_at: row.created_at,
+            withdrawn_at: c.withdrawn_at,
+            withdrawn_by: name_of(withdrawers.get(&c.id).copied()),
+        })
+        .collect())
+}
+
+/// The client's consents and whom a new one may name, for a professional on the client's team
+/// who records consents given to them (on the case's records page).
+pub async fn for_team(db: &impl ConnectionTrait, client_id: i32) -> Result<(Vec<ConsentView>, Vec<PartyChoice>), AppError> {
+    let person = client::Entity::find_by_id(client_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let consents = views(db, &person, of_client(db, client_id).await?, Utc::now()).await?;
+    Ok((consents, party_choices(db, client_id).await?))
 }
 
 /// Whom the client may name: the organisations of the professionals on their teams now, and the
@@ -171,6 +249,7 @@ pub async fn give(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, 
         client_id: Set(person.id),
         given_by: Set(GivenBy::Client.as_str().to_string()),
         method: Set(Method::Pathway.as_str().to_string()),
+        proxy_name: Set(None),
         recorded_by_user_id: Set(user.id),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -182,6 +261,78 @@ pub async fn give(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, 
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
     Ok(row.id)
+}
+
+/// Who gave a consent a professional records, as the form sends it: `client` or `legal_proxy`,
+/// the representative's name, and `oral` or `written`.
+#[derive(Debug, Clone, Default)]
+pub struct RawGivenThrough {
+    pub given_by: String,
+    pub proxy_name: String,
+    pub method: String,
+}
+
+/// A professional on the client's team records a consent the client or their legal
+/// representative gave them, told or signed, from today. The client sees it on their own page
+/// with who recorded it, and may narrow or withdraw it there.
+pub async fn record_given(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    through: RawGivenThrough,
+    raw: RawTerms,
+) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::record_consent).await?;
+    let through = GivenThrough::parse(&through.given_by, &through.proxy_name, &through.method)?;
+    let offered = party_choices(&txn, found.client_id).await?;
+    let (parties, registers) = parse_choices(&raw, &offered)?;
+    let terms = Terms::parse(parties, registers, &raw.purpose, finnish_date(Utc::now()), parse_until(&raw.valid_until)?)?;
+    let row = consent::ActiveModel {
+        client_id: Set(found.client_id),
+        given_by: Set(through.given_by.as_str().to_string()),
+        method: Set(through.method.as_str().to_string()),
+        proxy_name: Set(through.proxy_name),
+        recorded_by_user_id: Set(user.id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    event(row.id, ConsentChange::Given, &terms, user)?.insert(&txn).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "consent", Action::Create, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::ConsentChanged { client_id: found.client_id });
+    Ok(row.id)
+}
+
+/// A professional on the client's team records that the client or their representative
+/// withdrew a consent. Like the client's own withdrawal, it opens nothing from this moment.
+pub async fn record_withdrawal(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    consent_id: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::record_consent).await?;
+    let current = own_consent(&txn, found.client_id, consent_id).await?;
+    end(&txn, user, current, audit::Entry::on_case(user, &found, "consent", Action::Update, basis)).await?;
+    txn.commit().await?;
+    events::publish(bus, DomainEvent::ConsentChanged { client_id: found.client_id });
+    Ok(())
+}
+
+/// Writes a consent's withdrawal, now, with its audit row.
+async fn end(txn: &impl ConnectionTrait, user: &CurrentUser, current: Consent, entry: audit::Entry<'_>) -> Result<(), AppError> {
+    let withdrawn = current.withdrawn(Utc::now())?;
+    // The same withdrawal sent twice at once: the unique index lets one through.
+    let inserted = event(current.id, ConsentChange::Withdrawn, &withdrawn.terms, user)?.insert(txn).await;
+    super::unless_duplicate(inserted, ConsentError::Withdrawn)?;
+    audit::record(txn, entry).await?;
+    Ok(())
 }
 
 /// One of the client's own consents, as it stands.
@@ -218,11 +369,7 @@ pub async fn withdraw(db: &(impl ConnectionTrait + TransactionTrait), bus: &Even
     let txn = db.begin().await?;
     let (person, basis) = own_client(&txn, user).await?;
     let current = own_consent(&txn, person.id, consent_id).await?;
-    let withdrawn = current.withdrawn(Utc::now())?;
-    // The same withdrawal sent twice at once: the unique index lets one through.
-    let inserted = event(consent_id, ConsentChange::Withdrawn, &withdrawn.terms, user)?.insert(&txn).await;
-    super::unless_duplicate(inserted, ConsentError::Withdrawn)?;
-    audit::record(&txn, consent_entry(user, person.id, Action::Update, basis)).await?;
+    end(&txn, user, current, consent_entry(user, person.id, Action::Update, basis)).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
     Ok(())
@@ -234,47 +381,9 @@ pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Pr
     let (person, basis) = own_client(db, user).await?;
     audit::record(db, audit::Entry { actor: user, client_id: person.id, case_id: None, resource: "access_log", action: Action::View, basis: basis.to_string() })
         .await?;
-    let choices = party_choices(db, person.id).await?;
-    let consents = of_client(db, person.id).await?;
-    let named: BTreeSet<i32> = consents
-        .iter()
-        .flat_map(|(_, c)| c.terms.parties.iter())
-        .filter_map(|p| match p {
-            Party::Organisation(id) => Some(*id),
-            Party::Seat(_) => None,
-        })
-        .collect();
-    let organisations: HashMap<i32, String> =
-        organisation::Entity::find().filter(organisation::Column::Id.is_in(named)).all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
     let now = Utc::now();
-    let consents = consents
-        .into_iter()
-        .rev()
-        .map(|(row, c)| ConsentView {
-            id: c.id,
-            parties: c
-                .terms
-                .parties
-                .iter()
-                .map(|&party| PartyChoice {
-                    party,
-                    name: match party {
-                        Party::Organisation(id) => organisations.get(&id).cloned().unwrap_or_default(),
-                        Party::Seat(_) => String::new(),
-                    },
-                })
-                .collect(),
-            registers: c.terms.registers.iter().copied().collect(),
-            in_force: c.in_force(now),
-            purpose: c.terms.purpose,
-            valid_from: c.terms.valid_from,
-            valid_until: c.terms.valid_until,
-            given_by: c.given_by,
-            method: c.method,
-            given_at: row.created_at,
-            withdrawn_at: c.withdrawn_at,
-        })
-        .collect();
+    let choices = party_choices(db, person.id).await?;
+    let consents = views(db, &person, of_client(db, person.id).await?, now).await?;
     let cases = case::Entity::find()
         .filter(case::Column::ClientId.eq(person.id))
         .order_by_desc(case::Column::OpenedAt)

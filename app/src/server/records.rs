@@ -7,6 +7,7 @@
 use super::audit::{self, Action};
 use super::cases::{authorise, display_names};
 use super::consents;
+use crate::domain::calendar::finnish_date;
 use super::entities::{client, legal_access, record_entry};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
@@ -65,6 +66,9 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
             writes_into: None,
             withheld,
             own: true,
+            consents: Vec::new(),
+            consent_choices: Vec::new(),
+            today: finnish_date(Utc::now()),
         });
     };
 
@@ -90,10 +94,9 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
             entries.push(view(row, sector, true));
         }
     }
-    // Reading an empty list is a read too.
-    if used.is_empty() {
-        used.insert(basis.to_string());
-    }
+    // The client's consents are read on the team basis, and reading an empty list is a read too.
+    used.insert(basis.to_string());
+    let (consent_views, consent_choices) = consents::for_team(db, found.client_id).await?;
     // One row per basis, all or none.
     let txn = db.begin().await?;
     for basis in used {
@@ -112,6 +115,9 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
         writes_into: user.sector.filter(|s| *s != Sector::Shared),
         withheld: 0,
         own: false,
+        consents: consent_views,
+        consent_choices,
+        today: finnish_date(now),
     })
 }
 

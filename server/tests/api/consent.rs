@@ -373,3 +373,119 @@ async fn the_client_sets_what_a_close_one_may_do_and_ends_it() {
     let changes = audit_entry::Entity::find().filter(audit_entry::Column::Resource.eq("relative_link")).count(&app.db).await.unwrap();
     assert_eq!(changes, 2, "both changes are logged");
 }
+
+/// A professional records a consent given to them: the case, who gave it and how, and the terms.
+async fn record_consent(app: &TestApp, http: &Client, case_id: i32, through: &[(&str, &str)], parties: &[&str], registers: &[&str]) -> reqwest::Response {
+    let case_id = case_id.to_string();
+    let until = day(180);
+    let mut form: Vec<(&str, &str)> = vec![("case_id", case_id.as_str())];
+    form.extend_from_slice(through);
+    form.extend(parties.iter().map(|p| ("parties[]", *p)));
+    form.extend(registers.iter().map(|r| ("registers[]", *r)));
+    form.extend([("purpose", "Monialainen yhteistyö"), ("valid_until", until.as_str())]);
+    app.call(http, "record_consent", &form).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_consent_told_to_the_team_is_recorded_by_a_professional_and_a_withdrawal_told_to_another_ends_it() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let liisa = app.signed_in("liisa.makinen").await;
+    let mikko = app.signed_in("mikko.salonen").await;
+    let eino = app.signed_in("eino.mantyla").await;
+    let health = organisation_of(&app, "liisa.makinen").await;
+
+    // Eino tells Sanna he lets health care read his social-care records; she records it.
+    let oral = [("given_by", "client"), ("method", "oral")];
+    let (status, id) = json(record_consent(&app, &sanna, case.id, &oral, &[&health], &["social"]).await).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id = id.as_i64().unwrap();
+    let (_, by_doctor) = records(&app, &liisa, case.id).await;
+    assert!(texts(&by_doctor).contains(&SOCIAL_ENTRY.to_string()), "{by_doctor}");
+    assert!(record_reads(&app, case.id, "liisa.makinen").await.contains(&format!("consent:{id}")));
+    let listed = &by_doctor["consents"][0];
+    assert_eq!((listed["id"].as_i64(), &listed["method"], &listed["recorded_by"]), (Some(id), &json!("oral"), &json!("Sanna Virtanen")));
+
+    // Eino sees it on his own page, with who recorded it; the change is in his access log.
+    let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
+    let mine = &page["consents"][0];
+    assert_eq!((mine["id"].as_i64(), &mine["given_by"], &mine["in_force"]), (Some(id), &json!("client"), &json!(true)));
+    assert_eq!(mine["recorded_by"], "Sanna Virtanen");
+    assert!(page["log"].as_array().unwrap().iter().any(|e| e["resource"] == "consent" && e["action"] == "create" && e["actor"] == "Sanna Virtanen"), "{page}");
+
+    // He later tells Mikko he takes it back; Mikko records that, and the register closes at once.
+    let (status, body) = json(app.call(&mikko, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())]).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, by_doctor) = records(&app, &liisa, case.id).await;
+    assert!(!texts(&by_doctor).contains(&SOCIAL_ENTRY.to_string()));
+    assert_eq!(by_doctor["closed_registers"], json!(["social"]));
+    let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
+    assert_eq!((&page["consents"][0]["in_force"], &page["consents"][0]["withdrawn_by"]), (&json!(false), &json!("Mikko Salonen")));
+    assert_error(
+        app.call(&sanna, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())]).await,
+        StatusCode::CONFLICT,
+        "consent",
+        Some(json!("withdrawn")),
+    )
+    .await;
+
+    // His legal representative signs one; her name goes with it.
+    let proxy = [("given_by", "legal_proxy"), ("proxy_name", "  Helena Mäntylä "), ("method", "written")];
+    let (status, id) = json(record_consent(&app, &sanna, case.id, &proxy, &["seat:member"], &["social"]).await).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
+    let mine = &page["consents"][0];
+    assert_eq!((mine["id"].as_i64(), &mine["given_by"], &mine["method"]), (id.as_i64(), &json!("legal_proxy"), &json!("written")));
+    assert_eq!(mine["proxy_name"], "Helena Mäntylä");
+
+    // Eino's own consent names no recorder.
+    assert_eq!(give(&app, &eino, &[&health], &["social"], "Yhteistyö", &day(30)).await.status(), StatusCode::OK);
+    let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
+    assert_eq!((&page["consents"][0]["method"], &page["consents"][0]["recorded_by"]), (&json!("pathway"), &Value::Null));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recorded_consent_says_clearly_who_gave_it_and_a_refused_one_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let consents = || async { consent::Entity::find().count(&app.db).await.unwrap() };
+    let events = || async { consent_event::Entity::find().count(&app.db).await.unwrap() };
+    let (before, events_before) = (consents().await, events().await);
+
+    for (through, detail) in [
+        (vec![("given_by", "legal_proxy"), ("proxy_name", " "), ("method", "oral")], "proxy_name_missing"),
+        (vec![("given_by", "client"), ("proxy_name", "Helena Mäntylä"), ("method", "oral")], "proxy_name_without_proxy"),
+        (vec![("given_by", "client"), ("method", "pathway")], "unknown_choice"),
+        (vec![("given_by", "neighbour"), ("method", "oral")], "unknown_choice"),
+    ] {
+        assert_error(record_consent(&app, &sanna, case.id, &through, &["seat:member"], &["social"]).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!(detail)))
+            .await;
+    }
+    let long = "ä".repeat(201);
+    assert_error(
+        record_consent(&app, &sanna, case.id, &[("given_by", "legal_proxy"), ("proxy_name", &long), ("method", "written")], &["seat:member"], &["social"]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent",
+        Some(json!("proxy_name_too_long")),
+    )
+    .await;
+    let oral = [("given_by", "client"), ("method", "oral")];
+    assert_error(record_consent(&app, &sanna, case.id, &oral, &[], &["social"]).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!("no_parties"))).await;
+
+    // Only a professional on the client's team records one; the client gives theirs on their page.
+    for (username, reason) in [("rauni.ojala", "not_on_team"), ("eino.mantyla", "consent_recorded_by_team"), ("kari.mantyla", "outside_relative_scope")] {
+        let http = app.signed_in(username).await;
+        assert_error(record_consent(&app, &http, case.id, &oral, &["seat:member"], &["social"]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
+    }
+    // A consent of another client is not found through this case.
+    let aino = app.signed_in("aino.korhonen").await;
+    let (status, other) = json(give(&app, &aino, &["seat:member"], &["health"], "Yhteistyö", &day(30)).await).await;
+    assert_eq!(status, StatusCode::OK, "{other}");
+    let (before, events_before) = (before + 1, events_before + 1);
+    let res = app.call(&sanna, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &other.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    assert_eq!((consents().await, events().await), (before, events_before), "nothing refused was written");
+}

@@ -14,6 +14,8 @@ pub struct Model {
     pub given_by: String,
     /// `pathway`, `oral` or `written` (`domain::consent::Method`).
     pub method: String,
+    /// The legal representative's name, when one gave the consent.
+    pub proxy_name: Option<String>,
     pub recorded_by_user_id: i32,
     pub created_at: DateTimeUtc,
 }
