@@ -25,7 +25,7 @@ test("an audit reviewer finds who opened a client's case, and the client sees th
   const row = page.locator("tr.audit-row[data-resource=case]", { hasText: openerName }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText(client.name);
-  await expect(row).toContainText("Katsoi: asiakkuutesi tiedot");
+  await expect(row).toContainText("Katsoi: asiakkuuden tiedot");
   await expect(row).toContainText("tiimin jäsenyys");
   await expectNoHorizontalScroll(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -30,6 +30,21 @@ fn kind_name(i18n: I18n, kind: BasisKind) -> String {
     text.to_string()
 }
 
+/// What was accessed, said of the client in the third person: the client's own log says "your".
+fn reviewed_resource(i18n: I18n, resource: &str) -> String {
+    let text = match resource {
+        "case" => t_string!(i18n, audit.resource.case),
+        "case_list" => t_string!(i18n, audit.resource.case_list),
+        "case_stage" => t_string!(i18n, audit.resource.case_stage),
+        "client" => t_string!(i18n, audit.resource.client),
+        "pathway" => t_string!(i18n, audit.resource.pathway),
+        "team" => t_string!(i18n, audit.resource.team),
+        "access_log" => t_string!(i18n, audit.resource.access_log),
+        _ => return resource_name(i18n, resource),
+    };
+    text.to_string()
+}
+
 /// The link that asks for a search again (the next page).
 fn search_href(form: &AuditSearchForm) -> String {
     format!("{AUDIT_PATH}?{}", serde_urlencoded::to_string(form).unwrap_or_default())
@@ -173,7 +188,7 @@ fn Row(row: AuditRow) -> impl IntoView {
                 }}
                 {case_id.map(|id| view! { <br/><span class="hint">{t!(i18n, audit.case, id = move || id)}</span> })}
             </td>
-            <td>{move || format!("{}: {}", action_name(i18n, &action), resource_name(i18n, &resource))}</td>
+            <td>{move || format!("{}: {}", action_name(i18n, &action), reviewed_resource(i18n, &resource))}</td>
             <td>{basis_cell}</td>
         </tr>
     }

@@ -292,9 +292,7 @@ pub async fn append_history(
 /// with `step` (a step of the process map, parsed once the reader is known to be staff), only
 /// those standing in that step.
 pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser, step: Option<&str>) -> Result<Vec<CaseSummary>, AppError> {
-    if !user.role.is_staff() {
-        return Err(crate::domain::AccessDenied::NotOnTeam.into());
-    }
+    Access::list_own_cases(user.role)?;
     let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
     let seats = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))

@@ -100,7 +100,9 @@ async fn the_administrator_sees_no_client_content() {
     let case = app.case_of("aino.korhonen").await;
     assert_error(open_case(&app, &admin, case.id).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
     assert_error(app.call(&admin, "my_pathway", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
-    assert_error(app.call(&admin, "my_cases", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(app.call(&admin, "my_cases", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
+    let eino = app.signed_in("eino.mantyla").await;
+    assert_error(app.call(&eino, "my_cases", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("case_list_for_teams"))).await;
 
     let (status, staff) = json(app.call(&admin, "staff_directory", &[]).await).await;
     assert_eq!(status, StatusCode::OK);

@@ -136,7 +136,7 @@ async fn only_staff_see_the_numbers_and_a_wrong_choice_is_named() {
     for scope in ["mine", "everyone"] {
         assert_error(app.call(&eino, "process_counts", &[("scope", scope)]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("staff_only"))).await;
     }
-    assert_error(app.call(&eino, "my_cases", &[("step", "lunch")]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(app.call(&eino, "my_cases", &[("step", "lunch")]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("case_list_for_teams"))).await;
     assert_error(
         app.call(&app.signed_in("admin").await, "process_counts", &[("scope", "all")]).await,
         StatusCode::FORBIDDEN,
