@@ -284,7 +284,6 @@ impl Access {
         Self::process_counts(role)
     }
 
-    /// May this person open boards at all (their own board)? Professionals and coordinators.
     /// May this person list the cases on whose teams they sit? Professionals and coordinators; the
     /// client and close ones follow their pathway instead.
     pub fn list_own_cases(role: Role) -> Result<(), AccessDenied> {
@@ -296,6 +295,7 @@ impl Access {
         }
     }
 
+    /// May this person open boards at all (their own board)? Professionals and coordinators.
     pub fn view_boards(role: Role) -> Result<(), AccessDenied> {
         match role {
             Role::Professional | Role::Coordinator => Ok(()),
