@@ -49,7 +49,7 @@ pub async fn raise_concern(
                 name.as_deref().unwrap_or_default(),
                 date_of_birth.as_deref().unwrap_or_default(),
                 municipality.as_deref().unwrap_or_default(),
-                chrono::Utc::now().date_naive(),
+                crate::domain::calendar::finnish_date(chrono::Utc::now()),
             )?),
         };
         let new = NewConcern {

@@ -408,9 +408,9 @@ impl Consent {
         Some(consent)
     }
 
-    /// In force on `today` and not withdrawn by `now`.
+    /// In force on today's Finnish day (its days are Finnish days) and not withdrawn by `now`.
     pub fn in_force(&self, now: DateTime<Utc>) -> bool {
-        let today = now.date_naive();
+        let today = super::calendar::finnish_date(now);
         self.withdrawn_at.is_none_or(|at| at > now) && self.terms.valid_from <= today && today <= self.terms.valid_until
     }
 
@@ -477,6 +477,19 @@ mod tests {
     }
 
     #[test]
+    fn a_consents_days_are_finnish_days() {
+        let at = |raw: &str| raw.parse::<DateTime<Utc>>().unwrap();
+        let mut consent = consent(&[Party::Seat(TeamRole::Member)], &[Register::Social]);
+        consent.terms.valid_from = date("2026-12-02");
+        consent.terms.valid_until = date("2026-12-31");
+        // 22:30 UTC on 1 December is half past midnight on 2 December in Helsinki.
+        assert!(!consent.in_force(at("2026-12-01T21:59:00Z")), "not before its first Finnish day");
+        assert!(consent.in_force(at("2026-12-01T22:30:00Z")), "from the first minute of its first day");
+        assert!(consent.in_force(at("2026-12-31T21:59:00Z")), "to the last minute of its last day");
+        assert!(!consent.in_force(at("2026-12-31T22:30:00Z")), "not after it, though still 31 December in UTC");
+    }
+
+    #[test]
     fn a_recorded_consent_says_who_gave_it_and_how() {
         assert_eq!(
             GivenThrough::parse("client", "  ", "oral"),
@@ -531,10 +544,10 @@ mod tests {
         assert_eq!(read_record(&NURSE, Sector::Social, &[], &[], now()), Err(AccessDenied::NoConsent));
         assert_eq!(read_record(&NGO_WORKER, Sector::Health, &[], &[], now()), Err(AccessDenied::NoConsent));
         let to_health_org = consent(&[Party::Organisation(2)], &[Register::Social]);
-        assert_eq!(read_record(&NURSE, Sector::Social, &[to_health_org.clone()], &[], now()), Ok(Basis::Consent(7)));
+        assert_eq!(read_record(&NURSE, Sector::Social, std::slice::from_ref(&to_health_org), &[], now()), Ok(Basis::Consent(7)));
         assert_eq!(read_record(&NGO_WORKER, Sector::Social, &[to_health_org], &[], now()), Err(AccessDenied::NoConsent));
         let to_own_worker = consent(&[Party::Seat(TeamRole::OwnWorker)], &[Register::Health]);
-        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Health, &[to_own_worker.clone()], &[], now()), Ok(Basis::Consent(7)));
+        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Health, std::slice::from_ref(&to_own_worker), &[], now()), Ok(Basis::Consent(7)));
         assert_eq!(read_record(&NURSE, Sector::Social, &[to_own_worker], &[], now()), Err(AccessDenied::NoConsent), "wrong register");
     }
 
@@ -542,7 +555,7 @@ mod tests {
     fn a_withdrawn_or_lapsed_consent_opens_nothing() {
         let given = consent(&[Party::Organisation(2)], &[Register::Social]);
         let withdrawn = given.withdrawn(now() - chrono::Duration::seconds(1)).unwrap();
-        assert_eq!(read_record(&NURSE, Sector::Social, &[withdrawn.clone()], &[], now()), Err(AccessDenied::NoConsent));
+        assert_eq!(read_record(&NURSE, Sector::Social, std::slice::from_ref(&withdrawn), &[], now()), Err(AccessDenied::NoConsent));
         assert_eq!(withdrawn.withdrawn(now()), Err(ConsentError::Withdrawn));
         let later = "2027-11-02T08:00:00Z".parse().unwrap();
         assert!(!given.in_force(later));
@@ -576,7 +589,7 @@ mod tests {
         let today = date("2026-11-24");
         assert_eq!(RelativeScope::parse(true, true, "", today), Ok(RelativeScope { can_view: true, can_write: true, until: None }));
         assert_eq!(RelativeScope::parse(true, false, "2027-01-31", today).unwrap().until, Some(date("2027-01-31")));
-        assert_eq!(RelativeScope::parse(false, false, "", today).unwrap().can_view, false);
+        assert!(!RelativeScope::parse(false, false, "", today).unwrap().can_view);
         assert_eq!(RelativeScope::parse(false, true, "", today), Err(ConsentError::WriteNeedsView));
         assert_eq!(RelativeScope::parse(true, false, "eilen", today), Err(ConsentError::DateInvalid));
         assert_eq!(RelativeScope::parse(true, false, "2026-11-23", today), Err(ConsentError::EndsBeforeItBegins));
