@@ -49,10 +49,10 @@ export function usernameOf(name: string): string {
   return name.trim().toLowerCase().replace(" ", ".").replace(/ä/g, "a").replace(/ö/g, "o");
 }
 
-/** A date `days` from today as a date field takes it. */
+/** The Finnish day `days` from today as a date field takes it (Polku's days are Finnish days). */
 export function inDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(d);
 }
 
 /** From a staff member's case list, opens the named client's plan. */

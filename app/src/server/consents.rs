@@ -160,12 +160,15 @@ async fn views(
         .collect())
 }
 
-/// The client's consents and whom a new one may name, for a professional on the client's team
-/// who records consents given to them (on the case's records page).
-pub async fn for_team(db: &impl ConnectionTrait, client_id: i32) -> Result<(Vec<ConsentView>, Vec<PartyChoice>), AppError> {
-    let person = client::Entity::find_by_id(client_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let consents = views(db, &person, of_client(db, client_id).await?, Utc::now()).await?;
-    Ok((consents, party_choices(db, client_id).await?))
+/// The client's consents (as `of_client` read them) and whom a new one may name, for a
+/// professional on the client's team who records consents given to them (the records page).
+pub async fn for_team(
+    db: &impl ConnectionTrait,
+    person: &client::Model,
+    consents: Vec<(consent::Model, Consent)>,
+    now: chrono::DateTime<Utc>,
+) -> Result<(Vec<ConsentView>, Vec<PartyChoice>), AppError> {
+    Ok((views(db, person, consents, now).await?, party_choices(db, person.id).await?))
 }
 
 /// Whom the client may name: the organisations of the professionals on their teams now, and the

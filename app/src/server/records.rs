@@ -73,7 +73,8 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
     };
 
     let reader = Reader { organisation_id: user.organisation_id, sector: user.sector.unwrap_or(Sector::Other), seat };
-    let consents: Vec<_> = consents::of_client(db, found.client_id).await?.into_iter().map(|(_, c)| c).collect();
+    let stored = consents::of_client(db, found.client_id).await?;
+    let consents: Vec<_> = stored.iter().map(|(_, c)| c.clone()).collect();
     let now = Utc::now();
     let legal = legal_bases(db, case_id, user.id, now).await?;
     let mut closed_registers = Vec::new();
@@ -96,7 +97,7 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
     }
     // The client's consents are read on the team basis, and reading an empty list is a read too.
     used.insert(basis.to_string());
-    let (consent_views, consent_choices) = consents::for_team(db, found.client_id).await?;
+    let (consent_views, consent_choices) = consents::for_team(db, &person, stored, now).await?;
     // One row per basis, all or none.
     let txn = db.begin().await?;
     for basis in used {

@@ -207,9 +207,10 @@ pub async fn next_text(socket: &mut Socket) -> String {
     }
 }
 
-/// The calendar day `offset` days from today, as a date field sends it.
+/// The Finnish calendar day `offset` days from today, as a date field sends it (the application's
+/// days are Finnish days: from 22:00 or 21:00 UTC, today in Finland is tomorrow in UTC).
 pub fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
+    (app::domain::calendar::finnish_date(chrono::Utc::now()) + chrono::Duration::days(offset)).to_string()
 }
 
 /// Finnish wall-clock time `days` from now at 13:00, as a datetime-local field sends it.
