@@ -1,10 +1,10 @@
 //! Consent on the server: the client gives, narrows and withdraws it from their own page, and
 //! reads who has accessed their information; a professional on the client's team records a
 //! consent the client or their legal representative gave them, told or signed, and a withdrawal
-//! told to them. A consent is written once and each change after it
-//! is a new consent event, so its history is kept whole; what a consent lets now is computed from
-//! that history (`Consent::from_history`) wherever a record entry is read. A change is published
-//! at once, so open record views reload what their reader may still see.
+//! told to them. A consent is written once and each change after it is a new consent event, so
+//! its history is kept whole; what a consent lets now is computed from that history
+//! (`Consent::from_history`) wherever a record entry is read. A change is published at once, so
+//! open record views reload what their reader may still see.
 
 use super::audit::{self, Action};
 use super::cases::{authorise, current_seats, display_names};
