@@ -351,12 +351,15 @@ impl Access {
         }
     }
 
-    /// May this person give, narrow or withdraw consent, and read who has accessed the client's
-    /// information? The client themself.
-    pub fn own_privacy(role: Role, rel: Relationship) -> Result<Basis, AccessDenied> {
-        match Self::view_case(role, rel)? {
-            Basis::OwnClient => Ok(Basis::OwnClient),
-            _ => Err(AccessDenied::ClientsOwnPrivacy),
+    /// May this person open their own information page: give, narrow and withdraw consent, set
+    /// what their close ones may do, and read who has accessed their information? A client, about
+    /// themself; the page is about the person signed in, not about a case, so the role decides.
+    pub fn own_privacy(role: Role) -> Result<Basis, AccessDenied> {
+        match role {
+            Role::Client => Ok(Basis::OwnClient),
+            Role::Administrator => Err(AccessDenied::AdministratorNoClientContent),
+            Role::Auditor => Err(AccessDenied::AuditorSeesLogOnly),
+            Role::Professional | Role::Coordinator | Role::Relative => Err(AccessDenied::ClientsOwnPrivacy),
         }
     }
 
@@ -687,17 +690,12 @@ mod tests {
 
     #[test]
     fn only_the_client_steers_their_consent_and_reads_their_access_log() {
-        assert_eq!(Access::own_privacy(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
-        assert_eq!(Access::own_privacy(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
-        assert_eq!(
-            Access::own_privacy(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
-            Err(AccessDenied::ClientsOwnPrivacy)
-        );
-        assert_eq!(
-            Access::own_privacy(Role::Coordinator, Relationship::Team(TeamRole::SocialCoordinator)),
-            Err(AccessDenied::ClientsOwnPrivacy)
-        );
-        assert_eq!(Access::own_privacy(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(Access::own_privacy(Role::Client), Ok(Basis::OwnClient));
+        for role in [Role::Relative, Role::Coordinator, Role::Professional] {
+            assert_eq!(Access::own_privacy(role), Err(AccessDenied::ClientsOwnPrivacy), "{role:?}");
+        }
+        assert_eq!(Access::own_privacy(Role::Administrator), Err(AccessDenied::AdministratorNoClientContent));
+        assert_eq!(Access::own_privacy(Role::Auditor), Err(AccessDenied::AuditorSeesLogOnly));
     }
 
     #[test]

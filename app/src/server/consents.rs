@@ -13,7 +13,7 @@ use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms};
-use crate::domain::{Access, AccessDenied, Basis, Relationship, Role, TeamRole};
+use crate::domain::{Access, Basis, TeamRole};
 use crate::error::AppError;
 use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{NaiveDate, Utc};
@@ -83,12 +83,8 @@ pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<
 
 /// The client record of the signed-in client; anyone else is refused.
 async fn own_client(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<(client::Model, Basis), AppError> {
-    if user.role != Role::Client {
-        let reason = if user.role == Role::Administrator { AccessDenied::AdministratorNoClientContent } else { AccessDenied::ClientsOwnPrivacy };
-        return Err(reason.into());
-    }
+    let basis = Access::own_privacy(user.role)?;
     let person = client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?.ok_or(AppError::NotFound)?;
-    let basis = Access::own_privacy(user.role, Relationship::OwnClient)?;
     Ok((person, basis))
 }
 

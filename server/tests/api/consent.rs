@@ -165,6 +165,7 @@ async fn a_consent_form_is_refused_with_a_specific_reason_and_writes_nothing() {
         ("sanna.virtanen", "clients_own_privacy"),
         ("pirjo.korhonen", "clients_own_privacy"),
         ("admin", "administrator_no_client_content"),
+        ("paula.rinne", "auditor_sees_log_only"),
     ] {
         let http = app.signed_in(username).await;
         assert_error(give(&app, &http, &[h], &["social"], "Yhteistyö", &day(30)).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason)))
