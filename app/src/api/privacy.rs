@@ -74,7 +74,7 @@ pub async fn record_consent(
         let user = require_user().await?;
         let state = app_state()?;
         let through = consents::RawGivenThrough { given_by, proxy_name, method };
-        let raw = consents::RawTerms { parties: parties.unwrap_or_default(), registers: registers.unwrap_or_default(), purpose, valid_until };
+        let raw = consents::RawTerms::from_form(parties, registers, purpose, valid_until);
         let id = consents::record_given(&state.db, &state.events, &user, case_id, through, raw).await?;
         leptos_axum::redirect(&format!("{}?consent_recorded={id}#consent-{id}", records_path(case_id)));
         Ok(id)
@@ -118,7 +118,7 @@ pub async fn give_consent(
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        let raw = consents::RawTerms { parties: parties.unwrap_or_default(), registers: registers.unwrap_or_default(), purpose, valid_until };
+        let raw = consents::RawTerms::from_form(parties, registers, purpose, valid_until);
         let id = consents::give(&state.db, &state.events, &user, raw).await?;
         leptos_axum::redirect(&format!("{PRIVACY_PATH}?given={id}#consent-{id}"));
         Ok(id)
@@ -137,12 +137,7 @@ pub async fn narrow_consent(
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        let raw = consents::RawTerms {
-            parties: parties.unwrap_or_default(),
-            registers: registers.unwrap_or_default(),
-            purpose: String::new(),
-            valid_until,
-        };
+        let raw = consents::RawTerms::from_form(parties, registers, String::new(), valid_until);
         consents::narrow(&state.db, &state.events, &user, consent_id, raw).await?;
         leptos_axum::redirect(&format!("{PRIVACY_PATH}?narrowed={consent_id}#consent-{consent_id}"));
         Ok(())

@@ -39,6 +39,13 @@ pub struct RawTerms {
     pub valid_until: String,
 }
 
+impl RawTerms {
+    /// The terms as a form sends them: checkbox lists are absent when nothing is ticked.
+    pub fn from_form(parties: Option<Vec<String>>, registers: Option<Vec<String>>, purpose: String, valid_until: String) -> RawTerms {
+        RawTerms { parties: parties.unwrap_or_default(), registers: registers.unwrap_or_default(), purpose, valid_until }
+    }
+}
+
 fn stored_terms(row: &consent_event::Model) -> Result<Terms, AppError> {
     serde_json::from_str(&row.terms).map_err(|e| {
         tracing::error!(consent_event = row.id, error = %e, "stored consent terms are invalid");
@@ -237,29 +244,45 @@ fn consent_entry<'a>(user: &'a CurrentUser, client_id: i32, action: Action, basi
     audit::Entry { actor: user, client_id, case_id: None, resource: "consent", action, basis: basis.to_string() }
 }
 
-/// The client gives a new consent on their own page, from today.
-pub async fn give(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, user: &CurrentUser, raw: RawTerms) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
-    let (person, basis) = own_client(&txn, user).await?;
-    let offered = party_choices(&txn, person.id).await?;
-    let (parties, registers) = parse_choices(&raw, &offered)?;
+/// Writes a new consent of `client_id` from today, as `terms_raw` names it (each party one
+/// offered to the client), given as `through` says and recorded by `user`, with its first event
+/// and the audit row `entry`, inside the caller's transaction.
+async fn insert_given(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    client_id: i32,
+    through: GivenThrough,
+    raw: &RawTerms,
+    entry: audit::Entry<'_>,
+) -> Result<i32, AppError> {
+    let offered = party_choices(txn, client_id).await?;
+    let (parties, registers) = parse_choices(raw, &offered)?;
     let terms = Terms::parse(parties, registers, &raw.purpose, finnish_date(Utc::now()), parse_until(&raw.valid_until)?)?;
     let row = consent::ActiveModel {
-        client_id: Set(person.id),
-        given_by: Set(GivenBy::Client.as_str().to_string()),
-        method: Set(Method::Pathway.as_str().to_string()),
-        proxy_name: Set(None),
+        client_id: Set(client_id),
+        given_by: Set(through.given_by.as_str().to_string()),
+        method: Set(through.method.as_str().to_string()),
+        proxy_name: Set(through.proxy_name),
         recorded_by_user_id: Set(user.id),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    event(row.id, ConsentChange::Given, &terms, user)?.insert(&txn).await?;
-    audit::record(&txn, consent_entry(user, person.id, Action::Create, basis)).await?;
+    event(row.id, ConsentChange::Given, &terms, user)?.insert(txn).await?;
+    audit::record(txn, entry).await?;
+    Ok(row.id)
+}
+
+/// The client gives a new consent on their own page, from today.
+pub async fn give(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, user: &CurrentUser, raw: RawTerms) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let (person, basis) = own_client(&txn, user).await?;
+    let own = GivenThrough { given_by: GivenBy::Client, proxy_name: None, method: Method::Pathway };
+    let id = insert_given(&txn, user, person.id, own, &raw, consent_entry(user, person.id, Action::Create, basis)).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
-    Ok(row.id)
+    Ok(id)
 }
 
 /// Who gave a consent a professional records, as the form sends it: `client` or `legal_proxy`,
@@ -285,25 +308,11 @@ pub async fn record_given(
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::record_consent).await?;
     let through = GivenThrough::parse(&through.given_by, &through.proxy_name, &through.method)?;
-    let offered = party_choices(&txn, found.client_id).await?;
-    let (parties, registers) = parse_choices(&raw, &offered)?;
-    let terms = Terms::parse(parties, registers, &raw.purpose, finnish_date(Utc::now()), parse_until(&raw.valid_until)?)?;
-    let row = consent::ActiveModel {
-        client_id: Set(found.client_id),
-        given_by: Set(through.given_by.as_str().to_string()),
-        method: Set(through.method.as_str().to_string()),
-        proxy_name: Set(through.proxy_name),
-        recorded_by_user_id: Set(user.id),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    event(row.id, ConsentChange::Given, &terms, user)?.insert(&txn).await?;
-    audit::record(&txn, audit::Entry::on_case(user, &found, "consent", Action::Create, basis)).await?;
+    let entry = audit::Entry::on_case(user, &found, "consent", Action::Create, basis);
+    let id = insert_given(&txn, user, found.client_id, through, &raw, entry).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConsentChanged { client_id: found.client_id });
-    Ok(row.id)
+    Ok(id)
 }
 
 /// A professional on the client's team records that the client or their representative
