@@ -53,8 +53,15 @@ fn stored_terms(row: &consent_event::Model) -> Result<Terms, AppError> {
     })
 }
 
+/// A consent as stored: its row, the consent its history makes, and who recorded its withdrawal.
+pub struct Stored {
+    pub row: consent::Model,
+    pub consent: Consent,
+    pub withdrawn_by: Option<i32>,
+}
+
 /// The client's consents, each as its history left it, oldest first.
-pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<(consent::Model, Consent)>, AppError> {
+pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<Stored>, AppError> {
     let rows = consent::Entity::find()
         .filter(consent::Column::ClientId.eq(client_id))
         .order_by_asc(consent::Column::Id)
@@ -71,19 +78,23 @@ pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<
     }
     rows.into_iter()
         .map(|row| {
-            let changes = history
-                .remove(&row.id)
-                .unwrap_or_default()
-                .iter()
-                .map(|e| Ok((ConsentChange::parse(&e.kind).ok_or(AppError::Internal)?, stored_terms(e)?, e.created_at)))
-                .collect::<Result<Vec<_>, AppError>>()?;
+            let events = history.remove(&row.id).unwrap_or_default();
+            let mut withdrawn_by = None;
+            let mut changes = Vec::with_capacity(events.len());
+            for e in &events {
+                let change = ConsentChange::parse(&e.kind).ok_or(AppError::Internal)?;
+                if change == ConsentChange::Withdrawn {
+                    withdrawn_by = Some(e.actor_user_id);
+                }
+                changes.push((change, stored_terms(e)?, e.created_at));
+            }
             let given_by = GivenBy::parse(&row.given_by).ok_or(AppError::Internal)?;
             let method = Method::parse(&row.method).ok_or(AppError::Internal)?;
             let consent = Consent::from_history(row.id, given_by, method, changes).ok_or_else(|| {
                 tracing::error!(consent_id = row.id, "consent without its first event");
                 AppError::Internal
             })?;
-            Ok((row, consent))
+            Ok(Stored { row, consent, withdrawn_by })
         })
         .collect()
 }
@@ -100,12 +111,12 @@ async fn own_client(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<(cl
 async fn views(
     db: &impl ConnectionTrait,
     person: &client::Model,
-    consents: Vec<(consent::Model, Consent)>,
+    consents: Vec<Stored>,
     now: chrono::DateTime<Utc>,
 ) -> Result<Vec<ConsentView>, AppError> {
     let named: BTreeSet<i32> = consents
         .iter()
-        .flat_map(|(_, c)| c.terms.parties.iter())
+        .flat_map(|stored| stored.consent.terms.parties.iter())
         .filter_map(|p| match p {
             Party::Organisation(id) => Some(*id),
             Party::Seat(_) => None,
@@ -113,27 +124,20 @@ async fn views(
         .collect();
     let organisations: HashMap<i32, String> =
         organisation::Entity::find().filter(organisation::Column::Id.is_in(named)).all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
-    let withdrawers: HashMap<i32, i32> = consent_event::Entity::find()
-        .filter(consent_event::Column::ConsentId.is_in(consents.iter().map(|(row, _)| row.id).collect::<Vec<_>>()))
-        .filter(consent_event::Column::Kind.eq(ConsentChange::Withdrawn.as_str()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.consent_id, e.actor_user_id))
-        .collect();
     // Someone other than the client themself: named on the consent.
     let other = |user_id: i32| (person.user_id != Some(user_id)).then_some(user_id);
     let recorders: Vec<i32> = consents
         .iter()
-        .filter_map(|(row, _)| other(row.recorded_by_user_id))
-        .chain(withdrawers.values().copied().filter_map(other))
+        .flat_map(|stored| [Some(stored.row.recorded_by_user_id), stored.withdrawn_by])
+        .flatten()
+        .filter_map(other)
         .collect();
     let names = display_names(db, recorders).await?;
     let name_of = |user_id: Option<i32>| user_id.and_then(other).and_then(|id| names.get(&id).cloned());
     Ok(consents
         .into_iter()
         .rev()
-        .map(|(row, c)| ConsentView {
+        .map(|Stored { row, consent: c, withdrawn_by }| ConsentView {
             id: c.id,
             parties: c
                 .terms
@@ -158,7 +162,7 @@ async fn views(
             recorded_by: name_of(Some(row.recorded_by_user_id)),
             given_at: row.created_at,
             withdrawn_at: c.withdrawn_at,
-            withdrawn_by: name_of(withdrawers.get(&c.id).copied()),
+            withdrawn_by: name_of(withdrawn_by),
         })
         .collect())
 }
@@ -168,7 +172,7 @@ async fn views(
 pub async fn for_team(
     db: &impl ConnectionTrait,
     person: &client::Model,
-    consents: Vec<(consent::Model, Consent)>,
+    consents: Vec<Stored>,
     now: chrono::DateTime<Utc>,
 ) -> Result<(Vec<ConsentView>, Vec<PartyChoice>), AppError> {
     Ok((views(db, person, consents, now).await?, party_choices(db, person.id).await?))
@@ -345,7 +349,7 @@ async fn end(txn: &impl ConnectionTrait, user: &CurrentUser, current: Consent, e
 
 /// One of the client's own consents, as it stands.
 async fn own_consent(db: &impl ConnectionTrait, client_id: i32, consent_id: i32) -> Result<Consent, AppError> {
-    of_client(db, client_id).await?.into_iter().find(|(row, _)| row.id == consent_id).map(|(_, c)| c).ok_or(AppError::NotFound)
+    of_client(db, client_id).await?.into_iter().find(|stored| stored.row.id == consent_id).map(|stored| stored.consent).ok_or(AppError::NotFound)
 }
 
 /// The client narrows a consent: fewer parties or registers, or an earlier last day. The purpose

@@ -74,7 +74,7 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
 
     let reader = Reader { organisation_id: user.organisation_id, sector: user.sector.unwrap_or(Sector::Other), seat };
     let stored = consents::of_client(db, found.client_id).await?;
-    let consents: Vec<_> = stored.iter().map(|(_, c)| c.clone()).collect();
+    let consents: Vec<_> = stored.iter().map(|s| s.consent.clone()).collect();
     let now = Utc::now();
     let legal = legal_bases(db, case_id, user.id, now).await?;
     let mut closed_registers = Vec::new();
