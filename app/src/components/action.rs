@@ -18,3 +18,29 @@ where
     });
     count.read_only()
 }
+
+/// Which of a page's actions succeeded last, for the page to say so once: from each action's count
+/// of successes (`succeeded`), or, for a form sent without JavaScript, from the query key the
+/// server redirected back with. Each outcome is `(count, query key, what was done)`.
+pub fn last_outcome<T, const N: usize>(outcomes: [(ReadSignal<u32>, &'static str, T); N]) -> Signal<Option<T>>
+where
+    T: Copy + Send + Sync + 'static,
+{
+    let last = RwSignal::new(None::<T>);
+    for (count, _, done) in outcomes {
+        Effect::new(move |previous: Option<u32>| {
+            let now = count.get();
+            if previous.is_some_and(|p| p != now) {
+                last.set(Some(done));
+            }
+            now
+        });
+    }
+    let query = leptos_router::hooks::use_query_map();
+    Signal::derive(move || {
+        last.get().or_else(|| {
+            let query = query.read();
+            outcomes.iter().find_map(|&(_, key, done)| query.get(key).map(|_| done))
+        })
+    })
+}

@@ -8,6 +8,6 @@ pub mod labels;
 pub mod live;
 pub mod process_map;
 
-pub use action::succeeded;
+pub use action::{last_outcome, succeeded};
 pub use clock::Clock;
 pub use error::{ErrorMessage, Loading};

@@ -4,15 +4,15 @@
 
 use crate::api::{get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent};
 use crate::components::labels::{self, I18n};
-use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalBasis, Method, Party, Register};
 use crate::domain::Basis;
 use crate::i18n::*;
 use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
+/// What the client did last on their page, for the page to say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Done {
     Given,
@@ -25,7 +25,6 @@ enum Done {
 #[component]
 pub fn OwnInformationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
     let give = ServerAction::<GiveConsent>::new();
     let narrow = ServerAction::<NarrowConsent>::new();
     let withdraw = ServerAction::<WithdrawConsent>::new();
@@ -34,29 +33,15 @@ pub fn OwnInformationPage() -> impl IntoView {
     let (given, narrowed, withdrawn) = (succeeded(give), succeeded(narrow), succeeded(withdraw));
     let (scoped, revoked) = (succeeded(scope), succeeded(revoke));
     let page = Resource::new(move || (given.get(), narrowed.get(), withdrawn.get(), scoped.get(), revoked.get()), |_| get_privacy());
-    // What the client did last, said once done: from the action's count of successes, or, for a
-    // form sent without JavaScript, from the query key the server redirected back with.
-    let outcomes = [
+    let last = last_outcome([
         (given, "given", Done::Given),
         (narrowed, "narrowed", Done::Narrowed),
         (withdrawn, "withdrawn", Done::Withdrawn),
         (scoped, "scoped", Done::Scoped),
         (revoked, "revoked", Done::Revoked),
-    ];
-    let last = RwSignal::new(None::<Done>);
-    for (count, _, done) in outcomes {
-        Effect::new(move |previous: Option<u32>| {
-            let now = count.get();
-            if previous.is_some_and(|p| p != now) {
-                last.set(Some(done));
-            }
-            now
-        });
-    }
+    ]);
     let done = move || {
-        let query = query.read();
-        let from_query = || outcomes.iter().find_map(|&(_, key, done)| query.get(key).map(|_| done));
-        last.get().or_else(from_query).map(|done| {
+        last.get().map(|done| {
             let text = match done {
                 Done::Given => t_string!(i18n, privacy.given_ok),
                 Done::Narrowed => t_string!(i18n, privacy.narrowed_ok),

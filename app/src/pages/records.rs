@@ -8,7 +8,7 @@ use crate::api::{get_records, OpenByLaw, RecordConsent, RecordWithdrawal, WriteR
 use crate::app::use_auth;
 use crate::components::labels;
 use crate::components::live::{use_live, LiveStatus};
-use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalBasis, Register};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -51,31 +51,13 @@ pub fn CaseRecordsPage() -> impl IntoView {
         (query.read().get("written").is_some() || written.get() > 0)
             .then(|| view! { <div class="notice notice-ok" role="status">{t!(i18n, records.written)}</div> })
     };
-    // The consent recorded or withdrawn last, said once done (or, without JavaScript, from the
-    // query key the server redirected back with).
-    let last = RwSignal::new(None::<bool>);
-    Effect::new(move |previous: Option<(u32, u32)>| {
-        let now = (recorded.get(), withdrawn.get());
-        if let Some(before) = previous {
-            if now.0 != before.0 {
-                last.set(Some(true));
-            } else if now.1 != before.1 {
-                last.set(Some(false));
-            }
-        }
-        now
-    });
+    let last_consent = last_outcome([(recorded, "consent_recorded", ConsentDone::Recorded), (withdrawn, "consent_withdrawn", ConsentDone::Withdrawn)]);
     let consent_done = move || {
-        let query = query.read();
-        let from_query = || {
-            if query.get("consent_recorded").is_some() {
-                Some(true)
-            } else {
-                query.get("consent_withdrawn").map(|_| false)
-            }
-        };
-        last.get().or_else(from_query).map(|given| {
-            let text = if given { t_string!(i18n, records.consent_recorded) } else { t_string!(i18n, records.consent_withdrawn) };
+        last_consent.get().map(|done| {
+            let text = match done {
+                ConsentDone::Recorded => t_string!(i18n, records.consent_recorded),
+                ConsentDone::Withdrawn => t_string!(i18n, records.consent_withdrawn),
+            };
             view! { <div class="notice notice-ok" role="status">{text}</div> }
         })
     };
@@ -104,6 +86,13 @@ pub fn CaseRecordsPage() -> impl IntoView {
         {consent_done}
         {error}
     }
+}
+
+/// What a professional did last about the client's consents, for the page to say so.
+#[derive(Clone, Copy)]
+enum ConsentDone {
+    Recorded,
+    Withdrawn,
 }
 
 /// The two things a professional records about consent.
