@@ -18,6 +18,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +38,12 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
     if url.starts_with("sqlite:") {
         // One writer at a time is how SQLite works; a single connection avoids "database is locked".
         options.max_connections(1);
+        // A write-ahead log with a full sync: a commit is one append and one fsync of the log, where
+        // the default rollback journal syncs the journal and the database file (and deletes the
+        // journal) on every commit. A commit is on disk when it returns either way.
+        options.map_sqlx_sqlite_opts(|sqlite| {
+            sqlite.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full)
+        });
     } else {
         options.max_connections(10);
     }

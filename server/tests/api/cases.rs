@@ -6,7 +6,7 @@ use app::domain::{Stage, TeamRole};
 use app::server::entities::{audit_entry, case_member};
 use app::server::events::DomainEvent;
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement};
 use serde_json::{json, Value};
 
 async fn open_case(app: &TestApp, http: &reqwest::Client, case_id: i32) -> reqwest::Response {
@@ -300,6 +300,21 @@ async fn the_audit_log_and_case_history_are_append_only() {
     let rows = audit_entry::Entity::find().filter(audit_entry::Column::Basis.eq("forged")).all(&app.db).await.unwrap();
     assert!(rows.is_empty());
     assert!(app.history_len(case.id).await > 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_commit_is_on_disk_when_it_returns() {
+    if std::env::var("POLKU_TEST_DB").as_deref() == Ok("postgres") {
+        eprintln!("skipped: PostgreSQL's own settings decide its durability");
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let pragma = |name: &str| Statement::from_string(DbBackend::Sqlite, format!("PRAGMA {name}"));
+    let journal = app.db.query_one_raw(pragma("journal_mode")).await.unwrap().unwrap();
+    assert_eq!(journal.try_get_by_index::<String>(0).unwrap(), "wal", "one log append per commit");
+    let synchronous = app.db.query_one_raw(pragma("synchronous")).await.unwrap().unwrap();
+    // 2 is FULL: the log is synced on every commit, so a commit survives a power cut.
+    assert_eq!(synchronous.try_get_by_index::<i32>(0).unwrap(), 2);
 }
 
 async fn close(app: &TestApp, http: &reqwest::Client, case_id: i32, summary: &str, continuation: &str) -> reqwest::Response {
