@@ -20,9 +20,9 @@ export LEPTOS_SITE_ADDR="127.0.0.1:${port}" DATABASE_URL="sqlite://${data}/polku
 server=$!
 "./target/${profile}/floor" "127.0.0.1:${floor_port}" > "${data}/floor.log" 2>&1 &
 floor=$!
-trap 'kill $server $floor 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server $floor 2>/dev/null; wait $server $floor 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do
-  curl -fs -o /dev/null "http://127.0.0.1:${port}/login" && break
+  curl -fs -o /dev/null "http://127.0.0.1:${port}/login" && curl -s -o /dev/null "http://127.0.0.1:${floor_port}/" && break
   sleep 0.2
 done
 echo "==> First-load transfer (${profile} build, brotli as served)"
@@ -30,4 +30,4 @@ node end2end/bench/first-load.mjs "http://127.0.0.1:${port}" eino.mantyla /pathw
 node end2end/bench/first-load.mjs "http://127.0.0.1:${port}" sanna.virtanen /process 150
 echo "==> Live boards (${profile} build)"
 node end2end/bench/live-latency.mjs "http://127.0.0.1:${port}" "$server" "http://127.0.0.1:${floor_port}" "$floor" \
-  "${BENCH_BOARDS:-50,500,1000}" "${BENCH_EDITS:-30}"
+  "${BENCH_BOARDS:-50,500,1000}" "${BENCH_EDITS:-100}"

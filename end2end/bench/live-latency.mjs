@@ -14,7 +14,7 @@ import http from "node:http";
 import { readFileSync } from "node:fs";
 import WebSocket from "ws";
 
-const [polku, polkuPid, floor, floorPid, countsArg = "50,500,1000", editsArg = "30"] = process.argv.slice(2);
+const [polku, polkuPid, floor, floorPid, countsArg = "50,500,1000", editsArg = "100"] = process.argv.slice(2);
 if (!polku || !polkuPid || !floor || !floorPid) {
   console.error("usage: node bench/live-latency.mjs <polku-url> <polku-pid> <floor-url> <floor-pid> [counts] [edits]");
   process.exit(2);
@@ -115,8 +115,11 @@ function roundOf(sockets, extract) {
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Rounds run before the measured ones on freshly opened sockets, on both servers alike. */
+const WARM_UP = 1;
+
 /**
- * Runs `edits` rounds on open sockets: each round waits for every socket to report the latency
+ * Runs `WARM_UP` unmeasured rounds and then `edits` measured ones on open sockets: each round waits for every socket to report the latency
  * `extract` finds in its messages while `publish` makes one change. Closes the sockets at the end.
  */
 async function rounds(sockets, pid, extract, publish) {
@@ -124,12 +127,12 @@ async function rounds(sockets, pid, extract, publish) {
   const rss = rssMb(pid);
   const latencies = [];
   let missing = 0;
-  for (let e = 0; e < edits; e++) {
+  for (let e = -WARM_UP; e < edits; e++) {
     const round = roundOf(sockets, extract);
     await publish();
     const r = await round;
-    latencies.push(...r.got);
     missing += r.missing;
+    if (e >= 0) latencies.push(...r.got);
     await pause(50);
   }
   for (const s of sockets) s.terminate();
@@ -164,7 +167,7 @@ async function measureFloor(n) {
 }
 
 const fmt = (ms) => ms.toFixed(1).padStart(7);
-console.log(`Live board propagation, ${edits} edits per row, every delivery counted (ms):`);
+console.log(`Live board propagation, ${edits} edits per row after ${WARM_UP} unmeasured, every delivery counted (ms):`);
 console.log("  boards |  polku p50   p99 |  floor p50   p99 | p99 ÷ floor | polku RSS | floor RSS | lost");
 for (const n of counts) {
   const p = await measurePolku(n);
