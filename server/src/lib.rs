@@ -16,11 +16,11 @@ use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Where the data lives when `DATABASE_URL` is not set.
@@ -82,6 +82,16 @@ fn sweep_overdue(state: &AppState) {
     });
 }
 
+/// The application's routes, generated once per process. Generating them runs the app with
+/// resource loading switched off by a flag that is process-wide (leptos_server's
+/// `SuppressResourceLoad`): a page that another router of this process renders meanwhile waits
+/// for ever on its first resource (leptos issue 4773). Only tests and a second instance in one
+/// process build more than one router, but they must not stall either.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as an axum router.
 pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Config) -> (Router, AppState) {
     let state = AppState {
@@ -94,7 +104,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
     };
     state.boards.spawn(state.db.clone(), &state.events);
     sweep_overdue(&state);
-    let routes = generate_route_list(App);
+    let routes = routes();
 
     let fn_state = state.clone();
     let page_context = {
