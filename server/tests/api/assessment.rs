@@ -123,10 +123,11 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved, json!({"version": 1, "completed": true, "stage": "collaboration"}));
     assert_eq!(app.case_by_id(id).await.stage, "collaboration");
-    assert!(matches!(
-        events.try_recv(),
-        Ok(DomainEvent::StageChanged { from: Stage::Assessment, to: Stage::Collaboration, case_id, .. }) if case_id == id
-    ));
+    let published = published(&mut events);
+    assert!(
+        matches!(published.first(), Some(DomainEvent::StageChanged { from: Stage::Assessment, to: Stage::Collaboration, case_id, .. }) if *case_id == id),
+        "{published:?}"
+    );
     let (_, detail) = json(app.call(&sanna, "case", &[("case_id", &id.to_string())]).await).await;
     let kinds: Vec<Value> = detail["history"].as_array().unwrap().iter().map(|h| h["event"]["kind"].clone()).collect();
     assert!(kinds.ends_with(&[json!("assessment_completed"), json!("stage_changed")]), "{kinds:?}");

@@ -211,8 +211,9 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     assert_eq!(concern::Entity::find_by_id(id.parse::<i32>().unwrap()).one(&app.db).await.unwrap().unwrap().status, "accepted");
     assert!(app.history_len(case_id).await >= 4);
     let concern_id = id.parse::<i32>().unwrap();
-    assert_eq!(events.try_recv().ok(), Some(app::server::events::DomainEvent::ConcernDecided { concern_id, accepted: true }));
-    assert!(matches!(events.try_recv(), Ok(app::server::events::DomainEvent::CaseOpened { case_id: opened, .. }) if opened == case_id));
+    let published = published(&mut events);
+    assert_eq!(published.first(), Some(&app::server::events::DomainEvent::ConcernDecided { concern_id, accepted: true }), "{published:?}");
+    assert!(matches!(published.get(1), Some(app::server::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id), "{published:?}");
 
     // North now has seven open cases, so the next accepted concern goes to South.
     let (_, next) = json(raise_about_person(&app, &ville, "Veli Virta", false, true).await).await;

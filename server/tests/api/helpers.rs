@@ -1,6 +1,7 @@
 //! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
 
 use app::server::entities::{audit_entry, case, case_event, client, user};
+use app::server::events::DomainEvent;
 use app::server::AppState;
 use leptos::config::LeptosOptions;
 use reqwest::redirect::Policy;
@@ -227,6 +228,12 @@ pub async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&st
 }
 
 /// Status and JSON body of a response.
+/// The events published since `events` subscribed, in order, without the notices of new
+/// notifications: the server's overdue sweep publishes those at start-up, at any moment of a test.
+pub fn published(events: &mut tokio::sync::broadcast::Receiver<DomainEvent>) -> Vec<DomainEvent> {
+    std::iter::from_fn(|| events.try_recv().ok()).filter(|event| !matches!(event, DomainEvent::Notified { .. })).collect()
+}
+
 pub async fn json(res: Response) -> (StatusCode, Value) {
     let status = res.status();
     let text = res.text().await.unwrap();
