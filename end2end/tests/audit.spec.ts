@@ -11,6 +11,7 @@ test("an audit reviewer finds who opened a client's case, and the client sees th
   const [openerUsername, openerName] = info.project.name === "phone" ? ["anna.lehtonen", "Anna Lehtonen"] : ["liisa.makinen", "Liisa Mäkinen"];
   const opener = await otherPerson(browser, info, openerUsername);
   await opener.goto("/cases");
+  await hydrated(opener);
   await opener.getByRole("link", { name: client.name }).first().click();
   await expect(opener.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${client.name}`);
 

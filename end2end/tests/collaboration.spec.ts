@@ -11,7 +11,9 @@ function peopleFor(project: string) {
     : { client: "tuomas.leino", name: "Tuomas Leino", coordinator: "sanna.virtanen", worker: "tiina.hamalainen", workerName: "Tiina Hämäläinen" };
 }
 
+/** From the case list (hydrated first: a click while the list hydrates is not one to rely on). */
 async function openCase(page: Page, name: string) {
+  await hydrated(page);
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   await hydrated(page);
@@ -76,6 +78,8 @@ test("one case from forming the team to closure, with the client's goals, a meet
   await page.goto("/cases");
   await openCase(page, p.name);
   await page.getByRole("button", { name: "Siirrä vaiheeseen: Seuranta ja arviointi" }).click();
+  // The server's answer first: were the move refused, its message is what the failure shows.
+  await expect(page.locator("main > .notice")).toHaveText(["Asiakkuus on nyt vaiheessa: Seuranta ja arviointi."]);
   await expect(page.getByTestId("case-stage")).toHaveText("Seuranta ja arviointi");
   await page.goto("/cases");
   await openPlanAsStaff(page, p.name);

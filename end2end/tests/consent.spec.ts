@@ -33,6 +33,7 @@ const HEALTH_ORGANISATION = "Järvelän hyvinvointialue, terveyspalvelut";
 /** From the case list, opens the client's record entries and waits until the page follows changes. */
 async function openRecords(page: Page, clientName: string) {
   await page.goto("/cases");
+  await hydrated(page);
   await page.getByRole("link", { name: clientName }).first().click();
   await page.getByRole("link", { name: "Kirjaukset", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Kirjaukset: ${clientName}`);
@@ -89,6 +90,7 @@ test("the client sees the access log entry created when a professional opened th
   const people = peopleFor(info);
   const nurse = await otherPerson(browser, info, people.nurse);
   await nurse.goto("/cases");
+  await hydrated(nurse);
   await nurse.getByRole("link", { name: people.clientName }).first().click();
   await expect(nurse.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${people.clientName}`);
 

@@ -57,6 +57,7 @@ export function inDays(days: number): string {
 
 /** From a staff member's case list, opens the named client's plan. */
 export async function openPlanAsStaff(page: Page, name: string) {
+  await hydrated(page);
   await page.getByRole("link", { name }).click();
   await page.getByRole("link", { name: "Avaa asiakassuunnitelma" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakassuunnitelma: ${name}`);
