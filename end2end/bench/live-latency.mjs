@@ -119,8 +119,9 @@ const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 const WARM_UP = 1;
 
 /**
- * Runs `WARM_UP` unmeasured rounds and then `edits` measured ones on open sockets: each round waits for every socket to report the latency
- * `extract` finds in its messages while `publish` makes one change. Closes the sockets at the end.
+ * Runs `WARM_UP` unmeasured rounds and then `edits` measured ones on open sockets: each round
+ * waits for every socket to report the latency `extract` finds in its messages while `publish`
+ * makes one change. Closes the sockets at the end.
  */
 async function rounds(sockets, pid, extract, publish) {
   await pause(500);

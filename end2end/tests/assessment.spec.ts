@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, signIn, signOut, usernameOf } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, signIn, signOut, usernameOf, visit } from "./helpers";
 
 // From a concern to collaboration: the coordinators accept it, the client writes their own view
 // from the pathway, and the coordinator pair completes the assessment. Each viewport works on
@@ -95,8 +95,7 @@ test("a professional's concern leads through the client's own view to a complete
   test.slow();
   const { referred } = peopleFor(info.project.name);
   await signIn(page, "liisa.makinen");
-  await page.goto("/concerns/new");
-  await hydrated(page);
+  await visit(page, "/concerns/new");
   await page.getByLabel("Nimi").fill(referred.name);
   await page.getByLabel("Syntymäaika").fill(referred.born);
   await page.getByLabel("Kotikunta").fill("Järvelä");
@@ -121,8 +120,7 @@ test("a client's self-referral leads to a completed assessment", async ({ page }
   test.slow();
   const { self } = peopleFor(info.project.name);
   await signIn(page, self.username);
-  await page.goto("/concerns/new");
-  await hydrated(page);
+  await visit(page, "/concerns/new");
   await page.getByLabel("Huoli omin sanoin").fill("En selviä enää yksin arjesta.");
   await page.getByLabel("Arjen sujuminen").check();
   await page.getByLabel("Henkilö on samaa mieltä, että asiaa viedään eteenpäin").check();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { APIRequestContext, expect, Locator, Page, test, TestInfo } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, inDays, otherPerson, PASSWORD, signIn } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, inDays, otherPerson, PASSWORD, signIn, visit } from "./helpers";
 
 // Live team boards: two staff members on one client's board, each seeing the other's changes at
 // once; moving a card by keyboard alone and by dragging; a change made against an older version
@@ -17,8 +17,7 @@ function teamFor(info: TestInfo): Team {
 
 /** From the case list, opens the client's team board and waits until it follows changes. */
 async function openTeamBoard(page: Page, client: string): Promise<string> {
-  await page.goto("/cases");
-  await hydrated(page);
+  await visit(page, "/cases");
   await page.getByRole("link", { name: client }).first().click();
   // The case page must have arrived before its link is clicked, or the click can land mid-way.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${client}`);
@@ -201,8 +200,7 @@ test("a board reflows on a phone without sideways scrolling, and axe finds no vi
   await expectNoHorizontalScroll(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  await page.goto("/boards");
-  await hydrated(page);
+  await visit(page, "/boards");
   await page.getByRole("link", { name: "Koordinaattoripari Pohjoinen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koordinaattoripari Pohjoinen");
   await expectNoHorizontalScroll(page);

@@ -7,9 +7,15 @@ export async function hydrated(page: Page) {
   await page.waitForSelector("html[data-hydrated='true']");
 }
 
-export async function signIn(page: Page, username: string) {
-  await page.goto("/login");
+/** Opens a page that hydrates and waits until it is interactive, so that what follows may click.
+ *  (A client's pathway pages carry no wasm: open those with `goto`.) */
+export async function visit(page: Page, path: string) {
+  await page.goto(path);
   await hydrated(page);
+}
+
+export async function signIn(page: Page, username: string) {
+  await visit(page, "/login");
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(PASSWORD);
   await page.locator("main form button[type=submit]").click();

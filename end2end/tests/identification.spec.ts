@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, signIn, signOut, usernameOf } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, signIn, signOut, usernameOf, visit } from "./helpers";
 
 // Each viewport works on its own person. Accepting opens the case with the least-loaded
 // coordinator pair, which depends on what earlier tests did; the confirmation names the pair.
@@ -80,8 +80,7 @@ test("a client asks for help for themself and the coordinators see it", async ({
 
 test("a concern without a description is refused with a specific message", async ({ page }) => {
   await signIn(page, "liisa.makinen");
-  await page.goto("/concerns/new");
-  await hydrated(page);
+  await visit(page, "/concerns/new");
   await page.getByLabel("Nimi").fill("Testi Henkilö");
   await page.getByLabel("Syntymäaika").fill("1980-01-01");
   await page.getByLabel("Kotikunta").fill("Järvelä");

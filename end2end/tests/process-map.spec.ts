@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, otherPerson, signIn } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, otherPerson, signIn, visit } from "./helpers";
 
 // The process map: keyboard use, live numbers, the client's own position, reflow on a 360 px
 // phone and an accessibility check. Elina Hakala's case stays in assessment in every spec.
@@ -85,8 +85,7 @@ test("a case moved by one coordinator changes the numbers in another's open map 
   // Jussi Turunen's case (pair South) moves on: out of identification in the first run, and
   // closed from assessment in the second.
   await signIn(page, "jari.koskinen");
-  await page.goto("/process");
-  await hydrated(page);
+  await visit(page, "/process");
   await expect(page.locator("[data-live=open]")).toBeVisible();
   const before = Object.fromEntries(
     await Promise.all(["screening", "assessment", "closure"].map(async (step) => [step, await countIn(page, step)] as const)),
@@ -142,8 +141,7 @@ test("the client sees where they are on the map, what is done and what comes nex
 test("nothing scrolls sideways on a 360 px phone, and axe finds no violations on the map and the pathway", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, "heikki.laine");
-  await page.goto("/process?scope=all&step=meetings");
-  await hydrated(page);
+  await visit(page, "/process?scope=all&step=meetings");
   await expect(page.locator(".step-details h2")).toHaveText("Verkostotapaamiset");
   await expect(page.locator("svg.map-down")).toBeVisible();
   await expect(page.locator("svg.map-across")).toBeHidden();
@@ -166,7 +164,6 @@ test("on a wide screen the map is drawn across, and axe finds no violations ther
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
   await signIn(page, "sanna.virtanen");
-  await page.goto("/process?step=team");
-  await hydrated(page);
+  await visit(page, "/process?step=team");
   await expectNoAxeViolations(page);
 });

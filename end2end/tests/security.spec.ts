@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, signIn } from "./helpers";
+import { signIn, visit } from "./helpers";
 
 // The content security policy admits the application's own scripts, its WebAssembly and its live
 // connections, and nothing the browser has to refuse: a page that works under the policy reports
@@ -18,8 +18,7 @@ test("pages, their hydration and their live connections run under the script pol
   await signIn(page, "sanna.virtanen");
 
   for (const path of ["/process", "/boards"]) {
-    await page.goto(path);
-    await hydrated(page);
+    await visit(page, path);
     if (path === "/process") await expect(page.locator("[data-live=open]")).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   }

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, signIn, signOut } from "./helpers";
+import { hydrated, signIn, signOut, visit } from "./helpers";
 
 test("a wrong password shows a specific error in Finnish", async ({ page }) => {
-  await page.goto("/login");
-  await hydrated(page);
+  await visit(page, "/login");
   await expect(page.getByRole("heading", { name: "Kirjaudu Polkuun" })).toBeVisible();
   await page.locator("#username").fill("sanna.virtanen");
   await page.locator("#password").fill("väärä salasana");
@@ -22,8 +21,7 @@ test.describe("with an English browser", () => {
 });
 
 test("the language switch changes the page and the choice persists", async ({ page }) => {
-  await page.goto("/login");
-  await hydrated(page);
+  await visit(page, "/login");
   await page.getByRole("button", { name: "Svenska" }).click();
   await expect(page.getByRole("heading", { name: "Logga in i Polku" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Svenska" })).toHaveAttribute("aria-pressed", "true");
@@ -55,8 +53,7 @@ test("the administrator sees the staff directory and no client", async ({ page }
 test("after five wrong passwords the sign-in says how long to wait", async ({ page }, info) => {
   // An account of its own per viewport: the lock is per account.
   const username = `kokeilu.${info.project.name}`;
-  await page.goto("/login");
-  await hydrated(page);
+  await visit(page, "/login");
   await page.locator("#username").fill(username);
   for (let n = 0; n < 5; n++) {
     await page.locator("#password").fill(`arvaus ${n}`);

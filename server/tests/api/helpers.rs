@@ -227,13 +227,13 @@ pub async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&st
     app.call(http, "schedule_meeting", &form).await
 }
 
-/// Status and JSON body of a response.
 /// The events published since `events` subscribed, in order, without the notices of new
 /// notifications: the server's overdue sweep publishes those at start-up, at any moment of a test.
 pub fn published(events: &mut tokio::sync::broadcast::Receiver<DomainEvent>) -> Vec<DomainEvent> {
     std::iter::from_fn(|| events.try_recv().ok()).filter(|event| !matches!(event, DomainEvent::Notified { .. })).collect()
 }
 
+/// Status and JSON body of a response.
 pub async fn json(res: Response) -> (StatusCode, Value) {
     let status = res.status();
     let text = res.text().await.unwrap();
