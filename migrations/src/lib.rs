@@ -18,6 +18,7 @@ mod m20261124_000011_sign_in_attempts;
 mod m20261124_000012_consent;
 mod m20261124_000013_legal_access;
 mod m20261201_000014_consent_proxy;
+mod m20261202_000015_access_at_every_exit;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000012_consent::Migration),
             Box::new(m20261124_000013_legal_access::Migration),
             Box::new(m20261201_000014_consent_proxy::Migration),
+            Box::new(m20261202_000015_access_at_every_exit::Migration),
         ]
     }
 }

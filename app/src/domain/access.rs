@@ -172,9 +172,11 @@ impl Access {
         Self::change_stage(role, rel)
     }
 
-    /// May this person write their own view into the assessment, and as whom? The client; a
-    /// relative the client lets write; any professional on the team.
-    pub fn write_view(role: Role, rel: Relationship) -> Result<(Basis, ViewAuthor), AccessDenied> {
+    /// May this person write in their own words about the client's matters, and as whom: a view
+    /// into the assessment, what they said in a meeting, feedback, a concern? The one rule for
+    /// writing: the client; a relative the client lets see and write; any professional on the
+    /// team. A relative who may only view reads.
+    pub fn contribute(role: Role, rel: Relationship) -> Result<(Basis, ViewAuthor), AccessDenied> {
         match (role, rel) {
             (Role::Relative, Relationship::Relative { can_view: true, can_write: true }) => {
                 Ok((Basis::RelativeLink, ViewAuthor::Relative))
@@ -225,16 +227,9 @@ impl Access {
     /// May this person give feedback on the client's meetings and closure, and as whom? The
     /// client; a relative the client lets write. The team hears it only in aggregate.
     pub fn give_feedback(role: Role, rel: Relationship) -> Result<(Basis, ViewAuthor), AccessDenied> {
-        match (role, rel) {
-            (Role::Client, Relationship::OwnClient) => Ok((Basis::OwnClient, ViewAuthor::Client)),
-            (Role::Relative, Relationship::Relative { can_view: true, can_write: true }) => {
-                Ok((Basis::RelativeLink, ViewAuthor::Relative))
-            }
-            (Role::Relative, Relationship::Relative { .. }) => Err(AccessDenied::OutsideRelativeScope),
-            _ => {
-                Self::view_case(role, rel)?;
-                Err(AccessDenied::FeedbackFromClientSide)
-            }
+        match Self::contribute(role, rel)? {
+            (_, ViewAuthor::Professional) => Err(AccessDenied::FeedbackFromClientSide),
+            client_side => Ok(client_side),
         }
     }
 
@@ -251,9 +246,7 @@ impl Access {
             (Role::Auditor, _) => Err(AccessDenied::AuditorSeesLogOnly),
             (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
             (Role::Client, _) => Err(AccessDenied::NotYourCase),
-            (Role::Relative, Relationship::Relative { can_write: true, .. }) => Ok(Basis::RelativeLink),
-            (Role::Relative, Relationship::Relative { .. }) => Err(AccessDenied::OutsideRelativeScope),
-            (Role::Relative, _) => Err(AccessDenied::NotYourCase),
+            (Role::Relative, _) => Self::contribute(role, rel).map(|(basis, _)| basis),
             (Role::Professional | Role::Coordinator, _) => Ok(Basis::Identification),
         }
     }
@@ -537,28 +530,28 @@ mod tests {
     }
 
     #[test]
-    fn views_come_from_the_client_a_writing_relative_and_the_team() {
-        assert_eq!(Access::write_view(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, ViewAuthor::Client)));
-        assert_eq!(Access::write_view(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
+    fn the_client_a_writing_relative_and_the_team_write_and_a_viewing_relative_reads() {
+        assert_eq!(Access::contribute(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, ViewAuthor::Client)));
+        assert_eq!(Access::contribute(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
         assert_eq!(
-            Access::write_view(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
+            Access::contribute(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
             Ok((Basis::RelativeLink, ViewAuthor::Relative))
         );
         assert_eq!(
-            Access::write_view(Role::Relative, Relationship::Relative { can_view: true, can_write: false }),
+            Access::contribute(Role::Relative, Relationship::Relative { can_view: true, can_write: false }),
             Err(AccessDenied::OutsideRelativeScope)
         );
         assert_eq!(
-            Access::write_view(Role::Relative, Relationship::Relative { can_view: false, can_write: true }),
+            Access::contribute(Role::Relative, Relationship::Relative { can_view: false, can_write: true }),
             Err(AccessDenied::OutsideRelativeScope)
         );
         assert_eq!(
-            Access::write_view(Role::Professional, Relationship::Team(TeamRole::Member)),
+            Access::contribute(Role::Professional, Relationship::Team(TeamRole::Member)),
             Ok((Basis::Team(TeamRole::Member), ViewAuthor::Professional))
         );
-        assert_eq!(Access::write_view(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
+        assert_eq!(Access::contribute(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
         assert_eq!(
-            Access::write_view(Role::Administrator, Relationship::Unrelated),
+            Access::contribute(Role::Administrator, Relationship::Unrelated),
             Err(AccessDenied::AdministratorNoClientContent)
         );
     }

@@ -23,6 +23,8 @@ pub enum AuditSearchError {
     TermTooLong { max: usize },
     #[error("'{value}' is not a date (use the form 2026-11-24)")]
     DateInvalid { value: String },
+    #[error("the date is not between 1900 and 2100")]
+    DateOutOfRange,
     #[error("the period ends before it begins")]
     PeriodReversed,
     #[error("a period is at most {max} days")]
@@ -160,9 +162,44 @@ fn day(raw: &str) -> Result<Option<NaiveDate>, AuditSearchError> {
     if raw.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| AuditSearchError::DateInvalid { value: super::shortened(raw) })
+    super::calendar::parse_day(raw).map(Some).map_err(|e| match e {
+        super::calendar::DateError::Invalid => AuditSearchError::DateInvalid { value: super::shortened(raw) },
+        super::calendar::DateError::TooEarly | super::calendar::DateError::TooLate => AuditSearchError::DateOutOfRange,
+    })
+}
+
+/// Which part of their own access log a client reads: all of it or one kind of basis, a page at a
+/// time from the newest (`before`: the oldest entry of the page they read last).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnLogQuery {
+    pub basis: Option<BasisKind>,
+    pub before: Option<i32>,
+}
+
+impl OwnLogQuery {
+    /// How many entries one page of the client's own log shows.
+    pub const PAGE: u64 = 50;
+
+    pub fn parse(basis: &str, before: &str) -> Result<OwnLogQuery, AuditSearchError> {
+        Ok(OwnLogQuery { basis: basis_kind(basis)?, before: cursor(before)? })
+    }
+}
+
+fn basis_kind(raw: &str) -> Result<Option<BasisKind>, AuditSearchError> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => BasisKind::parse(raw).map(Some).ok_or_else(|| AuditSearchError::UnknownBasis { value: super::shortened(raw) }),
+    }
+}
+
+fn cursor(raw: &str) -> Result<Option<i32>, AuditSearchError> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => match raw.parse::<i32>() {
+            Ok(id) if id > 0 => Ok(Some(id)),
+            _ => Err(AuditSearchError::CursorInvalid { value: super::shortened(raw) }),
+        },
+    }
 }
 
 impl AuditSearch {
@@ -177,17 +214,7 @@ impl AuditSearch {
                 return Err(AuditSearchError::PeriodTooLong { max: MAX_DAYS });
             }
         }
-        let basis = match form.basis.trim() {
-            "" => None,
-            raw => Some(BasisKind::parse(raw).ok_or_else(|| AuditSearchError::UnknownBasis { value: super::shortened(raw) })?),
-        };
-        let before = match form.before.trim() {
-            "" => None,
-            raw => match raw.parse::<i32>() {
-                Ok(id) if id > 0 => Some(id),
-                _ => return Err(AuditSearchError::CursorInvalid { value: super::shortened(raw) }),
-            },
-        };
+        let (basis, before) = (basis_kind(&form.basis)?, cursor(&form.before)?);
         Ok(AuditSearch { client: term(&form.client)?, actor: term(&form.actor)?, from, until, basis, before })
     }
 

@@ -326,16 +326,20 @@ pub enum NotificationKind {
     Mentioned,
     /// An action they own passed its due date and is not done.
     Overdue,
+    /// Someone opened a register of a client they coordinate by law (the pair is told each time).
+    LegalBasis,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 3] = [NotificationKind::Assigned, NotificationKind::Mentioned, NotificationKind::Overdue];
+    pub const ALL: [NotificationKind; 4] =
+        [NotificationKind::Assigned, NotificationKind::Mentioned, NotificationKind::Overdue, NotificationKind::LegalBasis];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NotificationKind::Assigned => "assigned",
             NotificationKind::Mentioned => "mentioned",
             NotificationKind::Overdue => "overdue",
+            NotificationKind::LegalBasis => "legal_basis",
         }
     }
 }

@@ -7,16 +7,59 @@
 //! Good Friday, Easter Monday, May Day, Ascension Day, Midsummer Eve, Independence Day, Christmas
 //! Eve, Christmas Day and St Stephen's Day. (Easter Sunday, Whit Sunday, Midsummer Day and All
 //! Saints' Day always fall on a weekend.)
+//!
+//! Every date or time a person types is read here (`parse_day`, `parse_minute`), within the years
+//! Polku has any use for, so that no stored date is so far out that arithmetic on it overflows
+//! or a day-by-day count runs for ever; the arithmetic here is total all the same, for rows written
+//! before the bounds existed.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use serde::{Deserialize, Serialize};
 
-/// The last Sunday of a month.
-fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    (22..=31)
-        .rev()
-        .filter_map(|day| NaiveDate::from_ymd_opt(year, month, day))
-        .find(|d| d.weekday() == Weekday::Sun)
-        .expect("every month has a Sunday in its last seven days")
+/// The first year a typed date may fall in (the oldest clients were born after it).
+pub const EARLIEST_YEAR: i32 = 1900;
+/// The last year a typed date may fall in.
+pub const LATEST_YEAR: i32 = 2100;
+
+/// What is wrong with a typed date or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum DateError {
+    #[error("not a date in the form YYYY-MM-DD (or a time in the form YYYY-MM-DDTHH:MM)")]
+    Invalid,
+    #[error("the date is before {EARLIEST_YEAR}")]
+    TooEarly,
+    #[error("the date is after {LATEST_YEAR}")]
+    TooLate,
+}
+
+fn within_years(day: NaiveDate) -> Result<NaiveDate, DateError> {
+    match day.year() {
+        year if year < EARLIEST_YEAR => Err(DateError::TooEarly),
+        year if year > LATEST_YEAR => Err(DateError::TooLate),
+        _ => Ok(day),
+    }
+}
+
+/// A day typed as `YYYY-MM-DD` (what a date field sends), between `EARLIEST_YEAR` and `LATEST_YEAR`.
+pub fn parse_day(raw: &str) -> Result<NaiveDate, DateError> {
+    let raw = raw.trim();
+    let day = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| DateError::Invalid)?;
+    // chrono reads a signed year of any length ("+262142-01-01"); such a year is out of range.
+    within_years(day)
+}
+
+/// A wall-clock minute typed as `YYYY-MM-DDTHH:MM` (what a datetime-local field sends), between
+/// `EARLIEST_YEAR` and `LATEST_YEAR`.
+pub fn parse_minute(raw: &str) -> Result<NaiveDateTime, DateError> {
+    let at = NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M").map_err(|_| DateError::Invalid)?;
+    within_years(at.date())?;
+    Ok(at)
+}
+
+/// The last Sunday of a month; `None` only outside the years chrono can represent.
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    (22..=31).rev().filter_map(|day| NaiveDate::from_ymd_opt(year, month, day)).find(|d| d.weekday() == Weekday::Sun)
 }
 
 /// The calendar day in Finland at an instant: UTC+2, and UTC+3 in summer time (from 01:00 UTC on
@@ -29,14 +72,16 @@ pub fn finnish_date(at: DateTime<Utc>) -> NaiveDate {
 /// Hours ahead of UTC in Finland at an instant.
 fn offset_hours(at: DateTime<Utc>) -> i64 {
     let year = at.year();
-    let summer_from = last_sunday(year, 3).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
-    let summer_until = last_sunday(year, 10).and_hms_opt(1, 0, 0).expect("valid time").and_utc();
-    if at >= summer_from && at < summer_until { 3 } else { 2 }
+    let one_am = |day: NaiveDate| day.and_time(NaiveTime::from_hms_opt(1, 0, 0).unwrap_or(NaiveTime::MIN)).and_utc();
+    match (last_sunday(year, 3), last_sunday(year, 10)) {
+        (Some(from), Some(until)) if at >= one_am(from) && at < one_am(until) => 3,
+        _ => 2,
+    }
 }
 
-/// The wall-clock time in Finland at an instant.
+/// The wall-clock time in Finland at an instant (at the very end of chrono's range, UTC's).
 pub fn finnish_time(at: DateTime<Utc>) -> NaiveDateTime {
-    (at + Duration::hours(offset_hours(at))).naive_utc()
+    at.checked_add_signed(Duration::hours(offset_hours(at))).unwrap_or(at).naive_utc()
 }
 
 /// The instant of a Finnish wall-clock time. None for the hour skipped when summer time starts;
@@ -44,13 +89,19 @@ pub fn finnish_time(at: DateTime<Utc>) -> NaiveDateTime {
 pub fn from_finnish_time(local: NaiveDateTime) -> Option<DateTime<Utc>> {
     [3, 2]
         .into_iter()
-        .map(|hours| ((local - Duration::hours(hours)).and_utc(), hours))
+        .filter_map(|hours| Some((local.checked_sub_signed(Duration::hours(hours))?.and_utc(), hours)))
         .find(|(at, hours)| offset_hours(*at) == *hours)
         .map(|(at, _)| at)
 }
 
-/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
-pub fn easter_sunday(year: i32) -> NaiveDate {
+/// `at` plus `minutes`, or the last instant chrono knows when that is beyond it.
+pub fn plus_minutes(at: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
+    at.checked_add_signed(Duration::minutes(minutes)).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm); `None` only outside
+/// the years chrono can represent.
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
     let b = year / 100;
     let c = year % 100;
@@ -65,15 +116,12 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter falls in March or April")
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
-/// Midsummer Eve: the Friday between 19 and 25 June.
-pub fn midsummer_eve(year: i32) -> NaiveDate {
-    (19..=25)
-        .filter_map(|day| NaiveDate::from_ymd_opt(year, 6, day))
-        .find(|d| d.weekday() == Weekday::Fri)
-        .expect("one Friday in every seven days")
+/// Midsummer Eve: the Friday between 19 and 25 June; `None` only outside chrono's years.
+pub fn midsummer_eve(year: i32) -> Option<NaiveDate> {
+    (19..=25).filter_map(|day| NaiveDate::from_ymd_opt(year, 6, day)).find(|d| d.weekday() == Weekday::Fri)
 }
 
 /// Whether a weekday is a holiday that stops the deadline clock.
@@ -84,20 +132,23 @@ pub fn is_holiday(date: NaiveDate) -> bool {
         return true;
     }
     let easter = easter_sunday(year);
-    let movable = [easter - Duration::days(2), easter + Duration::days(1), easter + Duration::days(39), midsummer_eve(year)];
-    movable.contains(&date)
+    let after_easter = |days: i64| easter.and_then(|e| e.checked_add_signed(Duration::days(days)));
+    let movable = [after_easter(-2), after_easter(1), after_easter(39), midsummer_eve(year)];
+    movable.contains(&Some(date))
 }
 
 pub fn is_working_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_holiday(date)
 }
 
-/// The `n`th working day after `start` (the start day itself does not count).
+/// The `n`th working day after `start` (the start day itself does not count); the last day chrono
+/// knows if that is beyond it.
 pub fn add_working_days(start: NaiveDate, n: u32) -> NaiveDate {
     let mut date = start;
     let mut left = n;
     while left > 0 {
-        date += Duration::days(1);
+        let Some(next) = date.succ_opt() else { return date };
+        date = next;
         if is_working_day(date) {
             left -= 1;
         }
@@ -106,12 +157,14 @@ pub fn add_working_days(start: NaiveDate, n: u32) -> NaiveDate {
 }
 
 /// Working days after `from` up to and including `to`; negative when `to` is before `from`.
+/// Day by day: the dates Polku reads are within two centuries of each other (`parse_day`).
 pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     let (start, end, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
     let mut count = 0;
     let mut date = start;
     while date < end {
-        date += Duration::days(1);
+        let Some(next) = date.succ_opt() else { break };
+        date = next;
         if is_working_day(date) {
             count += 1;
         }
@@ -155,11 +208,11 @@ mod tests {
 
     #[test]
     fn easter_is_computed_for_known_years() {
-        assert_eq!(easter_sunday(2024), d(2024, 3, 31));
-        assert_eq!(easter_sunday(2025), d(2025, 4, 20));
-        assert_eq!(easter_sunday(2026), d(2026, 4, 5));
-        assert_eq!(easter_sunday(2027), d(2027, 3, 28));
-        assert_eq!(easter_sunday(2038), d(2038, 4, 25));
+        assert_eq!(easter_sunday(2024), Some(d(2024, 3, 31)));
+        assert_eq!(easter_sunday(2025), Some(d(2025, 4, 20)));
+        assert_eq!(easter_sunday(2026), Some(d(2026, 4, 5)));
+        assert_eq!(easter_sunday(2027), Some(d(2027, 3, 28)));
+        assert_eq!(easter_sunday(2038), Some(d(2038, 4, 25)));
     }
 
     #[test]
@@ -167,8 +220,8 @@ mod tests {
         assert!(is_holiday(d(2026, 4, 3)), "Good Friday 2026");
         assert!(is_holiday(d(2026, 4, 6)), "Easter Monday 2026");
         assert!(is_holiday(d(2026, 5, 14)), "Ascension Day 2026");
-        assert_eq!(midsummer_eve(2026), d(2026, 6, 19));
-        assert_eq!(midsummer_eve(2027), d(2027, 6, 25));
+        assert_eq!(midsummer_eve(2026), Some(d(2026, 6, 19)));
+        assert_eq!(midsummer_eve(2027), Some(d(2027, 6, 25)));
         assert!(!is_working_day(d(2026, 6, 19)));
         assert!(is_working_day(d(2026, 6, 18)));
     }
@@ -213,5 +266,33 @@ mod tests {
         }
         assert_eq!(working_days_between(d(2026, 12, 2), d(2026, 11, 23)), -7);
         assert_eq!(working_days_between(d(2026, 11, 23), d(2026, 11, 23)), 0);
+    }
+
+    #[test]
+    fn typed_dates_are_read_within_two_centuries_or_refused_with_the_reason() {
+        assert_eq!(parse_day(" 2026-12-02 "), Ok(d(2026, 12, 2)));
+        assert_eq!(parse_day("1900-01-01"), Ok(d(1900, 1, 1)));
+        assert_eq!(parse_day("2100-12-31"), Ok(d(2100, 12, 31)));
+        assert_eq!(parse_day("1899-12-31"), Err(DateError::TooEarly));
+        assert_eq!(parse_day("+262142-01-01"), Err(DateError::TooLate));
+        assert_eq!(parse_day("-262143-01-01"), Err(DateError::TooEarly));
+        assert_eq!(parse_day("2.12.2026"), Err(DateError::Invalid));
+        assert_eq!(parse_day("2026-02-30"), Err(DateError::Invalid));
+        assert_eq!(parse_minute("2026-12-02T13:05"), Ok(d(2026, 12, 2).and_hms_opt(13, 5, 0).unwrap()));
+        assert_eq!(parse_minute("+262142-12-31T23:59"), Err(DateError::TooLate));
+        assert_eq!(parse_minute("2026-12-02 13:05"), Err(DateError::Invalid));
+    }
+
+    #[test]
+    fn arithmetic_at_the_ends_of_time_does_not_panic() {
+        for at in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+            let _ = finnish_date(at);
+            let _ = from_finnish_time(finnish_time(at));
+            let _ = plus_minutes(at, 480);
+            let _ = is_working_day(at.date_naive());
+            let _ = add_working_days(at.date_naive(), 7);
+        }
+        assert_eq!(plus_minutes(DateTime::<Utc>::MAX_UTC, 60), DateTime::<Utc>::MAX_UTC);
+        assert_eq!(from_finnish_time(NaiveDateTime::MIN), None);
     }
 }

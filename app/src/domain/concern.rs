@@ -1,6 +1,7 @@
 //! Raising a concern (identification) and deciding on it: the input parsed once at the edge, and
 //! the rules a decision must meet.
 
+use super::calendar::{parse_day, DateError};
 use super::life_area::LifeArea;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub enum ConcernError {
     BirthDateInvalid,
     #[error("the date of birth is in the future")]
     BirthDateInFuture,
+    #[error("the date is not between 1900 and 2100")]
+    DateOutOfRange,
     #[error("the municipality is missing")]
     MunicipalityEmpty,
     #[error("'{area}' is not a life area")]
@@ -40,6 +43,8 @@ pub enum ConcernError {
     NoAgreementToProceed,
     #[error("this concern has already been decided")]
     AlreadyDecided,
+    #[error("the person already has an open case: one case at a time")]
+    ClientHasOpenCase,
 }
 
 fn bounded(raw: &str, max: usize, empty: ConcernError, too_long: ConcernError) -> Result<String, ConcernError> {
@@ -77,8 +82,11 @@ pub struct PersonDetails {
 impl PersonDetails {
     pub fn parse(name: &str, date_of_birth: &str, municipality: &str, today: NaiveDate) -> Result<Self, ConcernError> {
         let name = bounded(name, MAX_NAME, ConcernError::NameEmpty, ConcernError::NameTooLong { max: MAX_NAME })?;
-        let date_of_birth = NaiveDate::parse_from_str(date_of_birth.trim(), "%Y-%m-%d")
-            .map_err(|_| ConcernError::BirthDateInvalid)?;
+        let date_of_birth = parse_day(date_of_birth).map_err(|e| match e {
+            DateError::Invalid => ConcernError::BirthDateInvalid,
+            DateError::TooEarly => ConcernError::DateOutOfRange,
+            DateError::TooLate => ConcernError::BirthDateInFuture,
+        })?;
         if date_of_birth > today {
             return Err(ConcernError::BirthDateInFuture);
         }

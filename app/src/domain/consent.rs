@@ -189,6 +189,17 @@ impl LegalBasis {
     pub fn parse(raw: &str) -> Option<LegalBasis> {
         LegalBasis::ALL.into_iter().find(|b| b.as_str() == raw)
     }
+
+    /// Whether the law gives this basis to a professional of `reader`'s sector for `register`:
+    /// urgent care lets health care read what social care knows of someone who cannot be asked;
+    /// the child-welfare and social-welfare duties let social care read what health care knows.
+    /// No one else (a school, an NGO, employment services) opens a register by law.
+    pub fn opens(self, reader: Sector, register: Register) -> bool {
+        match self {
+            LegalBasis::UrgentCare => reader == Sector::Health && register == Register::Social,
+            LegalBasis::ChildWelfare | LegalBasis::SocialWelfareDuty => reader == Sector::Social && register == Register::Health,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -214,10 +225,16 @@ pub enum ConsentError {
     UnknownChoice,
     #[error("the date is not a valid date")]
     DateInvalid,
+    #[error("the date is not between 1900 and 2100")]
+    DateOutOfRange,
     #[error("say why the law lets you read this register now")]
     ReasonEmpty,
     #[error("the reason is longer than 500 characters")]
     ReasonTooLong,
+    #[error("say in a sentence of your own words why you need the information now")]
+    ReasonTooThin,
+    #[error("the law does not give this basis to your profession for this register")]
+    BasisNotYours,
     #[error("your own register is open to you already")]
     OwnRegister,
     #[error("a close one who writes also sees what they write about")]
@@ -228,6 +245,14 @@ pub enum ConsentError {
     ProxyNameTooLong,
     #[error("a representative's name goes with a consent a representative gave")]
     ProxyNameWithoutProxy,
+}
+
+/// A day of a consent or a close one's scope, typed into a date field.
+pub fn parse_consent_day(raw: &str) -> Result<NaiveDate, ConsentError> {
+    super::calendar::parse_day(raw).map_err(|e| match e {
+        super::calendar::DateError::Invalid => ConsentError::DateInvalid,
+        super::calendar::DateError::TooEarly | super::calendar::DateError::TooLate => ConsentError::DateOutOfRange,
+    })
 }
 
 /// What the client lets a close one do: see their pathway, write their own views and feedback,
@@ -247,7 +272,7 @@ impl RelativeScope {
         let until = match until.trim() {
             "" => None,
             raw => {
-                let day = raw.parse::<NaiveDate>().map_err(|_| ConsentError::DateInvalid)?;
+                let day = parse_consent_day(raw)?;
                 if day < today {
                     return Err(ConsentError::EndsBeforeItBegins);
                 }
@@ -273,6 +298,8 @@ pub struct LegalAccess {
 impl LegalAccess {
     /// How long a recorded legal basis keeps the register open.
     pub const LASTS_HOURS: i64 = 24;
+    /// The fewest characters a reason has: a sentence, not a letter.
+    pub const MIN_REASON: usize = 15;
 
     pub fn parse(reader_sector: Sector, register: &str, basis: &str, reason: &str) -> Result<LegalAccess, ConsentError> {
         let register = Register::parse(register)?;
@@ -280,6 +307,9 @@ impl LegalAccess {
             return Err(ConsentError::OwnRegister);
         }
         let basis = LegalBasis::parse(basis).ok_or(ConsentError::UnknownChoice)?;
+        if !basis.opens(reader_sector, register) {
+            return Err(ConsentError::BasisNotYours);
+        }
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(ConsentError::ReasonEmpty);
@@ -287,8 +317,19 @@ impl LegalAccess {
         if reason.chars().count() > 500 {
             return Err(ConsentError::ReasonTooLong);
         }
+        if !has_substance(reason) {
+            return Err(ConsentError::ReasonTooThin);
+        }
         Ok(LegalAccess { register, basis, reason: reason.to_owned() })
     }
+}
+
+/// Whether a reason reads as words: at least `LegalAccess::MIN_REASON` characters, two words of
+/// letters, and more than a handful of different letters (not "x" nor "aaaaaaaaaaaaaaa").
+fn has_substance(reason: &str) -> bool {
+    let words = reason.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+    let letters: BTreeSet<char> = reason.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    reason.chars().count() >= LegalAccess::MIN_REASON && words >= 2 && letters.len() >= 5
 }
 
 /// What a consent gives, parsed: parties and registers not empty, a purpose, a period of at most
@@ -580,8 +621,37 @@ mod tests {
         assert_eq!(opened.reason, "Tajuton potilas, ei tavoitettavissa.");
         assert_eq!(LegalAccess::parse(Sector::Health, "health", "urgent_care", "x"), Err(ConsentError::OwnRegister));
         assert_eq!(LegalAccess::parse(Sector::Health, "social", "curiosity", "x"), Err(ConsentError::UnknownChoice));
-        assert_eq!(LegalAccess::parse(Sector::Health, "social", "child_welfare", " "), Err(ConsentError::ReasonEmpty));
-        assert_eq!(LegalAccess::parse(Sector::Other, "health", "social_welfare_duty", &"x".repeat(501)), Err(ConsentError::ReasonTooLong));
+        let reason = "Lapsen hoitoon liittyvä selvitys on kesken.";
+        assert_eq!(LegalAccess::parse(Sector::Health, "social", "child_welfare", reason), Err(ConsentError::BasisNotYours));
+        assert_eq!(LegalAccess::parse(Sector::Social, "health", "child_welfare", " "), Err(ConsentError::ReasonEmpty));
+        assert_eq!(LegalAccess::parse(Sector::Social, "health", "social_welfare_duty", &"x".repeat(501)), Err(ConsentError::ReasonTooLong));
+    }
+
+    #[test]
+    fn a_legal_basis_is_for_the_sector_the_law_gives_it_to() {
+        let reason = "Asiakas ei ole tavoitettavissa, tieto tarvitaan nyt.";
+        assert!(LegalAccess::parse(Sector::Health, "social", "urgent_care", reason).is_ok());
+        assert!(LegalAccess::parse(Sector::Social, "health", "child_welfare", reason).is_ok());
+        assert!(LegalAccess::parse(Sector::Social, "health", "social_welfare_duty", reason).is_ok());
+        assert_eq!(LegalAccess::parse(Sector::Social, "health", "urgent_care", reason), Err(ConsentError::BasisNotYours));
+        for register in ["social", "health"] {
+            for basis in LegalBasis::ALL {
+                assert_eq!(
+                    LegalAccess::parse(Sector::Other, register, basis.as_str(), reason),
+                    Err(ConsentError::BasisNotYours),
+                    "a school or an NGO opens nothing by law: {register} {basis:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_reason_for_opening_by_law_is_a_sentence() {
+        for thin in ["x", "Kiire", "aaaaaaaaaaaaaaaaaaaa", "a a a a a a a a a a a", "123456789012345678 9", "Hoito."] {
+            assert_eq!(LegalAccess::parse(Sector::Health, "social", "urgent_care", thin), Err(ConsentError::ReasonTooThin), "{thin:?}");
+        }
+        assert!(LegalAccess::parse(Sector::Health, "social", "urgent_care", "Kiireellinen hoito.").is_ok());
+        assert!(LegalAccess::parse(Sector::Health, "social", "urgent_care", "Tajuton potilas päivystyksessä").is_ok());
     }
 
     #[test]

@@ -5,13 +5,15 @@
 //! Times are entered and shown in Finnish wall-clock time and stored as instants. An invitation
 //! is an iCalendar (RFC 5545) file any calendar can import.
 
-use super::calendar::{finnish_time, from_finnish_time};
+use super::calendar::{finnish_time, from_finnish_time, parse_minute, plus_minutes, DateError};
 use super::plan::{parse_new_action, NewAction, PlanError};
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_TEXT: usize = 2000;
 const MAX_TITLE: usize = 200;
+/// How far ahead a meeting may be scheduled, in days.
+const MAX_AHEAD_DAYS: i64 = 2 * 366;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -22,6 +24,8 @@ pub enum MeetingError {
     StartInvalid,
     #[error("the start has already passed")]
     StartInPast,
+    #[error("a meeting is scheduled at most two years ahead")]
+    StartTooFar,
     #[error("a meeting lasts from 15 minutes to 8 hours")]
     DurationOutOfRange,
     #[error("say where the meeting is, or give a video link")]
@@ -82,11 +86,17 @@ impl MeetingPlan {
     /// team, relatives on the team).
     pub fn parse(raw: &RawMeeting, invitable: &[i32], now: DateTime<Utc>) -> Result<Self, MeetingError> {
         let title = bounded(&raw.title, MAX_TITLE)?.ok_or(MeetingError::TitleEmpty)?;
-        let local = NaiveDateTime::parse_from_str(raw.starts.trim(), "%Y-%m-%dT%H:%M")
-            .map_err(|_| MeetingError::StartInvalid)?;
+        let local = parse_minute(&raw.starts).map_err(|e| match e {
+            DateError::Invalid => MeetingError::StartInvalid,
+            DateError::TooEarly => MeetingError::StartInPast,
+            DateError::TooLate => MeetingError::StartTooFar,
+        })?;
         let starts_at = from_finnish_time(local).ok_or(MeetingError::StartInvalid)?;
         if starts_at < now {
             return Err(MeetingError::StartInPast);
+        }
+        if starts_at > plus_minutes(now, MAX_AHEAD_DAYS * 24 * 60) {
+            return Err(MeetingError::StartTooFar);
         }
         let minutes: u32 = raw.minutes.trim().parse().map_err(|_| MeetingError::DurationOutOfRange)?;
         if !(15..=480).contains(&minutes) {
@@ -116,7 +126,7 @@ impl MeetingPlan {
     }
 
     pub fn ends_at(&self) -> DateTime<Utc> {
-        self.starts_at + Duration::minutes(i64::from(self.minutes))
+        plus_minutes(self.starts_at, i64::from(self.minutes))
     }
 }
 

@@ -9,6 +9,8 @@ pub mod calendar;
 pub mod closure;
 pub mod consent;
 pub mod concern;
+#[cfg(test)]
+mod date_inputs;
 pub mod deadline;
 pub mod feedback;
 pub mod life_area;

@@ -161,6 +161,8 @@ pub enum PlanError {
     DateInvalid,
     #[error("the date has already passed")]
     DateInPast,
+    #[error("the date is not between 1900 and 2100")]
+    DateOutOfRange,
     #[error("name the service and who provides it")]
     ServiceIncomplete,
     #[error("a disagreement needs the topic, both views and the reasons")]
@@ -286,6 +288,9 @@ pub enum PlanChange {
     RemoveService { index: usize },
     AddDisagreement(Disagreement),
     SetReviewDate(NaiveDate),
+    /// Everything `from` still has to do goes to `to`: what the pair does when `from` leaves the
+    /// team, so that no open action is left with someone who may no longer see the case.
+    HandOver { from: i32, to: i32 },
 }
 
 fn text(raw: &str, empty: PlanError) -> Result<String, PlanError> {
@@ -303,7 +308,11 @@ fn optional_text(raw: &str) -> Result<Option<String>, PlanError> {
 
 /// A date from a date field, not before `today`.
 pub fn parse_future_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, PlanError> {
-    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| PlanError::DateInvalid)?;
+    let date = super::calendar::parse_day(raw).map_err(|e| match e {
+        super::calendar::DateError::Invalid => PlanError::DateInvalid,
+        super::calendar::DateError::TooEarly => PlanError::DateInPast,
+        super::calendar::DateError::TooLate => PlanError::DateOutOfRange,
+    })?;
     if date < today {
         return Err(PlanError::DateInPast);
     }
@@ -471,6 +480,11 @@ impl PlanChange {
             }
             PlanChange::AddDisagreement(disagreement) => plan.disagreements.push(disagreement.clone()),
             PlanChange::SetReviewDate(date) => plan.review_date = Some(*date),
+            PlanChange::HandOver { from, to } => {
+                for action in plan.actions.iter_mut().filter(|a| a.owner_user_id == *from && a.status != TaskStatus::Done) {
+                    action.owner_user_id = *to;
+                }
+            }
         }
         for action in &mut plan.actions {
             if let Some(before) = old.actions.iter().find(|a| a.key == action.key) {
@@ -770,5 +784,18 @@ mod tests {
         let mut moved = plan();
         moved.actions[0].goal_key = None;
         assert_eq!(check_edit(Editor::Client, &plan(), &moved), Err(PlanError::ClientChangesGoalsOnly));
+    }
+
+    #[test]
+    fn a_member_who_leaves_hands_over_what_they_still_have_to_do() {
+        let mut plan = plan();
+        plan.actions[0].status = TaskStatus::Done;
+        plan.actions.push(PlanAction { key: 3, what: "Vertaisryhmä".into(), owner_user_id: 7, due: d(12, 10), status: TaskStatus::InProgress, goal_key: None, revision: 0 });
+        let handed = PlanChange::HandOver { from: 7, to: 3 }.apply(&plan).unwrap();
+        let owners: Vec<(u32, i32, u32)> = handed
+            .actions.iter().map(|a| (a.key, a.owner_user_id, a.revision)).collect();
+        assert_eq!(owners, vec![(1, 7, 0), (2, 8, 0), (3, 3, 1)], "done stays with who did it; the rest moves, and its card changes");
+        assert_eq!(check_edit(Editor::Coordinator, &plan, &handed), Ok(()));
+        assert_eq!(PlanChange::HandOver { from: 42, to: 3 }.apply(&plan).unwrap(), plan, "nothing to hand over");
     }
 }

@@ -83,7 +83,8 @@ pub fn check_proposal(
     }
     match (role, candidate_role) {
         (TeamRole::Relative, Role::Relative) => {}
-        (TeamRole::Relative, _) | (_, Role::Relative | Role::Client | Role::Administrator) => {
+        // An administrator and an audit reviewer never see client content, so they sit on no team.
+        (TeamRole::Relative, _) | (_, Role::Relative | Role::Client | Role::Administrator | Role::Auditor) => {
             return Err(TeamError::WrongPersonForSeat { role });
         }
         (TeamRole::SocialCoordinator | TeamRole::HealthCoordinator, Role::Professional) => {
@@ -183,6 +184,13 @@ mod tests {
             Err(TeamError::WrongPersonForSeat { role: TeamRole::Relative })
         );
         assert_eq!(check_proposal(&pair(), 3, Role::Professional, Some(Sector::Health), TeamRole::Member), Err(TeamError::AlreadyOnTeam));
+        for outsider in [Role::Administrator, Role::Auditor, Role::Client] {
+            assert_eq!(
+                check_proposal(&pair(), 9, outsider, Some(Sector::Social), TeamRole::Member),
+                Err(TeamError::WrongPersonForSeat { role: TeamRole::Member }),
+                "{outsider:?}"
+            );
+        }
     }
 
     #[test]
