@@ -65,6 +65,12 @@ pub enum AppError {
     StaleStage { current: Stage },
     #[error("malformed request: {0}")]
     BadRequest(String),
+    /// A text holds a character that no text of Polku may (a NUL); nothing was read or written.
+    #[error("a text contains a NUL character")]
+    InvalidText,
+    /// The request was larger than any form of Polku sends.
+    #[error("the request is too large")]
+    TooLarge,
     #[error("something went wrong on the server")]
     Internal,
 }
@@ -78,7 +84,9 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::InvalidName(_) | AppError::Transition(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::StaleStage { .. } | AppError::Concern(ConcernError::AlreadyDecided) => StatusCode::CONFLICT,
+            AppError::StaleStage { .. } | AppError::Concern(ConcernError::AlreadyDecided | ConcernError::ClientHasOpenCase) => {
+                StatusCode::CONFLICT
+            }
             AppError::Concern(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Assessment(
                 AssessmentError::StaleDraft | AssessmentError::NotStarted | AssessmentError::CannotStart,
@@ -104,6 +112,8 @@ impl AppError {
             AppError::Consent(ConsentError::Withdrawn) => StatusCode::CONFLICT,
             AppError::Consent(_) | AppError::Record(_) | AppError::AuditSearch(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::InvalidText => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

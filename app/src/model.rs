@@ -582,6 +582,16 @@ pub struct NotificationView {
     pub due_on: Option<NaiveDate>,
     pub at: DateTime<Utc>,
     pub read: bool,
+    /// For a legal-basis notice: which register was opened, on which ground, and why.
+    pub legal: Option<LegalNotice>,
+}
+
+/// A register of the client opened by law, as the coordinator pair is told of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegalNotice {
+    pub register: crate::domain::consent::Register,
+    pub basis: crate::domain::consent::LegalBasis,
+    pub reason: String,
 }
 
 /// The reader's notifications, newest first, and how many are unread.
@@ -687,6 +697,16 @@ pub struct AccessLogEntry {
     pub basis: Option<crate::domain::Basis>,
 }
 
+/// One page of the client's own access log, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccessLogPage {
+    pub entries: Vec<AccessLogEntry>,
+    /// The kind of basis the page is filtered by, if any.
+    pub basis: Option<crate::domain::audit_search::BasisKind>,
+    /// Where the next (older) page starts, when there is one.
+    pub next: Option<i32>,
+}
+
 /// The client's own page about their information: consents and who has accessed what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrivacyPage {
@@ -696,7 +716,7 @@ pub struct PrivacyPage {
     pub choices: Vec<PartyChoice>,
     /// The cases whose record entries the client may read.
     pub cases: Vec<i32>,
-    pub log: Vec<AccessLogEntry>,
+    pub log: AccessLogPage,
     /// The client's close ones and what each may do.
     pub relatives: Vec<RelativeView>,
     /// Today in Finland: a new consent starts today.

@@ -4,7 +4,8 @@
 //! sends the browser back to the page it came from.
 
 use crate::origin::same_origin;
-use axum::extract::Form;
+use app::server::AppState;
+use axum::extract::{Form, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -20,14 +21,18 @@ pub struct Choice {
     back: String,
 }
 
-/// Where to send the browser back to: a path of this site, never another site.
+/// Where to send the browser back to: a path of this site, never another site. A browser drops
+/// tabs and line breaks from an address and reads a backslash as a slash, so `/\t/evil.example`
+/// would take it to `//evil.example`: a path with any of those, or any other control or space
+/// character, is not taken.
 pub fn back_to(raw: &str) -> &str {
-    let local = raw.starts_with('/') && !raw.starts_with("//") && !raw.contains('\\');
+    let plain = !raw.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    let local = plain && raw.starts_with('/') && !raw.starts_with("//");
     if local { raw } else { "/" }
 }
 
-pub async fn choose(headers: HeaderMap, Form(choice): Form<Choice>) -> Response {
-    if !same_origin(&headers) {
+pub async fn choose(State(state): State<AppState>, headers: HeaderMap, Form(choice): Form<Choice>) -> Response {
+    if !same_origin(&headers, crate::origin::scheme(&state.config)) {
         return (StatusCode::FORBIDDEN, "requests from pages of other sites are refused").into_response();
     }
     let Some(lang) = LANGUAGES.into_iter().find(|l| *l == choice.lang) else {
@@ -55,5 +60,10 @@ mod tests {
         assert_eq!(back_to("//evil.example/x"), "/");
         assert_eq!(back_to("https://evil.example"), "/");
         assert_eq!(back_to("/\\evil.example"), "/");
+        assert_eq!(back_to("/\t/evil.example"), "/", "a browser drops the tab and reads //evil.example");
+        assert_eq!(back_to("/\n/evil.example"), "/");
+        assert_eq!(back_to("/\r/evil.example"), "/");
+        assert_eq!(back_to("/ /evil.example"), "/");
+        assert_eq!(back_to("/pathway\u{0}"), "/");
     }
 }

@@ -5,6 +5,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod input;
 pub mod language;
 pub mod live;
 pub mod origin;
@@ -133,7 +134,8 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context, shell))
-        .layer(axum::middleware::from_fn(origin::guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), input::check))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), origin::guard))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());

@@ -7,7 +7,7 @@
 use app::domain::board::{Board, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
-use app::model::{BoardFeed, LiveNotice};
+use app::model::{BoardEvent, BoardFeed, LiveNotice};
 use app::server::events::DomainEvent;
 use app::server::feed::FeedItem;
 use app::server::session::CurrentUser;
@@ -41,7 +41,7 @@ fn refuse(error: AppError) -> Response {
 
 /// Who opens a live socket: a page of the site's own with a live session, or the refusal.
 async fn signed_in(state: &AppState, parts: &Parts) -> Result<(CurrentUser, String), Response> {
-    if !same_origin(&parts.headers) {
+    if !same_origin(&parts.headers, crate::origin::scheme(&state.config)) {
         tracing::warn!(origin = ?parts.headers.get(ORIGIN), path = %parts.uri.path(), "live connection from another origin refused");
         return Err(refuse(AccessDenied::CrossOrigin.into()));
     }
@@ -131,7 +131,8 @@ pub struct Resume {
 /// event `after` (catching up after a reconnect), then every change of a card the board shows
 /// as it happens, and who else is viewing the board. The same checks as `/live` hold: the
 /// site's own pages only, a live session, and the board's own access rule, checked again when
-/// the board's cases change hands.
+/// the board's cases change hands. Each card, caught up on or live, is sent only if its reader
+/// may read its case at that moment, and each is logged (`board::deliver`).
 pub async fn board(
     State(state): State<AppState>,
     axum::extract::Path(raw_board): axum::extract::Path<String>,
@@ -156,6 +157,30 @@ pub async fn board(
     sized(upgrade).on_upgrade(move |socket| follow_board(socket, feed, state, token, user, board, cases, resume.after))
 }
 
+/// What a board that was away missed (at most one more than `CATCH_UP_LIMIT`, oldest first): the
+/// events after `after` that the board shows, of the cases its reader may read now, each case's
+/// delivery logged.
+async fn catch_up(state: &AppState, user: &CurrentUser, board: Board, cases: &[i32], after: i32) -> Result<Vec<BoardEvent>, AppError> {
+    let missed: Vec<BoardEvent> = app::server::board::events_after(&state.db, cases, after, CATCH_UP_LIMIT + 1)
+        .await?
+        .into_iter()
+        .filter(|e| app::server::board::shows(board, user.id, e))
+        .collect();
+    if missed.len() as u64 > CATCH_UP_LIMIT {
+        return Ok(missed);
+    }
+    let mut of_cases: Vec<i32> = missed.iter().map(|e| e.case_id).collect();
+    of_cases.sort_unstable();
+    of_cases.dedup();
+    let mut allowed = std::collections::HashSet::new();
+    for case_id in of_cases {
+        if app::server::board::deliver(&state.db, case_id, std::slice::from_ref(user), "board_event").await?.contains(&user.id) {
+            allowed.insert(case_id);
+        }
+    }
+    Ok(missed.into_iter().filter(|e| allowed.contains(&e.case_id)).collect())
+}
+
 async fn send(socket: &mut WebSocket, item: &BoardFeed) -> bool {
     let text = serde_json::to_string(item).unwrap_or_default();
     socket.send(Message::Text(text.into())).await.is_ok()
@@ -172,14 +197,17 @@ async fn follow_board(
     mut cases: Vec<i32>,
     after: i32,
 ) {
+    // Followed before catching up: an event committed after the catch-up's read is decided for
+    // this reader when it is delivered.
+    let _following = state.boards.follow(user.clone(), board);
     let mut seen = Seen::loaded_at(i64::from(after));
-    let missed = app::server::board::events_after(&state.db, &cases, after, CATCH_UP_LIMIT + 1).await;
+    let missed = catch_up(&state, &user, board, &cases, after).await;
     let caught_up = match missed {
         Ok(missed) if missed.len() as u64 > CATCH_UP_LIMIT => send(&mut socket, &BoardFeed::Resync).await,
         Ok(missed) => {
             let mut ok = true;
             let mut last = after;
-            for event in missed.into_iter().filter(|e| app::server::board::shows(board, user.id, e)) {
+            for event in missed {
                 last = last.max(event.id);
                 seen.accept(i64::from(event.id));
                 ok = ok && send(&mut socket, &BoardFeed::Event { event }).await;
@@ -199,7 +227,8 @@ async fn follow_board(
             item = feed.recv() => match item {
                 Ok(FeedItem::Event(prepared)) => {
                     let event = &prepared.event;
-                    if !app::server::board::shows(board, user.id, event) || !seen.accept(i64::from(event.id)) {
+                    let for_me = prepared.readers.contains(&user.id) && app::server::board::shows(board, user.id, event);
+                    if !for_me || !seen.accept(i64::from(event.id)) {
                         continue;
                     }
                     if socket.send(Message::Text(prepared.text.clone())).await.is_err() {
@@ -216,6 +245,12 @@ async fn follow_board(
                         continue;
                     }
                     match app::server::board::followed_cases(&state.db, &user, board).await {
+                        // A case its reader may no longer read: the board reads itself again
+                        // (through the page's rule), so that its cards leave the screen at once.
+                        Ok(now) if cases.iter().any(|id| !now.contains(id)) => {
+                            cases = now;
+                            BoardFeed::Resync
+                        }
                         Ok(now) => {
                             cases = now;
                             continue;

@@ -10,6 +10,11 @@ use tracing_subscriber::EnvFilter;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// A whole number from the environment, or `default` when it is not set or not a number.
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn env_flag(name: &str) -> bool {
     std::env::var(name).map(|v| matches!(v.as_str(), "1" | "true" | "yes")).unwrap_or(false)
 }
@@ -26,9 +31,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let database_url = std::env::var("DATABASE_URL").unwrap_or_else(|_| server::DEFAULT_DATABASE_URL.to_string());
     let config = Config {
         secure_cookies: env_flag("POLKU_SECURE_COOKIES"),
-        session_idle: Duration::from_secs(
-            std::env::var("POLKU_SESSION_IDLE_MINUTES").ok().and_then(|m| m.parse::<u64>().ok()).unwrap_or(480) * 60,
-        ),
+        session_idle: Duration::from_secs(env_number("POLKU_SESSION_IDLE_MINUTES", 60) * 60),
+        session_max: Duration::from_secs(env_number("POLKU_SESSION_MAX_HOURS", 12) * 60 * 60),
         trust_forwarded_for: env_flag("POLKU_TRUST_PROXY"),
         ..Config::default()
     };

@@ -22,7 +22,8 @@ pub async fn login(username: String, password: String) -> Result<SessionUser, Ap
         let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
         let address = sign_in::address(&parts, &state.config);
         let now = chrono::Utc::now();
-        sign_in::check(&state.db, username.as_str(), &address, now).await?;
+        // Counted before the password is checked: tries sent at once cannot all slip under the limit.
+        let attempt = sign_in::begin(&state.db, username.as_str(), &address, now).await?;
 
         let account = user::Entity::find()
             .filter(user::Column::Username.eq(username.as_str()))
@@ -30,7 +31,7 @@ pub async fn login(username: String, password: String) -> Result<SessionUser, Ap
             .await?;
         let stored = account.as_ref().map(|a| a.password_hash.clone());
         let verified = password::verify(password.expose().to_string(), stored).await;
-        sign_in::record(&state.db, username.as_str(), &address, verified, now).await?;
+        sign_in::finish(&state.db, attempt, verified).await?;
         let account = account.filter(|_| verified).ok_or(AppError::BadCredentials)?;
 
         if let Some(old) = session::cookie_token(&parts) {

@@ -96,12 +96,14 @@ pub async fn record_withdrawal(case_id: i32, consent_id: i32) -> Result<(), AppE
     .await
 }
 
-/// The signed-in client's consents and access log.
+/// The signed-in client's consents and a page of their access log: `log_basis` a kind of basis
+/// (`legal`, `consent`, `team`…) or empty for all, `log_before` where the page starts (the `next`
+/// of the page before) or empty for the newest.
 #[server(prefix = "/api", endpoint = "privacy")]
-pub async fn get_privacy() -> Result<PrivacyPage, AppError> {
+pub async fn get_privacy(#[server(default)] log_basis: String, #[server(default)] log_before: String) -> Result<PrivacyPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        consents::privacy(&app_state()?.db, &user).await
+        consents::privacy(&app_state()?.db, &user, &log_basis, &log_before).await
     })
     .await
 }

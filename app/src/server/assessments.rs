@@ -180,7 +180,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
         views,
         team: if can_edit { participant_choices(db, case_id).await? } else { Vec::new() },
         can_edit,
-        can_write_view: Access::write_view(user.role, rel).is_ok(),
+        can_write_view: Access::contribute(user.role, rel).is_ok(),
     })
 }
 
@@ -313,7 +313,7 @@ pub async fn write_view(
     text: &str,
 ) -> Result<ViewAuthor, AppError> {
     let txn = db.begin().await?;
-    let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::write_view).await?;
+    let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::contribute).await?;
     let text = parse_view(text)?;
     let now = Utc::now();
     assessment_view::ActiveModel {

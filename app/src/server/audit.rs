@@ -44,7 +44,7 @@ impl<'a> Entry<'a> {
     }
 }
 
-pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), DbErr> {
+fn row(entry: Entry<'_>, at: chrono::DateTime<Utc>) -> audit_entry::ActiveModel {
     audit_entry::ActiveModel {
         actor_user_id: Set(entry.actor.id),
         actor_role: Set(entry.actor.role.as_str().to_string()),
@@ -54,11 +54,23 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), D
         resource: Set(entry.resource.to_string()),
         action: Set(entry.action.as_str().to_string()),
         basis: Set(entry.basis),
-        created_at: Set(Utc::now()),
+        created_at: Set(at),
         ..Default::default()
     }
-    .insert(db)
-    .await?;
+}
+
+pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), DbErr> {
+    row(entry, Utc::now()).insert(db).await?;
+    Ok(())
+}
+
+/// Records several entries in one statement (all or none); nothing when there are none.
+pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> Result<(), DbErr> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    audit_entry::Entity::insert_many(entries.into_iter().map(|entry| row(entry, now))).exec(db).await?;
     Ok(())
 }
 

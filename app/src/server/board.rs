@@ -3,13 +3,17 @@
 //! someone else's; comments with @mentions; notifications. Every change a board shows is written
 //! as a board event in the same transaction as the change (`record_case`, `plan_saved`), and the
 //! event ids are published after commit for the live boards to fetch and show.
+//!
+//! Every card leaves by one rule, whichever way it leaves (a board page, a card, a notification,
+//! a live board's catch-up or a live event): the reader may read the case as a professional on its
+//! team (`Access::view_team_board`) at that moment, and each such read is logged.
 
 use super::audit::{self, Action};
 use super::cases::{
     authorise, coordinators_of, current_seats, display_names, find_case, parse_stage, participant_choices, participant_choices_of,
     COORDINATOR_SEATS,
 };
-use super::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification, user};
+use super::entities::{board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user};
 use super::events::{self, DomainEvent, Events};
 use super::process::{self, Placement};
 use super::session::CurrentUser;
@@ -18,11 +22,13 @@ use crate::domain::board::{
     BoardError, CardRef, Column, Comment, NotificationKind,
 };
 use crate::domain::calendar::finnish_date;
+use crate::domain::consent::{LegalBasis, Register};
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
-use crate::domain::{Access, AssessmentClock, Basis, Role, Sector, Stage, TeamRole};
+use crate::domain::{Access, AccessDenied, AssessmentClock, Basis, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{
-    BoardCard, BoardChange, BoardEvent, BoardEventBody, BoardPage, CardCommentView, NotificationView, Notifications, ParticipantChoice,
+    BoardCard, BoardChange, BoardEvent, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView, Notifications,
+    ParticipantChoice,
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -194,6 +200,43 @@ async fn my_seats(db: &impl ConnectionTrait, user_id: i32) -> Result<HashMap<i32
         .collect()
 }
 
+/// The cards of which of `seats`' cases `user` may read now, with the basis: the one rule every
+/// card leaves by (a professional on the case's team).
+fn readable(user: &CurrentUser, seats: &HashMap<i32, TeamRole>) -> HashMap<i32, Basis> {
+    seats
+        .iter()
+        .filter_map(|(case_id, seat)| Access::view_team_board(user.role, Relationship::Team(*seat)).ok().map(|basis| (*case_id, basis)))
+        .collect()
+}
+
+/// Which of `readers` may be sent a card of `case_id` now, decided by the one rule at the moment
+/// of sending, each such delivery logged as a read of the card (`resource`: the live event, or a
+/// board's catch-up) in one statement before anything is sent. Returns the user ids let through.
+pub async fn deliver(db: &impl ConnectionTrait, case_id: i32, readers: &[CurrentUser], resource: &str) -> Result<HashSet<i32>, AppError> {
+    let found = find_case(db, case_id).await?;
+    let ids: Vec<i32> = readers.iter().map(|r| r.id).collect();
+    let seats: HashMap<i32, TeamRole> = current_seats()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| Ok((m.user_id, super::cases::parse_team_role(&m.team_role)?)))
+        .collect::<Result<_, AppError>>()?;
+    let mut allowed = HashSet::new();
+    let mut entries = Vec::new();
+    for reader in readers {
+        let rel = seats.get(&reader.id).map_or(Relationship::Unrelated, |seat| Relationship::Team(*seat));
+        if let Ok(basis) = Access::view_team_board(reader.role, rel) {
+            if allowed.insert(reader.id) {
+                entries.push(audit::Entry::on_case(reader, &found, resource, Action::View, basis));
+            }
+        }
+    }
+    audit::record_all(db, entries).await?;
+    Ok(allowed)
+}
+
 /// Who may own actions, per case.
 async fn owner_choices(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<Vec<(i32, Vec<ParticipantChoice>)>, AppError> {
     let mut all = participant_choices_of(db, case_ids).await?;
@@ -215,10 +258,14 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     // Read first: an event written while the board is read is then caught up on, never missed.
     let last_event = newest_event(db).await?;
     let seats = my_seats(db, user.id).await?;
+    let readable = readable(user, &seats);
     let (title, cases) = match board {
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
-            let cases = pair_cases(db, &pair, now).await?;
+            // The pair's cases that this coordinator sits on: a case where only someone else of
+            // the pair (or another pair's coordinator) sits is not theirs to read.
+            let mut cases = pair_cases(db, &pair, now).await?;
+            cases.retain(|c| readable.contains_key(&c.id));
             (pair.name, cases)
         }
         Board::Team { case_id } => {
@@ -228,7 +275,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
         }
         Board::Mine => {
             let cases = case::Entity::find()
-                .filter(case::Column::Id.is_in(seats.keys().copied().collect::<Vec<_>>()))
+                .filter(case::Column::Id.is_in(readable.keys().copied().collect::<Vec<_>>()))
                 .order_by_asc(case::Column::Id)
                 .all(db)
                 .await?;
@@ -242,11 +289,9 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     };
     let mut cards = Vec::new();
     for c in &cases {
-        let basis = match seats.get(&c.id) {
-            Some(seat) => Access::view_team_board(user.role, crate::domain::Relationship::Team(*seat))?,
-            // A pair's board: the case is the pair's, and the reader one of the pair.
-            None => Basis::CoordinatorPair,
-        };
+        // Every case here passed the team-board rule: the pair's and the reader's own boards kept
+        // only readable cases above, and a team's board was authorised by it.
+        let basis = readable.get(&c.id).copied().ok_or(AccessDenied::NotOnTeam)?;
         match board {
             Board::Pair { .. } => cards.push(context.case_card(c)?),
             Board::Team { .. } => cards.extend(context.action_cards(c, |_| true)?),
@@ -397,7 +442,15 @@ pub(super) async fn plan_saved(
         written.push(record(txn, user, case_id, card, change, &body, now).await?);
         let old_owner = before.map_or(0, |b| b.owner_user_id);
         if let Some(owner) = assignment_notice(user.id, old_owner, action.owner_user_id) {
-            let notice = Notice { recipient: owner, kind: NotificationKind::Assigned, card, actor: Some(user.id), comment_id: None, due_on: None };
+            let notice = Notice {
+                recipient: owner,
+                kind: NotificationKind::Assigned,
+                card,
+                actor: Some(user.id),
+                comment_id: None,
+                due_on: None,
+                legal_access_id: None,
+            };
             notify(txn, notice, now).await?;
             notified.push(owner);
         }
@@ -418,6 +471,7 @@ struct Notice {
     actor: Option<i32>,
     comment_id: Option<i32>,
     due_on: Option<chrono::NaiveDate>,
+    legal_access_id: Option<i32>,
 }
 
 /// Gives a notification; returns false when it had been given already (an overdue notice is given
@@ -433,6 +487,7 @@ async fn notify(txn: &impl ConnectionTrait, notice: Notice, now: DateTime<Utc>) 
         due_on: Set(notice.due_on),
         created_at: Set(now),
         read_at: Set(None),
+        legal_access_id: Set(notice.legal_access_id),
         ..Default::default()
     })
     .on_conflict_do_nothing_on([
@@ -660,7 +715,15 @@ pub async fn comment(
     .await?;
     let notified = mention_notices(user.id, &mentioned_ids);
     for recipient in &notified {
-        let notice = Notice { recipient: *recipient, kind: NotificationKind::Mentioned, card, actor: Some(user.id), comment_id: Some(row.id), due_on: None };
+        let notice = Notice {
+            recipient: *recipient,
+            kind: NotificationKind::Mentioned,
+            card,
+            actor: Some(user.id),
+            comment_id: Some(row.id),
+            due_on: None,
+            legal_access_id: None,
+        };
         notify(&txn, notice, now).await?;
     }
     let view = CardCommentView { id: row.id, author: user.display_name.clone(), body: row.body, at: now };
@@ -730,18 +793,42 @@ pub fn shows(board: Board, reader_user_id: i32, event: &BoardEvent) -> bool {
     }
 }
 
-/// The reader's notifications, newest first.
+/// The cases on whose team `user_id` sits now as a professional: what their notifications may
+/// be about. A subquery, so that a person on many teams costs no list of ids.
+fn seated_as_professional(user_id: i32) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(case_member::Column::CaseId)
+        .from(case_member::Entity)
+        .and_where(case_member::Column::UserId.eq(user_id))
+        .and_where(case_member::Column::Status.eq(crate::domain::team::SeatStatus::Accepted.as_str()))
+        .and_where(case_member::Column::LeftAt.is_null())
+        .and_where(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .to_owned()
+}
+
+/// The reader's notifications about cases they may read now (the one rule of cards: a
+/// professional on the case's team), newest first; each case shown is logged as read.
 pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Notifications, AppError> {
     Access::view_boards(user.role)?;
     let rows = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
+        .filter(notification::Column::CaseId.in_subquery(seated_as_professional(user.id)))
         .order_by_desc(notification::Column::Id)
         .limit(NOTIFICATIONS_SHOWN)
         .all(db)
         .await?;
     let unread = unread(db, user).await?;
-    let case_ids: Vec<i32> = rows.iter().map(|r| r.case_id).collect();
+    let mut case_ids: Vec<i32> = rows.iter().map(|r| r.case_id).collect();
+    case_ids.sort_unstable();
+    case_ids.dedup();
     let cases = case::Entity::find().filter(case::Column::Id.is_in(case_ids.clone())).all(db).await?;
+    let readable = readable(user, &my_seats_on(db, user.id, &case_ids).await?);
+    let mut read = Vec::with_capacity(cases.len());
+    for c in &cases {
+        let basis = readable.get(&c.id).copied().ok_or(AccessDenied::NotOnTeam)?;
+        read.push(audit::Entry::on_case(user, c, "notification", Action::List, basis));
+    }
+    audit::record_all(db, read).await?;
     let clients = process::clients_of(db, &cases).await?;
     let client_of: HashMap<i32, String> =
         cases.iter().map(|c| (c.id, clients.get(&c.client_id).map(|p| p.name.clone()).unwrap_or_default())).collect();
@@ -754,6 +841,17 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .into_iter()
         .map(|c| (c.id, c.body.chars().take(140).collect()))
         .collect();
+    let legal: HashMap<i32, LegalNotice> = legal_access::Entity::find()
+        .filter(legal_access::Column::Id.is_in(rows.iter().filter_map(|r| r.legal_access_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let register = Register::parse(&row.register).map_err(|_| AppError::Internal)?;
+            let basis = LegalBasis::parse(&row.basis).ok_or(AppError::Internal)?;
+            Ok((row.id, LegalNotice { register, basis, reason: row.reason }))
+        })
+        .collect::<Result<_, AppError>>()?;
     let items = rows
         .into_iter()
         .map(|r| {
@@ -778,21 +876,80 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
                 due_on: r.due_on,
                 at: r.created_at,
                 read: r.read_at.is_some(),
+                legal: r.legal_access_id.and_then(|id| legal.get(&id).cloned()),
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     Ok(Notifications { items, unread })
 }
 
-/// How many of the reader's notifications are unread.
+/// The seats `user_id` holds now on the given cases.
+async fn my_seats_on(db: &impl ConnectionTrait, user_id: i32, case_ids: &[i32]) -> Result<HashMap<i32, TeamRole>, AppError> {
+    current_seats()
+        .filter(case_member::Column::UserId.eq(user_id))
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| Ok((m.case_id, super::cases::parse_team_role(&m.team_role)?)))
+        .collect()
+}
+
+/// How many of the reader's notifications about cases they may read now are unread.
 pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u32, AppError> {
     Access::view_boards(user.role)?;
     let n = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
         .filter(notification::Column::ReadAt.is_null())
+        .filter(notification::Column::CaseId.in_subquery(seated_as_professional(user.id)))
         .count(db)
         .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Forgets the notifications `user_id` had about `case_id`: they left its team, and what they were
+/// told of it is no longer theirs to read.
+pub(super) async fn forget_notifications(txn: &impl ConnectionTrait, user_id: i32, case_id: i32) -> Result<(), AppError> {
+    notification::Entity::delete_many()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::CaseId.eq(case_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// Tells the coordinator pair of a case that `user` opened one of its registers by law (the
+/// recorded basis `legal_access_id`), inside the caller's transaction; the pair member who did it
+/// is not told of their own act. Returns whom it told, for the caller to publish after commit.
+pub(super) async fn notify_pair_of_legal_basis(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    legal_access_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<i32>, AppError> {
+    let pair: Vec<i32> = current_seats()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .filter(|id| *id != user.id)
+        .collect();
+    for recipient in &pair {
+        let notice = Notice {
+            recipient: *recipient,
+            kind: NotificationKind::LegalBasis,
+            card: CardRef::Case { case_id },
+            actor: Some(user.id),
+            comment_id: None,
+            due_on: None,
+            legal_access_id: Some(legal_access_id),
+        };
+        notify(txn, notice, now).await?;
+    }
+    Ok(pair)
 }
 
 /// Marks the reader's notifications read: one (`Some(id)`) or all. Someone else's is not found.
@@ -819,7 +976,8 @@ pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser, id: Option
 }
 
 /// Gives an overdue notice to the owner of every action past due and not done on an open case,
-/// once per action and due date. Run at start and then periodically; returns whom it notified.
+/// when the owner is on the case's team now, once per action and due date. Run at start and then
+/// periodically; returns whom it notified.
 pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<i32>, AppError> {
     let open: Vec<i32> = case::Entity::find()
         .filter(case::Column::Stage.is_in([Stage::Collaboration.as_str(), Stage::FollowUp.as_str()]))
@@ -828,13 +986,31 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
         .into_tuple()
         .all(db)
         .await?;
+    // Only someone on the team now is told: an action left with someone who has gone names a
+    // client they may no longer read about.
+    let seated: HashSet<(i32, i32)> = current_seats()
+        .filter(case_member::Column::CaseId.is_in(open.clone()))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.case_id, m.user_id))
+        .collect();
     let plans = super::plan::latest_of(db, open).await?;
     let today = finnish_date(now);
     let mut notified = Vec::new();
     for (case_id, plan) in plans {
-        for (key, owner, due) in overdue_actions(&plan, today) {
+        for (key, owner, due) in overdue_actions(&plan, today).into_iter().filter(|(_, owner, _)| seated.contains(&(case_id, *owner))) {
             let card = CardRef::Action { case_id, key };
-            let notice = Notice { recipient: owner, kind: NotificationKind::Overdue, card, actor: None, comment_id: None, due_on: Some(due) };
+            let notice = Notice {
+                recipient: owner,
+                kind: NotificationKind::Overdue,
+                card,
+                actor: None,
+                comment_id: None,
+                due_on: Some(due),
+                legal_access_id: None,
+            };
             if notify(db, notice, now).await? {
                 notified.push(owner);
             }
@@ -851,13 +1027,14 @@ pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board
     match board {
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
-            Ok(pair_cases(db, &pair, Utc::now()).await?.into_iter().map(|c| c.id).collect())
+            let readable = readable(user, &my_seats(db, user.id).await?);
+            Ok(pair_cases(db, &pair, Utc::now()).await?.into_iter().map(|c| c.id).filter(|id| readable.contains_key(id)).collect())
         }
         Board::Team { case_id } => {
             authorise(db, user, case_id, Access::view_team_board).await?;
             Ok(vec![case_id])
         }
-        Board::Mine => Ok(my_seats(db, user.id).await?.into_keys().collect()),
+        Board::Mine => Ok(readable(user, &my_seats(db, user.id).await?).into_keys().collect()),
     }
 }
 

@@ -556,7 +556,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
                 team: team(db, c.id).await?,
                 history: history(db, c.id).await?,
                 views: assessments::view_entries(db, c.id).await?,
-                can_write_view: Access::write_view(user.role, rel).is_ok(),
+                can_write_view: Access::contribute(user.role, rel).is_ok(),
                 assessment: assessments::latest_completed(db, c.id).await?,
                 closures: closures(db, c.id).await?,
                 has_plan: plan_version > 0 || super::plan::is_open(stage),
@@ -591,19 +591,42 @@ pub async fn add_member(
     team_role: TeamRole,
     at: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
+    seat(case_id, user_id, team_role, SeatStatus::Accepted, None, at).insert(db).await?;
+    Ok(())
+}
+
+/// Proposes a person for a case's team: the seat waits for the client's answer.
+pub(super) async fn propose_member(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    proposed_by: i32,
+    at: chrono::DateTime<Utc>,
+) -> Result<case_member::Model, AppError> {
+    let inserted = seat(case_id, user_id, team_role, SeatStatus::Proposed, Some(proposed_by), at).insert(db).await;
+    // The same person proposed a moment ago by someone else (one live seat per person).
+    super::unless_duplicate(inserted, crate::domain::team::TeamError::AlreadyOnTeam)
+}
+
+fn seat(
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    status: SeatStatus,
+    proposed_by: Option<i32>,
+    at: chrono::DateTime<Utc>,
+) -> case_member::ActiveModel {
     case_member::ActiveModel {
         case_id: sea_orm::Set(case_id),
         user_id: sea_orm::Set(user_id),
         team_role: sea_orm::Set(team_role.as_str().to_string()),
         joined_at: sea_orm::Set(at),
         sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
-        status: sea_orm::Set(SeatStatus::Accepted.as_str().to_string()),
-        proposed_by_user_id: sea_orm::Set(None),
+        status: sea_orm::Set(status.as_str().to_string()),
+        proposed_by_user_id: sea_orm::Set(proposed_by),
         answered_at: sea_orm::Set(None),
         left_at: sea_orm::Set(None),
         ..Default::default()
     }
-    .insert(db)
-    .await?;
-    Ok(())
 }

@@ -1,9 +1,12 @@
 //! Identification: raising concerns and the coordinators' screening decisions. Accepting a
 //! concern opens a case in the assessment stage with the least-loaded coordinator pair, in the same
-//! transaction as the decision, its history and its audit rows.
+//! transaction as the decision, its history and its audit rows. A client has one open case at a
+//! time: a concern about someone whose case is open is not accepted (the database holds the same
+//! rule). A professional who raised the concern is proposed to the new team, and the client
+//! decides whether they join, as with anyone else.
 
 use super::audit::{self, Action};
-use super::cases::{add_member, append_history, display_names, live_relative_link, live_relative_links};
+use super::cases::{add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member};
 use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
@@ -13,6 +16,7 @@ use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, 
 use crate::error::AppError;
 use crate::model::{ClientChoice, ConcernView, Decided, HistoryEvent, RaiseContext};
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -215,6 +219,16 @@ pub struct ScreeningInput {
     pub signals: Signals,
 }
 
+/// Whether the client has a case that is not closed.
+async fn has_open_case(db: &impl ConnectionTrait, client_id: i32) -> Result<bool, AppError> {
+    Ok(case::Entity::find()
+        .filter(case::Column::ClientId.eq(client_id))
+        .filter(case::Column::Stage.ne(Stage::Closed.as_str()))
+        .count(db)
+        .await?
+        > 0)
+}
+
 /// The pair with the fewest cases that are not closed.
 async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Model, AppError> {
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
@@ -255,7 +269,15 @@ pub async fn decide(
     let basis = Access::screen(user.role)?;
     let txn = db.begin().await?;
     let found = concern::Entity::find_by_id(concern_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    if found.status != OPEN {
+    // Decided first, and only if still open: of two coordinators deciding at once, the one whose
+    // update finds the concern open goes on, and the other waits for it and is told (409).
+    let decided = concern::Entity::update_many()
+        .col_expr(concern::Column::Status, Expr::value(if accept { "accepted" } else { "declined" }))
+        .filter(concern::Column::Id.eq(concern_id))
+        .filter(concern::Column::Status.eq(OPEN))
+        .exec(&txn)
+        .await?;
+    if decided.rows_affected != 1 {
         return Err(ConcernError::AlreadyDecided.into());
     }
     let proposal = propose(input.coping, input.risk, input.signals);
@@ -264,6 +286,9 @@ pub async fn decide(
     let mut coordinators = Vec::new();
     let case_id = if accept {
         check_acceptance(found.agrees_to_proceed)?;
+        if has_open_case(&txn, found.client_id).await? {
+            return Err(ConcernError::ClientHasOpenCase.into());
+        }
         let pair = propose_pair(&txn).await?;
         let opened = case::ActiveModel {
             client_id: Set(found.client_id),
@@ -277,28 +302,30 @@ pub async fn decide(
             ..Default::default()
         }
         .insert(&txn)
-        .await?;
+        .await;
+        // Another coordinator opened a case for the same client a moment ago.
+        let opened = super::unless_duplicate(opened, ConcernError::ClientHasOpenCase)?;
         append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
-        let mut seats = vec![(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
+        let seats = [(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
         let raised_by_staff = found.raised_as.parse::<Role>().is_ok_and(Role::is_staff);
-        if raised_by_staff && !seats.iter().any(|(id, _)| *id == found.raised_by_user_id) {
-            seats.push((found.raised_by_user_id, TeamRole::Member));
-        }
-        let names = display_names(&txn, seats.iter().map(|(id, _)| *id).collect()).await?;
+        let raiser = (raised_by_staff && !seats.iter().any(|(id, _)| *id == found.raised_by_user_id)).then_some(found.raised_by_user_id);
+        let names = display_names(&txn, seats.iter().map(|(id, _)| *id).chain(raiser).collect()).await?;
         coordinators = [pair.social_user_id, pair.health_user_id].iter().filter_map(|id| names.get(id).cloned()).collect();
         for (member_id, team_role) in seats {
             add_member(&txn, opened.id, member_id, team_role, now).await?;
             let name = names.get(&member_id).cloned().unwrap_or_default();
             append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now).await?;
         }
+        if let Some(raiser) = raiser {
+            propose_member(&txn, opened.id, raiser, TeamRole::Member, user.id, now).await?;
+            let name = names.get(&raiser).cloned().unwrap_or_default();
+            append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberProposed { name, team_role: TeamRole::Member }, now).await?;
+        }
         Some(opened.id)
     } else {
         None
     };
 
-    let mut decided: concern::ActiveModel = found.clone().into();
-    decided.status = Set(if accept { "accepted" } else { "declined" }.to_string());
-    decided.update(&txn).await?;
     screening::ActiveModel {
         concern_id: Set(concern_id),
         coordinator_user_id: Set(user.id),

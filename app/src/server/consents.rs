@@ -15,16 +15,14 @@ use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms};
 use crate::domain::{Access, Basis, TeamRole};
 use crate::error::AppError;
-use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
+use crate::domain::audit_search::{OwnLogQuery, StoredBasis};
+use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, IntoActiveModel, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionSession, TransactionTrait,
 };
 use std::collections::{BTreeSet, HashMap};
-
-/// How many of the latest accesses the client's page lists.
-const LOG_LENGTH: u64 = 200;
 
 /// The seats a consent may name, besides organisations.
 const SEATS: [TeamRole; 4] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator, TeamRole::OwnWorker, TeamRole::Member];
@@ -215,7 +213,7 @@ async fn party_choices(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<
 }
 
 fn parse_until(raw: &str) -> Result<NaiveDate, ConsentError> {
-    raw.trim().parse::<NaiveDate>().map_err(|_| ConsentError::DateInvalid)
+    crate::domain::consent::parse_consent_day(raw)
 }
 
 /// The parties and registers of a form, each one offered.
@@ -347,8 +345,16 @@ async fn end(txn: &impl ConnectionTrait, user: &CurrentUser, current: Consent, e
     Ok(())
 }
 
-/// One of the client's own consents, as it stands.
+/// One of the client's own consents, as it stands, locked for the caller's change until its
+/// transaction ends (PostgreSQL; SQLite writes one transaction at a time): a narrowing and a
+/// withdrawal sent together are applied one after the other, each to what the other left.
 async fn own_consent(db: &impl ConnectionTrait, client_id: i32, consent_id: i32) -> Result<Consent, AppError> {
+    consent::Entity::find_by_id(consent_id)
+        .filter(consent::Column::ClientId.eq(client_id))
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     of_client(db, client_id).await?.into_iter().find(|stored| stored.row.id == consent_id).map(|stored| stored.consent).ok_or(AppError::NotFound)
 }
 
@@ -388,9 +394,11 @@ pub async fn withdraw(db: &(impl ConnectionTrait + TransactionTrait), bus: &Even
 }
 
 /// The client's own page: their consents, whom a new one may name, their cases, and who has
-/// accessed their information (newest first, the client's own reads left out). Logged.
-pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<PrivacyPage, AppError> {
+/// accessed their information (newest first, the client's own reads left out, a page at a time,
+/// all of it or one kind of basis). Logged.
+pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser, log_basis: &str, log_before: &str) -> Result<PrivacyPage, AppError> {
     let (person, basis) = own_client(db, user).await?;
+    let query = OwnLogQuery::parse(log_basis, log_before)?;
     audit::record(db, audit::Entry { actor: user, client_id: person.id, case_id: None, resource: "access_log", action: Action::View, basis: basis.to_string() })
         .await?;
     let now = Utc::now();
@@ -409,7 +417,7 @@ pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Pr
         consents,
         choices,
         cases,
-        log: access_log(db, person.id, user.id).await?,
+        log: access_log(db, person.id, user.id, query).await?,
         relatives: relatives(db, person.id, now).await?,
         today: finnish_date(now),
     })
@@ -437,10 +445,12 @@ async fn relatives(db: &impl ConnectionTrait, client_id: i32, now: chrono::DateT
         .collect())
 }
 
-/// One of the client's own links to a close one, still standing; anyone else's is not found.
+/// One of the client's own links to a close one, still standing, locked for the caller's change
+/// (see `own_consent`); anyone else's is not found.
 async fn own_link(db: &impl ConnectionTrait, client_id: i32, link_id: i32) -> Result<relative_link::Model, AppError> {
     let link = relative_link::Entity::find_by_id(link_id)
         .filter(relative_link::Column::ClientId.eq(client_id))
+        .lock_exclusive()
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -494,17 +504,29 @@ pub async fn revoke_relative(db: &(impl ConnectionTrait + TransactionTrait), use
     Ok(())
 }
 
-async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32) -> Result<Vec<AccessLogEntry>, AppError> {
-    let rows = audit_entry::Entity::find()
+async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32, query: OwnLogQuery) -> Result<AccessLogPage, AppError> {
+    let mut select = audit_entry::Entity::find()
         .filter(audit_entry::Column::ClientId.eq(client_id))
         .filter(audit_entry::Column::ActorUserId.ne(own_user_id))
         .order_by_desc(audit_entry::Column::Id)
-        .limit(LOG_LENGTH)
-        .all(db)
-        .await?;
+        .limit(OwnLogQuery::PAGE + 1);
+    if let Some(kind) = query.basis {
+        select = match kind.stored() {
+            StoredBasis::Exact(text) => select.filter(audit_entry::Column::Basis.eq(text)),
+            StoredBasis::Prefix(start) => select.filter(audit_entry::Column::Basis.starts_with(start)),
+        };
+    }
+    if let Some(before) = query.before {
+        select = select.filter(audit_entry::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db).await?;
+    let more = rows.len() > OwnLogQuery::PAGE as usize;
+    rows.truncate(OwnLogQuery::PAGE as usize);
+    let next = if more { rows.last().map(|r| r.id) } else { None };
     let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;
     let organisations = audit::organisation_names(db, &rows).await?;
-    rows.into_iter()
+    let entries = rows
+        .into_iter()
         .map(|row| {
             Ok(AccessLogEntry {
                 at: row.created_at,
@@ -516,5 +538,6 @@ async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32)
                 action: row.action,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(AccessLogPage { entries, basis: query.basis, next })
 }

@@ -1,15 +1,22 @@
 //! The live feed of the boards inside one server instance. Server functions publish the ids of
 //! the board events they wrote (`DomainEvent::BoardChanged`) after commit; one task per instance
-//! reads those events once and hands them to every open board socket, which keeps the ones its
-//! board shows. Who is viewing which board is kept per instance and published as an event too,
-//! so that with several instances everyone is seen wherever they are connected.
+//! reads those events once and hands them to the open board sockets, each of which keeps the
+//! ones its board shows. Who is viewing which board is kept per instance and published as an
+//! event too, so that with several instances everyone is seen wherever they are connected.
+//!
+//! A card is client data, so an event leaves only by the rule a board page is read by, decided
+//! when it is sent: the task knows who follows which board here (`follow`), asks for each event
+//! which of those readers may read its case now (`board::deliver`, which logs each delivery as a
+//! read), and the event carries the readers let through. A socket sends nothing else.
 
 use super::board;
 use super::events::{self, DomainEvent, Events};
+use super::session::CurrentUser;
 use crate::domain::board::{viewers_everywhere, Board, Presence};
 use crate::model::{BoardEvent, BoardFeed};
 use sea_orm::DatabaseConnection;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use tokio::sync::broadcast::{self, error::RecvError, Receiver, Sender};
 
@@ -19,6 +26,28 @@ pub struct Prepared {
     pub event: BoardEvent,
     /// The event as sent; cloning it shares the bytes, so each socket costs no copy.
     pub text: axum::extract::ws::Utf8Bytes,
+    /// Who may be sent it: the readers following a board here who may read its case now, each
+    /// delivery logged.
+    pub readers: HashSet<i32>,
+}
+
+/// Someone following a board on this instance.
+#[derive(Debug, Clone)]
+struct Follower {
+    user: CurrentUser,
+    board: Board,
+}
+
+/// A board followed on this instance until this is dropped (the socket closed).
+pub struct Following {
+    hub: BoardHub,
+    id: u64,
+}
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        self.hub.followers().remove(&self.id);
+    }
 }
 
 /// One thing the open boards of this instance hear.
@@ -47,17 +76,48 @@ pub struct BoardHub {
     feed: Sender<FeedItem>,
     viewing: Arc<Mutex<Viewing>>,
     bus: Arc<OnceLock<Events>>,
+    following: Arc<Mutex<HashMap<u64, Follower>>>,
+    next_follower: Arc<AtomicU64>,
 }
 
 impl Default for BoardHub {
     fn default() -> Self {
-        BoardHub { feed: broadcast::channel(4096).0, viewing: Arc::default(), bus: Arc::default() }
+        BoardHub {
+            feed: broadcast::channel(4096).0,
+            viewing: Arc::default(),
+            bus: Arc::default(),
+            following: Arc::default(),
+            next_follower: Arc::default(),
+        }
     }
 }
 
 impl BoardHub {
     pub fn subscribe(&self) -> Receiver<FeedItem> {
         self.feed.subscribe()
+    }
+
+    fn followers(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Follower>> {
+        self.following.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// `user` follows `board` here until the returned guard is dropped. A socket follows before
+    /// it catches up on what it missed, so that every event is either in the catch-up or
+    /// decided for it live.
+    pub fn follow(&self, user: CurrentUser, board: Board) -> Following {
+        let id = self.next_follower.fetch_add(1, Ordering::Relaxed);
+        self.followers().insert(id, Follower { user, board });
+        Following { hub: self.clone(), id }
+    }
+
+    /// The people here whose boards show `event`, each once.
+    fn readers_of(&self, event: &BoardEvent) -> Vec<CurrentUser> {
+        let mut seen = HashSet::new();
+        self.followers()
+            .values()
+            .filter(|f| board::shows(f.board, f.user.id, event) && seen.insert(f.user.id))
+            .map(|f| f.user.clone())
+            .collect()
     }
 
     fn send(&self, item: FeedItem) {
@@ -120,10 +180,10 @@ impl BoardHub {
                     Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => match written_or_read(&db, written, &events).await {
                         Ok(found) => {
                             for event in found {
-                                let feed = BoardFeed::Event { event };
-                                let text = serde_json::to_string(&feed).unwrap_or_default();
-                                let BoardFeed::Event { event } = feed else { continue };
-                                hub.send(FeedItem::Event(Arc::new(Prepared { event, text: text.into() })));
+                                if let Err(error) = hub.deliver(&db, event).await {
+                                    tracing::error!(?error, "a board event could not be delivered; boards resync");
+                                    hub.send(FeedItem::Resync);
+                                }
                             }
                             if !notified.is_empty() {
                                 hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
@@ -145,6 +205,27 @@ impl BoardHub {
                 }
             }
         })
+    }
+}
+
+impl BoardHub {
+    /// Sends `event` to the boards here that show it and whose readers may read its case now;
+    /// nothing is sent (or logged) when no one here follows a board that shows it.
+    async fn deliver(&self, db: &DatabaseConnection, event: BoardEvent) -> Result<(), crate::error::AppError> {
+        let readers = self.readers_of(&event);
+        if readers.is_empty() {
+            return Ok(());
+        }
+        let readers = board::deliver(db, event.case_id, &readers, "board_event").await?;
+        if readers.is_empty() {
+            return Ok(());
+        }
+        let feed = BoardFeed::Event { event };
+        let text = serde_json::to_string(&feed).unwrap_or_default();
+        if let BoardFeed::Event { event } = feed {
+            self.send(FeedItem::Event(Arc::new(Prepared { event, text: text.into(), readers })));
+        }
+        Ok(())
     }
 }
 

@@ -80,7 +80,7 @@ pub(super) async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Mode
 
 /// Whether the meeting is over at `now`.
 pub(super) fn has_ended(row: &meeting::Model, now: chrono::DateTime<Utc>) -> bool {
-    row.starts_at + chrono::Duration::minutes(i64::from(row.minutes)) < now
+    crate::domain::calendar::plus_minutes(row.starts_at, i64::from(row.minutes)) < now
 }
 
 /// The meetings of a case: those to come, soonest first, and those that have ended, newest first.
@@ -188,7 +188,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32, m
         .collect();
     let speakers = if pair {
         participants.iter().map(|id| (*id, name(*id))).collect()
-    } else if participants.contains(&user.id) {
+    } else if participants.contains(&user.id) && Access::contribute(user.role, rel).is_ok() {
         vec![(user.id, name(user.id))]
     } else {
         Vec::new()
@@ -210,8 +210,9 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32, m
     })
 }
 
-/// Records what `speaker` said. People invited speak for themselves; the pair may write down
-/// what anyone invited said.
+/// Records what `speaker` said. People invited speak for themselves if they may write in the
+/// client's matters at all (`Access::contribute`: a relative who may only view does not); the
+/// pair may write down what anyone invited said.
 pub async fn record_voice(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
@@ -221,14 +222,14 @@ pub async fn record_voice(
     voice: (&str, &str, &str),
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    let (found, rel, basis) = authorise(&txn, user, case_id, Access::view_case).await?;
+    let rule = |role, rel| {
+        if speaker == user.id { Access::contribute(role, rel).map(|(basis, _)| basis) } else { Access::run_meeting(role, rel) }
+    };
+    let (found, _, basis) = authorise(&txn, user, case_id, rule).await?;
     let row = find_meeting(&txn, case_id, meeting_id).await?;
     let participants = invited(&row)?;
     if !participants.contains(&speaker) {
         return Err(MeetingError::NotParticipant.into());
-    }
-    if speaker != user.id {
-        Access::run_meeting(user.role, rel)?;
     }
     let (hopes, worries, support) = voice;
     let voice = Voice::parse(hopes, worries, support)?;

@@ -145,7 +145,9 @@ async fn legal_bases(
 }
 
 /// A professional on the team records a legal basis from the fixed list, with their reason, to
-/// read the other register for a day. The record of it stays, and the client sees it.
+/// read the other register for a day: only a basis the law gives their sector for that register
+/// (`LegalAccess::parse`). The record of it stays, the client sees it, and the case's coordinator
+/// pair is told each time.
 pub async fn open_by_law(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
@@ -176,8 +178,12 @@ pub async fn open_by_law(
         audit::Entry::on_case(user, &found, "legal_basis", Action::Create, Basis::Legal(opened.basis)),
     )
     .await?;
+    let told = super::board::notify_pair_of_legal_basis(&txn, user, case_id, row.id, now).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::RecordWritten { case_id });
+    if !told.is_empty() {
+        events::publish(bus, DomainEvent::Notified { user_ids: told });
+    }
     Ok(row.id)
 }
 

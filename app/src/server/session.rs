@@ -1,14 +1,15 @@
 //! Server-side sessions. The browser holds a random token in an HttpOnly, SameSite=Lax cookie;
 //! the database holds only its SHA-256, so a leaked table does not sign anyone in. A new token is
 //! issued at every sign-in (the old one is deleted), and a session ends after a period without
-//! activity.
+//! activity (sliding: each request moves the end on) or, however active, a fixed time after
+//! sign-in. The cookie lasts that fixed time; the server decides which of the two comes first.
 
 use super::entities::{session, staff_profile, user};
 use super::state::{app_state, Config};
 use crate::domain::{Role, Sector};
 use crate::error::AppError;
 use crate::model::SessionUser;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use http::request::Parts;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
@@ -71,7 +72,7 @@ pub fn cookie_token(parts: &Parts) -> Option<String> {
 pub fn set_cookie_value(token: &str, config: &Config) -> String {
     format!(
         "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
-        config.session_idle.as_secs(),
+        config.session_max.as_secs(),
         if config.secure_cookies { "; Secure" } else { "" }
     )
 }
@@ -91,11 +92,18 @@ pub async fn create(db: &impl ConnectionTrait, user_id: i32, config: &Config) ->
         user_id: Set(user_id),
         created_at: Set(now),
         last_seen_at: Set(now),
-        expires_at: Set(now + idle(config)),
+        expires_at: Set(expiry(now, now, config)),
     }
     .insert(db)
     .await?;
     Ok(token)
+}
+
+/// When a session created at `created` and active at `now` ends: the idle time from now, but
+/// never later than the longest a session lasts.
+fn expiry(created: DateTime<Utc>, now: DateTime<Utc>, config: &Config) -> DateTime<Utc> {
+    let max = Duration::from_std(config.session_max).unwrap_or(Duration::hours(12));
+    (now + idle(config)).min(created + max)
 }
 
 pub async fn delete(db: &impl ConnectionTrait, token: &str) -> Result<(), AppError> {
@@ -104,7 +112,7 @@ pub async fn delete(db: &impl ConnectionTrait, token: &str) -> Result<(), AppErr
 }
 
 fn idle(config: &Config) -> Duration {
-    Duration::from_std(config.session_idle).unwrap_or(Duration::hours(8))
+    Duration::from_std(config.session_idle).unwrap_or(Duration::hours(1))
 }
 
 /// Loads the user of a live session; an expired session is removed.
@@ -124,7 +132,7 @@ pub async fn user_for_token(
     if now - found.last_seen_at >= TOUCH_EVERY {
         let mut active: session::ActiveModel = found.clone().into();
         active.last_seen_at = Set(now);
-        active.expires_at = Set(now + idle(config));
+        active.expires_at = Set(expiry(found.created_at, now, config));
         active.update(db).await?;
     }
     load_user(db, found.user_id).await
@@ -203,6 +211,18 @@ mod tests {
         assert_eq!(token.len(), 64);
         assert_ne!(token_id(&token), token);
         assert_eq!(token_id(&token), token_id(&token));
+    }
+
+    #[test]
+    fn a_session_slides_with_activity_up_to_its_longest() {
+        let config = Config { session_idle: std::time::Duration::from_secs(3600), session_max: std::time::Duration::from_secs(12 * 3600), ..Config::default() };
+        let signed_in: DateTime<Utc> = "2026-12-02T08:00:00Z".parse().unwrap();
+        assert_eq!(expiry(signed_in, signed_in, &config), signed_in + Duration::hours(1));
+        let busy = signed_in + Duration::hours(9);
+        assert_eq!(expiry(signed_in, busy, &config), busy + Duration::hours(1), "active nine hours on: still an hour of grace");
+        let late = signed_in + Duration::minutes(11 * 60 + 30);
+        assert_eq!(expiry(signed_in, late, &config), signed_in + Duration::hours(12), "never beyond twelve hours from sign-in");
+        assert!(set_cookie_value("t", &config).contains(&format!("Max-Age={}", 12 * 3600)), "the cookie outlives the idle time");
     }
 
     #[test]

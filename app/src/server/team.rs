@@ -1,19 +1,23 @@
 //! The client's team on the server: the pair proposes people (any professional, or a relative
 //! the client has linked), the client accepts or declines each one, and the pair removes members
 //! under the rule that a case run by the pair always keeps one social-care and one health-care
-//! coordinator. Every change runs in one transaction with its history and audit rows.
+//! coordinator. Every change runs in one transaction with its history and audit rows, and changes
+//! a seat only if it is still as it was read (a conditional update): of two answers or removals
+//! sent at once, one wins and the other is told so (409).
 
 use super::audit::{self, Action};
 use super::cases::{append_history, authorise, display_names, live_relative_links, parse_stage, parse_team_role};
 use super::entities::{case_member, organisation, relative_link, staff_profile, user};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
+use crate::domain::plan::{PlanChange, PlanRole};
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
 use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
 use crate::model::{BoardChange, Candidate, HistoryEvent};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession, TransactionTrait};
 use std::collections::HashMap;
 
 /// A value that is not one of the form's choices. Reported like the other forms' choices.
@@ -129,20 +133,7 @@ pub async fn propose(
     check_proposal(&current, candidate_id, candidate_role, sector, team_role)?;
 
     let now = Utc::now();
-    let seat = case_member::ActiveModel {
-        case_id: Set(case_id),
-        user_id: Set(candidate_id),
-        team_role: Set(team_role.as_str().to_string()),
-        joined_at: Set(now),
-        sector: Set(Sector::Shared.as_str().to_string()),
-        status: Set(SeatStatus::Proposed.as_str().to_string()),
-        proposed_by_user_id: Set(Some(user.id)),
-        answered_at: Set(None),
-        left_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let seat = super::cases::propose_member(&txn, case_id, candidate_id, team_role, user.id, now).await?;
     let event = HistoryEvent::MemberProposed { name: candidate.display_name, team_role };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Create, basis)).await?;
@@ -180,10 +171,18 @@ pub async fn answer(
     let now = Utc::now();
     let name = display_names(&txn, vec![row.user_id]).await?.remove(&row.user_id).unwrap_or_default();
     let case_id = row.case_id;
-    let mut update: case_member::ActiveModel = row.into();
-    update.status = Set(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }.as_str().to_string());
-    update.answered_at = Set(Some(now));
-    update.update(&txn).await?;
+    let answered = case_member::Entity::update_many()
+        .col_expr(case_member::Column::Status, Expr::value(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }.as_str()))
+        .col_expr(case_member::Column::AnsweredAt, Expr::value(Some(now)))
+        .filter(case_member::Column::Id.eq(seat_id))
+        .filter(case_member::Column::Status.eq(SeatStatus::Proposed.as_str()))
+        .filter(case_member::Column::LeftAt.is_null())
+        .exec(&txn)
+        .await?;
+    if answered.rows_affected != 1 {
+        // Answered (or withdrawn) by another request since it was read.
+        return Err(TeamError::AlreadyAnswered.into());
+    }
     let event = if accept {
         HistoryEvent::MemberJoined { name, team_role: seat.team_role }
     } else {
@@ -224,13 +223,32 @@ pub async fn remove(
     let team_role = parse_team_role(&row.team_role)?;
     let name = display_names(&txn, vec![row.user_id]).await?.remove(&row.user_id).unwrap_or_default();
     let case_id = row.case_id;
-    let mut update: case_member::ActiveModel = row.into();
-    update.left_at = Set(Some(now));
-    update.update(&txn).await?;
+    let left = case_member::Entity::update_many()
+        .col_expr(case_member::Column::LeftAt, Expr::value(Some(now)))
+        .filter(case_member::Column::Id.eq(seat_id))
+        .filter(case_member::Column::LeftAt.is_null())
+        .filter(case_member::Column::Status.eq(row.status.as_str()))
+        .exec(&txn)
+        .await?;
+    if left.rows_affected != 1 {
+        // Removed, answered or withdrawn by another request since it was read.
+        return Err(TeamError::NotOnTeam.into());
+    }
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
-    let board = super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
+    // What they still had to do goes to the coordinator who removed them, to hand on; what they
+    // were told of the case is no longer theirs.
+    let mut published = vec![DomainEvent::TeamChanged { case_id, actor_user_id: user.id }];
+    let (current, plan) = super::plan::latest(&txn, case_id).await?;
+    let handed = PlanChange::HandOver { from: row.user_id, to: user.id }.apply(&plan)?;
+    if handed != plan {
+        let (version, board) = super::plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &plan, &handed, now).await?;
+        audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
+        published.extend([board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
+    }
+    super::board::forget_notifications(&txn, row.user_id, case_id).await?;
+    published.push(super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?);
     txn.commit().await?;
-    events::publish_all(bus, [DomainEvent::TeamChanged { case_id, actor_user_id: user.id }, board]);
+    events::publish_all(bus, published);
     Ok(())
 }

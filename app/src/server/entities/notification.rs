@@ -1,4 +1,5 @@
-//! The `notifications` table: a person was assigned, mentioned, or owns something overdue. Only
+//! The `notifications` table: a person was assigned, mentioned, owns something overdue, or (the
+//! coordinator pair) someone opened a register of their client by law. Only
 //! `read_at` ever changes.
 
 use sea_orm::entity::prelude::*;
@@ -10,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
-    /// `assigned`, `mentioned` or `overdue` (`domain::board::NotificationKind`).
+    /// `assigned`, `mentioned`, `overdue` or `legal_basis` (`domain::board::NotificationKind`).
     pub kind: String,
     pub case_id: i32,
     pub card: String,
@@ -20,6 +21,8 @@ pub struct Model {
     pub due_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
+    /// For `legal_basis`: the legal basis someone recorded to open a register of the client.
+    pub legal_access_id: Option<i32>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}
