@@ -1,4 +1,8 @@
 //! Errors shown to people: every `AppError` in the reader's language, never a raw message.
+//!
+//! Each error is shown by its code alone: no text that came with it (a value that was not
+//! understood, a name) is put on the page. An error can arrive through a link (`__err`, how a form
+//! sent without JavaScript learns what went wrong), and anyone can write such a link.
 
 use super::labels::{self, I18n};
 use crate::domain::board::BoardError;
@@ -27,7 +31,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         }
         AppError::NotFound => t!(i18n, errors.not_found).into_any(),
         AppError::Internal => t!(i18n, errors.internal).into_any(),
-        AppError::BadRequest(detail) => t!(i18n, errors.bad_request, detail = move || detail.clone()).into_any(),
+        AppError::BadRequest(_) => t!(i18n, errors.bad_request).into_any(),
+        AppError::InvalidText => t!(i18n, errors.invalid_text).into_any(),
+        AppError::TooLarge => t!(i18n, errors.too_large).into_any(),
         AppError::StaleStage { current } => {
             t!(i18n, errors.stale, stage = move || labels::stage(i18n, current)).into_any()
         }
@@ -67,18 +73,20 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             ConcernError::NameTooLong { max } => t!(i18n, errors.concern.name_too_long, max = move || max).into_any(),
             ConcernError::BirthDateInvalid => t!(i18n, errors.concern.birth_date_invalid).into_any(),
             ConcernError::BirthDateInFuture => t!(i18n, errors.concern.birth_date_in_future).into_any(),
+            ConcernError::DateOutOfRange => t!(i18n, errors.date_out_of_range).into_any(),
             ConcernError::MunicipalityEmpty => t!(i18n, errors.concern.municipality_empty).into_any(),
-            ConcernError::UnknownLifeArea { area } => {
-                t!(i18n, errors.concern.unknown_life_area, area = move || area.clone()).into_any()
+            ConcernError::UnknownLifeArea { .. } => {
+                t!(i18n, errors.concern.unknown_life_area).into_any()
             }
             ConcernError::ReasonEmpty => t!(i18n, errors.concern.reason_empty).into_any(),
             ConcernError::ReasonTooLong { max } => t!(i18n, errors.concern.reason_too_long, max = move || max).into_any(),
-            ConcernError::InvalidChoice { value } => {
-                t!(i18n, errors.concern.invalid_choice, value = move || value.clone()).into_any()
+            ConcernError::InvalidChoice { .. } => {
+                t!(i18n, errors.concern.invalid_choice).into_any()
             }
             ConcernError::CountOutOfRange => t!(i18n, errors.concern.count_out_of_range).into_any(),
             ConcernError::NoAgreementToProceed => t!(i18n, errors.concern.no_agreement_to_proceed).into_any(),
             ConcernError::AlreadyDecided => t!(i18n, errors.concern.already_decided).into_any(),
+            ConcernError::ClientHasOpenCase => t!(i18n, errors.concern.client_has_open_case).into_any(),
         },
         AppError::InvalidName(problem) => match problem {
             NameError::UsernameEmpty => t!(i18n, errors.name.username_empty).into_any(),
@@ -88,8 +96,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             NameError::PasswordTooLong => t!(i18n, errors.name.password_too_long).into_any(),
         },
         AppError::Transition(problem) => match problem {
-            TransitionError::UnknownStage { stage } => {
-                t!(i18n, errors.transition.unknown_stage, stage = move || stage.clone()).into_any()
+            TransitionError::UnknownStage { .. } => {
+                t!(i18n, errors.transition.unknown_stage).into_any()
             }
             TransitionError::SameStage { stage } => {
                 t!(i18n, errors.transition.same_stage, stage = move || labels::stage(i18n, stage)).into_any()
@@ -123,17 +131,17 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
                 view! { {t!(i18n, errors.review.next_review)}" "{detail} }.into_any()
             }
             ReviewError::UnknownGoal => t!(i18n, errors.plan.unknown_goal).into_any(),
-            ReviewError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
+            ReviewError::InvalidChoice { .. } => t!(i18n, errors.plan.invalid_choice).into_any(),
             ReviewError::TextTooLong { max } => t!(i18n, errors.plan.text_too_long, max = move || max).into_any(),
         },
         AppError::Feedback(problem) => match problem {
             FeedbackError::ScoreMissing => t!(i18n, errors.feedback.score_missing).into_any(),
-            FeedbackError::ScoreOutOfRange { value } => {
-                t!(i18n, errors.feedback.score_out_of_range, value = move || value.clone()).into_any()
+            FeedbackError::ScoreOutOfRange { .. } => {
+                t!(i18n, errors.feedback.score_out_of_range).into_any()
             }
             FeedbackError::TextTooLong { max } => t!(i18n, errors.feedback.text_too_long, max = move || max).into_any(),
-            FeedbackError::UnknownOccasion { value } => {
-                t!(i18n, errors.feedback.unknown_occasion, value = move || value.clone()).into_any()
+            FeedbackError::UnknownOccasion { .. } => {
+                t!(i18n, errors.feedback.unknown_occasion).into_any()
             }
             FeedbackError::MeetingNotOver => t!(i18n, errors.feedback.meeting_not_over).into_any(),
             FeedbackError::NotInvited => t!(i18n, errors.feedback.not_invited).into_any(),
@@ -146,8 +154,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             ClosureError::TextTooLong { max } => t!(i18n, errors.closure.text_too_long, max = move || max).into_any(),
         },
         AppError::Map(problem) => match problem {
-            MapError::UnknownStep { value } => t!(i18n, errors.map.unknown_step, value = move || value.clone()).into_any(),
-            MapError::UnknownScope { value } => t!(i18n, errors.map.unknown_scope, value = move || value.clone()).into_any(),
+            MapError::UnknownStep { .. } => t!(i18n, errors.map.unknown_step).into_any(),
+            MapError::UnknownScope { .. } => t!(i18n, errors.map.unknown_scope).into_any(),
         },
         AppError::Board(problem) => board_error(i18n, problem),
         AppError::Consent(problem) => consent_error(i18n, problem),
@@ -160,11 +168,12 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         },
         AppError::AuditSearch(problem) => match problem {
             AuditSearchError::TermTooLong { max } => t!(i18n, errors.audit.term_too_long, max = move || max).into_any(),
-            AuditSearchError::DateInvalid { value } => t!(i18n, errors.audit.date_invalid, value = move || value.clone()).into_any(),
+            AuditSearchError::DateInvalid { .. } => t!(i18n, errors.audit.date_invalid).into_any(),
             AuditSearchError::PeriodReversed => t!(i18n, errors.audit.period_reversed).into_any(),
+            AuditSearchError::DateOutOfRange => t!(i18n, errors.date_out_of_range).into_any(),
             AuditSearchError::PeriodTooLong { max } => t!(i18n, errors.audit.period_too_long, max = move || max).into_any(),
-            AuditSearchError::UnknownBasis { value } => t!(i18n, errors.audit.unknown_basis, value = move || value.clone()).into_any(),
-            AuditSearchError::CursorInvalid { value } => t!(i18n, errors.audit.cursor_invalid, value = move || value.clone()).into_any(),
+            AuditSearchError::UnknownBasis { .. } => t!(i18n, errors.audit.unknown_basis).into_any(),
+            AuditSearchError::CursorInvalid { .. } => t!(i18n, errors.audit.cursor_invalid).into_any(),
             AuditSearchError::TooBroad { max } => t!(i18n, errors.audit.too_broad, max = move || max).into_any(),
         },
     }
@@ -172,9 +181,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
 
 fn board_error(i18n: I18n, problem: BoardError) -> AnyView {
     match problem {
-        BoardError::UnknownBoard { value } => t!(i18n, errors.board.unknown_board, value = move || value.clone()).into_any(),
-        BoardError::UnknownColumn { value } => t!(i18n, errors.board.unknown_column, value = move || value.clone()).into_any(),
-        BoardError::UnknownCard { value } => t!(i18n, errors.board.unknown_card, value = move || value.clone()).into_any(),
+        BoardError::UnknownBoard { .. } => t!(i18n, errors.board.unknown_board).into_any(),
+        BoardError::UnknownColumn { .. } => t!(i18n, errors.board.unknown_column).into_any(),
+        BoardError::UnknownCard { .. } => t!(i18n, errors.board.unknown_card).into_any(),
         BoardError::ColumnNotOnBoard => t!(i18n, errors.board.column_not_on_board).into_any(),
         BoardError::AlreadyThere => t!(i18n, errors.board.already_there).into_any(),
         BoardError::StepFollowsFromRecords { step } => {
@@ -184,8 +193,8 @@ fn board_error(i18n: I18n, problem: BoardError) -> AnyView {
         BoardError::BadVersion => t!(i18n, errors.board.bad_version).into_any(),
         BoardError::EmptyComment => t!(i18n, errors.board.empty_comment).into_any(),
         BoardError::CommentTooLong { max } => t!(i18n, errors.board.comment_too_long, max = move || max).into_any(),
-        BoardError::MentionOffTeam { username } => {
-            t!(i18n, errors.board.mention_off_team, username = move || username.clone()).into_any()
+        BoardError::MentionOffTeam { .. } => {
+            t!(i18n, errors.board.mention_off_team).into_any()
         }
         BoardError::EmptyAction => t!(i18n, errors.board.empty_action).into_any(),
         BoardError::ActionTooLong { max } => t!(i18n, errors.board.action_too_long, max = move || max).into_any(),
@@ -202,8 +211,8 @@ fn assessment_error(i18n: I18n, problem: AssessmentError) -> AnyView {
             t!(i18n, errors.assessment.need_without_weight, area = move || labels::life_area(i18n, area)).into_any()
         }
         AssessmentError::TextTooLong { max } => t!(i18n, errors.assessment.text_too_long, max = move || max).into_any(),
-        AssessmentError::InvalidChoice { value } => {
-            t!(i18n, errors.assessment.invalid_choice, value = move || value.clone()).into_any()
+        AssessmentError::InvalidChoice { .. } => {
+            t!(i18n, errors.assessment.invalid_choice).into_any()
         }
         AssessmentError::UnknownParticipant => t!(i18n, errors.assessment.unknown_participant).into_any(),
         AssessmentError::Incomplete { missing } => {
@@ -224,6 +233,7 @@ fn consent_error(i18n: I18n, problem: ConsentError) -> AnyView {
         ConsentError::PurposeEmpty => t!(i18n, errors.consent.purpose_empty).into_any(),
         ConsentError::PurposeTooLong => t!(i18n, errors.consent.purpose_too_long).into_any(),
         ConsentError::EndsBeforeItBegins => t!(i18n, errors.consent.ends_before_it_begins).into_any(),
+        ConsentError::DateOutOfRange => t!(i18n, errors.date_out_of_range).into_any(),
         ConsentError::TooLong => t!(i18n, errors.consent.too_long).into_any(),
         ConsentError::WiderThanBefore => t!(i18n, errors.consent.wider_than_before).into_any(),
         ConsentError::Withdrawn => t!(i18n, errors.consent.withdrawn).into_any(),
@@ -231,6 +241,8 @@ fn consent_error(i18n: I18n, problem: ConsentError) -> AnyView {
         ConsentError::DateInvalid => t!(i18n, errors.consent.date_invalid).into_any(),
         ConsentError::ReasonEmpty => t!(i18n, errors.consent.reason_empty).into_any(),
         ConsentError::ReasonTooLong => t!(i18n, errors.consent.reason_too_long).into_any(),
+        ConsentError::ReasonTooThin => t!(i18n, errors.consent.reason_too_thin).into_any(),
+        ConsentError::BasisNotYours => t!(i18n, errors.consent.basis_not_yours).into_any(),
         ConsentError::OwnRegister => t!(i18n, errors.consent.own_register).into_any(),
         ConsentError::WriteNeedsView => t!(i18n, errors.consent.write_needs_view).into_any(),
         ConsentError::ProxyNameMissing => t!(i18n, errors.consent.proxy_name_missing).into_any(),
@@ -244,6 +256,7 @@ fn meeting_error(i18n: I18n, problem: MeetingError) -> AnyView {
         MeetingError::TitleEmpty => t!(i18n, errors.meeting.title_empty).into_any(),
         MeetingError::StartInvalid => t!(i18n, errors.meeting.start_invalid).into_any(),
         MeetingError::StartInPast => t!(i18n, errors.meeting.start_in_past).into_any(),
+        MeetingError::StartTooFar => t!(i18n, errors.meeting.start_too_far).into_any(),
         MeetingError::DurationOutOfRange => t!(i18n, errors.meeting.duration_out_of_range).into_any(),
         MeetingError::NoPlace => t!(i18n, errors.meeting.no_place).into_any(),
         MeetingError::LinkInvalid => t!(i18n, errors.meeting.link_invalid).into_any(),
@@ -273,13 +286,14 @@ fn plan_error(i18n: I18n, problem: PlanError) -> AnyView {
         PlanError::OwnerNotOnTeam => t!(i18n, errors.plan.owner_not_on_team).into_any(),
         PlanError::DateInvalid => t!(i18n, errors.plan.date_invalid).into_any(),
         PlanError::DateInPast => t!(i18n, errors.plan.date_in_past).into_any(),
+        PlanError::DateOutOfRange => t!(i18n, errors.date_out_of_range).into_any(),
         PlanError::ServiceIncomplete => t!(i18n, errors.plan.service_incomplete).into_any(),
         PlanError::DisagreementIncomplete => t!(i18n, errors.plan.disagreement_incomplete).into_any(),
         PlanError::TextTooLong { max } => t!(i18n, errors.plan.text_too_long, max = move || max).into_any(),
         PlanError::UnknownGoal => t!(i18n, errors.plan.unknown_goal).into_any(),
         PlanError::UnknownAction => t!(i18n, errors.plan.unknown_action).into_any(),
         PlanError::UnknownService => t!(i18n, errors.plan.unknown_service).into_any(),
-        PlanError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
+        PlanError::InvalidChoice { .. } => t!(i18n, errors.plan.invalid_choice).into_any(),
     }
 }
 
@@ -302,7 +316,7 @@ fn team_error(i18n: I18n, problem: TeamError) -> AnyView {
         TeamError::OwnWorkerTaken => t!(i18n, errors.team.own_worker_taken).into_any(),
         TeamError::NotOnTeam => t!(i18n, errors.team.not_on_team).into_any(),
         TeamError::AlreadyAnswered => t!(i18n, errors.team.already_answered).into_any(),
-        TeamError::InvalidChoice { value } => t!(i18n, errors.plan.invalid_choice, value = move || value.clone()).into_any(),
+        TeamError::InvalidChoice { .. } => t!(i18n, errors.plan.invalid_choice).into_any(),
     }
 }
 

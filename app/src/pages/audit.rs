@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-fn kind_name(i18n: I18n, kind: BasisKind) -> String {
+pub(crate) fn kind_name(i18n: I18n, kind: BasisKind) -> String {
     let text = match kind {
         BasisKind::Team => t_string!(i18n, audit.kind.team),
         BasisKind::Consent => t_string!(i18n, audit.kind.consent),

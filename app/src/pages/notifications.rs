@@ -1,5 +1,6 @@
 //! `/notifications`: what the reader has been told — an action given to them, a mention in a
-//! comment, an action of theirs overdue — newest first, each linking to its card on the board.
+//! comment, an action of theirs overdue, a register of a client they coordinate opened by law —
+//! newest first, each linking to its card on the board (or to the client's records).
 
 use crate::api::{get_notifications, MarkNotificationsRead};
 use crate::app::use_auth;
@@ -57,7 +58,7 @@ pub fn NotificationsPage() -> impl IntoView {
 #[component]
 fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead>) -> impl IntoView {
     let i18n = use_i18n();
-    let NotificationView { id, kind, case_id, card, client_name, what, actor, excerpt, due_on, at, read } = item;
+    let NotificationView { id, kind, case_id, card, client_name, what, actor, excerpt, due_on, at, read, legal } = item;
     let actor = actor.unwrap_or_default();
     let actor = move || actor.clone();
     let headline = match kind {
@@ -67,9 +68,21 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
             let due = move || due_on.map(|d| labels::date(i18n, d)).unwrap_or_default();
             t!(i18n, notifications.kind.overdue, due).into_any()
         }
+        NotificationKind::LegalBasis => {
+            let register = legal.as_ref().map(|l| l.register);
+            let register = move || register.map(|r| crate::pages::privacy::register_name(i18n, r)).unwrap_or_default();
+            t!(i18n, notifications.kind.legal_basis, actor, register).into_any()
+        }
     };
     let subject = if what.is_empty() { client_name.clone() } else { format!("{what} · {client_name}") };
-    let href = format!("/boards/team-{case_id}#{}", card.key());
+    let (href, open) = match kind {
+        NotificationKind::LegalBasis => (crate::api::records_path(case_id), t!(i18n, notifications.open_records).into_any()),
+        _ => (format!("/boards/team-{case_id}#{}", card.key()), t!(i18n, notifications.open).into_any()),
+    };
+    let legal = legal.map(|legal| {
+        let basis = crate::pages::privacy::basis_view(i18n, Some(crate::domain::Basis::Legal(legal.basis)));
+        view! { <p class="legal-basis">{basis}</p> <blockquote>{legal.reason}</blockquote> }
+    });
     view! {
         <li class="notification" class:unread=!read data-kind=kind.as_str()>
             <p class="notification-head">
@@ -80,8 +93,9 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
             </p>
             <p>{subject}</p>
             {excerpt.map(|text| view! { <blockquote>{text}</blockquote> })}
+            {legal}
             <p class="notification-actions">
-                <a href=href>{t!(i18n, notifications.open)}</a>
+                <a href=href>{open}</a>
                 {(!read).then(|| view! {
                     <ActionForm action=mark attr:class="inline-form">
                         <input type="hidden" name="id" value=id/>

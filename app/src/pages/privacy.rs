@@ -2,13 +2,14 @@
 //! health-care registers, each to narrow or withdraw, a form to give a new one, and who has
 //! accessed their information, when, and on what basis, in plain words.
 
-use crate::api::{get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent};
+use crate::api::{get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent, PRIVACY_PATH};
 use crate::components::labels::{self, I18n};
 use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalBasis, Method, Party, Register};
 use crate::domain::Basis;
 use crate::i18n::*;
-use crate::model::{AccessLogEntry, ConsentView, PartyChoice, PrivacyPage, RelativeView};
+use crate::domain::audit_search::BasisKind;
+use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 
@@ -32,7 +33,15 @@ pub fn OwnInformationPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeRelative>::new();
     let (given, narrowed, withdrawn) = (succeeded(give), succeeded(narrow), succeeded(withdraw));
     let (scoped, revoked) = (succeeded(scope), succeeded(revoke));
-    let page = Resource::new(move || (given.get(), narrowed.get(), withdrawn.get(), scoped.get(), revoked.get()), |_| get_privacy());
+    let query = leptos_router::hooks::use_query_map();
+    let log_query = move || {
+        let q = query.read();
+        (q.get("log_basis").unwrap_or_default(), q.get("log_before").unwrap_or_default())
+    };
+    let page = Resource::new(
+        move || (given.get(), narrowed.get(), withdrawn.get(), scoped.get(), revoked.get(), log_query()),
+        |(.., (basis, before))| get_privacy(basis, before),
+    );
     let last = last_outcome([
         (given, "given", Done::Given),
         (narrowed, "narrowed", Done::Narrowed),
@@ -130,14 +139,44 @@ fn Privacy(
                 </ul>
             </section>
         })}
+        <AccessLog log/>
+    }
+}
+
+/// Who has looked at the client's information, a page at a time, all of it or one kind of basis
+/// (a form and links that work without JavaScript too).
+#[component]
+fn AccessLog(log: AccessLogPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let AccessLogPage { entries, basis, next } = log;
+    let chosen = basis.map(BasisKind::as_str).unwrap_or_default();
+    let older = next.map(|before| {
+        let mut query = vec![("log_before", before.to_string())];
+        if let Some(basis) = basis {
+            query.insert(0, ("log_basis", basis.as_str().to_string()));
+        }
+        format!("{PRIVACY_PATH}?{}#log-h", serde_urlencoded::to_string(&query).unwrap_or_default())
+    });
+    view! {
         <section class="card" aria-labelledby="log-h">
             <h2 id="log-h">{t!(i18n, privacy.log_title)}</h2>
             <p>{t!(i18n, privacy.log_intro)}</p>
-            {if log.is_empty() {
+            <form method="GET" action=PRIVACY_PATH class="form log-filter">
+                <label for="log-basis">{t!(i18n, privacy.log_filter)}</label>
+                <select id="log-basis" name="log_basis">
+                    <option value="" selected=chosen.is_empty()>{t!(i18n, audit.any_basis)}</option>
+                    {BasisKind::ALL.into_iter().map(|kind| view! {
+                        <option value=kind.as_str() selected=chosen == kind.as_str()>{move || crate::pages::audit::kind_name(i18n, kind)}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button-quiet">{t!(i18n, privacy.log_show)}</button>
+            </form>
+            {if entries.is_empty() {
                 view! { <p>{t!(i18n, privacy.log_none)}</p> }.into_any()
             } else {
-                view! { <ol class="access-log" data-testid="access-log">{log.into_iter().map(|entry| view! { <LogEntry entry/> }).collect_view()}</ol> }.into_any()
+                view! { <ol class="access-log" data-testid="access-log">{entries.into_iter().map(|entry| view! { <LogEntry entry/> }).collect_view()}</ol> }.into_any()
             }}
+            {older.map(|href| view! { <p><a class="button-link" href=href rel="next" data-testid="log-older">{t!(i18n, privacy.log_older)}</a></p> })}
         </section>
     }
 }
@@ -316,6 +355,8 @@ pub(crate) fn resource_name(i18n: I18n, resource: &str) -> String {
         "board" => t_string!(i18n, privacy.resource.board),
         "board_card" => t_string!(i18n, privacy.resource.board_card),
         "board_comment" => t_string!(i18n, privacy.resource.board_comment),
+        "board_event" => t_string!(i18n, privacy.resource.board_event),
+        "notification" => t_string!(i18n, privacy.resource.notification),
         "concern" => t_string!(i18n, privacy.resource.concern),
         "screening" => t_string!(i18n, privacy.resource.screening),
         "record_entry" => t_string!(i18n, privacy.resource.record_entry),

@@ -9,7 +9,7 @@ use crate::app::use_auth;
 use crate::components::labels;
 use crate::components::live::{use_live, LiveStatus};
 use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
-use crate::domain::consent::{LegalBasis, Register};
+use crate::domain::consent::{LegalAccess, LegalBasis, Register};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{ConsentView, LiveNotice, PartyChoice, RecordEntryView, RecordsPage};
@@ -130,10 +130,13 @@ fn Records(
                     Register::Social => t!(i18n, records.closed_social).into_any(),
                     Register::Health => t!(i18n, records.closed_health).into_any(),
                 };
+                // Only the bases the law gives the reader's sector for this register are offered.
+                let bases: Vec<LegalBasis> =
+                    LegalBasis::ALL.into_iter().filter(|basis| writes_into.is_some_and(|sector| basis.opens(sector, register))).collect();
                 view! {
                     <div class="notice notice-info" data-closed=register.as_str()>
                         <p>{text}</p>
-                        <ByLawForm case_id register action=open/>
+                        {(!bases.is_empty()).then(|| view! { <ByLawForm case_id register bases action=open/> })}
                     </div>
                 }
             }).collect_view()}
@@ -251,7 +254,7 @@ fn Entry(entry: RecordEntryView) -> impl IntoView {
 
 /// Opens a closed register on a legal basis of the fixed list, with the reader's reason.
 #[component]
-fn ByLawForm(case_id: i32, register: Register, action: ServerAction<OpenByLaw>) -> impl IntoView {
+fn ByLawForm(case_id: i32, register: Register, bases: Vec<LegalBasis>, action: ServerAction<OpenByLaw>) -> impl IntoView {
     let i18n = use_i18n();
     let id = move |what: &str| format!("by-law-{}-{what}", register.as_str());
     view! {
@@ -263,12 +266,12 @@ fn ByLawForm(case_id: i32, register: Register, action: ServerAction<OpenByLaw>) 
                 <input type="hidden" name="register" value=register.as_str()/>
                 <label for=id("basis")>{t!(i18n, records.by_law_basis)}</label>
                 <select id=id("basis") name="basis">
-                    {LegalBasis::ALL.into_iter().map(|basis| view! {
+                    {bases.into_iter().map(|basis| view! {
                         <option value=basis.as_str()>{crate::pages::privacy::basis_view(i18n, Some(crate::domain::Basis::Legal(basis)))}</option>
                     }).collect_view()}
                 </select>
                 <label for=id("reason")>{t!(i18n, records.by_law_reason)}</label>
-                <input type="text" id=id("reason") name="reason" required/>
+                <input type="text" id=id("reason") name="reason" required minlength=LegalAccess::MIN_REASON/>
                 <button type="submit" class="button-quiet">{t!(i18n, records.by_law_submit)}</button>
             </ActionForm>
         </details>
