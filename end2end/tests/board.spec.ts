@@ -207,3 +207,41 @@ test("a board reflows on a phone without sideways scrolling, and axe finds no vi
   const pair = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(pair.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
+
+test("a member removed from a client's team sees that client's cards leave their open board at once", async ({ browser, page }, info) => {
+  test.slow();
+  // Pair South's clients no other board test touches: desktop Oskari Vainio and Mikko Salonen,
+  // phone Helmi Lahtinen and Pekka Heikkinen.
+  const [client, member, memberName] = info.project.name === "phone"
+    ? ["Helmi Lahtinen", "pekka.heikkinen", "Pekka Heikkinen"]
+    : ["Oskari Vainio", "mikko.salonen", "Mikko Salonen"];
+  await signIn(page, "maria.nieminen");
+  await page.getByRole("link", { name: client }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${client}`);
+  await hydrated(page);
+  const caseId = page.url().split("/cases/")[1];
+  const what = `Tehtävä tiimistä lähtevälle ${Date.now()}`;
+  await addAction(page.request, caseId, what, memberName);
+
+  // The member follows their own board, with the client's card on it.
+  const theirs = await otherPerson(browser, info, member);
+  await visit(theirs, "/boards/mine");
+  await expect(theirs.locator("[data-live=open]")).toBeVisible();
+  await expect(card(theirs, what)).toBeVisible();
+
+  // The pair removes them from the team on the case page.
+  await page.locator(".team .person", { hasText: memberName }).getByRole("button", { name: "Poista tiimistä" }).click();
+  await expect(page.locator(".team .person", { hasText: memberName })).toHaveCount(0);
+
+  // Their open board lets the client's cards go without a reload, and hears nothing more of them.
+  await expect(card(theirs, what)).toHaveCount(0);
+  await expect(theirs.locator(".board-card", { hasText: client })).toHaveCount(0);
+  const plan = await (await page.request.post("/api/plan", { form: { case_id: caseId } })).json();
+  const handed = plan.content.actions.find((a: { what: string }) => a.what === what);
+  expect(handed.owner_user_id, "their open task went to the coordinator who removed them").not.toBe(undefined);
+  const comment = await page.request.post("/api/comment_card", { form: { card: `action-${caseId}-${handed.key}`, body: "Luottamuksellinen huomio" } });
+  expect(comment.ok(), await comment.text()).toBeTruthy();
+  await expect(theirs.getByText("Luottamuksellinen huomio")).toHaveCount(0);
+  await expect(theirs.locator(".board-card", { hasText: client })).toHaveCount(0);
+  await theirs.context().close();
+});

@@ -171,17 +171,19 @@ test("a professional opens the other register on a legal basis, and the client s
   await expect(professional.getByText(healthEntry)).toHaveCount(0);
 
   await closed.getByText("Avaa lain nojalla").click();
-  await closed.getByLabel("Peruste").selectOption("urgent_care");
-  await closed.getByLabel("Miksi tarvitset tiedot nyt").fill("Päivystyskäynti: lääkitys tarkistettava heti.");
+  // Social care opens health-care records by the social-welfare duty; urgent care is health care's.
+  await expect(closed.getByLabel("Peruste").locator("option[value=urgent_care]")).toHaveCount(0);
+  await closed.getByLabel("Peruste").selectOption("social_welfare_duty");
+  await closed.getByLabel("Miksi tarvitset tiedot nyt").fill("Kotona selviytyminen arvioitava heti, lääkitys vaikuttaa siihen.");
   await closed.getByRole("button", { name: "Avaa tiedot" }).click();
   await expect(professional.getByText(healthEntry)).toBeVisible();
   await expect(professional.locator("[data-closed=health]")).toHaveCount(0);
 
   await signIn(page, client);
   await openPrivacy(page);
-  const opened = page.locator(".access[data-basis='legal:urgent_care']", { hasText: readerName }).first();
+  const opened = page.locator(".access[data-basis='legal:social_welfare_duty']", { hasText: readerName }).first();
   await expect(opened).toBeVisible();
-  await expect(opened).toContainText("laki: kiireellinen hoito");
+  await expect(opened).toContainText("laki: sosiaalihuoltolain velvollisuus");
 });
 
 test("a coordinator records a consent the client's representative signed and its withdrawal, and the client sees who did what", async ({ browser, page }, info) => {

@@ -54,7 +54,8 @@ test("a professional raises a concern, a coordinator screens and accepts it, and
   }
   await expect(page.getByRole("heading", { level: 1 })).toContainText(person.name);
   await expect(page.getByTestId("case-stage")).toHaveText("Palvelutarpeen arviointi");
-  await expect(page.locator(".team")).toContainText("Ville Aaltonen");
+  // The professional who raised the concern is proposed to the team: the client decides.
+  await expect(page.locator(".team .person-proposed", { hasText: "Ville Aaltonen" })).toBeVisible();
 });
 
 test("a client asks for help for themself and the coordinators see it", async ({ page }) => {

@@ -88,7 +88,7 @@ async fn an_audit_reviewer_finds_who_opened_a_clients_case_and_the_search_is_log
     assert!(about_eino.iter().all(|r| r.resource == "access_log" && r.action == "list" && r.basis == "audit_review" && r.case_id.is_none()));
     let eino = app.signed_in("eino.mantyla").await;
     let (_, privacy) = json(app.call(&eino, "privacy", &[]).await).await;
-    let seen = privacy["log"].as_array().unwrap().iter().find(|e| e["basis"] == "audit_review").expect("Eino sees the review");
+    let seen = privacy["log"]["entries"].as_array().unwrap().iter().find(|e| e["basis"] == "audit_review").expect("Eino sees the review");
     assert_eq!(seen["actor"], "Paula Rinne");
     assert_eq!(seen["role"], "auditor");
 

@@ -247,12 +247,12 @@ async fn the_client_sees_who_opened_their_case_when_and_on_what_basis() {
     let case = app.case_of("eino.mantyla").await;
     let eino = app.signed_in("eino.mantyla").await;
     let (_, before) = json(app.call(&eino, "privacy", &[]).await).await;
-    assert_eq!(before["log"], json!([]), "the client's own reads are not listed");
+    assert_eq!(before["log"]["entries"], json!([]), "the client's own reads are not listed");
 
     assert_eq!(app.call(&app.signed_in("liisa.makinen").await, "case", &[("case_id", case.id.to_string().as_str())]).await.status(), StatusCode::OK);
     let (status, page) = json(app.call(&eino, "privacy", &[]).await).await;
     assert_eq!(status, StatusCode::OK, "{page}");
-    let entry = &page["log"][0];
+    let entry = &page["log"]["entries"][0];
     assert_eq!(entry["actor"], "Liisa Mäkinen");
     assert_eq!(entry["role"], "professional");
     assert!(entry["organisation"].as_str().unwrap().contains("terveyspalvelut"));
@@ -310,7 +310,7 @@ async fn a_legal_basis_opens_the_other_register_to_its_reader_for_a_day_and_the_
     assert_eq!(by_nurse["closed_registers"], json!(["health"]), "a legal basis opens the register to its reader only");
 
     let (_, page) = json(app.call(&app.signed_in("eino.mantyla").await, "privacy", &[]).await).await;
-    let seen: Vec<&Value> = page["log"].as_array().unwrap().iter().filter(|e| e["basis"] == json!({"legal": "urgent_care"})).collect();
+    let seen: Vec<&Value> = page["log"]["entries"].as_array().unwrap().iter().filter(|e| e["basis"] == json!({"legal": "urgent_care"})).collect();
     assert!(seen.iter().any(|e| e["resource"] == "record_entry" && e["actor"] == "Liisa Mäkinen"), "{page}");
     assert!(seen.iter().any(|e| e["resource"] == "legal_basis"), "{page}");
     assert!(app.db.execute_unprepared("UPDATE legal_accesses SET valid_until = created_at").await.is_err(), "a recorded basis is kept as written");
@@ -413,7 +413,7 @@ async fn a_consent_told_to_the_team_is_recorded_by_a_professional_and_a_withdraw
     let mine = &page["consents"][0];
     assert_eq!((mine["id"].as_i64(), &mine["given_by"], &mine["in_force"]), (Some(id), &json!("client"), &json!(true)));
     assert_eq!(mine["recorded_by"], "Sanna Virtanen");
-    assert!(page["log"].as_array().unwrap().iter().any(|e| e["resource"] == "consent" && e["action"] == "create" && e["actor"] == "Sanna Virtanen"), "{page}");
+    assert!(page["log"]["entries"].as_array().unwrap().iter().any(|e| e["resource"] == "consent" && e["action"] == "create" && e["actor"] == "Sanna Virtanen"), "{page}");
 
     // He later tells Mikko he takes it back; Mikko records that, and the register closes at once.
     let (status, body) = json(app.call(&mikko, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())]).await).await;

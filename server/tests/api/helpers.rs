@@ -34,13 +34,16 @@ fn rand_u32() -> u32 {
 }
 
 /// Serves Polku on a random port with `db`; on PostgreSQL its live events go through a channel of
-/// the test's own, so that tests running at once do not hear each other.
-async fn serve(db: DatabaseConnection, schema: Option<&str>) -> (String, AppState) {
+/// the test's own, so that tests running at once do not hear each other. A request body must
+/// arrive within two seconds (ten in production), so that the test of a slow body is quick.
+async fn serve(db: DatabaseConnection, schema: Option<&str>, configure: fn(&mut app::server::Config)) -> (String, AppState) {
     let options = LeptosOptions::builder().output_name("polku").site_root("target/site").build();
-    let config = app::server::Config {
+    let mut config = app::server::Config {
         events_channel: schema.map_or_else(|| "polku_events".to_string(), |s| format!("polku_{s}")),
+        body_timeout: std::time::Duration::from_secs(2),
         ..app::server::Config::default()
     };
+    configure(&mut config);
     let (router, state) = server::router(options, db, config.clone());
     server::relay::start(&state.db, &state.events, &config.events_channel).await.expect("event relay starts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -52,6 +55,11 @@ async fn serve(db: DatabaseConnection, schema: Option<&str>) -> (String, AppStat
 impl TestApp {
     /// Starts the server on a random port with a fresh database holding the demo data.
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// `spawn`, with the configuration changed by `configure` first.
+    pub async fn spawn_with(configure: fn(&mut app::server::Config)) -> TestApp {
         let (url, schema, dir) = match std::env::var("POLKU_TEST_DB").as_deref() {
             Ok("postgres") => {
                 let base = std::env::var("POLKU_TEST_POSTGRES_URL")
@@ -69,7 +77,7 @@ impl TestApp {
         };
         let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
         assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
-        let (address, state) = serve(db.clone(), schema.as_deref()).await;
+        let (address, state) = serve(db.clone(), schema.as_deref(), configure).await;
         TestApp { address, db, state, url, schema, _dir: dir }
     }
 
@@ -77,7 +85,7 @@ impl TestApp {
     /// balancer would run: its own port, connections and event bus.
     pub async fn another_instance(&self) -> (String, AppState) {
         let db = server::connect(&self.url, self.schema.as_deref()).await.expect("database connects");
-        serve(db, self.schema.as_deref()).await
+        serve(db, self.schema.as_deref(), |_| {}).await
     }
 
     /// A browser-like client without a session.
@@ -231,6 +239,19 @@ pub async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&st
 /// notifications: the server's overdue sweep publishes those at start-up, at any moment of a test.
 pub fn published(events: &mut tokio::sync::broadcast::Receiver<DomainEvent>) -> Vec<DomainEvent> {
     std::iter::from_fn(|| events.try_recv().ok()).filter(|event| !matches!(event, DomainEvent::Notified { .. })).collect()
+}
+
+/// `bytes` in URL-safe base64 with padding, as server functions put an error into a link.
+pub fn base64_url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
 }
 
 /// Status and JSON body of a response.

@@ -13,6 +13,7 @@ mod auth;
 mod board;
 mod cases;
 mod concerns;
+mod exits;
 mod consent;
 mod feedback;
 mod matrix;

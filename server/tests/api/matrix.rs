@@ -1,7 +1,10 @@
-//! The authorisation matrix: every server function the application registers, called by every
-//! kind of person in every relationship to a client, each answer checked against who may pass.
-//! The list of functions comes from the server-function registry, so a new function without a
-//! row here fails the test.
+//! The authorisation matrix: every server function the application registers, and both live
+//! sockets, called by every kind of person in every relationship to a client, each answer checked
+//! against who may pass. The list of functions comes from the server-function registry, so a new
+//! function without a row here fails the test. The relationships include the ones that end or
+//! narrow: a close one who may only view, one whose leave expired and one whose leave was revoked,
+//! a member removed from the team, a coordinator of the other pair seated on it, and a client with
+//! a non-disclosure order.
 //!
 //! What is checked is the gate: a person refused gets 401 (no session), 403 `forbidden` or 404
 //! (not theirs); anyone else got past it, whatever the function then said of the input (a stale
@@ -42,11 +45,23 @@ enum Who {
     Administrator,
     /// Paula, the audit reviewer: the log, never the content.
     Auditor,
+    /// Markku, Helmi's son, whom Helmi lets see but not write, about Helmi's case.
+    RelativeViewOnly,
+    /// A close one of Eino's whose leave ended yesterday.
+    RelativeExpired,
+    /// A close one of Eino's whose leave Eino revoked.
+    RelativeRevoked,
+    /// Pekka, a physiotherapist who was on Eino's team and was removed.
+    RemovedMember,
+    /// Jari, a coordinator of the other pair, seated on Eino's team as a member.
+    SeatedOtherCoordinator,
+    /// Riikka, under a non-disclosure order, about her own case.
+    NonDisclosureClient,
 }
 
 use Who::*;
 
-const EVERYONE: [Who; 12] = [
+const EVERYONE: [Who; 18] = [
     Anonymous,
     OwnClient,
     OtherClient,
@@ -59,6 +74,12 @@ const EVERYONE: [Who; 12] = [
     RelativeWithoutScope,
     Administrator,
     Auditor,
+    RelativeViewOnly,
+    RelativeExpired,
+    RelativeRevoked,
+    RemovedMember,
+    SeatedOtherCoordinator,
+    NonDisclosureClient,
 ];
 
 impl Who {
@@ -76,7 +97,23 @@ impl Who {
             RelativeWithoutScope => "kari.mantyla",
             Administrator => "admin",
             Auditor => "paula.rinne",
+            RelativeViewOnly => "markku.lahtinen",
+            RelativeExpired => "expired.relative",
+            RelativeRevoked => "revoked.relative",
+            RemovedMember => "pekka.heikkinen",
+            SeatedOtherCoordinator => "jari.koskinen",
+            NonDisclosureClient => "riikka.lehto",
         })
+    }
+
+    /// Whose case this person calls about.
+    fn client(self) -> &'static str {
+        match self {
+            RelativeWithScope => "laura.kallio",
+            RelativeViewOnly => "helmi.lahtinen",
+            NonDisclosureClient => "riikka.lehto",
+            _ => "eino.mantyla",
+        }
     }
 }
 
@@ -93,11 +130,15 @@ struct Target {
     relative_link: String,
 }
 
-const STAFF: &[Who] = &[Pair, Member, OwnWorker, OffTeam, OtherCoordinator];
-const COORDINATORS: &[Who] = &[Pair, OtherCoordinator];
-const CASE_READERS: &[Who] = &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope];
-const TEAM_STAFF: &[Who] = &[Pair, Member, OwnWorker];
+const STAFF: &[Who] = &[Pair, Member, OwnWorker, OffTeam, OtherCoordinator, RemovedMember, SeatedOtherCoordinator];
+const COORDINATORS: &[Who] = &[Pair, OtherCoordinator, SeatedOtherCoordinator];
+const CASE_READERS: &[Who] = &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope, RelativeViewOnly, SeatedOtherCoordinator, NonDisclosureClient];
+const TEAM_STAFF: &[Who] = &[Pair, Member, OwnWorker, SeatedOtherCoordinator];
 const THE_PAIR: &[Who] = &[Pair];
+const CLIENTS: &[Who] = &[OwnClient, OtherClient, NonDisclosureClient];
+const OWN_CLIENT: &[Who] = &[OwnClient, NonDisclosureClient];
+/// Who writes in the client's matters: the client, a close one allowed to write, the team.
+const WRITERS: &[Who] = &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope, SeatedOtherCoordinator, NonDisclosureClient];
 
 /// One server function: who passes its gate, and its form for a call about `target`.
 struct Rule {
@@ -127,13 +168,17 @@ fn rules() -> Vec<Rule> {
         Rule { endpoint: "audit_search", allowed: &[Auditor], form: |_, _| vec![("client", "Mäntylä".into())] },
         Rule { endpoint: "my_cases", allowed: STAFF, form: none },
         Rule { endpoint: "process_counts", allowed: STAFF, form: none },
-        Rule { endpoint: "my_pathway", allowed: &[OwnClient, OtherClient, RelativeWithScope, RelativeWithoutScope], form: none },
+        Rule {
+            endpoint: "my_pathway",
+            allowed: &[OwnClient, OtherClient, RelativeWithScope, RelativeWithoutScope, RelativeViewOnly, RelativeExpired, RelativeRevoked, NonDisclosureClient],
+            form: none,
+        },
         Rule { endpoint: "case", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "assessment", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "plan", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "meetings", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "meeting", allowed: CASE_READERS, form: |t, _| vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone())] },
-        Rule { endpoint: "records", allowed: &[OwnClient, Pair, Member, OwnWorker], form: |t, _| case(t) },
+        Rule { endpoint: "records", allowed: &[OwnClient, Pair, Member, OwnWorker, SeatedOtherCoordinator, NonDisclosureClient], form: |t, _| case(t) },
         Rule { endpoint: "team_candidates", allowed: THE_PAIR, form: |t, _| case(t) },
         Rule { endpoint: "board", allowed: TEAM_STAFF, form: |t, _| vec![("board", format!("team-{}", t.case_id))] },
         Rule { endpoint: "my_boards", allowed: STAFF, form: none },
@@ -142,15 +187,47 @@ fn rules() -> Vec<Rule> {
         Rule { endpoint: "notifications", allowed: STAFF, form: none },
         Rule { endpoint: "unread_notifications", allowed: STAFF, form: none },
         Rule { endpoint: "mark_notifications_read", allowed: STAFF, form: none },
-        Rule { endpoint: "concern_form", allowed: &[OwnClient, OtherClient, Pair, Member, OwnWorker, OffTeam, OtherCoordinator, RelativeWithScope, RelativeWithoutScope], form: none },
+        Rule {
+            endpoint: "concern_form",
+            allowed: &[
+                OwnClient,
+                OtherClient,
+                Pair,
+                Member,
+                OwnWorker,
+                OffTeam,
+                OtherCoordinator,
+                RelativeWithScope,
+                RelativeWithoutScope,
+                RelativeViewOnly,
+                RelativeExpired,
+                RelativeRevoked,
+                RemovedMember,
+                SeatedOtherCoordinator,
+                NonDisclosureClient,
+            ],
+            form: none,
+        },
         Rule { endpoint: "open_concerns", allowed: COORDINATORS, form: none },
         Rule { endpoint: "urgent_concerns", allowed: COORDINATORS, form: none },
         Rule { endpoint: "feedback_overview", allowed: COORDINATORS, form: none },
-        Rule { endpoint: "privacy", allowed: &[OwnClient, OtherClient], form: none },
+        Rule { endpoint: "privacy", allowed: CLIENTS, form: none },
         Rule {
             endpoint: "raise_concern",
             // Anyone may raise a concern, a relative only about someone who lets them write.
-            allowed: &[OwnClient, OtherClient, Pair, Member, OwnWorker, OffTeam, OtherCoordinator, RelativeWithScope],
+            allowed: &[
+                OwnClient,
+                OtherClient,
+                Pair,
+                Member,
+                OwnWorker,
+                OffTeam,
+                OtherCoordinator,
+                RelativeWithScope,
+                RemovedMember,
+                SeatedOtherCoordinator,
+                NonDisclosureClient,
+            ],
             form: |t, _| {
                 vec![
                     ("text", "Huoli jaksamisesta.".into()),
@@ -178,43 +255,45 @@ fn rules() -> Vec<Rule> {
                 ]
             },
         },
-        Rule { endpoint: "write_view", allowed: &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope], form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Näkemykseni.".into())] },
+        Rule { endpoint: "write_view", allowed: WRITERS, form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Näkemykseni.".into())] },
         Rule {
             endpoint: "open_by_law",
             allowed: TEAM_STAFF,
             // Social care: only Liisa, of health care, opens anything (for herself), so that Mikko's
             // view of health care below stays a matter of consent alone.
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("register", "social".into()), ("basis", "urgent_care".into()), ("reason", "Kiireellinen hoito.".into())],
+            form: |t, _| {
+                vec![("case_id", t.case_id.clone()), ("register", "social".into()), ("basis", "urgent_care".into()), ("reason", "Kiireellinen hoito, asiakas tajuton.".into())]
+            },
         },
         Rule { endpoint: "write_record", allowed: TEAM_STAFF, form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Kirjaus.".into())] },
         Rule {
             endpoint: "change_plan",
-            allowed: &[OwnClient, Pair, Member, OwnWorker],
+            allowed: &[OwnClient, Pair, Member, OwnWorker, SeatedOtherCoordinator, NonDisclosureClient],
             form: |t, _| vec![("case_id", t.case_id.clone()), ("seen", "0".into()), ("op", "add_goal".into()), ("words", "Tavoite".into())],
         },
         Rule {
             endpoint: "give_feedback",
-            allowed: &[OwnClient, RelativeWithScope],
+            allowed: &[OwnClient, RelativeWithScope, NonDisclosureClient],
             form: |t, _| vec![("case_id", t.case_id.clone()), ("occasion", "meeting".into()), ("target_id", t.meeting_id.clone()), ("score", "4".into())],
         },
         Rule {
             endpoint: "record_voice",
             // The client speaks for themself; the pair records anyone's words.
-            allowed: &[OwnClient, Pair],
+            allowed: &[OwnClient, Pair, NonDisclosureClient],
             form: |t, _| {
                 vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone()), ("speaker", t.client_user_id.clone()), ("hopes", "Toive.".into())]
             },
         },
-        Rule { endpoint: "answer_member", allowed: &[OwnClient], form: |t, _| vec![("seat_id", t.seat_id.clone()), ("answer", "accept".into())] },
+        Rule { endpoint: "answer_member", allowed: OWN_CLIENT, form: |t, _| vec![("seat_id", t.seat_id.clone()), ("answer", "accept".into())] },
         Rule { endpoint: "comment_card", allowed: TEAM_STAFF, form: |t, _| vec![("card", t.action_card.clone()), ("body", "Kommentti.".into())] },
         Rule {
             endpoint: "edit_card",
-            allowed: &[Pair, Member, OwnWorker],
+            allowed: TEAM_STAFF,
             form: |t, _| vec![("card", t.action_card.clone()), ("version", "0".into()), ("what", "Tehtävä".into()), ("due", day(7))],
         },
         Rule {
             endpoint: "move_card",
-            allowed: &[Pair, Member, OwnWorker],
+            allowed: TEAM_STAFF,
             form: |t, _| vec![("card", t.action_card.clone()), ("column", "status:done".into()), ("version", "0".into())],
         },
         Rule { endpoint: "care_allowance", allowed: THE_PAIR, form: |t, _| case(t) },
@@ -245,7 +324,7 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             endpoint: "give_consent",
-            allowed: &[OwnClient, OtherClient],
+            allowed: CLIENTS,
             form: |_, _| vec![("parties[]", "seat:own_worker".into()), ("registers[]", "health".into()), ("purpose", "Yhteistyö".into()), ("valid_until", day(30))],
         },
         Rule {
@@ -266,11 +345,11 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             endpoint: "narrow_consent",
-            allowed: &[OwnClient],
+            allowed: OWN_CLIENT,
             form: |t, _| vec![("consent_id", t.consent_id.clone()), ("parties[]", "seat:own_worker".into()), ("registers[]", "health".into()), ("valid_until", day(20))],
         },
         Rule { endpoint: "remove_member", allowed: THE_PAIR, form: |t, _| vec![("seat_id", t.seat_id.clone())] },
-        Rule { endpoint: "withdraw_consent", allowed: &[OwnClient], form: |t, _| vec![("consent_id", t.consent_id.clone())] },
+        Rule { endpoint: "withdraw_consent", allowed: OWN_CLIENT, form: |t, _| vec![("consent_id", t.consent_id.clone())] },
         Rule {
             endpoint: "record_withdrawal",
             // The consent the client withdrew just before: the team gets past the gate and is told so.
@@ -279,11 +358,11 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             endpoint: "set_relative_scope",
-            allowed: &[OwnClient],
+            allowed: OWN_CLIENT,
             // The scope as it is (Kari: nothing), so that no one's relationship changes.
             form: |t, _| vec![("link_id", t.relative_link.clone()), ("valid_until", String::new())],
         },
-        Rule { endpoint: "revoke_relative", allowed: &[OwnClient], form: |t, _| vec![("link_id", t.relative_link.clone())] },
+        Rule { endpoint: "revoke_relative", allowed: OWN_CLIENT, form: |t, _| vec![("link_id", t.relative_link.clone())] },
         Rule { endpoint: "logout", allowed: &EVERYONE, form: none },
     ]
 }
@@ -296,10 +375,10 @@ fn id_of(status: StatusCode, body: &Value, what: &str) -> String {
 
 /// The ids for calls about the case of `client`: a meeting, a seat of someone outside the matrix,
 /// a consent of the client's, and an action card of the plan.
-async fn target(app: &TestApp, client: &str, outsider: &str) -> Target {
+async fn target(app: &TestApp, client: &str, outsider: &str, coordinator: &str) -> Target {
     let case = app.case_of(client).await;
     let case_id = case.id.to_string();
-    let sanna = app.signed_in("sanna.virtanen").await;
+    let sanna = app.signed_in(coordinator).await;
     let client_user_id = app.user_id(client).await.to_string();
     let (status, meeting) = json(
         schedule(app, &sanna, case.id, &[("title", "Verkostokokous"), ("starts", &at_one(3)), ("minutes", "60"), ("place", "Sote-keskus"), ("participants[]", &client_user_id)])
@@ -323,7 +402,7 @@ async fn target(app: &TestApp, client: &str, outsider: &str) -> Target {
     .await;
     let consent_id = id_of(status, &consent, "a consent");
     let (_, plan) = json(app.call(&sanna, "plan", &[("case_id", &case_id)]).await).await;
-    let sanna_id = app.user_id("sanna.virtanen").await.to_string();
+    let sanna_id = app.user_id(coordinator).await.to_string();
     let added = app
         .call(
             &sanna,
@@ -349,6 +428,68 @@ async fn target(app: &TestApp, client: &str, outsider: &str) -> Target {
         meeting_id,
         seat_id,
         consent_id,
+    }
+}
+
+/// The relationships that end or narrow, set up in the database as time and earlier decisions
+/// would leave them: two close ones of Eino's (leave expired, leave revoked), a member removed
+/// from his team, a coordinator of the other pair seated on it, and a close one of Riikka's.
+async fn relationships(app: &TestApp) {
+    use app::server::entities::{case_member, relative_link, user};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = chrono::Utc::now();
+    let hash = user::Entity::find().filter(user::Column::Username.eq("kari.mantyla")).one(&app.db).await.unwrap().unwrap().password_hash;
+    let eino = app.case_of("eino.mantyla").await;
+    let riikka = app.case_of("riikka.lehto").await;
+    for (username, client_id, can, until, revoked) in [
+        ("expired.relative", eino.client_id, true, Some(now - chrono::Duration::days(1)), None),
+        ("revoked.relative", eino.client_id, true, None, Some(now - chrono::Duration::hours(1))),
+        ("riikka.close", riikka.client_id, false, None, None),
+    ] {
+        let person = user::ActiveModel {
+            username: Set(username.into()),
+            password_hash: Set(hash.clone()),
+            display_name: Set(username.into()),
+            role: Set("relative".into()),
+            preferred_language: Set("fi".into()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        relative_link::ActiveModel {
+            relative_user_id: Set(person.id),
+            client_id: Set(client_id),
+            relationship: Set("sisar".into()),
+            can_view: Set(can),
+            can_write: Set(can),
+            granted_at: Set(now - chrono::Duration::days(30)),
+            valid_until: Set(until),
+            revoked_at: Set(revoked),
+            sector: Set("shared".into()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    for (username, left_at) in [("pekka.heikkinen", Some(now - chrono::Duration::days(2))), ("jari.koskinen", None)] {
+        case_member::ActiveModel {
+            case_id: Set(eino.id),
+            user_id: Set(app.user_id(username).await),
+            team_role: Set("member".into()),
+            joined_at: Set(now - chrono::Duration::days(10)),
+            sector: Set("shared".into()),
+            status: Set("accepted".into()),
+            proposed_by_user_id: Set(None),
+            answered_at: Set(Some(now - chrono::Duration::days(9))),
+            left_at: Set(left_at),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
     }
 }
 
@@ -378,8 +519,14 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
     let without_function: Vec<_> = ruled.difference(&registered).collect();
     assert!(without_function.is_empty(), "rules for functions that do not exist: {without_function:?}");
 
-    let eino = target(&app, "eino.mantyla", "Ville Aaltonen").await;
-    let laura = target(&app, "laura.kallio", "Eeva Koivisto").await;
+    relationships(&app).await;
+    let targets: BTreeMap<&str, Target> = BTreeMap::from([
+        ("eino.mantyla", target(&app, "eino.mantyla", "Ville Aaltonen", "sanna.virtanen").await),
+        ("laura.kallio", target(&app, "laura.kallio", "Eeva Koivisto", "sanna.virtanen").await),
+        ("helmi.lahtinen", target(&app, "helmi.lahtinen", "Pekka Heikkinen", "maria.nieminen").await),
+        ("riikka.lehto", target(&app, "riikka.lehto", "Anna Lehtonen", "sanna.virtanen").await),
+    ]);
+    let eino = &targets["eino.mantyla"];
     let (status, concern) = json(
         app.call(
             &app.signed_in("heikki.laine").await,
@@ -417,7 +564,7 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
         let mut order: Vec<Who> = EVERYONE.iter().copied().filter(|w| !rule.allowed.contains(w)).collect();
         order.extend(EVERYONE.iter().copied().filter(|w| rule.allowed.contains(w)));
         for who in order {
-            let target = if who == RelativeWithScope { &laura } else { &eino };
+            let target = &targets[who.client()];
             let form = (rule.form)(target, &fixture);
             // Signing in replaces the session a client holds; it is tried on a fresh one.
             let http = if rule.endpoint == "login" { browser() } else { sessions[&who].clone() };
@@ -429,6 +576,28 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
             }
         }
     }
+
+    // Both live sockets: `/live` (notices that name no one) for staff, and a client's team board
+    // for the professionals on the team now. Refused before the upgrade, or let in.
+    for who in EVERYONE {
+        let cookie = match who.username() {
+            Some(username) => Some(app.session_cookie(username).await),
+            None => None,
+        };
+        let team_board = format!("/live/board/team-{}", targets[who.client()].case_id);
+        for (path, allowed) in [("/live", STAFF), (team_board.as_str(), TEAM_STAFF)] {
+            let got_in = match open_socket(&app.address, path, cookie.as_deref(), &app.address).await {
+                Ok(_) => true,
+                Err(status) => {
+                    assert!([StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status), "{path} as {who:?}: {status}");
+                    false
+                }
+            };
+            if got_in != allowed.contains(&who) {
+                wrong.push(format!("{path} as {who:?}: expected {}", if allowed.contains(&who) { "in" } else { "refused" }));
+            }
+        }
+    }
     assert!(wrong.is_empty(), "{} answers broke the matrix:\n{}", wrong.len(), wrong.join("\n"));
 
     // The matrix withdrew the first consent, and Eino and his team gave or recorded others like
@@ -437,7 +606,7 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
     let (_, page) = json(app.call(&eino_again, "privacy", &[]).await).await;
     let standing: Vec<String> =
         page["consents"].as_array().unwrap().iter().filter(|c| c["in_force"] == true).map(|c| c["id"].to_string()).collect();
-    assert_eq!(standing.len(), 1 + TEAM_STAFF.len(), "{page}");
+    assert_eq!(standing.len(), 1 + TEAM_STAFF.len(), "Eino's own and one recorded by each of his team: {page}");
     for id in &standing {
         assert_eq!(app.call(&eino_again, "withdraw_consent", &[("consent_id", id)]).await.status(), StatusCode::OK);
     }

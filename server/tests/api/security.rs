@@ -71,7 +71,7 @@ async fn nothing_changes_through_get() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_account_is_locked_for_a_while_after_five_wrong_passwords() {
+async fn an_account_is_locked_from_one_address_for_a_while_after_five_wrong_passwords() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
     for _ in 0..5 {
