@@ -299,6 +299,9 @@ pub struct ConcernView {
     pub agrees_to_proceed: bool,
     pub agrees_to_involve: bool,
     pub created_at: DateTime<Utc>,
+    /// The person already has a case that is not closed: accepting would open a second one, which
+    /// Polku refuses.
+    pub has_open_case: bool,
 }
 
 /// What the concern form offers the signed-in person: a relative chooses among the clients who

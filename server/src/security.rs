@@ -31,6 +31,7 @@ pub fn policy(nonce: Option<&str>) -> String {
 pub fn page_policy() {
     let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
     else {
+        // Server functions run this context too, without a nonce: nothing to do there.
         return;
     };
     if let Ok(value) = HeaderValue::from_str(&policy(Some(&nonce))) {
@@ -40,9 +41,16 @@ pub fn page_policy() {
 
 /// Middleware: the headers every response carries (a page's own policy is kept).
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        let html = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+        if html {
+            // A page without its own policy cannot run its hydration scripts: it stays
+            // uninteractive. Seen once in a browser run and not reproduced; said loudly if again.
+            tracing::warn!(%path, "a page was sent without its own script policy; it will not hydrate");
+        }
         headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy(None)).expect("the policy is plain ASCII"));
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

@@ -80,7 +80,7 @@ fn reason_view(i18n: labels::I18n, reason: Reason) -> AnyView {
 fn ConcernCard(concern: ConcernView, decide: ServerAction<DecideConcern>) -> impl IntoView {
     let i18n = use_i18n();
     let pending = decide.pending();
-    let ConcernView { id, client_name, date_of_birth, raised_by, text, life_areas, urgent, agrees_to_proceed, agrees_to_involve, .. } =
+    let ConcernView { id, client_name, date_of_birth, raised_by, text, life_areas, urgent, agrees_to_proceed, agrees_to_involve, has_open_case, .. } =
         concern;
     let coping = RwSignal::new(None::<Coping>);
     let risk = RwSignal::new(None::<Risk>);
@@ -125,6 +125,7 @@ fn ConcernCard(concern: ConcernView, decide: ServerAction<DecideConcern>) -> imp
                 " "
                 {if agrees_to_involve { t!(i18n, screening.involve_yes).into_any() } else { t!(i18n, screening.involve_no).into_any() }}
             </p>
+            {has_open_case.then(|| view! { <p class="notice notice-info" data-testid="has-open-case">{t!(i18n, screening.has_open_case)}</p> })}
             <ActionForm action=decide attr:class="form screening-form">
                 <input type="hidden" name="concern_id" value=id/>
                 <fieldset class="choices">

@@ -187,6 +187,14 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .map(|c| (c.id, c))
         .collect();
     let raisers = display_names(db, rows.iter().map(|r| r.raised_by_user_id).collect()).await?;
+    let with_open_case: HashSet<i32> = case::Entity::find()
+        .filter(case::Column::ClientId.is_in(clients.keys().copied().collect::<Vec<_>>()))
+        .filter(case::Column::Stage.ne(Stage::Closed.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.client_id)
+        .collect();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
@@ -207,6 +215,7 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
             agrees_to_proceed: row.agrees_to_proceed,
             agrees_to_involve: row.agrees_to_involve,
             created_at: row.created_at,
+            has_open_case: with_open_case.contains(&row.client_id),
         });
     }
     Ok(out)

@@ -179,11 +179,9 @@ impl BoardHub {
                 match incoming.recv().await {
                     Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => match written_or_read(&db, written, &events).await {
                         Ok(found) => {
-                            for event in found {
-                                if let Err(error) = hub.deliver(&db, event).await {
-                                    tracing::error!(?error, "a board event could not be delivered; boards resync");
-                                    hub.send(FeedItem::Resync);
-                                }
+                            if let Err(error) = hub.deliver(&db, found).await {
+                                tracing::error!(?error, "board events could not be delivered; boards resync");
+                                hub.send(FeedItem::Resync);
                             }
                             if !notified.is_empty() {
                                 hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
@@ -209,21 +207,32 @@ impl BoardHub {
 }
 
 impl BoardHub {
-    /// Sends `event` to the boards here that show it and whose readers may read its case now;
-    /// nothing is sent (or logged) when no one here follows a board that shows it.
-    async fn deliver(&self, db: &DatabaseConnection, event: BoardEvent) -> Result<(), crate::error::AppError> {
-        let readers = self.readers_of(&event);
-        if readers.is_empty() {
-            return Ok(());
+    /// Sends the events of one change (a change concerns one case) to the boards here that show
+    /// them and whose readers may read the case now: decided once for all of them, each reader's
+    /// delivery logged once. Nothing is sent (or logged) when no one here follows a board that
+    /// shows any of them.
+    async fn deliver(&self, db: &DatabaseConnection, events: Vec<BoardEvent>) -> Result<(), crate::error::AppError> {
+        let mut by_case: HashMap<i32, Vec<BoardEvent>> = HashMap::new();
+        for event in events {
+            by_case.entry(event.case_id).or_default().push(event);
         }
-        let readers = board::deliver(db, event.case_id, &readers, "board_event").await?;
-        if readers.is_empty() {
-            return Ok(());
-        }
-        let feed = BoardFeed::Event { event };
-        let text = serde_json::to_string(&feed).unwrap_or_default();
-        if let BoardFeed::Event { event } = feed {
-            self.send(FeedItem::Event(Arc::new(Prepared { event, text: text.into(), readers })));
+        for (case_id, events) in by_case {
+            let mut seen = HashSet::new();
+            let readers: Vec<CurrentUser> = events.iter().flat_map(|e| self.readers_of(e)).filter(|r| seen.insert(r.id)).collect();
+            if readers.is_empty() {
+                continue;
+            }
+            let allowed = board::deliver(db, case_id, &readers, "board_event").await?;
+            if allowed.is_empty() {
+                continue;
+            }
+            for event in events {
+                let feed = BoardFeed::Event { event };
+                let text = serde_json::to_string(&feed).unwrap_or_default();
+                if let BoardFeed::Event { event } = feed {
+                    self.send(FeedItem::Event(Arc::new(Prepared { event, text: text.into(), readers: allowed.clone() })));
+                }
+            }
         }
         Ok(())
     }

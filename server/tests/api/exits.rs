@@ -461,6 +461,9 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
     };
     // Eino's case is open.
     let about_eino = raise("Eino Mäntylä", "1961-11-02").await;
+    let (_, open) = json(app.call(&sanna, "open_concerns", &[]).await).await;
+    let listed = open.as_array().unwrap().iter().find(|c| c["id"].to_string() == about_eino).expect("the concern is listed").clone();
+    assert_eq!(listed["has_open_case"], true, "the coordinator sees before deciding that Eino's case is open");
     assert_error(decide(about_eino).await, StatusCode::CONFLICT, "concern", Some(json!({"kind": "client_has_open_case"}))).await;
     let eino = app.case_of("eino.mantyla").await;
     assert_eq!(case::Entity::find().filter(case::Column::ClientId.eq(eino.client_id)).count(&app.db).await.unwrap(), 1, "still one case");
