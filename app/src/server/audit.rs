@@ -6,7 +6,8 @@ use super::session::CurrentUser;
 use crate::domain::{Basis, Role};
 use crate::error::AppError;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use crate::domain::audit_search::{BasisKind, StoredBasis};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set};
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,31 @@ pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> R
     let now = Utc::now();
     audit_entry::Entity::insert_many(entries.into_iter().map(|entry| row(entry, now))).exec(db).await?;
     Ok(())
+}
+
+/// One page of the entries `select` finds, newest first: of one kind of basis when `basis` is
+/// given, older than entry `before` when that is given, at most `size`; and whether more follow.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    select: Select<audit_entry::Entity>,
+    basis: Option<BasisKind>,
+    before: Option<i32>,
+    size: u64,
+) -> Result<(Vec<audit_entry::Model>, bool), AppError> {
+    let mut select = select.order_by_desc(audit_entry::Column::Id).limit(size + 1);
+    if let Some(kind) = basis {
+        select = match kind.stored() {
+            StoredBasis::Exact(text) => select.filter(audit_entry::Column::Basis.eq(text)),
+            StoredBasis::Prefix(start) => select.filter(audit_entry::Column::Basis.starts_with(start)),
+        };
+    }
+    if let Some(before) = before {
+        select = select.filter(audit_entry::Column::Id.lt(before));
+    }
+    let mut rows = select.all(db).await?;
+    let more = rows.len() as u64 > size;
+    rows.truncate(usize::try_from(size).unwrap_or(usize::MAX));
+    Ok((rows, more))
 }
 
 /// The role an entry's actor had, as stored; a role Polku does not know is a fault of the data.

@@ -9,11 +9,11 @@
 use super::audit::{self, Action};
 use super::entities::{audit_entry, client, user};
 use super::session::CurrentUser;
-use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm, StoredBasis, PAGE};
+use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm, PAGE};
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::{AuditResults, AuditRow};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait};
 use std::collections::{BTreeSet, HashMap};
 
 /// The most people one name fragment may match.
@@ -33,7 +33,7 @@ pub async fn search(db: &(impl ConnectionTrait + TransactionTrait), reviewer: &C
     let basis = Access::search_audit(reviewer.role)?;
     let search = AuditSearch::parse(form)?;
 
-    let mut query = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).limit(PAGE + 1);
+    let mut query = audit_entry::Entity::find();
     if let Some(term) = &search.client {
         let clients: Vec<(i32, String)> =
             client::Entity::find().select_only().column(client::Column::Id).column(client::Column::Name).into_tuple().all(db).await?;
@@ -60,18 +60,7 @@ pub async fn search(db: &(impl ConnectionTrait + TransactionTrait), reviewer: &C
     if let Some(until) = until {
         query = query.filter(audit_entry::Column::CreatedAt.lt(until));
     }
-    if let Some(kind) = search.basis {
-        query = match kind.stored() {
-            StoredBasis::Exact(text) => query.filter(audit_entry::Column::Basis.eq(text)),
-            StoredBasis::Prefix(start) => query.filter(audit_entry::Column::Basis.starts_with(start)),
-        };
-    }
-    if let Some(before) = search.before {
-        query = query.filter(audit_entry::Column::Id.lt(before));
-    }
-    let mut rows = query.all(db).await?;
-    let more = rows.len() > PAGE as usize;
-    rows.truncate(PAGE as usize);
+    let (rows, more) = audit::page(db, query, search.basis, search.before, PAGE).await?;
 
     let people: HashMap<i32, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(rows.iter().map(|r| r.actor_user_id).collect::<BTreeSet<_>>()))

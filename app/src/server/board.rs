@@ -22,7 +22,6 @@ use crate::domain::board::{
     BoardError, CardRef, Column, Comment, NotificationKind,
 };
 use crate::domain::calendar::finnish_date;
-use crate::domain::consent::{LegalBasis, Register};
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
 use crate::domain::{Access, AccessDenied, AssessmentClock, Basis, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
@@ -846,8 +845,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .await?
         .into_iter()
         .map(|row| {
-            let register = Register::parse(&row.register).map_err(|_| AppError::Internal)?;
-            let basis = LegalBasis::parse(&row.basis).ok_or(AppError::Internal)?;
+            let (register, basis) = super::records::ground(&row)?;
             Ok((row.id, LegalNotice { register, basis, reason: row.reason }))
         })
         .collect::<Result<_, AppError>>()?;

@@ -15,7 +15,7 @@ use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms};
 use crate::domain::{Access, Basis, TeamRole};
 use crate::error::AppError;
-use crate::domain::audit_search::{OwnLogQuery, StoredBasis};
+use crate::domain::audit_search::OwnLogQuery;
 use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
@@ -505,23 +505,9 @@ pub async fn revoke_relative(db: &(impl ConnectionTrait + TransactionTrait), use
 }
 
 async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32, query: OwnLogQuery) -> Result<AccessLogPage, AppError> {
-    let mut select = audit_entry::Entity::find()
-        .filter(audit_entry::Column::ClientId.eq(client_id))
-        .filter(audit_entry::Column::ActorUserId.ne(own_user_id))
-        .order_by_desc(audit_entry::Column::Id)
-        .limit(OwnLogQuery::PAGE + 1);
-    if let Some(kind) = query.basis {
-        select = match kind.stored() {
-            StoredBasis::Exact(text) => select.filter(audit_entry::Column::Basis.eq(text)),
-            StoredBasis::Prefix(start) => select.filter(audit_entry::Column::Basis.starts_with(start)),
-        };
-    }
-    if let Some(before) = query.before {
-        select = select.filter(audit_entry::Column::Id.lt(before));
-    }
-    let mut rows = select.all(db).await?;
-    let more = rows.len() > OwnLogQuery::PAGE as usize;
-    rows.truncate(OwnLogQuery::PAGE as usize);
+    let select =
+        audit_entry::Entity::find().filter(audit_entry::Column::ClientId.eq(client_id)).filter(audit_entry::Column::ActorUserId.ne(own_user_id));
+    let (rows, more) = audit::page(db, select, query.basis, query.before, OwnLogQuery::PAGE).await?;
     let next = if more { rows.last().map(|r| r.id) } else { None };
     let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;
     let organisations = audit::organisation_names(db, &rows).await?;

@@ -122,6 +122,13 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
     })
 }
 
+/// The register a recorded legal basis opened and its ground; anything else is a fault of the data.
+pub(super) fn ground(row: &legal_access::Model) -> Result<(Register, LegalBasis), AppError> {
+    let register = Register::parse(&row.register).map_err(|_| AppError::Internal)?;
+    let basis = LegalBasis::parse(&row.basis).ok_or(AppError::Internal)?;
+    Ok((register, basis))
+}
+
 /// The legal bases `user_id` recorded on the case that stand at `now`.
 async fn legal_bases(
     db: &impl ConnectionTrait,
@@ -135,12 +142,8 @@ async fn legal_bases(
         .filter(legal_access::Column::ValidUntil.gt(now))
         .all(db)
         .await?
-        .into_iter()
-        .map(|row| {
-            let register = Register::parse(&row.register).map_err(|_| AppError::Internal)?;
-            let basis = LegalBasis::parse(&row.basis).ok_or(AppError::Internal)?;
-            Ok((register, basis))
-        })
+        .iter()
+        .map(ground)
         .collect()
 }
 
