@@ -6,7 +6,9 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::SessionUser;
 use crate::pages::{
-    AdminPage, AssessmentPage, AuditPage, BoardsPage, CasePage, FeedbackPage, HomePage, LoginPage, MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, OwnInformationPage, CaseRecordsPage, PathwayPage, PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
+    AdminPage, AssessmentPage, AuditPage, BoardsPage, CasePage, CaseRecordsPage, FeedbackPage, HomePage, LoginPage,
+    MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, OwnInformationPage, PathwayPage,
+    PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

@@ -84,9 +84,8 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::InvalidName(_) | AppError::Transition(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::StaleStage { .. } | AppError::Concern(ConcernError::AlreadyDecided | ConcernError::ClientHasOpenCase) => {
-                StatusCode::CONFLICT
-            }
+            AppError::StaleStage { .. }
+            | AppError::Concern(ConcernError::AlreadyDecided | ConcernError::ClientHasOpenCase) => StatusCode::CONFLICT,
             AppError::Concern(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Assessment(
                 AssessmentError::StaleDraft | AssessmentError::NotStarted | AssessmentError::CannotStart,
@@ -101,9 +100,9 @@ impl AppError {
             AppError::Plan(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Meeting(MeetingError::StepsAlreadyAgreed) => StatusCode::CONFLICT,
             AppError::Meeting(_) | AppError::Review(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Feedback(FeedbackError::AlreadyGiven | FeedbackError::MeetingNotOver | FeedbackError::CaseNotClosed) => {
-                StatusCode::CONFLICT
-            }
+            AppError::Feedback(
+                FeedbackError::AlreadyGiven | FeedbackError::MeetingNotOver | FeedbackError::CaseNotClosed,
+            ) => StatusCode::CONFLICT,
             AppError::Feedback(FeedbackError::NotInvited) => StatusCode::FORBIDDEN,
             AppError::Feedback(_) | AppError::Map(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Board(BoardError::Stale { .. } | BoardError::AlreadyThere) => StatusCode::CONFLICT,

@@ -33,7 +33,10 @@ pub async fn protect(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbE
 /// Removes what `protect` added (PostgreSQL; SQLite drops triggers with their table).
 pub async fn unprotect(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
     if manager.get_database_backend() == DbBackend::Postgres {
-        manager.get_connection().execute_unprepared(&format!("DROP TRIGGER IF EXISTS {table}_append_only ON {table};")).await?;
+        manager
+            .get_connection()
+            .execute_unprepared(&format!("DROP TRIGGER IF EXISTS {table}_append_only ON {table};"))
+            .await?;
     }
     Ok(())
 }

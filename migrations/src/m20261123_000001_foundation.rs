@@ -9,48 +9,142 @@ use sea_orm_migration::sea_orm::DbBackend;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Organisations { Table, Id, Name, Sector }
+enum Organisations {
+    Table,
+    Id,
+    Name,
+    Sector,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id, Username, PasswordHash, DisplayName, Role, PreferredLanguage, CreatedAt }
+enum Users {
+    Table,
+    Id,
+    Username,
+    PasswordHash,
+    DisplayName,
+    Role,
+    PreferredLanguage,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-enum StaffProfiles { Table, UserId, Profession, Sector, OrganisationId, Phone, Email, ContactHours }
+enum StaffProfiles {
+    Table,
+    UserId,
+    Profession,
+    Sector,
+    OrganisationId,
+    Phone,
+    Email,
+    ContactHours,
+}
 
 #[derive(DeriveIden)]
 enum Clients {
-    Table, Id, UserId, Name, DateOfBirth, Municipality, Address, PreferredLanguage, NonDisclosure,
-    Sector, CreatedAt,
+    Table,
+    Id,
+    UserId,
+    Name,
+    DateOfBirth,
+    Municipality,
+    Address,
+    PreferredLanguage,
+    NonDisclosure,
+    Sector,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
 enum RelativeLinks {
-    Table, Id, RelativeUserId, ClientId, Relationship, CanView, CanWrite, GrantedAt, ValidUntil,
-    RevokedAt, Sector,
+    Table,
+    Id,
+    RelativeUserId,
+    ClientId,
+    Relationship,
+    CanView,
+    CanWrite,
+    GrantedAt,
+    ValidUntil,
+    RevokedAt,
+    Sector,
 }
 
 #[derive(DeriveIden)]
-enum CoordinatorPairs { Table, Id, Name, SocialUserId, HealthUserId }
+enum CoordinatorPairs {
+    Table,
+    Id,
+    Name,
+    SocialUserId,
+    HealthUserId,
+}
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id, ClientId, Stage, Sector, OpenedAt, UpdatedAt, ClosedAt, Version }
+enum Cases {
+    Table,
+    Id,
+    ClientId,
+    Stage,
+    Sector,
+    OpenedAt,
+    UpdatedAt,
+    ClosedAt,
+    Version,
+}
 
 #[derive(DeriveIden)]
-enum CaseMembers { Table, Id, CaseId, UserId, TeamRole, JoinedAt, Sector }
+enum CaseMembers {
+    Table,
+    Id,
+    CaseId,
+    UserId,
+    TeamRole,
+    JoinedAt,
+    Sector,
+}
 
 #[derive(DeriveIden)]
-enum CaseEvents { Table, Id, CaseId, ActorUserId, Detail, Sector, CreatedAt }
+enum CaseEvents {
+    Table,
+    Id,
+    CaseId,
+    ActorUserId,
+    Detail,
+    Sector,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
 enum AuditLog {
-    Table, Id, ActorUserId, ActorRole, ActorOrganisationId, ClientId, CaseId, Resource, Action,
-    Basis, CreatedAt,
+    Table,
+    Id,
+    ActorUserId,
+    ActorRole,
+    ActorOrganisationId,
+    ClientId,
+    CaseId,
+    Resource,
+    Action,
+    Basis,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
-enum Sessions { Table, Id, UserId, CreatedAt, LastSeenAt, ExpiresAt }
+enum Sessions {
+    Table,
+    Id,
+    UserId,
+    CreatedAt,
+    LastSeenAt,
+    ExpiresAt,
+}
 
-fn fk(from_table: impl IntoIden, from_col: impl IntoIden, to_table: impl IntoIden, to_col: impl IntoIden) -> ForeignKeyCreateStatement {
+fn fk(
+    from_table: impl IntoIden,
+    from_col: impl IntoIden,
+    to_table: impl IntoIden,
+    to_col: impl IntoIden,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .from(from_table, from_col)
         .to(to_table, to_col)
@@ -100,7 +194,12 @@ impl MigrationTrait for Migration {
                     .col(string_null(StaffProfiles::Email))
                     .col(string_null(StaffProfiles::ContactHours))
                     .foreign_key(&mut fk(StaffProfiles::Table, StaffProfiles::UserId, Users::Table, Users::Id))
-                    .foreign_key(&mut fk(StaffProfiles::Table, StaffProfiles::OrganisationId, Organisations::Table, Organisations::Id))
+                    .foreign_key(&mut fk(
+                        StaffProfiles::Table,
+                        StaffProfiles::OrganisationId,
+                        Organisations::Table,
+                        Organisations::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -149,8 +248,18 @@ impl MigrationTrait for Migration {
                     .col(string_uniq(CoordinatorPairs::Name))
                     .col(integer(CoordinatorPairs::SocialUserId))
                     .col(integer(CoordinatorPairs::HealthUserId))
-                    .foreign_key(&mut fk(CoordinatorPairs::Table, CoordinatorPairs::SocialUserId, Users::Table, Users::Id))
-                    .foreign_key(&mut fk(CoordinatorPairs::Table, CoordinatorPairs::HealthUserId, Users::Table, Users::Id))
+                    .foreign_key(&mut fk(
+                        CoordinatorPairs::Table,
+                        CoordinatorPairs::SocialUserId,
+                        Users::Table,
+                        Users::Id,
+                    ))
+                    .foreign_key(&mut fk(
+                        CoordinatorPairs::Table,
+                        CoordinatorPairs::HealthUserId,
+                        Users::Table,
+                        Users::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -231,8 +340,16 @@ impl MigrationTrait for Migration {
             .await?;
 
         for (name, table, cols) in [
-            ("ux_case_members_case_user", CaseMembers::Table.into_iden(), vec![CaseMembers::CaseId.into_iden(), CaseMembers::UserId.into_iden()]),
-            ("ux_relative_links_pair", RelativeLinks::Table.into_iden(), vec![RelativeLinks::RelativeUserId.into_iden(), RelativeLinks::ClientId.into_iden()]),
+            (
+                "ux_case_members_case_user",
+                CaseMembers::Table.into_iden(),
+                vec![CaseMembers::CaseId.into_iden(), CaseMembers::UserId.into_iden()],
+            ),
+            (
+                "ux_relative_links_pair",
+                RelativeLinks::Table.into_iden(),
+                vec![RelativeLinks::RelativeUserId.into_iden(), RelativeLinks::ClientId.into_iden()],
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table(table).unique();

@@ -9,24 +9,57 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Clients { Table, HighestCareAllowance }
+enum Clients {
+    Table,
+    HighestCareAllowance,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
 enum Concerns {
-    Table, Id, ClientId, RaisedByUserId, RaisedAs, Text, LifeAreas, Urgent, AgreesToProceed,
-    AgreesToInvolve, Status, Sector, CreatedAt,
+    Table,
+    Id,
+    ClientId,
+    RaisedByUserId,
+    RaisedAs,
+    Text,
+    LifeAreas,
+    Urgent,
+    AgreesToProceed,
+    AgreesToInvolve,
+    Status,
+    Sector,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
 enum Screenings {
-    Table, Id, ConcernId, CoordinatorUserId, Coping, Risk, ServicesInUse, RecentContacts,
-    LifeAreasWithNeeds, ProposedTargetGroup, Accepted, Reason, CaseId, Sector, CreatedAt,
+    Table,
+    Id,
+    ConcernId,
+    CoordinatorUserId,
+    Coping,
+    Risk,
+    ServicesInUse,
+    RecentContacts,
+    LifeAreasWithNeeds,
+    ProposedTargetGroup,
+    Accepted,
+    Reason,
+    CaseId,
+    Sector,
+    CreatedAt,
 }
 
 #[async_trait::async_trait]
@@ -34,7 +67,10 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .alter_table(
-                Table::alter().table(Clients::Table).add_column(boolean(Clients::HighestCareAllowance).default(false)).to_owned(),
+                Table::alter()
+                    .table(Clients::Table)
+                    .add_column(boolean(Clients::HighestCareAllowance).default(false))
+                    .to_owned(),
             )
             .await?;
         manager
@@ -53,8 +89,16 @@ impl MigrationTrait for Migration {
                     .col(string(Concerns::Status))
                     .col(string(Concerns::Sector))
                     .col(timestamp_with_time_zone(Concerns::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(Concerns::Table, Concerns::ClientId).to(Alias::new("clients"), Alias::new("id")))
-                    .foreign_key(ForeignKey::create().from(Concerns::Table, Concerns::RaisedByUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Concerns::Table, Concerns::ClientId)
+                            .to(Alias::new("clients"), Alias::new("id")),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Concerns::Table, Concerns::RaisedByUserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -76,14 +120,26 @@ impl MigrationTrait for Migration {
                     .col(integer_null(Screenings::CaseId))
                     .col(string(Screenings::Sector))
                     .col(timestamp_with_time_zone(Screenings::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(Screenings::Table, Screenings::ConcernId).to(Concerns::Table, Concerns::Id))
-                    .foreign_key(ForeignKey::create().from(Screenings::Table, Screenings::CoordinatorUserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(Screenings::Table, Screenings::CaseId).to(Cases::Table, Cases::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Screenings::Table, Screenings::ConcernId)
+                            .to(Concerns::Table, Concerns::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Screenings::Table, Screenings::CoordinatorUserId)
+                            .to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create().from(Screenings::Table, Screenings::CaseId).to(Cases::Table, Cases::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_concerns_status").table(Concerns::Table).col(Concerns::Status).to_owned())
+            .create_index(
+                Index::create().name("ix_concerns_status").table(Concerns::Table).col(Concerns::Status).to_owned(),
+            )
             .await?;
         Ok(())
     }
@@ -91,7 +147,9 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_table(Table::drop().table(Screenings::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(Concerns::Table).to_owned()).await?;
-        manager.alter_table(Table::alter().table(Clients::Table).drop_column(Clients::HighestCareAllowance).to_owned()).await?;
+        manager
+            .alter_table(Table::alter().table(Clients::Table).drop_column(Clients::HighestCareAllowance).to_owned())
+            .await?;
         Ok(())
     }
 }

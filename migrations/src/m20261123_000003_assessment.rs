@@ -11,26 +11,57 @@ use sea_orm_migration::sea_orm::DbBackend;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id, FirstContactAt }
-
-#[derive(DeriveIden)]
-enum Users { Table, Id }
-
-#[derive(DeriveIden)]
-enum Assessments {
-    Table, Id, CaseId, Version, Status, Content, Revision, StartedAt, StartedByUserId, UpdatedAt,
-    UpdatedByUserId, CompletedAt, CompletedByUserId, Sector,
+enum Cases {
+    Table,
+    Id,
+    FirstContactAt,
 }
 
 #[derive(DeriveIden)]
-enum AssessmentViews { Table, Id, CaseId, AuthorUserId, Author, Text, Sector, CreatedAt }
+enum Users {
+    Table,
+    Id,
+}
+
+#[derive(DeriveIden)]
+enum Assessments {
+    Table,
+    Id,
+    CaseId,
+    Version,
+    Status,
+    Content,
+    Revision,
+    StartedAt,
+    StartedByUserId,
+    UpdatedAt,
+    UpdatedByUserId,
+    CompletedAt,
+    CompletedByUserId,
+    Sector,
+}
+
+#[derive(DeriveIden)]
+enum AssessmentViews {
+    Table,
+    Id,
+    CaseId,
+    AuthorUserId,
+    Author,
+    Text,
+    Sector,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .alter_table(
-                Table::alter().table(Cases::Table).add_column(timestamp_with_time_zone_null(Cases::FirstContactAt)).to_owned(),
+                Table::alter()
+                    .table(Cases::Table)
+                    .add_column(timestamp_with_time_zone_null(Cases::FirstContactAt))
+                    .to_owned(),
             )
             .await?;
         manager
@@ -50,9 +81,13 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(Assessments::CompletedAt))
                     .col(integer_null(Assessments::CompletedByUserId))
                     .col(string(Assessments::Sector))
-                    .foreign_key(ForeignKey::create().from(Assessments::Table, Assessments::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(Assessments::Table, Assessments::StartedByUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create().from(Assessments::Table, Assessments::CaseId).to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Assessments::Table, Assessments::StartedByUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )
@@ -80,16 +115,26 @@ impl MigrationTrait for Migration {
                     .col(text(AssessmentViews::Text))
                     .col(string(AssessmentViews::Sector))
                     .col(timestamp_with_time_zone(AssessmentViews::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(AssessmentViews::Table, AssessmentViews::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(AssessmentViews::Table, AssessmentViews::AuthorUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create()
+                            .from(AssessmentViews::Table, AssessmentViews::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(AssessmentViews::Table, AssessmentViews::AuthorUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create().name("ix_assessment_views_case").table(AssessmentViews::Table).col(AssessmentViews::CaseId).to_owned(),
+                Index::create()
+                    .name("ix_assessment_views_case")
+                    .table(AssessmentViews::Table)
+                    .col(AssessmentViews::CaseId)
+                    .to_owned(),
             )
             .await?;
 

@@ -9,7 +9,13 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum CaseMembers { Table, Status, ProposedByUserId, AnsweredAt, LeftAt }
+enum CaseMembers {
+    Table,
+    Status,
+    ProposedByUserId,
+    AnsweredAt,
+    LeftAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -27,7 +33,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in [CaseMembers::LeftAt, CaseMembers::AnsweredAt, CaseMembers::ProposedByUserId, CaseMembers::Status] {
+        for column in [CaseMembers::LeftAt, CaseMembers::AnsweredAt, CaseMembers::ProposedByUserId, CaseMembers::Status]
+        {
             manager.alter_table(Table::alter().table(CaseMembers::Table).drop_column(column).to_owned()).await?;
         }
         Ok(())

@@ -8,13 +8,28 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum CaseClosures { Table, Id, CaseId, Summary, Continuation, ClosedByUserId, Sector, ClosedAt }
+enum CaseClosures {
+    Table,
+    Id,
+    CaseId,
+    Summary,
+    Continuation,
+    ClosedByUserId,
+    Sector,
+    ClosedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -30,9 +45,15 @@ impl MigrationTrait for Migration {
                     .col(integer(CaseClosures::ClosedByUserId))
                     .col(string(CaseClosures::Sector))
                     .col(timestamp_with_time_zone(CaseClosures::ClosedAt))
-                    .foreign_key(ForeignKey::create().from(CaseClosures::Table, CaseClosures::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(CaseClosures::Table, CaseClosures::ClosedByUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create()
+                            .from(CaseClosures::Table, CaseClosures::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(CaseClosures::Table, CaseClosures::ClosedByUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )

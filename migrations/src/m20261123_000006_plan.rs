@@ -9,13 +9,29 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum PlanVersions { Table, Id, CaseId, Version, Content, Editor, CreatedByUserId, Sector, CreatedAt }
+enum PlanVersions {
+    Table,
+    Id,
+    CaseId,
+    Version,
+    Content,
+    Editor,
+    CreatedByUserId,
+    Sector,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -32,9 +48,15 @@ impl MigrationTrait for Migration {
                     .col(integer(PlanVersions::CreatedByUserId))
                     .col(string(PlanVersions::Sector))
                     .col(timestamp_with_time_zone(PlanVersions::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(PlanVersions::Table, PlanVersions::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(PlanVersions::Table, PlanVersions::CreatedByUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create()
+                            .from(PlanVersions::Table, PlanVersions::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(PlanVersions::Table, PlanVersions::CreatedByUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )

@@ -9,19 +9,48 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
-
-#[derive(DeriveIden)]
-enum Users { Table, Id }
-
-#[derive(DeriveIden)]
-enum Meetings {
-    Table, Id, CaseId, Title, StartsAt, Minutes, Place, VideoLink, Participants, CreatedByUserId, CreatedAt,
-    StepsPlanVersion, Sector,
+enum Cases {
+    Table,
+    Id,
 }
 
 #[derive(DeriveIden)]
-enum MeetingVoices { Table, Id, MeetingId, CaseId, SpeakerUserId, RecordedByUserId, Hopes, Worries, Support, Sector, CreatedAt }
+enum Users {
+    Table,
+    Id,
+}
+
+#[derive(DeriveIden)]
+enum Meetings {
+    Table,
+    Id,
+    CaseId,
+    Title,
+    StartsAt,
+    Minutes,
+    Place,
+    VideoLink,
+    Participants,
+    CreatedByUserId,
+    CreatedAt,
+    StepsPlanVersion,
+    Sector,
+}
+
+#[derive(DeriveIden)]
+enum MeetingVoices {
+    Table,
+    Id,
+    MeetingId,
+    CaseId,
+    SpeakerUserId,
+    RecordedByUserId,
+    Hopes,
+    Worries,
+    Support,
+    Sector,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -42,13 +71,21 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Meetings::CreatedAt))
                     .col(integer_null(Meetings::StepsPlanVersion))
                     .col(string(Meetings::Sector))
-                    .foreign_key(ForeignKey::create().from(Meetings::Table, Meetings::CaseId).to(Cases::Table, Cases::Id))
-                    .foreign_key(ForeignKey::create().from(Meetings::Table, Meetings::CreatedByUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(Meetings::Table, Meetings::CaseId).to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Meetings::Table, Meetings::CreatedByUserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_meetings_case").table(Meetings::Table).col(Meetings::CaseId).to_owned())
+            .create_index(
+                Index::create().name("ix_meetings_case").table(Meetings::Table).col(Meetings::CaseId).to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -64,10 +101,20 @@ impl MigrationTrait for Migration {
                     .col(text(MeetingVoices::Support))
                     .col(string(MeetingVoices::Sector))
                     .col(timestamp_with_time_zone(MeetingVoices::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(MeetingVoices::Table, MeetingVoices::MeetingId).to(Meetings::Table, Meetings::Id))
-                    .foreign_key(ForeignKey::create().from(MeetingVoices::Table, MeetingVoices::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(MeetingVoices::Table, MeetingVoices::SpeakerUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create()
+                            .from(MeetingVoices::Table, MeetingVoices::MeetingId)
+                            .to(Meetings::Table, Meetings::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(MeetingVoices::Table, MeetingVoices::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(MeetingVoices::Table, MeetingVoices::SpeakerUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )

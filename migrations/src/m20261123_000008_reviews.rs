@@ -8,13 +8,28 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum PlanReviews { Table, Id, CaseId, PlanVersion, Content, ReviewedByUserId, Sector, CreatedAt }
+enum PlanReviews {
+    Table,
+    Id,
+    CaseId,
+    PlanVersion,
+    Content,
+    ReviewedByUserId,
+    Sector,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -30,9 +45,13 @@ impl MigrationTrait for Migration {
                     .col(integer(PlanReviews::ReviewedByUserId))
                     .col(string(PlanReviews::Sector))
                     .col(timestamp_with_time_zone(PlanReviews::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(PlanReviews::Table, PlanReviews::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(PlanReviews::Table, PlanReviews::ReviewedByUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create().from(PlanReviews::Table, PlanReviews::CaseId).to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(PlanReviews::Table, PlanReviews::ReviewedByUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )

@@ -9,19 +9,44 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Meetings { Table, Id }
+enum Meetings {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum CaseClosures { Table, Id }
+enum CaseClosures {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Feedback { Table, Id, CaseId, Occasion, MeetingId, ClosureId, Score, Text, AuthorUserId, AuthorKind, Sector, CreatedAt }
+enum Feedback {
+    Table,
+    Id,
+    CaseId,
+    Occasion,
+    MeetingId,
+    ClosureId,
+    Score,
+    Text,
+    AuthorUserId,
+    AuthorKind,
+    Sector,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -49,24 +74,44 @@ impl MigrationTrait for Migration {
                              OR (occasion = 'closure' AND closure_id IS NOT NULL AND meeting_id IS NULL)",
                         ),
                     ))
-                    .foreign_key(ForeignKey::create().from(Feedback::Table, Feedback::CaseId).to(Cases::Table, Cases::Id))
-                    .foreign_key(ForeignKey::create().from(Feedback::Table, Feedback::MeetingId).to(Meetings::Table, Meetings::Id))
                     .foreign_key(
-                        ForeignKey::create().from(Feedback::Table, Feedback::ClosureId).to(CaseClosures::Table, CaseClosures::Id),
+                        ForeignKey::create().from(Feedback::Table, Feedback::CaseId).to(Cases::Table, Cases::Id),
                     )
-                    .foreign_key(ForeignKey::create().from(Feedback::Table, Feedback::AuthorUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Feedback::Table, Feedback::MeetingId)
+                            .to(Meetings::Table, Meetings::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Feedback::Table, Feedback::ClosureId)
+                            .to(CaseClosures::Table, CaseClosures::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create().from(Feedback::Table, Feedback::AuthorUserId).to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
-        for (name, column) in [("ux_feedback_meeting_author", Feedback::MeetingId), ("ux_feedback_closure_author", Feedback::ClosureId)] {
+        for (name, column) in
+            [("ux_feedback_meeting_author", Feedback::MeetingId), ("ux_feedback_closure_author", Feedback::ClosureId)]
+        {
             manager
                 .create_index(
-                    Index::create().name(name).table(Feedback::Table).col(column).col(Feedback::AuthorUserId).unique().to_owned(),
+                    Index::create()
+                        .name(name)
+                        .table(Feedback::Table)
+                        .col(column)
+                        .col(Feedback::AuthorUserId)
+                        .unique()
+                        .to_owned(),
                 )
                 .await?;
         }
         manager
-            .create_index(Index::create().name("ix_feedback_case").table(Feedback::Table).col(Feedback::CaseId).to_owned())
+            .create_index(
+                Index::create().name("ix_feedback_case").table(Feedback::Table).col(Feedback::CaseId).to_owned(),
+            )
             .await?;
         crate::append_only::protect(manager, "feedback").await
     }

@@ -12,19 +12,55 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum BoardEvents { Table, Id, CaseId, Card, Kind, ActorUserId, Payload, CreatedAt }
+enum BoardEvents {
+    Table,
+    Id,
+    CaseId,
+    Card,
+    Kind,
+    ActorUserId,
+    Payload,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-enum CardComments { Table, Id, CaseId, Card, AuthorUserId, Body, Sector, CreatedAt }
+enum CardComments {
+    Table,
+    Id,
+    CaseId,
+    Card,
+    AuthorUserId,
+    Body,
+    Sector,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-enum Notifications { Table, Id, UserId, Kind, CaseId, Card, ActorUserId, CommentId, DueOn, CreatedAt, ReadAt }
+enum Notifications {
+    Table,
+    Id,
+    UserId,
+    Kind,
+    CaseId,
+    Card,
+    ActorUserId,
+    CommentId,
+    DueOn,
+    CreatedAt,
+    ReadAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -40,14 +76,25 @@ impl MigrationTrait for Migration {
                     .col(integer(BoardEvents::ActorUserId))
                     .col(text(BoardEvents::Payload))
                     .col(timestamp_with_time_zone(BoardEvents::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(BoardEvents::Table, BoardEvents::CaseId).to(Cases::Table, Cases::Id))
-                    .foreign_key(ForeignKey::create().from(BoardEvents::Table, BoardEvents::ActorUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(BoardEvents::Table, BoardEvents::CaseId).to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(BoardEvents::Table, BoardEvents::ActorUserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create().name("ix_board_events_case").table(BoardEvents::Table).col(BoardEvents::CaseId).col(BoardEvents::Id).to_owned(),
+                Index::create()
+                    .name("ix_board_events_case")
+                    .table(BoardEvents::Table)
+                    .col(BoardEvents::CaseId)
+                    .col(BoardEvents::Id)
+                    .to_owned(),
             )
             .await?;
         crate::append_only::protect(manager, "board_events").await?;
@@ -63,9 +110,15 @@ impl MigrationTrait for Migration {
                     .col(text(CardComments::Body))
                     .col(string(CardComments::Sector))
                     .col(timestamp_with_time_zone(CardComments::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(CardComments::Table, CardComments::CaseId).to(Cases::Table, Cases::Id))
                     .foreign_key(
-                        ForeignKey::create().from(CardComments::Table, CardComments::AuthorUserId).to(Users::Table, Users::Id),
+                        ForeignKey::create()
+                            .from(CardComments::Table, CardComments::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(CardComments::Table, CardComments::AuthorUserId)
+                            .to(Users::Table, Users::Id),
                     )
                     .to_owned(),
             )

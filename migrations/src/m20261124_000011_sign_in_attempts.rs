@@ -8,7 +8,14 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum SignInAttempts { Table, Id, Username, Address, Succeeded, CreatedAt }
+enum SignInAttempts {
+    Table,
+    Id,
+    Username,
+    Address,
+    Succeeded,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -25,9 +32,19 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, column) in [("ix_sign_in_attempts_username", SignInAttempts::Username), ("ix_sign_in_attempts_address", SignInAttempts::Address)] {
+        for (name, column) in [
+            ("ix_sign_in_attempts_username", SignInAttempts::Username),
+            ("ix_sign_in_attempts_address", SignInAttempts::Address),
+        ] {
             manager
-                .create_index(Index::create().name(name).table(SignInAttempts::Table).col(column).col(SignInAttempts::CreatedAt).to_owned())
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(SignInAttempts::Table)
+                        .col(column)
+                        .col(SignInAttempts::CreatedAt)
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())

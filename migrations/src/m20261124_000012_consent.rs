@@ -12,22 +12,56 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Clients { Table, Id }
+enum Clients {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Consents { Table, Id, ClientId, GivenBy, Method, RecordedByUserId, CreatedAt }
+enum Consents {
+    Table,
+    Id,
+    ClientId,
+    GivenBy,
+    Method,
+    RecordedByUserId,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-enum ConsentEvents { Table, Id, ConsentId, Kind, Terms, ActorUserId, CreatedAt }
+enum ConsentEvents {
+    Table,
+    Id,
+    ConsentId,
+    Kind,
+    Terms,
+    ActorUserId,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-enum RecordEntries { Table, Id, CaseId, Sector, AuthorUserId, Text, HiddenReason, CreatedAt }
+enum RecordEntries {
+    Table,
+    Id,
+    CaseId,
+    Sector,
+    AuthorUserId,
+    Text,
+    HiddenReason,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -42,13 +76,21 @@ impl MigrationTrait for Migration {
                     .col(string(Consents::Method))
                     .col(integer(Consents::RecordedByUserId))
                     .col(timestamp_with_time_zone(Consents::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(Consents::Table, Consents::ClientId).to(Clients::Table, Clients::Id))
-                    .foreign_key(ForeignKey::create().from(Consents::Table, Consents::RecordedByUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create().from(Consents::Table, Consents::ClientId).to(Clients::Table, Clients::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Consents::Table, Consents::RecordedByUserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_consents_client").table(Consents::Table).col(Consents::ClientId).to_owned())
+            .create_index(
+                Index::create().name("ix_consents_client").table(Consents::Table).col(Consents::ClientId).to_owned(),
+            )
             .await?;
         crate::append_only::protect(manager, "consents").await?;
 
@@ -64,9 +106,15 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(ConsentEvents::CreatedAt))
                     .check(("ck_consent_events_kind", Expr::cust("kind IN ('given', 'narrowed', 'withdrawn')")))
                     .foreign_key(
-                        ForeignKey::create().from(ConsentEvents::Table, ConsentEvents::ConsentId).to(Consents::Table, Consents::Id),
+                        ForeignKey::create()
+                            .from(ConsentEvents::Table, ConsentEvents::ConsentId)
+                            .to(Consents::Table, Consents::Id),
                     )
-                    .foreign_key(ForeignKey::create().from(ConsentEvents::Table, ConsentEvents::ActorUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ConsentEvents::Table, ConsentEvents::ActorUserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -101,14 +149,26 @@ impl MigrationTrait for Migration {
                     .col(text_null(RecordEntries::HiddenReason))
                     .col(timestamp_with_time_zone(RecordEntries::CreatedAt))
                     .check(("ck_record_entries_sector", Expr::cust("sector IN ('social', 'health', 'other')")))
-                    .foreign_key(ForeignKey::create().from(RecordEntries::Table, RecordEntries::CaseId).to(Cases::Table, Cases::Id))
-                    .foreign_key(ForeignKey::create().from(RecordEntries::Table, RecordEntries::AuthorUserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(RecordEntries::Table, RecordEntries::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(RecordEntries::Table, RecordEntries::AuthorUserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create().name("ix_record_entries_case").table(RecordEntries::Table).col(RecordEntries::CaseId).to_owned(),
+                Index::create()
+                    .name("ix_record_entries_case")
+                    .table(RecordEntries::Table)
+                    .col(RecordEntries::CaseId)
+                    .to_owned(),
             )
             .await?;
         crate::append_only::protect(manager, "record_entries").await

@@ -9,13 +9,29 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Cases { Table, Id }
+enum Cases {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum Users { Table, Id }
+enum Users {
+    Table,
+    Id,
+}
 
 #[derive(DeriveIden)]
-enum LegalAccesses { Table, Id, CaseId, UserId, Register, Basis, Reason, CreatedAt, ValidUntil }
+enum LegalAccesses {
+    Table,
+    Id,
+    CaseId,
+    UserId,
+    Register,
+    Basis,
+    Reason,
+    CreatedAt,
+    ValidUntil,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -33,8 +49,16 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(LegalAccesses::CreatedAt))
                     .col(timestamp_with_time_zone(LegalAccesses::ValidUntil))
                     .check(("ck_legal_accesses_register", Expr::cust("register IN ('social', 'health')")))
-                    .foreign_key(ForeignKey::create().from(LegalAccesses::Table, LegalAccesses::CaseId).to(Cases::Table, Cases::Id))
-                    .foreign_key(ForeignKey::create().from(LegalAccesses::Table, LegalAccesses::UserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(LegalAccesses::Table, LegalAccesses::CaseId)
+                            .to(Cases::Table, Cases::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(LegalAccesses::Table, LegalAccesses::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;

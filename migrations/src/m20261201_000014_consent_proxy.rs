@@ -8,12 +8,17 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Consents { Table, ProxyName }
+enum Consents {
+    Table,
+    ProxyName,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.alter_table(Table::alter().table(Consents::Table).add_column(string_null(Consents::ProxyName)).to_owned()).await
+        manager
+            .alter_table(Table::alter().table(Consents::Table).add_column(string_null(Consents::ProxyName)).to_owned())
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -17,16 +17,25 @@ const KINDS: &str = "(kind = 'overdue' AND due_on IS NOT NULL) OR (kind = 'menti
 /// The column that names the legal basis a `legal_basis` notice is about.
 const LEGAL_COLUMN: &str = "legal_access_id integer NULL REFERENCES legal_accesses (id)";
 
-const KINDS_BEFORE: &str = "(kind = 'overdue' AND due_on IS NOT NULL) OR (kind = 'mentioned' AND comment_id IS NOT NULL AND due_on IS NULL) \
+const KINDS_BEFORE: &str =
+    "(kind = 'overdue' AND due_on IS NOT NULL) OR (kind = 'mentioned' AND comment_id IS NOT NULL AND due_on IS NULL) \
      OR (kind = 'assigned' AND due_on IS NULL)";
 
 /// SQLite changes a CHECK constraint only by building the table again: the table as it is
 /// stored, with the other constraint, under a new name; the rows; the old one dropped, the new
 /// one renamed, its indexes again.
-async fn rebuild_sqlite_notifications(manager: &SchemaManager<'_>, from: &str, to: &str, drop_legal: bool) -> Result<(), DbErr> {
+async fn rebuild_sqlite_notifications(
+    manager: &SchemaManager<'_>,
+    from: &str,
+    to: &str,
+    drop_legal: bool,
+) -> Result<(), DbErr> {
     let db = manager.get_connection();
     let stored = db
-        .query_one_raw(Statement::from_string(DbBackend::Sqlite, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'notifications'"))
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'notifications'",
+        ))
         .await?
         .ok_or_else(|| DbErr::Migration("the notifications table is missing".into()))?;
     let sql: String = stored.try_get("", "sql")?;
@@ -34,7 +43,8 @@ async fn rebuild_sqlite_notifications(manager: &SchemaManager<'_>, from: &str, t
         return Err(DbErr::Migration(format!("the notifications table's check is not the one expected: {sql}")));
     }
     let mut create = sql.replace(from, to).replacen("notifications", "notifications_new", 1);
-    let mut columns = "id, user_id, kind, case_id, card, actor_user_id, comment_id, due_on, created_at, read_at, legal_access_id";
+    let mut columns =
+        "id, user_id, kind, case_id, card, actor_user_id, comment_id, due_on, created_at, read_at, legal_access_id";
     if drop_legal {
         create = create.replace(LEGAL_COLUMN, "");
         columns = columns.trim_end_matches(", legal_access_id");

@@ -5,8 +5,8 @@
 //! here, before anything is read or written, it is one clear answer on both databases.
 
 use app::error::AppError;
-use axum::body::Body;
 use app::server::AppState;
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -55,7 +55,11 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
         Ok(Err(_)) => return refuse(&parts, AppError::TooLarge),
         Err(_) => {
             tracing::warn!(path = %parts.uri.path(), "a request body did not arrive in time");
-            return (StatusCode::REQUEST_TIMEOUT, axum::Json(AppError::BadRequest("the request took too long to arrive".into()))).into_response();
+            return (
+                StatusCode::REQUEST_TIMEOUT,
+                axum::Json(AppError::BadRequest("the request took too long to arrive".into())),
+            )
+                .into_response();
         }
     };
     let json = parts.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.contains("json"));

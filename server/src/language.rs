@@ -28,7 +28,11 @@ pub struct Choice {
 pub fn back_to(raw: &str) -> &str {
     let plain = !raw.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\');
     let local = plain && raw.starts_with('/') && !raw.starts_with("//");
-    if local { raw } else { "/" }
+    if local {
+        raw
+    } else {
+        "/"
+    }
 }
 
 pub async fn choose(State(state): State<AppState>, headers: HeaderMap, Form(choice): Form<Choice>) -> Response {

@@ -75,7 +75,9 @@ fn sweep_overdue(state: &AppState) {
         loop {
             every.tick().await;
             match app::server::board::sweep_overdue(&db, chrono::Utc::now()).await {
-                Ok(user_ids) if !user_ids.is_empty() => events::publish(&bus, events::DomainEvent::Notified { user_ids }),
+                Ok(user_ids) if !user_ids.is_empty() => {
+                    events::publish(&bus, events::DomainEvent::Notified { user_ids })
+                }
                 Ok(_) => {}
                 Err(error) => tracing::error!(?error, "the overdue sweep failed"),
             }

@@ -4,6 +4,7 @@
 //! see. Only the site's own pages may open it (its Origin must be the site's), and the session is
 //! checked again while the socket stays open, without counting that as activity.
 
+use crate::origin::same_origin;
 use app::domain::board::{Board, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
@@ -15,7 +16,6 @@ use app::server::{session, AppState};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use crate::origin::same_origin;
 use http::header::ORIGIN;
 use http::request::Parts;
 use std::time::Duration;
@@ -160,7 +160,13 @@ pub async fn board(
 /// What a board that was away missed (at most one more than `CATCH_UP_LIMIT`, oldest first): the
 /// events after `after` that the board shows, of the cases its reader may read now, each case's
 /// delivery logged.
-async fn catch_up(state: &AppState, user: &CurrentUser, board: Board, cases: &[i32], after: i32) -> Result<Vec<BoardEvent>, AppError> {
+async fn catch_up(
+    state: &AppState,
+    user: &CurrentUser,
+    board: Board,
+    cases: &[i32],
+    after: i32,
+) -> Result<Vec<BoardEvent>, AppError> {
     let missed: Vec<BoardEvent> = app::server::board::events_after(&state.db, cases, after, CATCH_UP_LIMIT + 1)
         .await?
         .into_iter()
@@ -174,7 +180,10 @@ async fn catch_up(state: &AppState, user: &CurrentUser, board: Board, cases: &[i
     of_cases.dedup();
     let mut allowed = std::collections::HashSet::new();
     for case_id in of_cases {
-        if app::server::board::deliver(&state.db, case_id, std::slice::from_ref(user), "board_event").await?.contains(&user.id) {
+        if app::server::board::deliver(&state.db, case_id, std::slice::from_ref(user), "board_event")
+            .await?
+            .contains(&user.id)
+        {
             allowed.insert(case_id);
         }
     }

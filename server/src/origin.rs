@@ -17,7 +17,11 @@ use http::HeaderMap;
 
 /// The scheme the site's own pages are served over.
 pub fn scheme(config: &Config) -> &'static str {
-    if config.secure_cookies { "https" } else { "http" }
+    if config.secure_cookies {
+        "https"
+    } else {
+        "http"
+    }
 }
 
 /// Whether the request's `Origin` names the host it was sent to, over the site's `scheme`.
@@ -76,7 +80,10 @@ mod tests {
         assert!(same_origin(&headers(Some("https://polku.example.fi"), "polku.example.fi"), "https"));
         assert!(same_origin(&headers(Some("https://Polku.Example.fi"), "polku.example.fi"), "https"));
         assert!(!same_origin(&headers(Some("https://evil.example"), "polku.example.fi"), "https"));
-        assert!(!same_origin(&headers(Some("http://127.0.0.1:3001"), "127.0.0.1:3000"), "http"), "another port is another site");
+        assert!(
+            !same_origin(&headers(Some("http://127.0.0.1:3001"), "127.0.0.1:3000"), "http"),
+            "another port is another site"
+        );
         assert!(!same_origin(&headers(Some("https://polku.example.fi.evil.example"), "polku.example.fi"), "https"));
         assert!(!same_origin(&headers(Some("null"), "polku.example.fi"), "https"));
         assert!(!same_origin(&headers(None, "polku.example.fi"), "https"));
@@ -84,7 +91,10 @@ mod tests {
 
     #[test]
     fn a_page_of_the_same_host_over_the_other_scheme_is_another_site() {
-        assert!(!same_origin(&headers(Some("http://polku.example.fi"), "polku.example.fi"), "https"), "plain HTTP on an HTTPS site");
+        assert!(
+            !same_origin(&headers(Some("http://polku.example.fi"), "polku.example.fi"), "https"),
+            "plain HTTP on an HTTPS site"
+        );
         assert!(!same_origin(&headers(Some("https://127.0.0.1:3000"), "127.0.0.1:3000"), "http"));
         assert!(!same_origin(&headers(Some("ftp://polku.example.fi"), "polku.example.fi"), "https"));
         assert!(!from_own_pages(&headers(Some("http://polku.example.fi"), "polku.example.fi"), "https"));
@@ -104,6 +114,9 @@ mod tests {
         assert!(!from_own_pages(&fetched, "https"), "a sibling subdomain is another site's page");
         fetched.insert("sec-fetch-site", "same-origin".parse().unwrap());
         assert!(from_own_pages(&fetched, "https"));
-        assert!(from_own_pages(&headers(None, "polku.example.fi"), "https"), "no browser page: a script or test client");
+        assert!(
+            from_own_pages(&headers(None, "polku.example.fi"), "https"),
+            "no browser page: a script or test client"
+        );
     }
 }

@@ -33,8 +33,19 @@ fn payloads(from: u64, event: DomainEvent) -> Vec<String> {
     match event {
         DomainEvent::BoardChanged { case_id, events, notified, .. } if events.len() > 1 => {
             let (first, second) = events.split_at(events.len() / 2);
-            let mut out = payloads(from, DomainEvent::BoardChanged { case_id, events: first.to_vec(), notified, written: Vec::new() });
-            out.extend(payloads(from, DomainEvent::BoardChanged { case_id, events: second.to_vec(), notified: Vec::new(), written: Vec::new() }));
+            let mut out = payloads(
+                from,
+                DomainEvent::BoardChanged { case_id, events: first.to_vec(), notified, written: Vec::new() },
+            );
+            out.extend(payloads(
+                from,
+                DomainEvent::BoardChanged {
+                    case_id,
+                    events: second.to_vec(),
+                    notified: Vec::new(),
+                    written: Vec::new(),
+                },
+            ));
             out
         }
         other => {
@@ -50,7 +61,8 @@ pub async fn start(db: &DatabaseConnection, events: &Events, channel: &str) -> R
         return Ok(());
     }
     let pool = db.get_postgres_connection_pool().clone();
-    let mut listener = PgListener::connect_with(&pool).await.map_err(|e| DbErr::Custom(format!("LISTEN connection: {e}")))?;
+    let mut listener =
+        PgListener::connect_with(&pool).await.map_err(|e| DbErr::Custom(format!("LISTEN connection: {e}")))?;
     listener.listen(channel).await.map_err(|e| DbErr::Custom(format!("LISTEN {channel}: {e}")))?;
     let me = events.instance();
 
@@ -60,7 +72,11 @@ pub async fn start(db: &DatabaseConnection, events: &Events, channel: &str) -> R
     tokio::spawn(async move {
         while let Some(event) = outgoing.recv().await {
             for payload in payloads(me, event) {
-                let sent = sea_orm::sqlx::query("SELECT pg_notify($1, $2)").bind(&channel_out).bind(&payload).execute(&pool).await;
+                let sent = sea_orm::sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(&channel_out)
+                    .bind(&payload)
+                    .execute(&pool)
+                    .await;
                 if let Err(error) = sent {
                     tracing::error!(%error, "an event could not be relayed to the other instances");
                 }
@@ -94,13 +110,18 @@ mod tests {
     #[test]
     fn a_board_change_too_big_for_one_notify_is_sent_in_parts_that_name_every_event_once() {
         let events: Vec<i32> = (1_000_000..1_002_000).collect();
-        let parts = payloads(7, DomainEvent::BoardChanged { case_id: 3, events: events.clone(), notified: vec![9], written: Vec::new() });
+        let parts = payloads(
+            7,
+            DomainEvent::BoardChanged { case_id: 3, events: events.clone(), notified: vec![9], written: Vec::new() },
+        );
         assert!(parts.len() > 1);
         let mut seen = Vec::new();
         let mut notified = Vec::new();
         for part in &parts {
             assert!(part.len() <= MAX_PAYLOAD);
-            let Envelope { from, event: DomainEvent::BoardChanged { events, notified: n, .. } } = serde_json::from_str(part).unwrap() else {
+            let Envelope { from, event: DomainEvent::BoardChanged { events, notified: n, .. } } =
+                serde_json::from_str(part).unwrap()
+            else {
                 panic!("a board change")
             };
             assert_eq!(from, 7);

@@ -29,7 +29,8 @@ pub fn policy(nonce: Option<&str>) -> String {
 /// For a page being rendered (called in the page's context): the policy with the nonce that
 /// Leptos gives this response's hydration scripts.
 pub fn page_policy() {
-    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
     else {
         // Server functions run this context too, without a nonce: nothing to do there.
         return;
@@ -45,13 +46,17 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        let html = headers.get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+        let html = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/html"));
         if html {
             // A page without its own policy cannot run its hydration scripts: it stays
             // uninteractive. Seen once in a browser run and not reproduced; said loudly if again.
             tracing::warn!(%path, "a page was sent without its own script policy; it will not hydrate");
         }
-        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy(None)).expect("the policy is plain ASCII"));
+        headers
+            .insert(CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy(None)).expect("the policy is plain ASCII"));
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

@@ -72,7 +72,9 @@ pub async fn save_assessment(
         };
         let state = app_state()?;
         let saved = assessments::save(&state.db, &state.events, &user, case_id, revision, &intent, raw).await?;
-        let target = if saved.completed { format!("/cases/{case_id}?completed={}", saved.version) } else {
+        let target = if saved.completed {
+            format!("/cases/{case_id}?completed={}", saved.version)
+        } else {
             format!("{}?saved={}", assessment_path(case_id), saved.version)
         };
         leptos_axum::redirect(&target);
@@ -88,7 +90,9 @@ pub async fn write_assessment_view(case_id: i32, text: String) -> Result<(), App
     respond::run(async move {
         let user = require_user().await?;
         assessments::write_view(&app_state()?.db, &user, case_id, &text).await?;
-        let back = if user.role.is_staff() { format!("{}?view=sent", assessment_path(case_id)) } else {
+        let back = if user.role.is_staff() {
+            format!("{}?view=sent", assessment_path(case_id))
+        } else {
             format!("/pathway?view=sent#view-{case_id}")
         };
         leptos_axum::redirect(&back);

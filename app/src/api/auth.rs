@@ -25,10 +25,7 @@ pub async fn login(username: String, password: String) -> Result<SessionUser, Ap
         // Counted before the password is checked: tries sent at once cannot all slip under the limit.
         let attempt = sign_in::begin(&state.db, username.as_str(), &address, now).await?;
 
-        let account = user::Entity::find()
-            .filter(user::Column::Username.eq(username.as_str()))
-            .one(&state.db)
-            .await?;
+        let account = user::Entity::find().filter(user::Column::Username.eq(username.as_str())).one(&state.db).await?;
         let stored = account.as_ref().map(|a| a.password_hash.clone());
         let verified = password::verify(password.expose().to_string(), stored).await;
         sign_in::finish(&state.db, attempt, verified).await?;

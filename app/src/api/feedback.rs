@@ -11,7 +11,13 @@ use crate::server::{feedback, respond, session::require_user, state::app_state};
 /// Gives feedback on a meeting (`occasion` = `meeting`, `target_id` its id) or on the closure of
 /// a case (`closure`, the closure's id): a `score` from 1 to 5 and optional `text`.
 #[server(prefix = "/api", endpoint = "give_feedback")]
-pub async fn give_feedback(case_id: i32, occasion: String, target_id: i32, score: Option<String>, text: Option<String>) -> Result<(), AppError> {
+pub async fn give_feedback(
+    case_id: i32,
+    occasion: String,
+    target_id: i32,
+    score: Option<String>,
+    text: Option<String>,
+) -> Result<(), AppError> {
     use crate::domain::feedback::RawFeedback;
 
     respond::run(async move {

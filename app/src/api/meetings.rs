@@ -83,7 +83,8 @@ pub async fn record_voice(
 ) -> Result<(), AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        let voice = (hopes.as_deref().unwrap_or(""), worries.as_deref().unwrap_or(""), support.as_deref().unwrap_or(""));
+        let voice =
+            (hopes.as_deref().unwrap_or(""), worries.as_deref().unwrap_or(""), support.as_deref().unwrap_or(""));
         meetings::record_voice(&app_state()?.db, &user, case_id, meeting_id, speaker, voice).await?;
         leptos_axum::redirect(&format!("{}#voices", meeting_path(case_id, meeting_id)));
         Ok(())
@@ -106,7 +107,8 @@ pub async fn agree_steps(
         let state = app_state()?;
         let (what, owner, due) = (what.unwrap_or_default(), owner.unwrap_or_default(), due.unwrap_or_default());
         let version =
-            meetings::agree_steps(&state.db, &state.events, &user, case_id, meeting_id, seen, (&what, &owner, &due)).await?;
+            meetings::agree_steps(&state.db, &state.events, &user, case_id, meeting_id, seen, (&what, &owner, &due))
+                .await?;
         leptos_axum::redirect(&format!("{}?saved={version}", crate::api::plan_path(case_id)));
         Ok(version)
     })

@@ -30,11 +30,25 @@ pub async fn get_records(case_id: i32) -> Result<RecordsPage, AppError> {
 /// Writes an entry into the writer's own register. `hide` is a checkbox ("on"); hiding needs
 /// `reason`.
 #[server(prefix = "/api", endpoint = "write_record")]
-pub async fn write_record(case_id: i32, text: String, hide: Option<String>, reason: Option<String>) -> Result<i32, AppError> {
+pub async fn write_record(
+    case_id: i32,
+    text: String,
+    hide: Option<String>,
+    reason: Option<String>,
+) -> Result<i32, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        let id = records::write(&state.db, &state.events, &user, case_id, &text, hide.is_some(), reason.as_deref().unwrap_or_default()).await?;
+        let id = records::write(
+            &state.db,
+            &state.events,
+            &user,
+            case_id,
+            &text,
+            hide.is_some(),
+            reason.as_deref().unwrap_or_default(),
+        )
+        .await?;
         leptos_axum::redirect(&format!("{}?written={id}", records_path(case_id)));
         Ok(id)
     })
@@ -90,7 +104,10 @@ pub async fn record_withdrawal(case_id: i32, consent_id: i32) -> Result<(), AppE
         let user = require_user().await?;
         let state = app_state()?;
         consents::record_withdrawal(&state.db, &state.events, &user, case_id, consent_id).await?;
-        leptos_axum::redirect(&format!("{}?consent_withdrawn={consent_id}#consent-{consent_id}", records_path(case_id)));
+        leptos_axum::redirect(&format!(
+            "{}?consent_withdrawn={consent_id}#consent-{consent_id}",
+            records_path(case_id)
+        ));
         Ok(())
     })
     .await
@@ -100,7 +117,10 @@ pub async fn record_withdrawal(case_id: i32, consent_id: i32) -> Result<(), AppE
 /// (`legal`, `consent`, `team`…) or empty for all, `log_before` where the page starts (the `next`
 /// of the page before) or empty for the newest.
 #[server(prefix = "/api", endpoint = "privacy")]
-pub async fn get_privacy(#[server(default)] log_basis: String, #[server(default)] log_before: String) -> Result<PrivacyPage, AppError> {
+pub async fn get_privacy(
+    #[server(default)] log_basis: String,
+    #[server(default)] log_before: String,
+) -> Result<PrivacyPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         consents::privacy(&app_state()?.db, &user, &log_basis, &log_before).await
@@ -158,7 +178,15 @@ pub async fn set_relative_scope(
 ) -> Result<(), AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        consents::set_relative_scope(&app_state()?.db, &user, link_id, can_view.is_some(), can_write.is_some(), &valid_until).await?;
+        consents::set_relative_scope(
+            &app_state()?.db,
+            &user,
+            link_id,
+            can_view.is_some(),
+            can_write.is_some(),
+            &valid_until,
+        )
+        .await?;
         leptos_axum::redirect(&format!("{PRIVACY_PATH}?scoped={link_id}#relative-{link_id}"));
         Ok(())
     })

@@ -5,9 +5,9 @@
 //! sent without JavaScript learns what went wrong), and anyone can write such a link.
 
 use super::labels::{self, I18n};
+use crate::domain::audit_search::AuditSearchError;
 use crate::domain::board::BoardError;
 use crate::domain::closure::ClosureError;
-use crate::domain::audit_search::AuditSearchError;
 use crate::domain::consent::ConsentError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
@@ -46,9 +46,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AccessDenied::OutsideRelativeScope => t!(i18n, errors.forbidden.outside_relative_scope).into_any(),
             AccessDenied::NotCoordinatorOfCase => t!(i18n, errors.forbidden.not_coordinator_of_case).into_any(),
             AccessDenied::AdministratorsOnly => t!(i18n, errors.forbidden.administrators_only).into_any(),
-            AccessDenied::ClientsAndRelativesOnly => {
-                t!(i18n, errors.forbidden.clients_and_relatives_only).into_any()
-            }
+            AccessDenied::ClientsAndRelativesOnly => t!(i18n, errors.forbidden.clients_and_relatives_only).into_any(),
             AccessDenied::CoordinatorsOnly => t!(i18n, errors.forbidden.coordinators_only).into_any(),
             AccessDenied::ClientOnly => t!(i18n, errors.forbidden.client_only).into_any(),
             AccessDenied::RelativeReadsPlan => t!(i18n, errors.forbidden.relative_reads_plan).into_any(),
@@ -75,14 +73,12 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             ConcernError::BirthDateInFuture => t!(i18n, errors.concern.birth_date_in_future).into_any(),
             ConcernError::DateOutOfRange => t!(i18n, errors.date_out_of_range).into_any(),
             ConcernError::MunicipalityEmpty => t!(i18n, errors.concern.municipality_empty).into_any(),
-            ConcernError::UnknownLifeArea { .. } => {
-                t!(i18n, errors.concern.unknown_life_area).into_any()
-            }
+            ConcernError::UnknownLifeArea { .. } => t!(i18n, errors.concern.unknown_life_area).into_any(),
             ConcernError::ReasonEmpty => t!(i18n, errors.concern.reason_empty).into_any(),
-            ConcernError::ReasonTooLong { max } => t!(i18n, errors.concern.reason_too_long, max = move || max).into_any(),
-            ConcernError::InvalidChoice { .. } => {
-                t!(i18n, errors.concern.invalid_choice).into_any()
+            ConcernError::ReasonTooLong { max } => {
+                t!(i18n, errors.concern.reason_too_long, max = move || max).into_any()
             }
+            ConcernError::InvalidChoice { .. } => t!(i18n, errors.concern.invalid_choice).into_any(),
             ConcernError::CountOutOfRange => t!(i18n, errors.concern.count_out_of_range).into_any(),
             ConcernError::NoAgreementToProceed => t!(i18n, errors.concern.no_agreement_to_proceed).into_any(),
             ConcernError::AlreadyDecided => t!(i18n, errors.concern.already_decided).into_any(),
@@ -96,9 +92,7 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             NameError::PasswordTooLong => t!(i18n, errors.name.password_too_long).into_any(),
         },
         AppError::Transition(problem) => match problem {
-            TransitionError::UnknownStage { .. } => {
-                t!(i18n, errors.transition.unknown_stage).into_any()
-            }
+            TransitionError::UnknownStage { .. } => t!(i18n, errors.transition.unknown_stage).into_any(),
             TransitionError::SameStage { stage } => {
                 t!(i18n, errors.transition.same_stage, stage = move || labels::stage(i18n, stage)).into_any()
             }
@@ -109,12 +103,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
                 to = move || labels::stage(i18n, to)
             )
             .into_any(),
-            TransitionError::CoordinatorPairMissing { to } => t!(
-                i18n,
-                errors.transition.coordinator_pair_missing,
-                to = move || labels::stage(i18n, to)
-            )
-            .into_any(),
+            TransitionError::CoordinatorPairMissing { to } => {
+                t!(i18n, errors.transition.coordinator_pair_missing, to = move || labels::stage(i18n, to)).into_any()
+            }
             TransitionError::AssessmentNotCompleted => t!(i18n, errors.transition.assessment_not_completed).into_any(),
             TransitionError::ClosingNeedsSummary => t!(i18n, errors.transition.closing_needs_summary).into_any(),
         },
@@ -124,7 +115,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         AppError::Meeting(problem) => meeting_error(i18n, problem),
         AppError::Review(problem) => match problem {
             ReviewError::NoGoals => t!(i18n, errors.review.no_goals).into_any(),
-            ReviewError::GoalNotScored { number } => t!(i18n, errors.review.goal_not_scored, number = move || number).into_any(),
+            ReviewError::GoalNotScored { number } => {
+                t!(i18n, errors.review.goal_not_scored, number = move || number).into_any()
+            }
             ReviewError::NextReviewMissing => t!(i18n, errors.review.next_review_missing).into_any(),
             ReviewError::NextReview { problem } => {
                 let detail = plan_error(i18n, problem);
@@ -136,13 +129,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         },
         AppError::Feedback(problem) => match problem {
             FeedbackError::ScoreMissing => t!(i18n, errors.feedback.score_missing).into_any(),
-            FeedbackError::ScoreOutOfRange { .. } => {
-                t!(i18n, errors.feedback.score_out_of_range).into_any()
-            }
+            FeedbackError::ScoreOutOfRange { .. } => t!(i18n, errors.feedback.score_out_of_range).into_any(),
             FeedbackError::TextTooLong { max } => t!(i18n, errors.feedback.text_too_long, max = move || max).into_any(),
-            FeedbackError::UnknownOccasion { .. } => {
-                t!(i18n, errors.feedback.unknown_occasion).into_any()
-            }
+            FeedbackError::UnknownOccasion { .. } => t!(i18n, errors.feedback.unknown_occasion).into_any(),
             FeedbackError::MeetingNotOver => t!(i18n, errors.feedback.meeting_not_over).into_any(),
             FeedbackError::NotInvited => t!(i18n, errors.feedback.not_invited).into_any(),
             FeedbackError::CaseNotClosed => t!(i18n, errors.feedback.case_not_closed).into_any(),
@@ -171,7 +160,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             AuditSearchError::DateInvalid { .. } => t!(i18n, errors.audit.date_invalid).into_any(),
             AuditSearchError::PeriodReversed => t!(i18n, errors.audit.period_reversed).into_any(),
             AuditSearchError::DateOutOfRange => t!(i18n, errors.date_out_of_range).into_any(),
-            AuditSearchError::PeriodTooLong { max } => t!(i18n, errors.audit.period_too_long, max = move || max).into_any(),
+            AuditSearchError::PeriodTooLong { max } => {
+                t!(i18n, errors.audit.period_too_long, max = move || max).into_any()
+            }
             AuditSearchError::UnknownBasis { .. } => t!(i18n, errors.audit.unknown_basis).into_any(),
             AuditSearchError::CursorInvalid { .. } => t!(i18n, errors.audit.cursor_invalid).into_any(),
             AuditSearchError::TooBroad { max } => t!(i18n, errors.audit.too_broad, max = move || max).into_any(),
@@ -193,9 +184,7 @@ fn board_error(i18n: I18n, problem: BoardError) -> AnyView {
         BoardError::BadVersion => t!(i18n, errors.board.bad_version).into_any(),
         BoardError::EmptyComment => t!(i18n, errors.board.empty_comment).into_any(),
         BoardError::CommentTooLong { max } => t!(i18n, errors.board.comment_too_long, max = move || max).into_any(),
-        BoardError::MentionOffTeam { .. } => {
-            t!(i18n, errors.board.mention_off_team).into_any()
-        }
+        BoardError::MentionOffTeam { .. } => t!(i18n, errors.board.mention_off_team).into_any(),
         BoardError::EmptyAction => t!(i18n, errors.board.empty_action).into_any(),
         BoardError::ActionTooLong { max } => t!(i18n, errors.board.action_too_long, max = move || max).into_any(),
         BoardError::NoSuchAction => t!(i18n, errors.board.no_such_action).into_any(),
@@ -211,9 +200,7 @@ fn assessment_error(i18n: I18n, problem: AssessmentError) -> AnyView {
             t!(i18n, errors.assessment.need_without_weight, area = move || labels::life_area(i18n, area)).into_any()
         }
         AssessmentError::TextTooLong { max } => t!(i18n, errors.assessment.text_too_long, max = move || max).into_any(),
-        AssessmentError::InvalidChoice { .. } => {
-            t!(i18n, errors.assessment.invalid_choice).into_any()
-        }
+        AssessmentError::InvalidChoice { .. } => t!(i18n, errors.assessment.invalid_choice).into_any(),
         AssessmentError::UnknownParticipant => t!(i18n, errors.assessment.unknown_participant).into_any(),
         AssessmentError::Incomplete { missing } => {
             let list = move || missing.iter().map(|m| labels::missing(i18n, *m)).collect::<Vec<_>>().join(", ");

@@ -114,7 +114,11 @@ fn LanguageSwitch() -> impl IntoView {
     let back = move || {
         let search = location.search.get();
         let query = search.trim_start_matches('?');
-        if query.is_empty() { location.pathname.get() } else { format!("{}?{query}", location.pathname.get()) }
+        if query.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{query}", location.pathname.get())
+        }
     };
     let choice = move |locale: Locale, lang: &'static str, label: String| {
         view! {

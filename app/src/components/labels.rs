@@ -1,8 +1,8 @@
 //! Translated names of domain values, and dates written the local way.
 
 use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
-use crate::domain::calendar::{finnish_date, finnish_time};
 use crate::domain::board::Column;
+use crate::domain::calendar::{finnish_date, finnish_time};
 use crate::domain::feedback::Occasion;
 use crate::domain::plan::TaskStatus;
 use crate::domain::process::{Deadline, Party, Principle, Step};

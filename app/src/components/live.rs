@@ -223,7 +223,8 @@ mod socket {
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
         // The previous socket's handlers are dropped here; that socket has closed for good.
-        *live.handlers.borrow_mut() = Handlers { _open: Some(on_open), _message: Some(on_message), _close: Some(on_close) };
+        *live.handlers.borrow_mut() =
+            Handlers { _open: Some(on_open), _message: Some(on_message), _close: Some(on_close) };
         *live.socket.borrow_mut() = Some(socket);
     }
 

@@ -160,7 +160,8 @@ fn principle_icon(principle: Principle, x: f32, y: f32) -> impl IntoView {
 /// What one step says about itself to a screen reader: its number, name and stage, then its
 /// numbers or where the client stands.
 fn step_label(i18n: I18n, step: Step, count: Option<StepCount>, state: Option<StepState>) -> String {
-    let mut label = format!("{}. {} ({})", step.position() + 1, labels::step(i18n, step), labels::stage(i18n, step.stage()));
+    let mut label =
+        format!("{}. {} ({})", step.position() + 1, labels::step(i18n, step), labels::stage(i18n, step.stage()));
     if let Some(count) = count {
         label.push_str(": ");
         label.push_str(&count_text(i18n, count));
@@ -199,7 +200,12 @@ pub fn state_text(i18n: I18n, state: StepState) -> String {
 /// Follows a step's link inside the application (SVG links are not the router's), then moves
 /// focus to the opened step's text. A click with a modifier key keeps its ordinary meaning.
 #[cfg(feature = "hydrate")]
-fn open_step(ev: &leptos::ev::MouseEvent, navigate: impl Fn(&str, leptos_router::NavigateOptions), href: &str, details_id: &str) {
+fn open_step(
+    ev: &leptos::ev::MouseEvent,
+    navigate: impl Fn(&str, leptos_router::NavigateOptions),
+    href: &str,
+    details_id: &str,
+) {
     if ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
@@ -220,7 +226,10 @@ fn open_step(ev: &leptos::ev::MouseEvent, navigate: impl Fn(&str, leptos_router:
 #[cfg(feature = "hydrate")]
 fn focus_step(ev: &leptos::ev::KeyboardEvent, step: Step) {
     use wasm_bindgen::JsCast;
-    let drawing = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("svg").ok().flatten());
+    let drawing = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("svg").ok().flatten());
     let link = drawing.and_then(|svg| svg.query_selector(&format!("[data-step='{}']", step.as_str())).ok().flatten());
     if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::SvgElement>().ok()) {
         let _ = link.focus();
@@ -543,7 +552,13 @@ fn ProcessText(data: MapData) -> impl IntoView {
                             .or_else(|| state.map(|s| state_text(i18n, s)))
                             .map(|text| format!(" ({text})"))
                     };
-                    let what = move || if position.is_some() { labels::step_plain(i18n, step) } else { labels::step_what(i18n, step) };
+                    let what = move || {
+                        if position.is_some() {
+                            labels::step_plain(i18n, step)
+                        } else {
+                            labels::step_what(i18n, step)
+                        }
+                    };
                     view! {
                         <li>
                             <a href=link>{move || labels::step(i18n, step)}</a>
@@ -648,13 +663,23 @@ mod tests {
     fn every_step_is_drawn_once_inside_the_drawing_and_its_stage() {
         for orientation in [Orientation::Across, Orientation::Down] {
             let Layout { width, height, stages, steps } = layout(orientation);
-            assert_eq!(steps.iter().map(|(s, _)| *s).collect::<Vec<_>>(), Step::ALL.to_vec(), "{orientation:?}: process order");
+            assert_eq!(
+                steps.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+                Step::ALL.to_vec(),
+                "{orientation:?}: process order"
+            );
             assert_eq!(stages.len(), Stage::ALL.len());
             for (step, rect) in &steps {
                 assert!(inside(*rect, width, height), "{orientation:?} {step:?} inside the drawing");
                 let (_, band) = stages.iter().find(|(stage, _)| *stage == step.stage()).unwrap();
-                assert!(rect.x >= band.x && rect.right() <= band.right() + 0.01, "{orientation:?} {step:?} under its stage");
-                assert!(!stages.iter().any(|(_, header)| overlap(*header, *rect)), "{orientation:?} {step:?} clear of the headers");
+                assert!(
+                    rect.x >= band.x && rect.right() <= band.right() + 0.01,
+                    "{orientation:?} {step:?} under its stage"
+                );
+                assert!(
+                    !stages.iter().any(|(_, header)| overlap(*header, *rect)),
+                    "{orientation:?} {step:?} clear of the headers"
+                );
             }
             for (i, (a, ra)) in steps.iter().enumerate() {
                 for (b, rb) in &steps[i + 1..] {
@@ -679,7 +704,11 @@ mod tests {
         assert_eq!(wrap("Palvelutarpeen arviointi", 18), vec!["Palvelutarpeen", "arviointi"]);
         assert_eq!(wrap("Service-need assessment", 18), vec!["Service-need", "assessment"]);
         assert_eq!(wrap("Bedömning av servicebehov", 18), vec!["Bedömning av", "servicebehov"]);
-        assert_eq!(wrap("Sosiaalihuoltolakiuudistus", 10), vec!["Sosiaalihuoltolakiuudistus"], "one long word stays whole");
+        assert_eq!(
+            wrap("Sosiaalihuoltolakiuudistus", 10),
+            vec!["Sosiaalihuoltolakiuudistus"],
+            "one long word stays whole"
+        );
         assert_eq!(wrap("Service-need", 8), vec!["Service-", "need"]);
     }
 

@@ -144,9 +144,7 @@ impl Access {
             (Role::Client, Relationship::OwnClient) => Ok(Basis::OwnClient),
             (Role::Client, _) => Err(AccessDenied::NotYourCase),
             (Role::Relative, Relationship::Relative { can_view: true, .. }) => Ok(Basis::RelativeLink),
-            (Role::Relative, Relationship::Relative { can_view: false, .. }) => {
-                Err(AccessDenied::OutsideRelativeScope)
-            }
+            (Role::Relative, Relationship::Relative { can_view: false, .. }) => Err(AccessDenied::OutsideRelativeScope),
             (Role::Relative, _) => Err(AccessDenied::NotYourCase),
             (Role::Professional | Role::Coordinator, Relationship::Team(team_role))
                 if team_role != TeamRole::Relative =>
@@ -301,7 +299,11 @@ impl Access {
     /// May this person open a coordinator pair's board? One of the pair's two coordinators.
     pub fn view_pair_board(role: Role, user_id: i32, pair: (i32, i32)) -> Result<(), AccessDenied> {
         Self::view_boards(role)?;
-        if role == Role::Coordinator && (user_id == pair.0 || user_id == pair.1) { Ok(()) } else { Err(AccessDenied::NotThisPair) }
+        if role == Role::Coordinator && (user_id == pair.0 || user_id == pair.1) {
+            Ok(())
+        } else {
+            Err(AccessDenied::NotThisPair)
+        }
     }
 
     /// May this person open a client's team board, see its cards' comments and comment on them?
@@ -431,10 +433,7 @@ mod tests {
     #[test]
     fn a_client_sees_only_their_own_case() {
         assert_eq!(Access::view_case(Role::Client, Relationship::OwnClient), Ok(Basis::OwnClient));
-        assert_eq!(
-            Access::view_case(Role::Client, Relationship::Unrelated),
-            Err(AccessDenied::NotYourCase)
-        );
+        assert_eq!(Access::view_case(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
     }
 
     #[test]
@@ -447,10 +446,7 @@ mod tests {
             Access::view_case(Role::Relative, Relationship::Relative { can_view: false, can_write: false }),
             Err(AccessDenied::OutsideRelativeScope)
         );
-        assert_eq!(
-            Access::view_case(Role::Relative, Relationship::Unrelated),
-            Err(AccessDenied::NotYourCase)
-        );
+        assert_eq!(Access::view_case(Role::Relative, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
     }
 
     #[test]
@@ -476,20 +472,14 @@ mod tests {
             Relationship::Relative { can_view: true, can_write: false },
             Relationship::Unrelated,
         ] {
-            assert_eq!(
-                Access::view_case(Role::Administrator, rel),
-                Err(AccessDenied::AdministratorNoClientContent)
-            );
+            assert_eq!(Access::view_case(Role::Administrator, rel), Err(AccessDenied::AdministratorNoClientContent));
         }
     }
 
     #[test]
     fn only_the_coordinator_pair_moves_a_case() {
         for seat in [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator] {
-            assert_eq!(
-                Access::change_stage(Role::Coordinator, Relationship::Team(seat)),
-                Ok(Basis::Team(seat))
-            );
+            assert_eq!(Access::change_stage(Role::Coordinator, Relationship::Team(seat)), Ok(Basis::Team(seat)));
         }
         assert_eq!(
             Access::change_stage(Role::Coordinator, Relationship::Team(TeamRole::Member)),
@@ -503,10 +493,7 @@ mod tests {
             Access::change_stage(Role::Client, Relationship::OwnClient),
             Err(AccessDenied::NotCoordinatorOfCase)
         );
-        assert_eq!(
-            Access::change_stage(Role::Coordinator, Relationship::Unrelated),
-            Err(AccessDenied::NotOnTeam)
-        );
+        assert_eq!(Access::change_stage(Role::Coordinator, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
     }
 
     #[test]
@@ -531,7 +518,10 @@ mod tests {
 
     #[test]
     fn the_client_a_writing_relative_and_the_team_write_and_a_viewing_relative_reads() {
-        assert_eq!(Access::contribute(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, ViewAuthor::Client)));
+        assert_eq!(
+            Access::contribute(Role::Client, Relationship::OwnClient),
+            Ok((Basis::OwnClient, ViewAuthor::Client))
+        );
         assert_eq!(Access::contribute(Role::Client, Relationship::Unrelated), Err(AccessDenied::NotYourCase));
         assert_eq!(
             Access::contribute(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
@@ -563,7 +553,10 @@ mod tests {
             Access::edit_assessment(Role::Professional, Relationship::Team(TeamRole::Member)),
             Err(AccessDenied::NotCoordinatorOfCase)
         );
-        assert_eq!(Access::edit_assessment(Role::Client, Relationship::OwnClient), Err(AccessDenied::NotCoordinatorOfCase));
+        assert_eq!(
+            Access::edit_assessment(Role::Client, Relationship::OwnClient),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
     }
 
     #[test]
@@ -587,12 +580,18 @@ mod tests {
             Err(AccessDenied::RelativeReadsPlan)
         );
         assert_eq!(Access::edit_plan(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
-        assert_eq!(Access::edit_plan(Role::Administrator, Relationship::Unrelated), Err(AccessDenied::AdministratorNoClientContent));
+        assert_eq!(
+            Access::edit_plan(Role::Administrator, Relationship::Unrelated),
+            Err(AccessDenied::AdministratorNoClientContent)
+        );
     }
 
     #[test]
     fn feedback_comes_from_the_client_and_writing_relatives_and_the_pair_reads_it() {
-        assert_eq!(Access::give_feedback(Role::Client, Relationship::OwnClient), Ok((Basis::OwnClient, ViewAuthor::Client)));
+        assert_eq!(
+            Access::give_feedback(Role::Client, Relationship::OwnClient),
+            Ok((Basis::OwnClient, ViewAuthor::Client))
+        );
         assert_eq!(
             Access::give_feedback(Role::Relative, Relationship::Relative { can_view: true, can_write: true }),
             Ok((Basis::RelativeLink, ViewAuthor::Relative))
@@ -612,7 +611,10 @@ mod tests {
             Access::read_feedback(Role::Professional, Relationship::Team(TeamRole::OwnWorker)),
             Err(AccessDenied::NotCoordinatorOfCase)
         );
-        assert_eq!(Access::read_feedback(Role::Client, Relationship::OwnClient), Err(AccessDenied::NotCoordinatorOfCase));
+        assert_eq!(
+            Access::read_feedback(Role::Client, Relationship::OwnClient),
+            Err(AccessDenied::NotCoordinatorOfCase)
+        );
     }
 
     #[test]
@@ -648,7 +650,10 @@ mod tests {
         let member = Relationship::Team(TeamRole::Member);
         let relative = Relationship::Relative { can_view: true, can_write: true };
         assert_eq!(Access::write_record(Role::Professional, member), Ok(Basis::Team(TeamRole::Member)));
-        assert_eq!(Access::write_record(Role::Client, Relationship::OwnClient), Err(AccessDenied::RecordsByProfessionals));
+        assert_eq!(
+            Access::write_record(Role::Client, Relationship::OwnClient),
+            Err(AccessDenied::RecordsByProfessionals)
+        );
         assert_eq!(Access::write_record(Role::Relative, relative), Err(AccessDenied::RecordsByProfessionals));
         assert_eq!(Access::write_record(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
         assert_eq!(Access::read_records(Role::Coordinator, member), Ok(Basis::Team(TeamRole::Member)));
@@ -670,15 +675,24 @@ mod tests {
     #[test]
     fn a_consent_given_to_the_team_is_recorded_by_a_professional_on_it() {
         let relative = Relationship::Relative { can_view: true, can_write: true };
-        assert_eq!(Access::record_consent(Role::Professional, Relationship::Team(TeamRole::Member)), Ok(Basis::Team(TeamRole::Member)));
+        assert_eq!(
+            Access::record_consent(Role::Professional, Relationship::Team(TeamRole::Member)),
+            Ok(Basis::Team(TeamRole::Member))
+        );
         assert_eq!(
             Access::record_consent(Role::Coordinator, Relationship::Team(TeamRole::HealthCoordinator)),
             Ok(Basis::Team(TeamRole::HealthCoordinator))
         );
-        assert_eq!(Access::record_consent(Role::Client, Relationship::OwnClient), Err(AccessDenied::ConsentRecordedByTeam));
+        assert_eq!(
+            Access::record_consent(Role::Client, Relationship::OwnClient),
+            Err(AccessDenied::ConsentRecordedByTeam)
+        );
         assert_eq!(Access::record_consent(Role::Relative, relative), Err(AccessDenied::ConsentRecordedByTeam));
         assert_eq!(Access::record_consent(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));
-        assert_eq!(Access::record_consent(Role::Auditor, Relationship::Team(TeamRole::Member)), Err(AccessDenied::AuditorSeesLogOnly));
+        assert_eq!(
+            Access::record_consent(Role::Auditor, Relationship::Team(TeamRole::Member)),
+            Err(AccessDenied::AuditorSeesLogOnly)
+        );
     }
 
     #[test]

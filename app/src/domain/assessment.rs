@@ -45,7 +45,8 @@ pub enum ContactMode {
 }
 
 impl ContactMode {
-    pub const ALL: [ContactMode; 4] = [ContactMode::Meeting, ContactMode::HomeVisit, ContactMode::Phone, ContactMode::Video];
+    pub const ALL: [ContactMode; 4] =
+        [ContactMode::Meeting, ContactMode::HomeVisit, ContactMode::Phone, ContactMode::Video];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -194,7 +195,8 @@ impl AssessmentContent {
     pub fn parse(raw: &RawAssessment, team: &[(i32, String)]) -> Result<Self, AssessmentError> {
         let mut needs = Vec::new();
         for area in LifeArea::ALL {
-            let weight = choice(raw.weights.get(area.as_str()).map(String::as_str).unwrap_or(""), &Weight::ALL, Weight::as_str)?;
+            let weight =
+                choice(raw.weights.get(area.as_str()).map(String::as_str).unwrap_or(""), &Weight::ALL, Weight::as_str)?;
             let need = bounded(raw.needs.get(area.as_str()).map(String::as_str).unwrap_or(""), MAX_NEED)?;
             match (weight, need.is_empty()) {
                 (None, true) => {}
@@ -256,14 +258,22 @@ impl AssessmentContent {
 
     pub fn check_complete(&self, client_views: usize) -> Result<(), AssessmentError> {
         let missing = self.missing(client_views);
-        if missing.is_empty() { Ok(()) } else { Err(AssessmentError::Incomplete { missing }) }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(AssessmentError::Incomplete { missing })
+        }
     }
 }
 
 /// A view written into the assessment, in the author's own words.
 pub fn parse_view(raw: &str) -> Result<String, AssessmentError> {
     let text = bounded(raw, MAX_TEXT)?;
-    if text.is_empty() { Err(AssessmentError::ViewEmpty) } else { Ok(text) }
+    if text.is_empty() {
+        Err(AssessmentError::ViewEmpty)
+    } else {
+        Ok(text)
+    }
 }
 
 #[cfg(test)]

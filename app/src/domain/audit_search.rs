@@ -188,7 +188,9 @@ impl OwnLogQuery {
 fn basis_kind(raw: &str) -> Result<Option<BasisKind>, AuditSearchError> {
     match raw.trim() {
         "" => Ok(None),
-        raw => BasisKind::parse(raw).map(Some).ok_or_else(|| AuditSearchError::UnknownBasis { value: super::shortened(raw) }),
+        raw => BasisKind::parse(raw)
+            .map(Some)
+            .ok_or_else(|| AuditSearchError::UnknownBasis { value: super::shortened(raw) }),
     }
 }
 
@@ -245,7 +247,13 @@ mod tests {
     use crate::domain::TeamRole;
 
     fn form(client: &str, from: &str, until: &str, basis: &str) -> AuditSearchForm {
-        AuditSearchForm { client: client.into(), from: from.into(), until: until.into(), basis: basis.into(), ..Default::default() }
+        AuditSearchForm {
+            client: client.into(),
+            from: from.into(),
+            until: until.into(),
+            basis: basis.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -280,10 +288,19 @@ mod tests {
             AuditSearch::parse(&form("", "24.11.2026", "", "")),
             Err(AuditSearchError::DateInvalid { value: "24.11.2026".into() })
         );
-        assert_eq!(AuditSearch::parse(&form("", "2026-11-24", "2026-11-01", "")), Err(AuditSearchError::PeriodReversed));
-        assert_eq!(AuditSearch::parse(&form("", "2025-11-01", "2026-11-24", "")), Err(AuditSearchError::PeriodTooLong { max: MAX_DAYS }));
+        assert_eq!(
+            AuditSearch::parse(&form("", "2026-11-24", "2026-11-01", "")),
+            Err(AuditSearchError::PeriodReversed)
+        );
+        assert_eq!(
+            AuditSearch::parse(&form("", "2025-11-01", "2026-11-24", "")),
+            Err(AuditSearchError::PeriodTooLong { max: MAX_DAYS })
+        );
         assert!(AuditSearch::parse(&form("", "2025-11-24", "2026-11-23", "")).is_ok());
-        assert_eq!(AuditSearch::parse(&form("", "", "", "whim")), Err(AuditSearchError::UnknownBasis { value: "whim".into() }));
+        assert_eq!(
+            AuditSearch::parse(&form("", "", "", "whim")),
+            Err(AuditSearchError::UnknownBasis { value: "whim".into() })
+        );
         assert_eq!(
             AuditSearch::parse(&form(&"x".repeat(MAX_TERM + 1), "", "", "")),
             Err(AuditSearchError::TermTooLong { max: MAX_TERM })

@@ -49,8 +49,16 @@ pub enum CardRef {
 
 /// The steps a pair's board has columns for: every step a case can be in (concerns are not yet
 /// cases; they are screened on their own page).
-pub const PAIR_COLUMNS: [Step; 8] =
-    [Step::Screening, Step::Assessment, Step::Team, Step::Plan, Step::Meetings, Step::Review, Step::Feedback, Step::Closure];
+pub const PAIR_COLUMNS: [Step; 8] = [
+    Step::Screening,
+    Step::Assessment,
+    Step::Team,
+    Step::Plan,
+    Step::Meetings,
+    Step::Review,
+    Step::Feedback,
+    Step::Closure,
+];
 
 /// The longest comment a card takes, in characters.
 pub const MAX_COMMENT: usize = 2000;
@@ -288,7 +296,8 @@ impl Comment {
         let is_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
         let mut i = 0;
         while i < chars.len() {
-            let starts_word = i == 0 || !(chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '.' | '-' | '_' | '@'));
+            let starts_word =
+                i == 0 || !(chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '.' | '-' | '_' | '@'));
             if chars[i] == '@' && starts_word {
                 let name: String = chars[i + 1..].iter().take_while(|c| is_name(**c)).collect();
                 let name = name.trim_end_matches(['.', '-', '_']).to_ascii_lowercase();
@@ -331,8 +340,12 @@ pub enum NotificationKind {
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 4] =
-        [NotificationKind::Assigned, NotificationKind::Mentioned, NotificationKind::Overdue, NotificationKind::LegalBasis];
+    pub const ALL: [NotificationKind; 4] = [
+        NotificationKind::Assigned,
+        NotificationKind::Mentioned,
+        NotificationKind::Overdue,
+        NotificationKind::LegalBasis,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -490,7 +503,11 @@ mod tests {
                 assert!(board.has_column(column));
             }
         }
-        for card in [CardRef::Case { case_id: 7 }, CardRef::Action { case_id: 7, key: 0 }, CardRef::Action { case_id: 9, key: 41 }] {
+        for card in [
+            CardRef::Case { case_id: 7 },
+            CardRef::Action { case_id: 7, key: 0 },
+            CardRef::Action { case_id: 9, key: 41 },
+        ] {
             assert_eq!(card.key().parse::<CardRef>(), Ok(card));
         }
         assert_eq!(CardRef::Action { case_id: 9, key: 4 }.case_id(), 9);
@@ -517,11 +534,14 @@ mod tests {
         let pair = Board::Pair { pair_id: 1 }.columns();
         assert_eq!(pair.len(), 8);
         assert!(!pair.contains(&Column::Step(Step::Concern)), "concerns are not cases yet");
-        assert_eq!(Board::Team { case_id: 1 }.columns(), vec![
-            Column::Status(TaskStatus::Open),
-            Column::Status(TaskStatus::InProgress),
-            Column::Status(TaskStatus::Done)
-        ]);
+        assert_eq!(
+            Board::Team { case_id: 1 }.columns(),
+            vec![
+                Column::Status(TaskStatus::Open),
+                Column::Status(TaskStatus::InProgress),
+                Column::Status(TaskStatus::Done)
+            ]
+        );
         assert_eq!(Board::Mine.columns(), Board::Team { case_id: 1 }.columns());
     }
 
@@ -530,7 +550,10 @@ mod tests {
         assert_eq!(case_move(Step::Meetings, Column::Step(Step::Review)), Ok(Stage::FollowUp));
         assert_eq!(case_move(Step::Assessment, Column::Step(Step::Team)), Ok(Stage::Collaboration));
         assert_eq!(case_move(Step::Feedback, Column::Step(Step::Closure)), Ok(Stage::Closed));
-        assert_eq!(case_move(Step::Team, Column::Step(Step::Plan)), Err(BoardError::StepFollowsFromRecords { step: Step::Plan }));
+        assert_eq!(
+            case_move(Step::Team, Column::Step(Step::Plan)),
+            Err(BoardError::StepFollowsFromRecords { step: Step::Plan })
+        );
         assert_eq!(case_move(Step::Plan, Column::Step(Step::Plan)), Err(BoardError::AlreadyThere));
         assert_eq!(case_move(Step::Plan, Column::Status(TaskStatus::Done)), Err(BoardError::ColumnNotOnBoard));
         assert_eq!(case_move(Step::Screening, Column::Step(Step::Concern)), Err(BoardError::ColumnNotOnBoard));
@@ -579,7 +602,9 @@ mod tests {
 
     #[test]
     fn mentions_are_the_usernames_after_an_at_sign_each_once() {
-        let comment = Comment::parse("@Liisa.Makinen voisitko soittaa? Kiitos @heikki.laine. Myös @liisa.makinen, ja @olli_r!").unwrap();
+        let comment =
+            Comment::parse("@Liisa.Makinen voisitko soittaa? Kiitos @heikki.laine. Myös @liisa.makinen, ja @olli_r!")
+                .unwrap();
         assert_eq!(comment.mentions(), vec!["liisa.makinen", "heikki.laine", "olli_r"]);
         let no_mentions = Comment::parse("Sähköposti: sanna@example.fi, ja @ yksin sekä @@").unwrap();
         assert!(no_mentions.mentions().is_empty(), "{:?}", no_mentions.mentions());
@@ -631,7 +656,11 @@ mod tests {
         assert!(here.is_empty());
         let one = vec![(1, "Sanna Virtanen".to_string()), (2, "Heikki Laine".to_string())];
         let other = vec![(2, "Heikki Laine".to_string()), (3, "Liisa Mäkinen".to_string())];
-        assert_eq!(viewers_everywhere([&one, &other]), vec!["Heikki Laine", "Liisa Mäkinen", "Sanna Virtanen"], "one person on two instances once");
+        assert_eq!(
+            viewers_everywhere([&one, &other]),
+            vec!["Heikki Laine", "Liisa Mäkinen", "Sanna Virtanen"],
+            "one person on two instances once"
+        );
     }
 
     #[test]

@@ -187,7 +187,11 @@ mod tests {
         assert_eq!(from_finnish_time(local(1, 15, 13, 0)), Some(utc(1, 15, 11, 0)), "winter: UTC+2");
         assert_eq!(from_finnish_time(local(6, 15, 13, 0)), Some(utc(6, 15, 10, 0)), "summer: UTC+3");
         assert_eq!(from_finnish_time(local(3, 29, 3, 30)), None, "03:30 never happens on 29.3.2026");
-        assert_eq!(from_finnish_time(local(10, 25, 3, 30)), Some(utc(10, 25, 0, 30)), "the repeated hour reads as summer time");
+        assert_eq!(
+            from_finnish_time(local(10, 25, 3, 30)),
+            Some(utc(10, 25, 0, 30)),
+            "the repeated hour reads as summer time"
+        );
         for at in [utc(1, 15, 11, 0), utc(6, 15, 10, 0), utc(10, 25, 0, 30), utc(12, 31, 23, 30)] {
             assert_eq!(from_finnish_time(finnish_time(at)), Some(at));
         }
@@ -231,7 +235,9 @@ mod tests {
         assert!(!is_working_day(d(2026, 11, 21)), "Saturday");
         assert!(!is_working_day(d(2026, 11, 22)), "Sunday");
         assert!(is_working_day(d(2026, 11, 23)), "Monday");
-        assert!(!is_working_day(d(2025, 12, 24)) && !is_working_day(d(2025, 12, 25)) && !is_working_day(d(2025, 12, 26)));
+        assert!(
+            !is_working_day(d(2025, 12, 24)) && !is_working_day(d(2025, 12, 25)) && !is_working_day(d(2025, 12, 26))
+        );
         assert!(!is_working_day(d(2027, 1, 6)), "Epiphany");
         assert!(!is_working_day(d(2026, 5, 1)), "May Day");
         assert!(!is_working_day(d(2027, 12, 6)), "Independence Day on a Monday");

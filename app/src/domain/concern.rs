@@ -90,8 +90,12 @@ impl PersonDetails {
         if date_of_birth > today {
             return Err(ConcernError::BirthDateInFuture);
         }
-        let municipality =
-            bounded(municipality, MAX_NAME, ConcernError::MunicipalityEmpty, ConcernError::NameTooLong { max: MAX_NAME })?;
+        let municipality = bounded(
+            municipality,
+            MAX_NAME,
+            ConcernError::MunicipalityEmpty,
+            ConcernError::NameTooLong { max: MAX_NAME },
+        )?;
         Ok(Self { name, date_of_birth, municipality })
     }
 }
@@ -133,7 +137,11 @@ pub fn parse_choice<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, Conc
 
 /// Accepting a concern opens a case, which needs the client's agreement to proceed.
 pub fn check_acceptance(agrees_to_proceed: bool) -> Result<(), ConcernError> {
-    if agrees_to_proceed { Ok(()) } else { Err(ConcernError::NoAgreementToProceed) }
+    if agrees_to_proceed {
+        Ok(())
+    } else {
+        Err(ConcernError::NoAgreementToProceed)
+    }
 }
 
 /// The coordinator pair with the fewest open cases; ties go to the pair listed first.

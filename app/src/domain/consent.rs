@@ -197,7 +197,9 @@ impl LegalBasis {
     pub fn opens(self, reader: Sector, register: Register) -> bool {
         match self {
             LegalBasis::UrgentCare => reader == Sector::Health && register == Register::Social,
-            LegalBasis::ChildWelfare | LegalBasis::SocialWelfareDuty => reader == Sector::Social && register == Register::Health,
+            LegalBasis::ChildWelfare | LegalBasis::SocialWelfareDuty => {
+                reader == Sector::Social && register == Register::Health
+            }
         }
     }
 }
@@ -265,7 +267,12 @@ pub struct RelativeScope {
 }
 
 impl RelativeScope {
-    pub fn parse(can_view: bool, can_write: bool, until: &str, today: NaiveDate) -> Result<RelativeScope, ConsentError> {
+    pub fn parse(
+        can_view: bool,
+        can_write: bool,
+        until: &str,
+        today: NaiveDate,
+    ) -> Result<RelativeScope, ConsentError> {
         if can_write && !can_view {
             return Err(ConsentError::WriteNeedsView);
         }
@@ -301,7 +308,12 @@ impl LegalAccess {
     /// The fewest characters a reason has: a sentence, not a letter.
     pub const MIN_REASON: usize = 15;
 
-    pub fn parse(reader_sector: Sector, register: &str, basis: &str, reason: &str) -> Result<LegalAccess, ConsentError> {
+    pub fn parse(
+        reader_sector: Sector,
+        register: &str,
+        basis: &str,
+        reason: &str,
+    ) -> Result<LegalAccess, ConsentError> {
         let register = Register::parse(register)?;
         if Register::of(reader_sector) == Some(register) {
             return Err(ConsentError::OwnRegister);
@@ -415,7 +427,9 @@ impl ConsentChange {
     }
 
     pub fn parse(raw: &str) -> Option<ConsentChange> {
-        [ConsentChange::Given, ConsentChange::Narrowed, ConsentChange::Withdrawn].into_iter().find(|c| c.as_str() == raw)
+        [ConsentChange::Given, ConsentChange::Narrowed, ConsentChange::Withdrawn]
+            .into_iter()
+            .find(|c| c.as_str() == raw)
     }
 }
 
@@ -538,7 +552,11 @@ mod tests {
         );
         assert_eq!(
             GivenThrough::parse("legal_proxy", " Matti Mäntylä ", "written"),
-            Ok(GivenThrough { given_by: GivenBy::LegalProxy, proxy_name: Some("Matti Mäntylä".into()), method: Method::Written })
+            Ok(GivenThrough {
+                given_by: GivenBy::LegalProxy,
+                proxy_name: Some("Matti Mäntylä".into()),
+                method: Method::Written
+            })
         );
         assert_eq!(GivenThrough::parse("legal_proxy", "", "written"), Err(ConsentError::ProxyNameMissing));
         assert_eq!(GivenThrough::parse("legal_proxy", &"ä".repeat(201), "oral"), Err(ConsentError::ProxyNameTooLong));
@@ -561,16 +579,29 @@ mod tests {
     }
 
     fn terms(parties: &[Party], registers: &[Register]) -> Terms {
-        Terms::parse(parties.iter().copied(), registers.iter().copied(), "Monialainen yhteistyö", date("2026-11-01"), date("2027-11-01"))
-            .unwrap()
+        Terms::parse(
+            parties.iter().copied(),
+            registers.iter().copied(),
+            "Monialainen yhteistyö",
+            date("2026-11-01"),
+            date("2027-11-01"),
+        )
+        .unwrap()
     }
 
     fn consent(parties: &[Party], registers: &[Register]) -> Consent {
-        Consent { id: 7, terms: terms(parties, registers), given_by: GivenBy::Client, method: Method::Pathway, withdrawn_at: None }
+        Consent {
+            id: 7,
+            terms: terms(parties, registers),
+            given_by: GivenBy::Client,
+            method: Method::Pathway,
+            withdrawn_at: None,
+        }
     }
 
     const NURSE: Reader = Reader { organisation_id: Some(2), sector: Sector::Health, seat: TeamRole::Member };
-    const SOCIAL_WORKER: Reader = Reader { organisation_id: Some(1), sector: Sector::Social, seat: TeamRole::OwnWorker };
+    const SOCIAL_WORKER: Reader =
+        Reader { organisation_id: Some(1), sector: Sector::Social, seat: TeamRole::OwnWorker };
     const NGO_WORKER: Reader = Reader { organisation_id: Some(3), sector: Sector::Other, seat: TeamRole::Member };
 
     #[test]
@@ -585,18 +616,34 @@ mod tests {
         assert_eq!(read_record(&NURSE, Sector::Social, &[], &[], now()), Err(AccessDenied::NoConsent));
         assert_eq!(read_record(&NGO_WORKER, Sector::Health, &[], &[], now()), Err(AccessDenied::NoConsent));
         let to_health_org = consent(&[Party::Organisation(2)], &[Register::Social]);
-        assert_eq!(read_record(&NURSE, Sector::Social, std::slice::from_ref(&to_health_org), &[], now()), Ok(Basis::Consent(7)));
-        assert_eq!(read_record(&NGO_WORKER, Sector::Social, &[to_health_org], &[], now()), Err(AccessDenied::NoConsent));
+        assert_eq!(
+            read_record(&NURSE, Sector::Social, std::slice::from_ref(&to_health_org), &[], now()),
+            Ok(Basis::Consent(7))
+        );
+        assert_eq!(
+            read_record(&NGO_WORKER, Sector::Social, &[to_health_org], &[], now()),
+            Err(AccessDenied::NoConsent)
+        );
         let to_own_worker = consent(&[Party::Seat(TeamRole::OwnWorker)], &[Register::Health]);
-        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Health, std::slice::from_ref(&to_own_worker), &[], now()), Ok(Basis::Consent(7)));
-        assert_eq!(read_record(&NURSE, Sector::Social, &[to_own_worker], &[], now()), Err(AccessDenied::NoConsent), "wrong register");
+        assert_eq!(
+            read_record(&SOCIAL_WORKER, Sector::Health, std::slice::from_ref(&to_own_worker), &[], now()),
+            Ok(Basis::Consent(7))
+        );
+        assert_eq!(
+            read_record(&NURSE, Sector::Social, &[to_own_worker], &[], now()),
+            Err(AccessDenied::NoConsent),
+            "wrong register"
+        );
     }
 
     #[test]
     fn a_withdrawn_or_lapsed_consent_opens_nothing() {
         let given = consent(&[Party::Organisation(2)], &[Register::Social]);
         let withdrawn = given.withdrawn(now() - chrono::Duration::seconds(1)).unwrap();
-        assert_eq!(read_record(&NURSE, Sector::Social, std::slice::from_ref(&withdrawn), &[], now()), Err(AccessDenied::NoConsent));
+        assert_eq!(
+            read_record(&NURSE, Sector::Social, std::slice::from_ref(&withdrawn), &[], now()),
+            Err(AccessDenied::NoConsent)
+        );
         assert_eq!(withdrawn.withdrawn(now()), Err(ConsentError::Withdrawn));
         let later = "2027-11-02T08:00:00Z".parse().unwrap();
         assert!(!given.in_force(later));
@@ -609,22 +656,34 @@ mod tests {
     fn a_legal_basis_opens_the_other_register_when_no_consent_does() {
         let urgent = [(Register::Social, LegalBasis::UrgentCare)];
         assert_eq!(read_record(&NURSE, Sector::Social, &[], &urgent, now()), Ok(Basis::Legal(LegalBasis::UrgentCare)));
-        assert_eq!(read_record(&SOCIAL_WORKER, Sector::Health, &[], &urgent, now()), Err(AccessDenied::NoConsent), "only the register it names");
+        assert_eq!(
+            read_record(&SOCIAL_WORKER, Sector::Health, &[], &urgent, now()),
+            Err(AccessDenied::NoConsent),
+            "only the register it names"
+        );
         let given = consent(&[Party::Organisation(2)], &[Register::Social]);
         assert_eq!(read_record(&NURSE, Sector::Social, &[given], &urgent, now()), Ok(Basis::Consent(7)));
     }
 
     #[test]
     fn a_legal_basis_names_a_register_a_ground_of_the_list_and_a_reason() {
-        let opened = LegalAccess::parse(Sector::Health, "social", "urgent_care", " Tajuton potilas, ei tavoitettavissa. ").unwrap();
+        let opened =
+            LegalAccess::parse(Sector::Health, "social", "urgent_care", " Tajuton potilas, ei tavoitettavissa. ")
+                .unwrap();
         assert_eq!((opened.register, opened.basis), (Register::Social, LegalBasis::UrgentCare));
         assert_eq!(opened.reason, "Tajuton potilas, ei tavoitettavissa.");
         assert_eq!(LegalAccess::parse(Sector::Health, "health", "urgent_care", "x"), Err(ConsentError::OwnRegister));
         assert_eq!(LegalAccess::parse(Sector::Health, "social", "curiosity", "x"), Err(ConsentError::UnknownChoice));
         let reason = "Lapsen hoitoon liittyvä selvitys on kesken.";
-        assert_eq!(LegalAccess::parse(Sector::Health, "social", "child_welfare", reason), Err(ConsentError::BasisNotYours));
+        assert_eq!(
+            LegalAccess::parse(Sector::Health, "social", "child_welfare", reason),
+            Err(ConsentError::BasisNotYours)
+        );
         assert_eq!(LegalAccess::parse(Sector::Social, "health", "child_welfare", " "), Err(ConsentError::ReasonEmpty));
-        assert_eq!(LegalAccess::parse(Sector::Social, "health", "social_welfare_duty", &"x".repeat(501)), Err(ConsentError::ReasonTooLong));
+        assert_eq!(
+            LegalAccess::parse(Sector::Social, "health", "social_welfare_duty", &"x".repeat(501)),
+            Err(ConsentError::ReasonTooLong)
+        );
     }
 
     #[test]
@@ -633,7 +692,10 @@ mod tests {
         assert!(LegalAccess::parse(Sector::Health, "social", "urgent_care", reason).is_ok());
         assert!(LegalAccess::parse(Sector::Social, "health", "child_welfare", reason).is_ok());
         assert!(LegalAccess::parse(Sector::Social, "health", "social_welfare_duty", reason).is_ok());
-        assert_eq!(LegalAccess::parse(Sector::Social, "health", "urgent_care", reason), Err(ConsentError::BasisNotYours));
+        assert_eq!(
+            LegalAccess::parse(Sector::Social, "health", "urgent_care", reason),
+            Err(ConsentError::BasisNotYours)
+        );
         for register in ["social", "health"] {
             for basis in LegalBasis::ALL {
                 assert_eq!(
@@ -648,7 +710,11 @@ mod tests {
     #[test]
     fn a_reason_for_opening_by_law_is_a_sentence() {
         for thin in ["x", "Kiire", "aaaaaaaaaaaaaaaaaaaa", "a a a a a a a a a a a", "123456789012345678 9", "Hoito."] {
-            assert_eq!(LegalAccess::parse(Sector::Health, "social", "urgent_care", thin), Err(ConsentError::ReasonTooThin), "{thin:?}");
+            assert_eq!(
+                LegalAccess::parse(Sector::Health, "social", "urgent_care", thin),
+                Err(ConsentError::ReasonTooThin),
+                "{thin:?}"
+            );
         }
         assert!(LegalAccess::parse(Sector::Health, "social", "urgent_care", "Kiireellinen hoito.").is_ok());
         assert!(LegalAccess::parse(Sector::Health, "social", "urgent_care", "Tajuton potilas päivystyksessä").is_ok());
@@ -657,7 +723,10 @@ mod tests {
     #[test]
     fn a_close_ones_scope_is_parsed_and_writing_needs_seeing() {
         let today = date("2026-11-24");
-        assert_eq!(RelativeScope::parse(true, true, "", today), Ok(RelativeScope { can_view: true, can_write: true, until: None }));
+        assert_eq!(
+            RelativeScope::parse(true, true, "", today),
+            Ok(RelativeScope { can_view: true, can_write: true, until: None })
+        );
         assert_eq!(RelativeScope::parse(true, false, "2027-01-31", today).unwrap().until, Some(date("2027-01-31")));
         assert!(!RelativeScope::parse(false, false, "", today).unwrap().can_view);
         assert_eq!(RelativeScope::parse(false, true, "", today), Err(ConsentError::WriteNeedsView));
@@ -668,11 +737,17 @@ mod tests {
 
     #[test]
     fn a_consent_narrows_but_never_widens() {
-        let given = consent(&[Party::Organisation(2), Party::Seat(TeamRole::HealthCoordinator)], &[Register::Social, Register::Health]);
+        let given = consent(
+            &[Party::Organisation(2), Party::Seat(TeamRole::HealthCoordinator)],
+            &[Register::Social, Register::Health],
+        );
         let narrower = given.narrowed(terms(&[Party::Organisation(2)], &[Register::Social])).unwrap();
         assert_eq!(narrower.id, given.id);
         assert_eq!(narrower.terms.parties.len(), 1);
-        assert_eq!(narrower.narrowed(terms(&[Party::Organisation(2), Party::Organisation(3)], &[Register::Social])), Err(ConsentError::WiderThanBefore));
+        assert_eq!(
+            narrower.narrowed(terms(&[Party::Organisation(2), Party::Organisation(3)], &[Register::Social])),
+            Err(ConsentError::WiderThanBefore)
+        );
         let mut longer = terms(&[Party::Organisation(2)], &[Register::Social]);
         longer.valid_until = date("2028-01-01");
         assert_eq!(narrower.narrowed(longer), Err(ConsentError::WiderThanBefore));
@@ -715,7 +790,11 @@ mod tests {
         assert_eq!(Terms::parse(org, social, " hoito ", from, until).unwrap().purpose, "hoito");
         assert_eq!(Party::parse("org:2"), Ok(Party::Organisation(2)));
         assert_eq!(Party::parse(&Party::Seat(TeamRole::OwnWorker).key()), Ok(Party::Seat(TeamRole::OwnWorker)));
-        assert_eq!(Party::parse("seat:relative"), Err(ConsentError::UnknownChoice), "a relative is no party to a register consent");
+        assert_eq!(
+            Party::parse("seat:relative"),
+            Err(ConsentError::UnknownChoice),
+            "a relative is no party to a register consent"
+        );
         assert_eq!(Party::parse("org:x"), Err(ConsentError::UnknownChoice));
         assert_eq!(Register::parse("health"), Ok(Register::Health));
         assert_eq!(Register::parse("shared"), Err(ConsentError::UnknownChoice));

@@ -80,7 +80,12 @@ fn check_every_form(raw: &str) {
     }
     match RelativeScope::parse(true, false, raw, today()) {
         Ok(scope) => assert!(scope.until.is_none_or(within), "{raw}"),
-        Err(ConsentError::DateInvalid | ConsentError::DateOutOfRange | ConsentError::EndsBeforeItBegins | ConsentError::TooLong) => {}
+        Err(
+            ConsentError::DateInvalid
+            | ConsentError::DateOutOfRange
+            | ConsentError::EndsBeforeItBegins
+            | ConsentError::TooLong,
+        ) => {}
         Err(other) => panic!("{raw}: {other:?}"),
     }
     for form in [
@@ -93,7 +98,12 @@ fn check_every_form(raw: &str) {
                 assert!(search.from.is_none_or(within) && search.until.is_none_or(within), "{raw}");
                 let _ = search.period();
             }
-            Err(AuditSearchError::DateInvalid { .. } | AuditSearchError::DateOutOfRange | AuditSearchError::PeriodReversed | AuditSearchError::PeriodTooLong { .. }) => {}
+            Err(
+                AuditSearchError::DateInvalid { .. }
+                | AuditSearchError::DateOutOfRange
+                | AuditSearchError::PeriodReversed
+                | AuditSearchError::PeriodTooLong { .. },
+            ) => {}
             Err(other) => panic!("{raw}: {other:?}"),
         }
     }

@@ -21,7 +21,11 @@ pub fn age_on(date_of_birth: NaiveDate, on: NaiveDate) -> u32 {
 
 /// The day by which the assessment must start, when the law sets one; otherwise `None`
 /// ("without delay", with no fixed number of days).
-pub fn assessment_due(first_contact: NaiveDate, date_of_birth: NaiveDate, highest_care_allowance: bool) -> Option<NaiveDate> {
+pub fn assessment_due(
+    first_contact: NaiveDate,
+    date_of_birth: NaiveDate,
+    highest_care_allowance: bool,
+) -> Option<NaiveDate> {
     let statutory = highest_care_allowance || age_on(date_of_birth, first_contact) >= STATUTORY_AGE;
     statutory.then(|| add_working_days(first_contact, STATUTORY_WORKING_DAYS))
 }
@@ -31,9 +35,17 @@ pub fn assessment_due(first_contact: NaiveDate, date_of_birth: NaiveDate, highes
 #[serde(rename_all = "snake_case", tag = "state")]
 pub enum DeadlineState {
     /// Working days left after today, due date not yet reached.
-    Left { working_days: u32, due: NaiveDate },
-    DueToday { due: NaiveDate },
-    Overdue { working_days: u32, due: NaiveDate },
+    Left {
+        working_days: u32,
+        due: NaiveDate,
+    },
+    DueToday {
+        due: NaiveDate,
+    },
+    Overdue {
+        working_days: u32,
+        due: NaiveDate,
+    },
 }
 
 impl DeadlineState {
@@ -53,7 +65,9 @@ impl DeadlineState {
     /// The day it is due.
     pub fn due(self) -> NaiveDate {
         match self {
-            DeadlineState::Left { due, .. } | DeadlineState::DueToday { due } | DeadlineState::Overdue { due, .. } => due,
+            DeadlineState::Left { due, .. } | DeadlineState::DueToday { due } | DeadlineState::Overdue { due, .. } => {
+                due
+            }
         }
     }
 }
@@ -136,7 +150,10 @@ mod tests {
         assert_eq!(DeadlineState::on(due, d(2026, 12, 4)), DeadlineState::Overdue { working_days: 2, due });
         assert!(DeadlineState::on(due, d(2026, 12, 3)).is_overdue());
         // A weekend after the due date: overdue by one working day on Monday 7 Dec.
-        assert_eq!(DeadlineState::on(d(2026, 12, 4), d(2026, 12, 7)), DeadlineState::Overdue { working_days: 1, due: d(2026, 12, 4) });
+        assert_eq!(
+            DeadlineState::on(d(2026, 12, 4), d(2026, 12, 7)),
+            DeadlineState::Overdue { working_days: 1, due: d(2026, 12, 4) }
+        );
     }
 
     #[test]
@@ -177,6 +194,9 @@ mod tests {
     #[test]
     fn a_due_date_passed_over_a_weekend_is_overdue_not_due_today() {
         // Due Friday 4 Dec; on Saturday 5 Dec no working day has passed, but the day has.
-        assert_eq!(DeadlineState::on(d(2026, 12, 4), d(2026, 12, 5)), DeadlineState::Overdue { working_days: 0, due: d(2026, 12, 4) });
+        assert_eq!(
+            DeadlineState::on(d(2026, 12, 4), d(2026, 12, 5)),
+            DeadlineState::Overdue { working_days: 0, due: d(2026, 12, 4) }
+        );
     }
 }

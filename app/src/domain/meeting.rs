@@ -292,7 +292,10 @@ mod tests {
     fn a_meeting_is_parsed_in_finnish_time_with_a_reason_for_each_mistake() {
         let team = [3, 7, 9];
         let ok = MeetingPlan::parse(&raw(), &team, now()).unwrap();
-        assert_eq!(ok.starts_at, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(11, 0, 0).unwrap().and_utc());
+        assert_eq!(
+            ok.starts_at,
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(11, 0, 0).unwrap().and_utc()
+        );
         assert_eq!(ok.participants, vec![3, 7], "sorted, each once");
         assert_eq!(local_input(ok.starts_at), "2026-12-01T13:00");
         let bad = |r: RawMeeting| MeetingPlan::parse(&r, &team, now()).unwrap_err();
@@ -304,7 +307,11 @@ mod tests {
         assert_eq!(bad(RawMeeting { video_link: "http://meet.example".into(), ..raw() }), MeetingError::LinkInvalid);
         assert_eq!(bad(RawMeeting { participants: vec![], ..raw() }), MeetingError::NoParticipants);
         assert_eq!(bad(RawMeeting { participants: vec![3, 99], ..raw() }), MeetingError::UnknownParticipant);
-        let video = MeetingPlan::parse(&RawMeeting { place: String::new(), video_link: "https://meet.example/abc".into(), ..raw() }, &team, now());
+        let video = MeetingPlan::parse(
+            &RawMeeting { place: String::new(), video_link: "https://meet.example/abc".into(), ..raw() },
+            &team,
+            now(),
+        );
         assert!(video.is_ok(), "a video link alone is a place");
     }
 
@@ -314,7 +321,14 @@ mod tests {
         assert_eq!(Voice::parse("Haluan kotiin", "", "").unwrap().hopes, "Haluan kotiin");
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let steps = parse_steps(&s(&["Kaiteet", "", "Ryhmä"]), &s(&["7", "", "9"]), &s(&["2026-12-01", "", "2026-12-05"]), &[7, 9], today).unwrap();
+        let steps = parse_steps(
+            &s(&["Kaiteet", "", "Ryhmä"]),
+            &s(&["7", "", "9"]),
+            &s(&["2026-12-01", "", "2026-12-05"]),
+            &[7, 9],
+            today,
+        )
+        .unwrap();
         assert_eq!(steps.len(), 2, "the empty row is skipped");
         assert_eq!(
             parse_steps(&s(&["Kaiteet", "Ryhmä"]), &s(&["7", "5"]), &s(&["2026-12-01", "2026-12-05"]), &[7, 9], today),

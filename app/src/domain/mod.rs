@@ -7,8 +7,8 @@ pub mod audit_search;
 pub mod board;
 pub mod calendar;
 pub mod closure;
-pub mod consent;
 pub mod concern;
+pub mod consent;
 #[cfg(test)]
 mod date_inputs;
 pub mod deadline;

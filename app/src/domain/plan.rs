@@ -132,7 +132,9 @@ pub enum Editor {
     Client,
     Coordinator,
     /// A team member, identified so that they may update their own tasks.
-    Member { user_id: i32 },
+    Member {
+        user_id: i32,
+    },
 }
 
 /// The longest text any field of the plan takes.
@@ -227,12 +229,17 @@ pub fn check_edit(editor: Editor, old: &PlanContent, new: &PlanContent) -> Resul
             if wording_changed {
                 return Err(PlanError::ClientOwnsGoalWording);
             }
-            let others_same = PlanContent { actions: Vec::new(), ..old.clone() } == PlanContent { actions: Vec::new(), ..new.clone() };
+            let others_same = PlanContent { actions: Vec::new(), ..old.clone() }
+                == PlanContent { actions: Vec::new(), ..new.clone() };
             let only_own_status = old.actions.len() == new.actions.len()
                 && old.actions.iter().zip(&new.actions).all(|(a, b)| {
                     a == b || (a.owner_user_id == user_id && PlanAction { status: b.status, ..a.clone() } == *b)
                 });
-            if others_same && only_own_status { Ok(()) } else { Err(PlanError::OnlyOwnTasks) }
+            if others_same && only_own_status {
+                Ok(())
+            } else {
+                Err(PlanError::OnlyOwnTasks)
+            }
         }
     }
 }
@@ -274,23 +281,54 @@ pub struct NewAction {
 /// then decides whether the person may make it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanChange {
-    AddGoal { words: String, client_actions: String },
-    RewordGoal { key: u32, words: String, client_actions: String },
-    SuggestWording { key: u32, suggestion: Option<String> },
-    RemoveGoal { key: u32 },
+    AddGoal {
+        words: String,
+        client_actions: String,
+    },
+    RewordGoal {
+        key: u32,
+        words: String,
+        client_actions: String,
+    },
+    SuggestWording {
+        key: u32,
+        suggestion: Option<String>,
+    },
+    RemoveGoal {
+        key: u32,
+    },
     AddActions(Vec<NewAction>),
-    RescheduleAction { key: u32, owner_user_id: i32, due: NaiveDate },
+    RescheduleAction {
+        key: u32,
+        owner_user_id: i32,
+        due: NaiveDate,
+    },
     /// What an action is, who owns it and when it is due, as edited on its card.
-    EditAction { key: u32, what: String, owner_user_id: i32, due: NaiveDate },
-    SetStatus { key: u32, status: TaskStatus },
-    RemoveAction { key: u32 },
+    EditAction {
+        key: u32,
+        what: String,
+        owner_user_id: i32,
+        due: NaiveDate,
+    },
+    SetStatus {
+        key: u32,
+        status: TaskStatus,
+    },
+    RemoveAction {
+        key: u32,
+    },
     AddService(Service),
-    RemoveService { index: usize },
+    RemoveService {
+        index: usize,
+    },
     AddDisagreement(Disagreement),
     SetReviewDate(NaiveDate),
     /// Everything `from` still has to do goes to `to`: what the pair does when `from` leaves the
     /// team, so that no open action is left with someone who may no longer see the case.
-    HandOver { from: i32, to: i32 },
+    HandOver {
+        from: i32,
+        to: i32,
+    },
 }
 
 fn text(raw: &str, empty: PlanError) -> Result<String, PlanError> {
@@ -359,7 +397,9 @@ impl PlanChange {
                 words: text(&raw.words, PlanError::GoalWordsEmpty)?,
                 client_actions: optional_text(&raw.client_actions)?.unwrap_or_default(),
             },
-            "suggest_wording" => PlanChange::SuggestWording { key: goal()?, suggestion: optional_text(&raw.suggestion)? },
+            "suggest_wording" => {
+                PlanChange::SuggestWording { key: goal()?, suggestion: optional_text(&raw.suggestion)? }
+            }
             "remove_goal" => PlanChange::RemoveGoal { key: goal()? },
             "add_action" => {
                 PlanChange::AddActions(vec![parse_new_action(&raw.what, raw.owner, &raw.due, raw.goal, team, today)?])
@@ -481,7 +521,9 @@ impl PlanChange {
             PlanChange::AddDisagreement(disagreement) => plan.disagreements.push(disagreement.clone()),
             PlanChange::SetReviewDate(date) => plan.review_date = Some(*date),
             PlanChange::HandOver { from, to } => {
-                for action in plan.actions.iter_mut().filter(|a| a.owner_user_id == *from && a.status != TaskStatus::Done) {
+                for action in
+                    plan.actions.iter_mut().filter(|a| a.owner_user_id == *from && a.status != TaskStatus::Done)
+                {
                     action.owner_user_id = *to;
                 }
             }
@@ -537,7 +579,11 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<PlanDiff> {
             None => out.push(PlanDiff::ActionAdded { key: action.key, what: action.what.clone() }),
             Some(before) => {
                 if before.what != action.what {
-                    out.push(PlanDiff::ActionRenamed { key: action.key, from: before.what.clone(), to: action.what.clone() });
+                    out.push(PlanDiff::ActionRenamed {
+                        key: action.key,
+                        from: before.what.clone(),
+                        to: action.what.clone(),
+                    });
                 }
                 if before.status != action.status {
                     out.push(PlanDiff::ActionStatus { key: action.key, from: before.status, to: action.status });
@@ -546,7 +592,11 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<PlanDiff> {
                     out.push(PlanDiff::ActionDue { key: action.key, from: before.due, to: action.due });
                 }
                 if before.owner_user_id != action.owner_user_id {
-                    out.push(PlanDiff::ActionOwner { key: action.key, from: before.owner_user_id, to: action.owner_user_id });
+                    out.push(PlanDiff::ActionOwner {
+                        key: action.key,
+                        from: before.owner_user_id,
+                        to: action.owner_user_id,
+                    });
                 }
             }
         }
@@ -583,10 +633,30 @@ mod tests {
                 client_actions: "Kävelen joka päivä pihalla".into(),
             }],
             actions: vec![
-                PlanAction { key: 1, what: "Kotiin kaiteet".into(), owner_user_id: 7, due: d(12, 4), status: TaskStatus::Open, goal_key: Some(1), revision: 0 },
-                PlanAction { key: 2, what: "Fysioterapia".into(), owner_user_id: 8, due: d(12, 15), status: TaskStatus::Open, goal_key: Some(1), revision: 0 },
+                PlanAction {
+                    key: 1,
+                    what: "Kotiin kaiteet".into(),
+                    owner_user_id: 7,
+                    due: d(12, 4),
+                    status: TaskStatus::Open,
+                    goal_key: Some(1),
+                    revision: 0,
+                },
+                PlanAction {
+                    key: 2,
+                    what: "Fysioterapia".into(),
+                    owner_user_id: 8,
+                    due: d(12, 15),
+                    status: TaskStatus::Open,
+                    goal_key: Some(1),
+                    revision: 0,
+                },
             ],
-            services: vec![Service { name: "Kotihoito".into(), provider: "Järvelän hyvinvointialue".into(), until: Some(d(12, 31)) }],
+            services: vec![Service {
+                name: "Kotihoito".into(),
+                provider: "Järvelän hyvinvointialue".into(),
+                until: Some(d(12, 31)),
+            }],
             disagreements: Vec::new(),
             review_date: Some(d(12, 20)),
         }
@@ -597,7 +667,10 @@ mod tests {
         let mut reworded = plan();
         reworded.goals[0].client_words = "Asiakas asioi kaupassa itsenäisesti".into();
         assert_eq!(check_edit(Editor::Coordinator, &plan(), &reworded), Err(PlanError::ClientOwnsGoalWording));
-        assert_eq!(check_edit(Editor::Member { user_id: 7 }, &plan(), &reworded), Err(PlanError::ClientOwnsGoalWording));
+        assert_eq!(
+            check_edit(Editor::Member { user_id: 7 }, &plan(), &reworded),
+            Err(PlanError::ClientOwnsGoalWording)
+        );
         assert_eq!(check_edit(Editor::Client, &plan(), &reworded), Ok(()));
     }
 
@@ -616,7 +689,12 @@ mod tests {
         assert_eq!(check_edit(Editor::Client, &plan(), &later), Err(PlanError::ClientChangesGoalsOnly));
         assert_eq!(check_edit(Editor::Coordinator, &plan(), &later), Ok(()));
         let mut more = plan();
-        more.goals.push(Goal { key: 2, client_words: "Haluan nähdä ystäviä".into(), suggested_wording: None, client_actions: String::new() });
+        more.goals.push(Goal {
+            key: 2,
+            client_words: "Haluan nähdä ystäviä".into(),
+            suggested_wording: None,
+            client_actions: String::new(),
+        });
         assert_eq!(check_edit(Editor::Client, &plan(), &more), Ok(()));
     }
 
@@ -628,7 +706,11 @@ mod tests {
         assert_eq!(check_edit(Editor::Member { user_id: 8 }, &plan(), &started), Err(PlanError::OnlyOwnTasks));
         let mut moved = plan();
         moved.actions[0].due = d(12, 31);
-        assert_eq!(check_edit(Editor::Member { user_id: 7 }, &plan(), &moved), Err(PlanError::OnlyOwnTasks), "the due date is the pair's");
+        assert_eq!(
+            check_edit(Editor::Member { user_id: 7 }, &plan(), &moved),
+            Err(PlanError::OnlyOwnTasks),
+            "the due date is the pair's"
+        );
     }
 
     #[test]
@@ -647,12 +729,24 @@ mod tests {
         new.goals[0].client_words = "Haluan käydä itse kaupassa ja apteekissa".into();
         new.actions[0].status = TaskStatus::Done;
         new.actions.remove(1);
-        new.actions.push(PlanAction { key: 3, what: "Vertaisryhmä".into(), owner_user_id: 9, due: d(12, 10), status: TaskStatus::Open, goal_key: None, revision: 0 });
+        new.actions.push(PlanAction {
+            key: 3,
+            what: "Vertaisryhmä".into(),
+            owner_user_id: 9,
+            due: d(12, 10),
+            status: TaskStatus::Open,
+            goal_key: None,
+            revision: 0,
+        });
         new.review_date = Some(d(12, 27));
         assert_eq!(
             diff(&old, &new),
             vec![
-                PlanDiff::GoalReworded { key: 1, from: "Haluan käydä itse kaupassa".into(), to: "Haluan käydä itse kaupassa ja apteekissa".into() },
+                PlanDiff::GoalReworded {
+                    key: 1,
+                    from: "Haluan käydä itse kaupassa".into(),
+                    to: "Haluan käydä itse kaupassa ja apteekissa".into()
+                },
                 PlanDiff::ActionStatus { key: 1, from: TaskStatus::Open, to: TaskStatus::Done },
                 PlanDiff::ActionAdded { key: 3, what: "Vertaisryhmä".into() },
                 PlanDiff::ActionRemoved { key: 2, what: "Fysioterapia".into() },
@@ -676,37 +770,59 @@ mod tests {
             parse(RawPlanChange { words: "x".repeat(MAX_TEXT + 1), ..raw("add_goal") }),
             Err(PlanError::TextTooLong { max: MAX_TEXT })
         );
-        let action = |owner, due: &str| RawPlanChange { what: "Kaiteet".into(), owner, due: due.into(), ..raw("add_action") };
+        let action =
+            |owner, due: &str| RawPlanChange { what: "Kaiteet".into(), owner, due: due.into(), ..raw("add_action") };
         assert_eq!(parse(action(Some(99), "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
         assert_eq!(parse(action(None, "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
         assert_eq!(parse(action(Some(7), "4.12.2026")), Err(PlanError::DateInvalid));
         assert_eq!(parse(action(Some(7), "2026-11-30")), Err(PlanError::DateInPast));
         assert_eq!(
             parse(action(Some(7), "2026-12-04")),
-            Ok(PlanChange::AddActions(vec![NewAction { what: "Kaiteet".into(), owner_user_id: 7, due: d(12, 4), goal_key: None }]))
+            Ok(PlanChange::AddActions(vec![NewAction {
+                what: "Kaiteet".into(),
+                owner_user_id: 7,
+                due: d(12, 4),
+                goal_key: None
+            }]))
         );
         assert_eq!(
             parse(RawPlanChange { topic: "Asuminen".into(), client_view: "Kotona".into(), ..raw("add_disagreement") }),
             Err(PlanError::DisagreementIncomplete)
         );
-        assert_eq!(parse(RawPlanChange { name: "Kotihoito".into(), ..raw("add_service") }), Err(PlanError::ServiceIncomplete));
+        assert_eq!(
+            parse(RawPlanChange { name: "Kotihoito".into(), ..raw("add_service") }),
+            Err(PlanError::ServiceIncomplete)
+        );
         assert_eq!(
             parse(RawPlanChange { key: Some(1), status: "finished".into(), ..raw("set_status") }),
             Err(PlanError::InvalidChoice { value: "finished".into() })
         );
-        assert_eq!(parse(raw("rewrite_everything")), Err(PlanError::InvalidChoice { value: "rewrite_everything".into() }));
-        assert_eq!(parse(RawPlanChange { words: "x".into(), ..raw("reword_goal") }), Err(PlanError::UnknownGoal), "no key: which goal?");
+        assert_eq!(
+            parse(raw("rewrite_everything")),
+            Err(PlanError::InvalidChoice { value: "rewrite_everything".into() })
+        );
+        assert_eq!(
+            parse(RawPlanChange { words: "x".into(), ..raw("reword_goal") }),
+            Err(PlanError::UnknownGoal),
+            "no key: which goal?"
+        );
         assert_eq!(parse(RawPlanChange { status: "done".into(), ..raw("set_status") }), Err(PlanError::UnknownAction));
-        assert_eq!(parse(RawPlanChange { review_date: "2026-11-30".into(), ..raw("set_review_date") }), Err(PlanError::DateInPast));
+        assert_eq!(
+            parse(RawPlanChange { review_date: "2026-11-30".into(), ..raw("set_review_date") }),
+            Err(PlanError::DateInPast)
+        );
     }
 
     #[test]
     fn applying_a_change_keeps_keys_stable_and_refuses_unknown_targets() {
-        let added = PlanChange::AddGoal { words: "Haluan nähdä ystäviä".into(), client_actions: String::new() }.apply(&plan()).unwrap();
+        let added = PlanChange::AddGoal { words: "Haluan nähdä ystäviä".into(), client_actions: String::new() }
+            .apply(&plan())
+            .unwrap();
         assert_eq!(added.goals.iter().map(|g| g.key).collect::<Vec<_>>(), vec![1, 2]);
         let removed = PlanChange::RemoveGoal { key: 1 }.apply(&added).unwrap();
         assert!(removed.actions.iter().all(|a| a.goal_key.is_none()), "actions of a removed goal stay, unlinked");
-        let again = PlanChange::AddGoal { words: "Uusi".into(), client_actions: String::new() }.apply(&removed).unwrap();
+        let again =
+            PlanChange::AddGoal { words: "Uusi".into(), client_actions: String::new() }.apply(&removed).unwrap();
         assert_eq!(again.goals[1].key, 3, "a removed goal's key is never reused");
         let two = PlanChange::AddActions(vec![
             NewAction { what: "A".into(), owner_user_id: 7, due: d(12, 9), goal_key: Some(1) },
@@ -716,11 +832,23 @@ mod tests {
         .unwrap();
         assert_eq!(two.actions.iter().map(|a| a.key).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
         assert!(two.actions[2..].iter().all(|a| a.status == TaskStatus::Open));
-        assert_eq!(PlanChange::SetStatus { key: 9, status: TaskStatus::Done }.apply(&plan()), Err(PlanError::UnknownAction));
-        assert_eq!(PlanChange::RewordGoal { key: 9, words: "x".into(), client_actions: String::new() }.apply(&plan()), Err(PlanError::UnknownGoal));
+        assert_eq!(
+            PlanChange::SetStatus { key: 9, status: TaskStatus::Done }.apply(&plan()),
+            Err(PlanError::UnknownAction)
+        );
+        assert_eq!(
+            PlanChange::RewordGoal { key: 9, words: "x".into(), client_actions: String::new() }.apply(&plan()),
+            Err(PlanError::UnknownGoal)
+        );
         assert_eq!(PlanChange::RemoveService { index: 5 }.apply(&plan()), Err(PlanError::UnknownService));
         assert_eq!(
-            PlanChange::AddActions(vec![NewAction { what: "A".into(), owner_user_id: 7, due: d(12, 9), goal_key: Some(9) }]).apply(&plan()),
+            PlanChange::AddActions(vec![NewAction {
+                what: "A".into(),
+                owner_user_id: 7,
+                due: d(12, 9),
+                goal_key: Some(9)
+            }])
+            .apply(&plan()),
             Err(PlanError::UnknownGoal)
         );
     }
@@ -729,21 +857,39 @@ mod tests {
     fn each_change_of_an_action_raises_its_revision_and_leaves_the_others_alone() {
         let done = PlanChange::SetStatus { key: 2, status: TaskStatus::Done }.apply(&plan()).unwrap();
         assert_eq!(done.actions.iter().map(|a| a.revision).collect::<Vec<_>>(), vec![0, 1]);
-        let edited = PlanChange::EditAction { key: 2, what: "Fysioterapeutin kotikäynti".into(), owner_user_id: 7, due: d(12, 18) }
-            .apply(&done)
-            .unwrap();
+        let edited = PlanChange::EditAction {
+            key: 2,
+            what: "Fysioterapeutin kotikäynti".into(),
+            owner_user_id: 7,
+            due: d(12, 18),
+        }
+        .apply(&done)
+        .unwrap();
         assert_eq!(edited.actions[1].revision, 2);
-        assert_eq!((edited.actions[1].what.as_str(), edited.actions[1].owner_user_id, edited.actions[1].due), ("Fysioterapeutin kotikäynti", 7, d(12, 18)));
-        assert_eq!(diff(&done, &edited), vec![
-            PlanDiff::ActionRenamed { key: 2, from: "Fysioterapia".into(), to: "Fysioterapeutin kotikäynti".into() },
-            PlanDiff::ActionDue { key: 2, from: d(12, 15), to: d(12, 18) },
-            PlanDiff::ActionOwner { key: 2, from: 8, to: 7 },
-        ]);
+        assert_eq!(
+            (edited.actions[1].what.as_str(), edited.actions[1].owner_user_id, edited.actions[1].due),
+            ("Fysioterapeutin kotikäynti", 7, d(12, 18))
+        );
+        assert_eq!(
+            diff(&done, &edited),
+            vec![
+                PlanDiff::ActionRenamed {
+                    key: 2,
+                    from: "Fysioterapia".into(),
+                    to: "Fysioterapeutin kotikäynti".into()
+                },
+                PlanDiff::ActionDue { key: 2, from: d(12, 15), to: d(12, 18) },
+                PlanDiff::ActionOwner { key: 2, from: 8, to: 7 },
+            ]
+        );
         let unchanged = PlanChange::SetReviewDate(d(12, 27)).apply(&edited).unwrap();
         assert_eq!(unchanged.actions.iter().map(|a| a.revision).collect::<Vec<_>>(), vec![0, 2], "only what changed");
         let unlinked = PlanChange::RemoveGoal { key: 1 }.apply(&plan()).unwrap();
         assert!(unlinked.actions.iter().all(|a| a.revision == 1), "unlinking from a removed goal changes the card");
-        let stored: PlanAction = serde_json::from_str(r#"{"key":1,"what":"x","owner_user_id":7,"due":"2026-12-04","status":"open","goal_key":null}"#).unwrap();
+        let stored: PlanAction = serde_json::from_str(
+            r#"{"key":1,"what":"x","owner_user_id":7,"due":"2026-12-04","status":"open","goal_key":null}"#,
+        )
+        .unwrap();
         assert_eq!(stored.revision, 0, "plans saved before revisions existed read as revision 0");
     }
 
@@ -751,7 +897,14 @@ mod tests {
     fn an_action_edited_on_its_card_is_parsed_and_is_the_pairs_to_make() {
         let team = [7, 8];
         let today = d(11, 23);
-        let raw = |what: &str, owner, due: &str| RawPlanChange { op: "edit_action".into(), key: Some(2), what: what.into(), owner, due: due.into(), ..RawPlanChange::default() };
+        let raw = |what: &str, owner, due: &str| RawPlanChange {
+            op: "edit_action".into(),
+            key: Some(2),
+            what: what.into(),
+            owner,
+            due: due.into(),
+            ..RawPlanChange::default()
+        };
         assert_eq!(
             PlanChange::parse(&raw(" Soitto ", Some(7), "2026-12-01"), &team, today),
             Ok(PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: 7, due: d(12, 1) })
@@ -762,14 +915,19 @@ mod tests {
         let edit = PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: 8, due: d(12, 1) };
         let new = edit.apply(&plan()).unwrap();
         assert_eq!(check_edit(Editor::Coordinator, &plan(), &new), Ok(()));
-        assert_eq!(check_edit(Editor::Member { user_id: 8 }, &plan(), &new), Err(PlanError::OnlyOwnTasks), "a member changes only the status");
+        assert_eq!(
+            check_edit(Editor::Member { user_id: 8 }, &plan(), &new),
+            Err(PlanError::OnlyOwnTasks),
+            "a member changes only the status"
+        );
         assert_eq!(check_edit(Editor::Client, &plan(), &new), Err(PlanError::ClientChangesGoalsOnly));
     }
 
     #[test]
     fn the_rules_decide_who_may_make_each_parsed_change() {
         let by = |editor, change: PlanChange| check_edit(editor, &plan(), &change.apply(&plan()).unwrap());
-        let reword = || PlanChange::RewordGoal { key: 1, words: "Käyn kaupassa itse".into(), client_actions: String::new() };
+        let reword =
+            || PlanChange::RewordGoal { key: 1, words: "Käyn kaupassa itse".into(), client_actions: String::new() };
         assert_eq!(by(Editor::Client, reword()), Ok(()));
         assert_eq!(by(Editor::Coordinator, reword()), Err(PlanError::ClientOwnsGoalWording));
         let suggest = || PlanChange::SuggestWording { key: 1, suggestion: Some("Asioi itse".into()) };
@@ -790,11 +948,23 @@ mod tests {
     fn a_member_who_leaves_hands_over_what_they_still_have_to_do() {
         let mut plan = plan();
         plan.actions[0].status = TaskStatus::Done;
-        plan.actions.push(PlanAction { key: 3, what: "Vertaisryhmä".into(), owner_user_id: 7, due: d(12, 10), status: TaskStatus::InProgress, goal_key: None, revision: 0 });
+        plan.actions.push(PlanAction {
+            key: 3,
+            what: "Vertaisryhmä".into(),
+            owner_user_id: 7,
+            due: d(12, 10),
+            status: TaskStatus::InProgress,
+            goal_key: None,
+            revision: 0,
+        });
         let handed = PlanChange::HandOver { from: 7, to: 3 }.apply(&plan).unwrap();
-        let owners: Vec<(u32, i32, u32)> = handed
-            .actions.iter().map(|a| (a.key, a.owner_user_id, a.revision)).collect();
-        assert_eq!(owners, vec![(1, 7, 0), (2, 8, 0), (3, 3, 1)], "done stays with who did it; the rest moves, and its card changes");
+        let owners: Vec<(u32, i32, u32)> =
+            handed.actions.iter().map(|a| (a.key, a.owner_user_id, a.revision)).collect();
+        assert_eq!(
+            owners,
+            vec![(1, 7, 0), (2, 8, 0), (3, 3, 1)],
+            "done stays with who did it; the rest moves, and its card changes"
+        );
         assert_eq!(check_edit(Editor::Coordinator, &plan, &handed), Ok(()));
         assert_eq!(PlanChange::HandOver { from: 42, to: 3 }.apply(&plan).unwrap(), plan, "nothing to hand over");
     }

@@ -50,7 +50,10 @@ pub enum MapError {
 impl FromStr for Step {
     type Err = MapError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Step::ALL.into_iter().find(|step| step.as_str() == s).ok_or_else(|| MapError::UnknownStep { value: shortened(s) })
+        Step::ALL
+            .into_iter()
+            .find(|step| step.as_str() == s)
+            .ok_or_else(|| MapError::UnknownStep { value: shortened(s) })
     }
 }
 
@@ -259,7 +262,10 @@ impl MapScope {
 impl FromStr for MapScope {
     type Err = MapError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        MapScope::ALL.into_iter().find(|scope| scope.as_str() == s).ok_or_else(|| MapError::UnknownScope { value: shortened(s) })
+        MapScope::ALL
+            .into_iter()
+            .find(|scope| scope.as_str() == s)
+            .ok_or_else(|| MapError::UnknownScope { value: shortened(s) })
     }
 }
 
@@ -294,7 +300,8 @@ pub struct StepCounts(Vec<StepCount>);
 impl StepCounts {
     /// Counts items, each a step and whether it is late.
     pub fn tally(items: impl IntoIterator<Item = (Step, bool)>) -> StepCounts {
-        let mut counts: Vec<StepCount> = Step::ALL.into_iter().map(|step| StepCount { step, count: 0, overdue: 0 }).collect();
+        let mut counts: Vec<StepCount> =
+            Step::ALL.into_iter().map(|step| StepCount { step, count: 0, overdue: 0 }).collect();
         for (step, late) in items {
             let slot = &mut counts[step.position()];
             slot.count += 1;
@@ -391,7 +398,10 @@ mod tests {
         for stage in Stage::ALL {
             assert!(Step::of_stage(stage).next().is_some(), "{stage:?} has a step on the map");
         }
-        assert_eq!(Step::of_stage(Stage::Collaboration).collect::<Vec<_>>(), vec![Step::Team, Step::Plan, Step::Meetings]);
+        assert_eq!(
+            Step::of_stage(Stage::Collaboration).collect::<Vec<_>>(),
+            vec![Step::Team, Step::Plan, Step::Meetings]
+        );
     }
 
     #[test]
@@ -475,7 +485,8 @@ mod tests {
         let empty = PlanContent::default();
         let late_start = Some(AssessmentClock::Running { state: DeadlineState::on(d(2026, 11, 20), today) });
         let in_time = Some(AssessmentClock::Running { state: DeadlineState::on(d(2026, 11, 25), today) });
-        let started_late = Some(AssessmentClock::Started { on: d(2026, 11, 21), due: Some(d(2026, 11, 20)), in_time: false });
+        let started_late =
+            Some(AssessmentClock::Started { on: d(2026, 11, 21), due: Some(d(2026, 11, 20)), in_time: false });
         assert!(is_overdue(Stage::Assessment, late_start, &empty, today));
         assert!(is_overdue(Stage::Identification, late_start, &empty, today));
         assert!(!is_overdue(Stage::Assessment, in_time, &empty, today));
@@ -489,7 +500,15 @@ mod tests {
         assert!(!is_overdue(Stage::Collaboration, None, &review_today, today));
         assert!(!is_overdue(Stage::Closed, late_start, &review_passed, today), "a closed case is late with nothing");
 
-        let task = |due, status| PlanAction { key: 1, what: "Soita".into(), owner_user_id: 1, due, status, goal_key: None, revision: 0 };
+        let task = |due, status| PlanAction {
+            key: 1,
+            what: "Soita".into(),
+            owner_user_id: 1,
+            due,
+            status,
+            goal_key: None,
+            revision: 0,
+        };
         let late_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Open)], ..PlanContent::default() };
         let done_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Done)], ..PlanContent::default() };
         assert!(is_overdue(Stage::Collaboration, None, &late_task, today));
@@ -511,13 +530,23 @@ mod tests {
     #[test]
     fn the_pathway_tells_the_soonest_dated_thing_next() {
         use chrono::TimeZone;
-        let meeting = NextDate::Meeting { title: "Verkostotapaaminen".into(), at: chrono::Utc.with_ymd_and_hms(2026, 12, 3, 22, 30, 0).unwrap() };
+        let meeting = NextDate::Meeting {
+            title: "Verkostotapaaminen".into(),
+            at: chrono::Utc.with_ymd_and_hms(2026, 12, 3, 22, 30, 0).unwrap(),
+        };
         assert_eq!(meeting.day(), d(2026, 12, 4), "half past midnight in Helsinki is already the 4th");
         let review = NextDate::Review { on: d(2026, 12, 10) };
         assert_eq!(NextDate::soonest([review.clone(), meeting.clone()]), Some(meeting.clone()));
         let same_day = NextDate::Review { on: d(2026, 12, 4) };
-        assert_eq!(NextDate::soonest([same_day, meeting.clone()]), Some(meeting), "the meeting has a time, so it comes first");
-        assert_eq!(NextDate::soonest([NextDate::AssessmentStart { by: d(2026, 12, 2) }, review]), Some(NextDate::AssessmentStart { by: d(2026, 12, 2) }));
+        assert_eq!(
+            NextDate::soonest([same_day, meeting.clone()]),
+            Some(meeting),
+            "the meeting has a time, so it comes first"
+        );
+        assert_eq!(
+            NextDate::soonest([NextDate::AssessmentStart { by: d(2026, 12, 2) }, review]),
+            Some(NextDate::AssessmentStart { by: d(2026, 12, 2) })
+        );
         assert_eq!(NextDate::soonest([]), None);
     }
 }

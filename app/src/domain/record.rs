@@ -74,9 +74,18 @@ mod tests {
 
     #[test]
     fn an_entry_goes_into_the_writers_own_register() {
-        assert_eq!(NewEntry::parse(Some(Sector::Social), " Toimeentulotuki haettu. ", false, "").unwrap().sector, Sector::Social);
-        assert_eq!(NewEntry::parse(Some(Sector::Health), "Verenpaine 130/80.", false, "").unwrap().text, "Verenpaine 130/80.");
-        assert_eq!(NewEntry::parse(Some(Sector::Other), "Vertaisryhmä alkaa.", false, "").unwrap().sector, Sector::Other);
+        assert_eq!(
+            NewEntry::parse(Some(Sector::Social), " Toimeentulotuki haettu. ", false, "").unwrap().sector,
+            Sector::Social
+        );
+        assert_eq!(
+            NewEntry::parse(Some(Sector::Health), "Verenpaine 130/80.", false, "").unwrap().text,
+            "Verenpaine 130/80."
+        );
+        assert_eq!(
+            NewEntry::parse(Some(Sector::Other), "Vertaisryhmä alkaa.", false, "").unwrap().sector,
+            Sector::Other
+        );
         assert_eq!(NewEntry::parse(None, "x", false, ""), Err(RecordError::NoRegister));
         assert_eq!(NewEntry::parse(Some(Sector::Shared), "x", false, ""), Err(RecordError::NoRegister));
     }

@@ -19,7 +19,8 @@ pub enum GoalScore {
 }
 
 impl GoalScore {
-    pub const ALL: [GoalScore; 4] = [GoalScore::Achieved, GoalScore::Progressing, GoalScore::NotProgressing, GoalScore::Changed];
+    pub const ALL: [GoalScore; 4] =
+        [GoalScore::Achieved, GoalScore::Progressing, GoalScore::NotProgressing, GoalScore::Changed];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -114,14 +115,18 @@ impl ReviewContent {
         if raw.next_review.trim().is_empty() {
             return Err(ReviewError::NextReviewMissing);
         }
-        let next_review = parse_future_date(&raw.next_review, today).map_err(|problem| ReviewError::NextReview { problem })?;
+        let next_review =
+            parse_future_date(&raw.next_review, today).map_err(|problem| ReviewError::NextReview { problem })?;
         Ok(ReviewContent { goals: reviewed, summary, next_review })
     }
 }
 
 /// How one goal was scored at the latest review that scored it; `newest_first` are the case's
 /// reviews. A goal added since the last review has none yet.
-pub fn latest_score<'a>(goal_key: u32, newest_first: impl IntoIterator<Item = &'a ReviewContent>) -> Option<&'a GoalReview> {
+pub fn latest_score<'a>(
+    goal_key: u32,
+    newest_first: impl IntoIterator<Item = &'a ReviewContent>,
+) -> Option<&'a GoalReview> {
     newest_first.into_iter().find_map(|review| review.goals.iter().find(|g| g.goal_key == goal_key))
 }
 
@@ -132,7 +137,12 @@ mod tests {
     fn goals() -> Vec<Goal> {
         [(1, "Haluan käydä itse kaupassa"), (3, "Haluan tavata ystäviä")]
             .into_iter()
-            .map(|(key, words)| Goal { key, client_words: words.into(), suggested_wording: None, client_actions: String::new() })
+            .map(|(key, words)| Goal {
+                key,
+                client_words: words.into(),
+                suggested_wording: None,
+                client_actions: String::new(),
+            })
             .collect()
     }
 
@@ -153,21 +163,42 @@ mod tests {
             next_review: "2027-02-01".into(),
         };
         let review = ReviewContent::parse(&raw, &goals(), today()).unwrap();
-        assert_eq!(review.goals[0], GoalReview { goal_key: 1, goal_words: "Haluan käydä itse kaupassa".into(), client: Some(GoalScore::Achieved), team: GoalScore::Progressing });
+        assert_eq!(
+            review.goals[0],
+            GoalReview {
+                goal_key: 1,
+                goal_words: "Haluan käydä itse kaupassa".into(),
+                client: Some(GoalScore::Achieved),
+                team: GoalScore::Progressing
+            }
+        );
         assert_eq!(review.goals[1].client, None, "the client need not score every goal");
         assert_eq!(review.summary, "Kauppa sujuu.");
     }
 
     #[test]
     fn each_gap_in_a_review_has_its_own_reason() {
-        let good = || RawReview { team: map(&[("1", "achieved"), ("3", "changed")]), next_review: "2027-02-01".into(), ..Default::default() };
+        let good = || RawReview {
+            team: map(&[("1", "achieved"), ("3", "changed")]),
+            next_review: "2027-02-01".into(),
+            ..Default::default()
+        };
         let parse = |raw: RawReview| ReviewContent::parse(&raw, &goals(), today());
         assert_eq!(ReviewContent::parse(&good(), &[], today()), Err(ReviewError::NoGoals));
-        assert_eq!(parse(RawReview { team: map(&[("1", "achieved")]), ..good() }), Err(ReviewError::GoalNotScored { number: 2 }));
+        assert_eq!(
+            parse(RawReview { team: map(&[("1", "achieved")]), ..good() }),
+            Err(ReviewError::GoalNotScored { number: 2 })
+        );
         assert_eq!(parse(RawReview { next_review: " ".into(), ..good() }), Err(ReviewError::NextReviewMissing));
-        assert_eq!(parse(RawReview { next_review: "2026-11-01".into(), ..good() }), Err(ReviewError::NextReview { problem: PlanError::DateInPast }));
+        assert_eq!(
+            parse(RawReview { next_review: "2026-11-01".into(), ..good() }),
+            Err(ReviewError::NextReview { problem: PlanError::DateInPast })
+        );
         assert_eq!(parse(RawReview { client: map(&[("9", "achieved")]), ..good() }), Err(ReviewError::UnknownGoal));
-        assert_eq!(parse(RawReview { client: map(&[("1", "great")]), ..good() }), Err(ReviewError::InvalidChoice { value: "great".into() }));
+        assert_eq!(
+            parse(RawReview { client: map(&[("1", "great")]), ..good() }),
+            Err(ReviewError::InvalidChoice { value: "great".into() })
+        );
         assert!(parse(good()).is_ok());
     }
 
@@ -178,7 +209,8 @@ mod tests {
             summary: String::new(),
             next_review: today(),
         };
-        let newest_first = [review(1, GoalScore::Achieved), review(3, GoalScore::Progressing), review(1, GoalScore::NotProgressing)];
+        let newest_first =
+            [review(1, GoalScore::Achieved), review(3, GoalScore::Progressing), review(1, GoalScore::NotProgressing)];
         assert_eq!(latest_score(1, &newest_first).map(|g| g.team), Some(GoalScore::Achieved));
         assert_eq!(latest_score(3, &newest_first).map(|g| g.team), Some(GoalScore::Progressing));
         assert_eq!(latest_score(7, &newest_first), None, "a goal added since the last review");

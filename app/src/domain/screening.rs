@@ -166,8 +166,13 @@ mod tests {
 
     #[test]
     fn thresholds_are_inclusive() {
-        let at = Signals { services_in_use: MANY_SERVICES, recent_contacts: FREQUENT_CONTACTS, life_areas_with_needs: 0 };
-        let below = Signals { services_in_use: MANY_SERVICES - 1, recent_contacts: FREQUENT_CONTACTS - 1, life_areas_with_needs: 0 };
+        let at =
+            Signals { services_in_use: MANY_SERVICES, recent_contacts: FREQUENT_CONTACTS, life_areas_with_needs: 0 };
+        let below = Signals {
+            services_in_use: MANY_SERVICES - 1,
+            recent_contacts: FREQUENT_CONTACTS - 1,
+            life_areas_with_needs: 0,
+        };
         assert!(propose(Coping::Reduced, Risk::Low, at).target_group);
         assert!(!propose(Coping::Reduced, Risk::Low, below).target_group);
         assert_eq!(propose(Coping::Reduced, Risk::Low, below).reasons.last(), Some(&Reason::FewSignals));

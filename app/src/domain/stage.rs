@@ -22,13 +22,8 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage in process order.
-    pub const ALL: [Stage; 5] = [
-        Stage::Identification,
-        Stage::Assessment,
-        Stage::Collaboration,
-        Stage::FollowUp,
-        Stage::Closed,
-    ];
+    pub const ALL: [Stage; 5] =
+        [Stage::Identification, Stage::Assessment, Stage::Collaboration, Stage::FollowUp, Stage::Closed];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -146,7 +141,8 @@ pub fn check_transition(from: Stage, to: Stage, facts: CaseFacts) -> Result<(), 
 mod tests {
     use super::*;
 
-    const PAIR: CaseFacts = CaseFacts { has_social_coordinator: true, has_health_coordinator: true, assessment_completed: true };
+    const PAIR: CaseFacts =
+        CaseFacts { has_social_coordinator: true, has_health_coordinator: true, assessment_completed: true };
 
     #[test]
     fn the_ordinary_path_runs_through_every_stage_in_order() {
@@ -195,7 +191,10 @@ mod tests {
     #[test]
     fn collaboration_starts_from_a_completed_assessment() {
         let open = CaseFacts { assessment_completed: false, ..PAIR };
-        assert_eq!(check_transition(Stage::Assessment, Stage::Collaboration, open), Err(TransitionError::AssessmentNotCompleted));
+        assert_eq!(
+            check_transition(Stage::Assessment, Stage::Collaboration, open),
+            Err(TransitionError::AssessmentNotCompleted)
+        );
         assert_eq!(check_transition(Stage::Assessment, Stage::Closed, open), Ok(()), "the client may decline");
         assert_eq!(check_transition(Stage::FollowUp, Stage::Collaboration, open), Ok(()));
     }

@@ -120,7 +120,11 @@ pub fn check_removal(seats: &[Seat], user_id: i32, stage: Stage, replacement: Op
 
 /// The client answers a proposal once: yes or no.
 pub fn check_answer(seat: &Seat) -> Result<(), TeamError> {
-    if seat.status == SeatStatus::Proposed { Ok(()) } else { Err(TeamError::AlreadyAnswered) }
+    if seat.status == SeatStatus::Proposed {
+        Ok(())
+    } else {
+        Err(TeamError::AlreadyAnswered)
+    }
 }
 
 #[cfg(test)]
@@ -143,7 +147,11 @@ mod tests {
                 Err(TeamError::CoordinatorWithoutReplacement { role: TeamRole::SocialCoordinator, stage })
             );
         }
-        assert_eq!(check_removal(&pair(), 2, Stage::Assessment, None), Ok(()), "before collaboration the pair is not required");
+        assert_eq!(
+            check_removal(&pair(), 2, Stage::Assessment, None),
+            Ok(()),
+            "before collaboration the pair is not required"
+        );
         assert_eq!(check_removal(&pair(), 3, Stage::Collaboration, None), Ok(()), "members may leave");
     }
 
@@ -151,7 +159,10 @@ mod tests {
     fn a_replacement_must_hold_the_same_seat() {
         let mut seats = pair();
         seats.push(seat(4, TeamRole::HealthCoordinator));
-        assert!(check_removal(&seats, 1, Stage::Collaboration, Some(4)).is_err(), "a health coordinator cannot replace a social one");
+        assert!(
+            check_removal(&seats, 1, Stage::Collaboration, Some(4)).is_err(),
+            "a health coordinator cannot replace a social one"
+        );
         seats.push(seat(5, TeamRole::SocialCoordinator));
         assert_eq!(check_removal(&seats, 1, Stage::Collaboration, Some(5)), Ok(()));
         assert!(check_removal(&seats, 1, Stage::Collaboration, Some(1)).is_err(), "nobody replaces themself");
@@ -160,7 +171,10 @@ mod tests {
 
     #[test]
     fn coordinators_come_from_their_register() {
-        assert_eq!(check_proposal(&pair(), 7, Role::Coordinator, Some(Sector::Social), TeamRole::SocialCoordinator), Ok(()));
+        assert_eq!(
+            check_proposal(&pair(), 7, Role::Coordinator, Some(Sector::Social), TeamRole::SocialCoordinator),
+            Ok(())
+        );
         assert_eq!(
             check_proposal(&pair(), 7, Role::Coordinator, Some(Sector::Health), TeamRole::SocialCoordinator),
             Err(TeamError::WrongSectorForSeat { role: TeamRole::SocialCoordinator, sector: Sector::Social })
@@ -183,7 +197,10 @@ mod tests {
             check_proposal(&pair(), 7, Role::Professional, Some(Sector::Health), TeamRole::Relative),
             Err(TeamError::WrongPersonForSeat { role: TeamRole::Relative })
         );
-        assert_eq!(check_proposal(&pair(), 3, Role::Professional, Some(Sector::Health), TeamRole::Member), Err(TeamError::AlreadyOnTeam));
+        assert_eq!(
+            check_proposal(&pair(), 3, Role::Professional, Some(Sector::Health), TeamRole::Member),
+            Err(TeamError::AlreadyOnTeam)
+        );
         for outsider in [Role::Administrator, Role::Auditor, Role::Client] {
             assert_eq!(
                 check_proposal(&pair(), 9, outsider, Some(Sector::Social), TeamRole::Member),

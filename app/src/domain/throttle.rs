@@ -61,14 +61,15 @@ fn blocked_until(mut times: Vec<DateTime<Utc>>, limit: usize, window: Duration) 
 /// (from any address), `address` the address's failed attempts within the window (any account).
 pub fn check(now: DateTime<Utc>, account: &[Attempt], address: &[Attempt]) -> Result<(), Throttled> {
     let last_success = account.iter().filter(|a| a.succeeded).map(|a| a.at).max();
-    let failed_since = |attempts: &[Attempt], since: DateTime<Utc>, after: Option<DateTime<Utc>>, same_address_only: bool| {
-        attempts
-            .iter()
-            .filter(|a| !a.succeeded && a.at > since && after.is_none_or(|after| a.at > after))
-            .filter(|a| !same_address_only || a.same_address)
-            .map(|a| a.at)
-            .collect::<Vec<_>>()
-    };
+    let failed_since =
+        |attempts: &[Attempt], since: DateTime<Utc>, after: Option<DateTime<Utc>>, same_address_only: bool| {
+            attempts
+                .iter()
+                .filter(|a| !a.succeeded && a.at > since && after.is_none_or(|after| a.at > after))
+                .filter(|a| !same_address_only || a.same_address)
+                .map(|a| a.at)
+                .collect::<Vec<_>>()
+        };
     let until = [
         blocked_until(failed_since(account, now - window(), last_success, true), PER_SOURCE, window()),
         blocked_until(failed_since(account, now - long_window(), last_success, false), PER_ACCOUNT, long_window()),
@@ -148,7 +149,8 @@ mod tests {
 
     #[test]
     fn the_wait_is_at_least_a_minute() {
-        let five: Vec<_> = (0..5).map(|_| Attempt { at: now() - window() + Duration::seconds(1), ..failed(0) }).collect();
+        let five: Vec<_> =
+            (0..5).map(|_| Attempt { at: now() - window() + Duration::seconds(1), ..failed(0) }).collect();
         assert_eq!(check(now(), &five, &[]), Err(Throttled { retry_in_minutes: 1 }));
     }
 }

@@ -34,7 +34,8 @@ pub fn AssessmentPage() -> impl IntoView {
         },
     );
     let query = use_query_map();
-    let saved = move || query.read().get("saved").is_some() || matches!(save.value().get(), Some(Ok(ref s)) if !s.completed);
+    let saved =
+        move || query.read().get("saved").is_some() || matches!(save.value().get(), Some(Ok(ref s)) if !s.completed);
     let errors = move || {
         [start.value().get().and_then(|r| r.err()), save.value().get().and_then(|r| r.err())]
             .into_iter()
@@ -71,8 +72,11 @@ fn AssessmentView(
     let i18n = use_i18n();
     let Page { case_id, client_name, stage, clock, draft, versions, views, team, can_edit, can_write_view } = page;
     let name = client_name.clone();
-    let startable = can_edit && draft.is_none() && (if versions.is_empty() { stage == Stage::Assessment } else { stage != Stage::Closed });
-    let start_label = if versions.is_empty() { t!(i18n, assessment.start).into_any() } else { t!(i18n, assessment.amend).into_any() };
+    let startable = can_edit
+        && draft.is_none()
+        && (if versions.is_empty() { stage == Stage::Assessment } else { stage != Stage::Closed });
+    let start_label =
+        if versions.is_empty() { t!(i18n, assessment.start).into_any() } else { t!(i18n, assessment.amend).into_any() };
     let nothing_yet = draft.is_none() && versions.is_empty() && !startable;
     let draft_view = draft.map(|draft| {
         if can_edit {
@@ -113,7 +117,12 @@ fn AssessmentView(
 
 /// The coordinator pair's form. Two submit buttons: save the draft, or complete it.
 #[component]
-fn DraftForm(case_id: i32, draft: AssessmentDraft, team: Vec<ParticipantChoice>, save: ServerAction<SaveAssessment>) -> impl IntoView {
+fn DraftForm(
+    case_id: i32,
+    draft: AssessmentDraft,
+    team: Vec<ParticipantChoice>,
+    save: ServerAction<SaveAssessment>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let AssessmentDraft { version, revision, content, updated_at, updated_by, missing, .. } = draft;
     let pending = save.pending();
@@ -140,17 +149,20 @@ fn DraftForm(case_id: i32, draft: AssessmentDraft, team: Vec<ParticipantChoice>,
             </fieldset>
         }
     }).collect();
-    let participants: Vec<_> = team.into_iter().map(|person| {
-        let id = format!("participant-{}", person.user_id);
-        let checked = content.participants.iter().any(|p| p.user_id == person.user_id);
-        let role = person.team_role;
-        view! {
-            <div class="choice">
-                <input type="checkbox" id=id.clone() name="participants[]" value=person.user_id checked=checked/>
-                <label for=id>{person.name.clone()}" ("{move || labels::team_role(i18n, role)}")"</label>
-            </div>
-        }
-    }).collect();
+    let participants: Vec<_> = team
+        .into_iter()
+        .map(|person| {
+            let id = format!("participant-{}", person.user_id);
+            let checked = content.participants.iter().any(|p| p.user_id == person.user_id);
+            let role = person.team_role;
+            view! {
+                <div class="choice">
+                    <input type="checkbox" id=id.clone() name="participants[]" value=person.user_id checked=checked/>
+                    <label for=id>{person.name.clone()}" ("{move || labels::team_role(i18n, role)}")"</label>
+                </div>
+            }
+        })
+        .collect();
     let mode_now = content.mode;
     let own_worker = content.own_worker_needed;
     let missing_list = (!missing.is_empty()).then(|| {
@@ -228,8 +240,16 @@ fn DraftForm(case_id: i32, draft: AssessmentDraft, team: Vec<ParticipantChoice>,
 #[component]
 pub fn ContentView(content: AssessmentContent) -> impl IntoView {
     let i18n = use_i18n();
-    let AssessmentContent { needs, strengths, mode, participants, client_took_part, others, shared_understanding, own_worker_needed } =
-        content;
+    let AssessmentContent {
+        needs,
+        strengths,
+        mode,
+        participants,
+        client_took_part,
+        others,
+        shared_understanding,
+        own_worker_needed,
+    } = content;
     let mut who: Vec<String> = participants.into_iter().map(|p| p.name).collect();
     if !others.is_empty() {
         who.push(others);

@@ -160,7 +160,20 @@ fn Results(found: AuditResults) -> impl IntoView {
 #[component]
 fn Row(row: AuditRow) -> impl IntoView {
     let i18n = use_i18n();
-    let AuditRow { id, at, actor, actor_username, role, organisation, client, case_id, resource, action, basis, stored_basis } = row;
+    let AuditRow {
+        id,
+        at,
+        actor,
+        actor_username,
+        role,
+        organisation,
+        client,
+        case_id,
+        resource,
+        action,
+        basis,
+        stored_basis,
+    } = row;
     let resource_key = resource.clone();
     let who = match organisation {
         Some(org) => format!("{} · {org}", actor_username),
@@ -168,8 +181,13 @@ fn Row(row: AuditRow) -> impl IntoView {
     };
     let basis_cell = match basis {
         Some(Basis::Legal(_)) => basis_view(i18n, basis),
-        Some(Basis::Team(seat)) => view! { {move || format!("{}: {}", kind_name(i18n, BasisKind::Team), labels::team_role(i18n, seat))}}.into_any(),
-        Some(Basis::Consent(number)) => view! { {move || format!("{} #{number}", kind_name(i18n, BasisKind::Consent))}}.into_any(),
+        Some(Basis::Team(seat)) => {
+            view! { {move || format!("{}: {}", kind_name(i18n, BasisKind::Team), labels::team_role(i18n, seat))}}
+                .into_any()
+        }
+        Some(Basis::Consent(number)) => {
+            view! { {move || format!("{} #{number}", kind_name(i18n, BasisKind::Consent))}}.into_any()
+        }
         Some(other) => view! { {move || kind_name(i18n, BasisKind::of(other))}}.into_any(),
         None => view! { <code>{stored_basis}</code> }.into_any(),
     };
@@ -200,7 +218,12 @@ mod tests {
 
     #[test]
     fn the_next_page_link_carries_the_search_and_leaves_out_empty_terms() {
-        let form = AuditSearchForm { client: "Eino Mäntylä".into(), basis: "team".into(), before: "42".into(), ..Default::default() };
+        let form = AuditSearchForm {
+            client: "Eino Mäntylä".into(),
+            basis: "team".into(),
+            before: "42".into(),
+            ..Default::default()
+        };
         assert_eq!(search_href(&form), "/audit?client=Eino+M%C3%A4ntyl%C3%A4&basis=team&before=42");
     }
 }

@@ -83,7 +83,9 @@ impl Live {
                 .filter_map(|stage| Step::of_stage(*stage).find(|step| PAIR_COLUMNS.contains(step)))
                 .map(Column::Step)
                 .collect(),
-            CardRef::Action { .. } => TaskStatus::ALL.into_iter().map(Column::Status).filter(|c| *c != card.column).collect(),
+            CardRef::Action { .. } => {
+                TaskStatus::ALL.into_iter().map(Column::Status).filter(|c| *c != card.column).collect()
+            }
         }
     }
 
@@ -105,7 +107,9 @@ impl Live {
             Some(at) if !belongs => {
                 list.remove(at);
             }
-            Some(at) if force || is_newer(list[at].version, fresh.version) || list[at].comments != fresh.comments => list[at] = fresh,
+            Some(at) if force || is_newer(list[at].version, fresh.version) || list[at].comments != fresh.comments => {
+                list[at] = fresh
+            }
             Some(_) => {}
             None if belongs => list.push(fresh),
             None => {}
@@ -216,7 +220,11 @@ impl Live {
 }
 
 fn card_title(card: &BoardCard) -> String {
-    if card.what.is_empty() { card.client_name.clone() } else { card.what.clone() }
+    if card.what.is_empty() {
+        card.client_name.clone()
+    } else {
+        card.what.clone()
+    }
 }
 
 /// "Sanna Virtanen moved this", in the reader's language.
@@ -409,7 +417,8 @@ fn CardView(initial: BoardCard) -> impl IntoView {
     let me = initial.card;
     let key = me.key();
     let cards = live.cards;
-    let card = Memo::new(move |_| cards.read().iter().find(|c| c.card == me).cloned().unwrap_or_else(|| initial.clone()));
+    let card =
+        Memo::new(move |_| cards.read().iter().find(|c| c.card == me).cloned().unwrap_or_else(|| initial.clone()));
     let may_move = {
         let live = live.clone();
         Memo::new(move |_| live.may_move(&card.read()))
@@ -432,45 +441,47 @@ fn CardView(initial: BoardCard) -> impl IntoView {
         let (down, moving, up) = (live.clone(), live.clone(), live.clone());
         move || {
             let (down, moving, up) = (down.clone(), moving.clone(), up.clone());
-            may_move.get().then(|| view! {
-                <button
-                    type="button"
-                    class="drag-handle"
-                    tabindex="-1"
-                    aria-hidden="true"
-                    title=move || t_string!(i18n, board.drag).to_string()
-                    on:pointerdown=move |ev| {
-                        ev.prevent_default();
-                        if let Some(target) = ev.target() {
-                            use leptos::wasm_bindgen::JsCast;
-                            if let Ok(element) = target.dyn_into::<leptos::web_sys::Element>() {
-                                let _ = element.set_pointer_capture(ev.pointer_id());
+            may_move.get().then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="drag-handle"
+                        tabindex="-1"
+                        aria-hidden="true"
+                        title=move || t_string!(i18n, board.drag).to_string()
+                        on:pointerdown=move |ev| {
+                            ev.prevent_default();
+                            if let Some(target) = ev.target() {
+                                use leptos::wasm_bindgen::JsCast;
+                                if let Ok(element) = target.dyn_into::<leptos::web_sys::Element>() {
+                                    let _ = element.set_pointer_capture(ev.pointer_id());
+                                }
+                            }
+                            down.dragging.set(Some(me));
+                        }
+                        on:pointermove=move |ev| {
+                            if moving.dragging.get_untracked() == Some(me) {
+                                moving.hover.set(column_at(ev.client_x(), ev.client_y()));
                             }
                         }
-                        down.dragging.set(Some(me));
-                    }
-                    on:pointermove=move |ev| {
-                        if moving.dragging.get_untracked() == Some(me) {
-                            moving.hover.set(column_at(ev.client_x(), ev.client_y()));
+                        on:pointerup=move |ev| {
+                            if up.dragging.get_untracked() != Some(me) {
+                                return;
+                            }
+                            up.dragging.set(None);
+                            up.hover.set(None);
+                            let from = card.get_untracked().column;
+                            if let Some(to) = column_at(ev.client_x(), ev.client_y()).filter(|to| *to != from) {
+                                up.move_to(me, to);
+                            }
                         }
-                    }
-                    on:pointerup=move |ev| {
-                        if up.dragging.get_untracked() != Some(me) {
-                            return;
+                        on:pointercancel=move |_| {
+                            dragging.set(None);
                         }
-                        up.dragging.set(None);
-                        up.hover.set(None);
-                        let from = card.get_untracked().column;
-                        if let Some(to) = column_at(ev.client_x(), ev.client_y()).filter(|to| *to != from) {
-                            up.move_to(me, to);
-                        }
-                    }
-                    on:pointercancel=move |_| {
-                        dragging.set(None);
-                    }
-                >
-                    "⠿"
-                </button>
+                    >
+                        "⠿"
+                    </button>
+                }
             })
         }
     };
@@ -478,10 +489,18 @@ fn CardView(initial: BoardCard) -> impl IntoView {
         let c = card.get();
         let (stage, step) = (c.stage, c.step);
         let place = match me {
-            CardRef::Case { .. } => view! { <div><dt>{t!(i18n, board.stage)}</dt><dd>{move || labels::stage(i18n, stage)}</dd></div> }.into_any(),
-            CardRef::Action { .. } => view! { <div><dt>{t!(i18n, board.step)}</dt><dd>{move || labels::step(i18n, step)}</dd></div> }.into_any(),
+            CardRef::Case { .. } => {
+                view! { <div><dt>{t!(i18n, board.stage)}</dt><dd>{move || labels::stage(i18n, stage)}</dd></div> }
+                    .into_any()
+            }
+            CardRef::Action { .. } => {
+                view! { <div><dt>{t!(i18n, board.step)}</dt><dd>{move || labels::step(i18n, step)}</dd></div> }
+                    .into_any()
+            }
         };
-        let due = c.due.map(|due| view! { <div><dt>{t!(i18n, board.due)}</dt><dd>{move || labels::date(i18n, due)}</dd></div> });
+        let due = c
+            .due
+            .map(|due| view! { <div><dt>{t!(i18n, board.due)}</dt><dd>{move || labels::date(i18n, due)}</dd></div> });
         let owners = c.owners.join(", ");
         view! {
             <dl class="card-facts">
@@ -591,14 +610,24 @@ fn EditForm(card: Memo<BoardCard>) -> impl IntoView {
     let live = expect_context::<Live>();
     let me = card.get_untracked().card;
     let key = me.key();
-    let (what_ref, owner_ref, due_ref) = (NodeRef::<leptos::html::Input>::new(), NodeRef::<leptos::html::Select>::new(), NodeRef::<leptos::html::Input>::new());
+    let (what_ref, owner_ref, due_ref) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Select>::new(),
+        NodeRef::<leptos::html::Input>::new(),
+    );
     let opened_at = StoredValue::new(card.get_untracked().version);
     let choices = live.owner_choices(me.case_id());
     let owner = card.get_untracked().owner_user_id;
-    let options = choices.into_iter().map(|p| view! { <option value=p.user_id selected=Some(p.user_id) == owner>{p.name}</option> }).collect_view();
+    let options = choices
+        .into_iter()
+        .map(|p| view! { <option value=p.user_id selected=Some(p.user_id) == owner>{p.name}</option> })
+        .collect_view();
     let fill = move |ev: leptos::ev::Event| {
         use leptos::wasm_bindgen::JsCast;
-        let open = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        let open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
         if !open {
             return;
         }

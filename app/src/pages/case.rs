@@ -2,7 +2,10 @@
 //! coordinator pair the moves the process allows.
 
 use super::team::{InviteForm, TeamList};
-use crate::api::{assessment_path, get_case, meetings_path, plan_path, records_path, CloseCase, MoveStage, ProposeMember, RecordCareAllowance, RemoveMember};
+use crate::api::{
+    assessment_path, get_case, meetings_path, plan_path, records_path, CloseCase, MoveStage, ProposeMember,
+    RecordCareAllowance, RemoveMember,
+};
 use crate::components::labels;
 use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
@@ -26,7 +29,16 @@ pub fn CasePage() -> impl IntoView {
     let removed = succeeded(remove);
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
     let detail = Resource::new(
-        move || (case_id(), move_stage.version().get(), closed.get(), care_allowance.version().get(), proposed.get(), removed.get()),
+        move || {
+            (
+                case_id(),
+                move_stage.version().get(),
+                closed.get(),
+                care_allowance.version().get(),
+                proposed.get(),
+                removed.get(),
+            )
+        },
         |(id, ..)| async move {
             match id {
                 Some(id) => get_case(id).await,

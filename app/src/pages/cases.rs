@@ -3,8 +3,8 @@
 use crate::api::my_cases;
 use crate::components::labels;
 use crate::components::{Clock, ErrorMessage, Loading};
-use crate::i18n::*;
 use crate::domain::process::Step;
+use crate::i18n::*;
 use crate::model::CaseSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,14 +18,16 @@ pub fn MyCasesPage() -> impl IntoView {
     let step = move || query.read().get("step").filter(|s| !s.is_empty());
     let cases = Resource::new(step, my_cases);
     let filter = move || {
-        step().and_then(|raw| raw.parse::<Step>().ok()).map(|step| view! {
-            <p class="step-filter" data-testid="step-filter">
-                {t!(i18n, cases.in_step, step = move || labels::step(i18n, step))}
-                " "
-                <A href="/cases">{t!(i18n, cases.all_steps)}</A>
-                " · "
-                <A href=format!("/process?step={}", step.as_str())>{t!(i18n, cases.on_map)}</A>
-            </p>
+        step().and_then(|raw| raw.parse::<Step>().ok()).map(|step| {
+            view! {
+                <p class="step-filter" data-testid="step-filter">
+                    {t!(i18n, cases.in_step, step = move || labels::step(i18n, step))}
+                    " "
+                    <A href="/cases">{t!(i18n, cases.all_steps)}</A>
+                    " · "
+                    <A href=format!("/process?step={}", step.as_str())>{t!(i18n, cases.on_map)}</A>
+                </p>
+            }
         })
     };
     view! {

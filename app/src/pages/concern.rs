@@ -42,7 +42,8 @@ fn ConcernForm(context: RaiseContext, action: ServerAction<RaiseConcern>) -> imp
     if role == Role::Relative && context.clients.is_empty() {
         return view! { <p>{t!(i18n, concern.no_clients)}</p> }.into_any();
     }
-    let intro = if role == Role::Client { t!(i18n, concern.self_intro).into_any() } else { t!(i18n, concern.intro).into_any() };
+    let intro =
+        if role == Role::Client { t!(i18n, concern.self_intro).into_any() } else { t!(i18n, concern.intro).into_any() };
     let about = match role {
         Role::Relative => view! {
             <label for="client_id">{t!(i18n, concern.client)}</label>

@@ -38,7 +38,9 @@ fn PromptItem(case_id: i32, prompt: FeedbackPrompt, given: RwSignal<u32>) -> imp
     let FeedbackPrompt { occasion, target_id, title, at, given: answer } = prompt;
     let heading = match occasion {
         Occasion::Meeting => view! { {title}" · "{move || labels::day(i18n, at)} }.into_any(),
-        Occasion::Closure => view! { {t!(i18n, feedback.closure_heading)}" · "{move || labels::day(i18n, at)} }.into_any(),
+        Occasion::Closure => {
+            view! { {t!(i18n, feedback.closure_heading)}" · "{move || labels::day(i18n, at)} }.into_any()
+        }
     };
     let body = match answer {
         Some(Feedback { score, text }) => view! {
@@ -74,22 +76,24 @@ fn FeedbackForm(case_id: i32, occasion: Occasion, target_id: i32, given: RwSigna
         Occasion::Meeting => t!(i18n, feedback.question_meeting).into_any(),
         Occasion::Closure => t!(i18n, feedback.question_closure).into_any(),
     };
-    let scale: Vec<_> = Score::RANGE.map(|score| {
-        let input = format!("{id}-score-{score}");
-        let label = move || match score {
-            1 => t_string!(i18n, feedback.scale.one).to_string(),
-            2 => t_string!(i18n, feedback.scale.two).to_string(),
-            3 => t_string!(i18n, feedback.scale.three).to_string(),
-            4 => t_string!(i18n, feedback.scale.four).to_string(),
-            _ => t_string!(i18n, feedback.scale.five).to_string(),
-        };
-        view! {
-            <li>
-                <input type="radio" id=input.clone() name="score" value=score/>
-                <label for=input>{score}" – "{label}</label>
-            </li>
-        }
-    }).collect();
+    let scale: Vec<_> = Score::RANGE
+        .map(|score| {
+            let input = format!("{id}-score-{score}");
+            let label = move || match score {
+                1 => t_string!(i18n, feedback.scale.one).to_string(),
+                2 => t_string!(i18n, feedback.scale.two).to_string(),
+                3 => t_string!(i18n, feedback.scale.three).to_string(),
+                4 => t_string!(i18n, feedback.scale.four).to_string(),
+                _ => t_string!(i18n, feedback.scale.five).to_string(),
+            };
+            view! {
+                <li>
+                    <input type="radio" id=input.clone() name="score" value=score/>
+                    <label for=input>{score}" – "{label}</label>
+                </li>
+            }
+        })
+        .collect();
     view! {
         <ActionForm action attr:class="form feedback-form" attr:id=form_id>
             <input type="hidden" name="case_id" value=case_id/>

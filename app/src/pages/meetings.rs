@@ -3,11 +3,11 @@
 //! in the meeting everyone is heard in turn (hopes, worries, the support they think is needed);
 //! the agreed next steps go into the client plan as tasks in one step.
 
+use super::plan::OwnerSelect;
 use crate::api::{
     get_meeting, get_meetings, meeting_invite_path, meeting_path, meetings_path, plan_path, AgreeSteps, RecordVoice,
     ScheduleMeeting,
 };
-use super::plan::OwnerSelect;
 use crate::components::labels::{self, I18n};
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::error::AppError;
@@ -187,9 +187,8 @@ pub fn MeetingDetailPage() -> impl IntoView {
 
 fn voice_item(i18n: I18n, v: VoiceView) -> impl IntoView {
     let VoiceView { speaker, recorded_by, hopes, worries, support, at } = v;
-    let part = move |label: AnyView, text: String| {
-        (!text.is_empty()).then(|| view! { <dt>{label}</dt><dd>{text}</dd> })
-    };
+    let part =
+        move |label: AnyView, text: String| (!text.is_empty()).then(|| view! { <dt>{label}</dt><dd>{text}</dd> });
     view! {
         <li class="voice">
             <p class="view-by">
@@ -210,7 +209,8 @@ fn voice_item(i18n: I18n, v: VoiceView) -> impl IntoView {
 #[component]
 fn MeetingView(page: MeetingPage, voice: ServerAction<RecordVoice>, steps: ServerAction<AgreeSteps>) -> impl IntoView {
     let i18n = use_i18n();
-    let MeetingPage { case_id, client_name, meeting, voices, speakers, owners, plan_version, can_agree_steps, today } = page;
+    let MeetingPage { case_id, client_name, meeting, voices, speakers, owners, plan_version, can_agree_steps, today } =
+        page;
     let meeting_id = meeting.id;
     let title = meeting.title.clone();
     let agreed = meeting.steps_plan_version;

@@ -76,7 +76,9 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
     };
     let subject = if what.is_empty() { client_name.clone() } else { format!("{what} · {client_name}") };
     let (href, open) = match kind {
-        NotificationKind::LegalBasis => (crate::api::records_path(case_id), t!(i18n, notifications.open_records).into_any()),
+        NotificationKind::LegalBasis => {
+            (crate::api::records_path(case_id), t!(i18n, notifications.open_records).into_any())
+        }
         _ => (format!("/boards/team-{case_id}#{}", card.key()), t!(i18n, notifications.open).into_any()),
     };
     let legal = legal.map(|legal| {

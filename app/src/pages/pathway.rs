@@ -3,13 +3,13 @@
 
 use super::assessment::{ContentView, ViewForm, ViewList};
 use super::case::{ClosureList, HistoryList};
-use super::team::{Proposals, TeamList};
 use super::feedback::FeedbackSection;
 use super::meetings::MeetingFacts;
+use super::team::{Proposals, TeamList};
 use crate::api::{meeting_path, my_pathway, plan_path, records_path, AnswerMember, WriteAssessmentView, PRIVACY_PATH};
 use crate::components::labels;
-use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::components::process_map::{ProcessMap, StepDetails};
+use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::process::{NextDate, Step, StepState};
 use crate::domain::team::SeatStatus;
 use crate::domain::Stage;
@@ -200,8 +200,14 @@ fn PathwayMap(case_id: i32, step: Step, as_relative: bool) -> impl IntoView {
             .flatten()
     });
     let details_key = key.clone();
-    let href = Callback::new(move |target: Step| format!("/pathway?case={case_id}&step={}#pathway-{case_id}-map-details", target.as_str()));
-    let heading = if as_relative { t_string!(i18n, pathway.map_title_relative).to_string() } else { t_string!(i18n, pathway.map_title).to_string() };
+    let href = Callback::new(move |target: Step| {
+        format!("/pathway?case={case_id}&step={}#pathway-{case_id}-map-details", target.as_str())
+    });
+    let heading = if as_relative {
+        t_string!(i18n, pathway.map_title_relative).to_string()
+    } else {
+        t_string!(i18n, pathway.map_title).to_string()
+    };
     view! {
         <h3>{heading}</h3>
         <ProcessMap key=key href open position=step/>
@@ -216,10 +222,13 @@ fn next_date_text(next: NextDate) -> impl IntoView {
     let i18n = use_i18n();
     match next {
         NextDate::Meeting { title, at } => {
-            t!(i18n, pathway.when.meeting, title = move || title.clone(), time = move || labels::time(i18n, at)).into_any()
+            t!(i18n, pathway.when.meeting, title = move || title.clone(), time = move || labels::time(i18n, at))
+                .into_any()
         }
         NextDate::Review { on } => t!(i18n, pathway.when.review, day = move || labels::date(i18n, on)).into_any(),
-        NextDate::AssessmentStart { by } => t!(i18n, pathway.when.assessment_start, day = move || labels::date(i18n, by)).into_any(),
+        NextDate::AssessmentStart { by } => {
+            t!(i18n, pathway.when.assessment_start, day = move || labels::date(i18n, by)).into_any()
+        }
     }
 }
 

@@ -37,8 +37,10 @@ pub fn PlanPage() -> impl IntoView {
             }
         },
     );
-    let refused = move || change.value().get().and_then(|r| r.err()).or_else(|| review.value().get().and_then(|r| r.err()));
-    let saved = move || refused().is_none() && (query.read().get("saved").is_some() || changed.get() + reviewed.get() > 0);
+    let refused =
+        move || change.value().get().and_then(|r| r.err()).or_else(|| review.value().get().and_then(|r| r.err()));
+    let saved =
+        move || refused().is_none() && (query.read().get("saved").is_some() || changed.get() + reviewed.get() > 0);
     view! {
         <Show when=saved>
             <p class="notice notice-ok no-print" role="status">{t!(i18n, plan.saved)}</p>
@@ -194,16 +196,18 @@ fn Goals(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
             }
         })
         .collect_view();
-    let add = (role == Some(PlanRole::Client)).then(|| view! {
-        <ActionForm action=change attr:class="no-print">
-            <h3>{t!(i18n, plan.add_goal)}</h3>
-            <Target case_id seen op="add_goal"/>
-            <label for="new-goal">{t!(i18n, plan.goal_words)}</label>
-            <textarea id="new-goal" name="words" rows="2" required></textarea>
-            <label for="new-goal-own">{t!(i18n, plan.client_actions)}</label>
-            <textarea id="new-goal-own" name="client_actions" rows="2"></textarea>
-            <button type="submit" class="button-primary">{t!(i18n, plan.add_goal_button)}</button>
-        </ActionForm>
+    let add = (role == Some(PlanRole::Client)).then(|| {
+        view! {
+            <ActionForm action=change attr:class="no-print">
+                <h3>{t!(i18n, plan.add_goal)}</h3>
+                <Target case_id seen op="add_goal"/>
+                <label for="new-goal">{t!(i18n, plan.goal_words)}</label>
+                <textarea id="new-goal" name="words" rows="2" required></textarea>
+                <label for="new-goal-own">{t!(i18n, plan.client_actions)}</label>
+                <textarea id="new-goal-own" name="client_actions" rows="2"></textarea>
+                <button type="submit" class="button-primary">{t!(i18n, plan.add_goal_button)}</button>
+            </ActionForm>
+        }
     });
     view! {
         <section class="card" aria-labelledby="goals-h">
@@ -357,27 +361,31 @@ fn Services(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
         .enumerate()
         .map(|(at, s)| {
             let until = s.until.map(|d| view! { " · " {t!(i18n, plan.until, day = move || labels::date(i18n, d))} });
-            let remove = coordinator.then(|| view! {
-                <ActionForm action=change attr:class="no-print inline-form">
-                    <Target case_id seen op="remove_service" key={at as u32}/>
-                    <button type="submit" class="button-quiet">{t!(i18n, plan.remove_service)}</button>
-                </ActionForm>
+            let remove = coordinator.then(|| {
+                view! {
+                    <ActionForm action=change attr:class="no-print inline-form">
+                        <Target case_id seen op="remove_service" key={at as u32}/>
+                        <button type="submit" class="button-quiet">{t!(i18n, plan.remove_service)}</button>
+                    </ActionForm>
+                }
             });
             view! { <li><strong>{s.name}</strong>" · "{s.provider}{until}{remove}</li> }
         })
         .collect_view();
-    let add = coordinator.then(|| view! {
-        <ActionForm action=change attr:class="no-print">
-            <h3>{t!(i18n, plan.add_service)}</h3>
-            <Target case_id seen op="add_service"/>
-            <label for="service-name">{t!(i18n, plan.service_name)}</label>
-            <input id="service-name" name="name" required/>
-            <label for="service-provider">{t!(i18n, plan.provider)}</label>
-            <input id="service-provider" name="provider" required/>
-            <label for="service-until">{t!(i18n, plan.expected_until)}</label>
-            <input id="service-until" type="date" name="until"/>
-            <button type="submit">{t!(i18n, plan.add_service_button)}</button>
-        </ActionForm>
+    let add = coordinator.then(|| {
+        view! {
+            <ActionForm action=change attr:class="no-print">
+                <h3>{t!(i18n, plan.add_service)}</h3>
+                <Target case_id seen op="add_service"/>
+                <label for="service-name">{t!(i18n, plan.service_name)}</label>
+                <input id="service-name" name="name" required/>
+                <label for="service-provider">{t!(i18n, plan.provider)}</label>
+                <input id="service-provider" name="provider" required/>
+                <label for="service-until">{t!(i18n, plan.expected_until)}</label>
+                <input id="service-until" type="date" name="until"/>
+                <button type="submit">{t!(i18n, plan.add_service_button)}</button>
+            </ActionForm>
+        }
     });
     view! {
         <section class="card" aria-labelledby="services-h">
@@ -412,22 +420,24 @@ fn Disagreements(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView 
             }
         })
         .collect_view();
-    let add = coordinator.then(|| view! {
-        <details class="no-print">
-            <summary>{t!(i18n, plan.add_disagreement)}</summary>
-            <ActionForm action=change>
-                <Target case_id seen op="add_disagreement"/>
-                <label for="d-topic">{t!(i18n, plan.topic)}</label>
-                <input id="d-topic" name="topic" required/>
-                <label for="d-client">{t!(i18n, plan.client_view)}</label>
-                <textarea id="d-client" name="client_view" rows="2" required></textarea>
-                <label for="d-professional">{t!(i18n, plan.professional_view)}</label>
-                <textarea id="d-professional" name="professional_view" rows="2" required></textarea>
-                <label for="d-reasons">{t!(i18n, plan.reasons)}</label>
-                <textarea id="d-reasons" name="reasons" rows="2" required></textarea>
-                <button type="submit">{t!(i18n, plan.save)}</button>
-            </ActionForm>
-        </details>
+    let add = coordinator.then(|| {
+        view! {
+            <details class="no-print">
+                <summary>{t!(i18n, plan.add_disagreement)}</summary>
+                <ActionForm action=change>
+                    <Target case_id seen op="add_disagreement"/>
+                    <label for="d-topic">{t!(i18n, plan.topic)}</label>
+                    <input id="d-topic" name="topic" required/>
+                    <label for="d-client">{t!(i18n, plan.client_view)}</label>
+                    <textarea id="d-client" name="client_view" rows="2" required></textarea>
+                    <label for="d-professional">{t!(i18n, plan.professional_view)}</label>
+                    <textarea id="d-professional" name="professional_view" rows="2" required></textarea>
+                    <label for="d-reasons">{t!(i18n, plan.reasons)}</label>
+                    <textarea id="d-reasons" name="reasons" rows="2" required></textarea>
+                    <button type="submit">{t!(i18n, plan.save)}</button>
+                </ActionForm>
+            </details>
+        }
     });
     view! {
         <section class="card" aria-labelledby="disagreements-h">
@@ -505,13 +515,21 @@ fn CompareResult(compare: PlanCompare, page: Page) -> impl IntoView {
         .map(|change| {
             let page = page.clone();
             let text = match change {
-                PlanDiff::GoalAdded { words, .. } => t!(i18n, plan.diff.goal_added, words = move || words.clone()).into_any(),
-                PlanDiff::GoalRemoved { words, .. } => t!(i18n, plan.diff.goal_removed, words = move || words.clone()).into_any(),
+                PlanDiff::GoalAdded { words, .. } => {
+                    t!(i18n, plan.diff.goal_added, words = move || words.clone()).into_any()
+                }
+                PlanDiff::GoalRemoved { words, .. } => {
+                    t!(i18n, plan.diff.goal_removed, words = move || words.clone()).into_any()
+                }
                 PlanDiff::GoalReworded { from, to, .. } => {
                     t!(i18n, plan.diff.goal_reworded, from = move || from.clone(), to = move || to.clone()).into_any()
                 }
-                PlanDiff::ActionAdded { what, .. } => t!(i18n, plan.diff.action_added, what = move || what.clone()).into_any(),
-                PlanDiff::ActionRemoved { what, .. } => t!(i18n, plan.diff.action_removed, what = move || what.clone()).into_any(),
+                PlanDiff::ActionAdded { what, .. } => {
+                    t!(i18n, plan.diff.action_added, what = move || what.clone()).into_any()
+                }
+                PlanDiff::ActionRemoved { what, .. } => {
+                    t!(i18n, plan.diff.action_removed, what = move || what.clone()).into_any()
+                }
                 PlanDiff::ActionRenamed { from, to, .. } => {
                     t!(i18n, plan.diff.action_renamed, from = move || from.clone(), to = move || to.clone()).into_any()
                 }
@@ -547,7 +565,9 @@ fn CompareResult(compare: PlanCompare, page: Page) -> impl IntoView {
                 PlanDiff::ReviewDate { to, .. } => t!(
                     i18n,
                     plan.diff.review_date,
-                    day = move || to.map(|d| labels::date(i18n, d)).unwrap_or_else(|| t_string!(i18n, plan.no_review).to_string())
+                    day = move || to
+                        .map(|d| labels::date(i18n, d))
+                        .unwrap_or_else(|| t_string!(i18n, plan.no_review).to_string())
                 )
                 .into_any(),
             };

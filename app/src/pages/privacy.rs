@@ -2,13 +2,16 @@
 //! health-care registers, each to narrow or withdraw, a form to give a new one, and who has
 //! accessed their information, when, and on what basis, in plain words.
 
-use crate::api::{get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent, PRIVACY_PATH};
+use crate::api::{
+    get_privacy, records_path, GiveConsent, NarrowConsent, RevokeRelative, SetRelativeScope, WithdrawConsent,
+    PRIVACY_PATH,
+};
 use crate::components::labels::{self, I18n};
 use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
+use crate::domain::audit_search::BasisKind;
 use crate::domain::consent::{LegalBasis, Method, Party, Register};
 use crate::domain::Basis;
 use crate::i18n::*;
-use crate::domain::audit_search::BasisKind;
 use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
@@ -69,10 +72,10 @@ pub fn OwnInformationPage() -> impl IntoView {
             scope.value().get().and_then(Result::err),
             revoke.value().get().and_then(Result::err),
         ]
-            .into_iter()
-            .flatten()
-            .map(|error| view! { <ErrorMessage error/> })
-            .collect_view()
+        .into_iter()
+        .flatten()
+        .map(|error| view! { <ErrorMessage error/> })
+        .collect_view()
     };
     view! {
         <p class="back"><a href="/pathway">{t!(i18n, nav.pathway)}</a></p>
@@ -197,7 +200,13 @@ pub(crate) fn register_name(i18n: I18n, register: Register) -> String {
 
 /// The parties and registers to choose, and the last day; shared by giving and narrowing.
 #[component]
-pub(crate) fn TermsFields(#[prop(into)] key: String, parties: Vec<(PartyChoice, bool)>, registers: Vec<Register>, until: NaiveDate, min: NaiveDate) -> impl IntoView {
+pub(crate) fn TermsFields(
+    #[prop(into)] key: String,
+    parties: Vec<(PartyChoice, bool)>,
+    registers: Vec<Register>,
+    until: NaiveDate,
+    min: NaiveDate,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = move |what: &str| format!("{key}-{what}");
     view! {
@@ -236,8 +245,21 @@ pub(crate) fn TermsFields(#[prop(into)] key: String, parties: Vec<(PartyChoice, 
 #[component]
 pub(crate) fn ConsentFacts(consent: ConsentView) -> impl IntoView {
     let i18n = use_i18n();
-    let ConsentView { parties, registers, purpose, valid_from, valid_until, method, proxy_name, recorded_by, given_at, withdrawn_at, withdrawn_by, in_force, .. } =
-        consent;
+    let ConsentView {
+        parties,
+        registers,
+        purpose,
+        valid_from,
+        valid_until,
+        method,
+        proxy_name,
+        recorded_by,
+        given_at,
+        withdrawn_at,
+        withdrawn_by,
+        in_force,
+        ..
+    } = consent;
     let state = match withdrawn_at {
         Some(at) => t!(i18n, privacy.withdrawn_on, day = move || labels::day(i18n, at)).into_any(),
         None if in_force => t!(i18n, privacy.in_force).into_any(),
@@ -266,9 +288,15 @@ pub(crate) fn ConsentFacts(consent: ConsentView) -> impl IntoView {
 }
 
 #[component]
-fn Consent(consent: ConsentView, today: NaiveDate, narrow: ServerAction<NarrowConsent>, withdraw: ServerAction<WithdrawConsent>) -> impl IntoView {
+fn Consent(
+    consent: ConsentView,
+    today: NaiveDate,
+    narrow: ServerAction<NarrowConsent>,
+    withdraw: ServerAction<WithdrawConsent>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let (id, in_force, open, valid_from, valid_until) = (consent.id, consent.in_force, consent.withdrawn_at.is_none(), consent.valid_from, consent.valid_until);
+    let (id, in_force, open, valid_from, valid_until) =
+        (consent.id, consent.in_force, consent.withdrawn_at.is_none(), consent.valid_from, consent.valid_until);
     let registers = consent.registers.clone();
     let chosen_parties: Vec<(PartyChoice, bool)> = consent.parties.iter().cloned().map(|p| (p, true)).collect();
     let key = format!("consent-{id}");
@@ -297,7 +325,12 @@ fn Consent(consent: ConsentView, today: NaiveDate, narrow: ServerAction<NarrowCo
 
 /// A close one: what they may do now, and the form to change it or end it.
 #[component]
-fn Relative(relative: RelativeView, today: NaiveDate, scope: ServerAction<SetRelativeScope>, revoke: ServerAction<RevokeRelative>) -> impl IntoView {
+fn Relative(
+    relative: RelativeView,
+    today: NaiveDate,
+    scope: ServerAction<SetRelativeScope>,
+    revoke: ServerAction<RevokeRelative>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let RelativeView { link_id, name, relationship, can_view, can_write, until, revoked_at, lapsed } = relative;
     let state = match (revoked_at, lapsed) {
@@ -383,7 +416,9 @@ pub(crate) fn basis_view(i18n: I18n, basis: Option<Basis>) -> AnyView {
     match basis {
         Some(Basis::OwnClient) => t!(i18n, privacy.basis.own_client).into_any(),
         Some(Basis::RelativeLink) => t!(i18n, privacy.basis.relative_link).into_any(),
-        Some(Basis::Team(seat)) => t!(i18n, privacy.basis.team, role = move || labels::team_role(i18n, seat)).into_any(),
+        Some(Basis::Team(seat)) => {
+            t!(i18n, privacy.basis.team, role = move || labels::team_role(i18n, seat)).into_any()
+        }
         Some(Basis::Identification) => t!(i18n, privacy.basis.identification).into_any(),
         Some(Basis::Screening) => t!(i18n, privacy.basis.screening).into_any(),
         Some(Basis::CoordinatorPair) => t!(i18n, privacy.basis.coordinator_pair).into_any(),

@@ -43,7 +43,8 @@ pub fn ProcessPage() -> impl IntoView {
     let auth = use_auth();
     let query = use_query_map();
     let open = Signal::derive(move || query.read().get("step").and_then(|s| s.parse::<Step>().ok()));
-    let scope = Signal::derive(move || query.read().get("scope").and_then(|s| s.parse::<MapScope>().ok()).unwrap_or_default());
+    let scope =
+        Signal::derive(move || query.read().get("scope").and_then(|s| s.parse::<MapScope>().ok()).unwrap_or_default());
     let role = Signal::derive(move || auth.user.get().and_then(Result::ok).flatten().map(|user| user.role));
     let staff = Signal::derive(move || role.get().is_some_and(Role::is_staff));
 
@@ -112,7 +113,8 @@ fn staff_extra(step: Step, counts: Signal<Option<StepCounts>>, role: Option<Role
     let i18n = use_i18n();
     let now = move || counts.get().map(|c| count_text(i18n, c.get(step)));
     let links = if step == Step::Concern {
-        let screening = (role == Some(Role::Coordinator)).then(|| view! { <li><A href="/concerns">{t!(i18n, process.details.screening)}</A></li> });
+        let screening = (role == Some(Role::Coordinator))
+            .then(|| view! { <li><A href="/concerns">{t!(i18n, process.details.screening)}</A></li> });
         view! {
             <ul class="step-links">
                 {screening}

@@ -28,10 +28,14 @@ pub fn CaseRecordsPage() -> impl IntoView {
     let written = succeeded(write);
     let open = ServerAction::<OpenByLaw>::new();
     let opened = succeeded(open);
-    let consent = ConsentActions { record: ServerAction::<RecordConsent>::new(), withdraw: ServerAction::<RecordWithdrawal>::new() };
+    let consent = ConsentActions {
+        record: ServerAction::<RecordConsent>::new(),
+        withdraw: ServerAction::<RecordWithdrawal>::new(),
+    };
     let (recorded, withdrawn) = (succeeded(consent.record), succeeded(consent.withdraw));
     let reloads = RwSignal::new(0u32);
-    let staff = Signal::derive(move || auth.user.get().and_then(Result::ok).flatten().is_some_and(|u| u.role.is_staff()));
+    let staff =
+        Signal::derive(move || auth.user.get().and_then(Result::ok).flatten().is_some_and(|u| u.role.is_staff()));
     let live = use_live(staff, move |notice| {
         if matches!(notice, LiveNotice::Records | LiveNotice::Resync) {
             reloads.update(|n| *n += 1);
@@ -51,7 +55,10 @@ pub fn CaseRecordsPage() -> impl IntoView {
         (query.read().get("written").is_some() || written.get() > 0)
             .then(|| view! { <div class="notice notice-ok" role="status">{t!(i18n, records.written)}</div> })
     };
-    let last_consent = last_outcome([(recorded, "consent_recorded", ConsentDone::Recorded), (withdrawn, "consent_withdrawn", ConsentDone::Withdrawn)]);
+    let last_consent = last_outcome([
+        (recorded, "consent_recorded", ConsentDone::Recorded),
+        (withdrawn, "consent_withdrawn", ConsentDone::Withdrawn),
+    ]);
     let consent_done = move || {
         last_consent.get().map(|done| {
             let text = match done {
@@ -68,10 +75,10 @@ pub fn CaseRecordsPage() -> impl IntoView {
             consent.record.value().get().and_then(Result::err),
             consent.withdraw.value().get().and_then(Result::err),
         ]
-            .into_iter()
-            .flatten()
-            .map(|error| view! { <ErrorMessage error/> })
-            .collect_view()
+        .into_iter()
+        .flatten()
+        .map(|error| view! { <ErrorMessage error/> })
+        .collect_view()
     };
     view! {
         <Transition fallback=|| view! { <Loading/> }>
@@ -111,8 +118,23 @@ fn Records(
     live: Option<ReadSignal<crate::components::live::LiveState>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let RecordsPage { case_id, client_name, entries, closed_registers, writes_into, withheld, own, consents, consent_choices, today } = page;
-    let title = if own { t!(i18n, records.own_title).into_any() } else { t!(i18n, records.title, name = move || client_name.clone()).into_any() };
+    let RecordsPage {
+        case_id,
+        client_name,
+        entries,
+        closed_registers,
+        writes_into,
+        withheld,
+        own,
+        consents,
+        consent_choices,
+        today,
+    } = page;
+    let title = if own {
+        t!(i18n, records.own_title).into_any()
+    } else {
+        t!(i18n, records.title, name = move || client_name.clone()).into_any()
+    };
     let back = if own {
         view! { <p class="back"><a href="/pathway">{t!(i18n, nav.pathway)}</a></p> }.into_any()
     } else {
@@ -162,7 +184,13 @@ fn Records(
 /// The client's consents as the team sees them, with the forms to record a consent given to
 /// the professional and a withdrawal told to them.
 #[component]
-fn Consents(case_id: i32, consents: Vec<ConsentView>, choices: Vec<PartyChoice>, today: NaiveDate, actions: ConsentActions) -> impl IntoView {
+fn Consents(
+    case_id: i32,
+    consents: Vec<ConsentView>,
+    choices: Vec<PartyChoice>,
+    today: NaiveDate,
+    actions: ConsentActions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let pending = actions.record.pending();
     view! {
@@ -254,7 +282,12 @@ fn Entry(entry: RecordEntryView) -> impl IntoView {
 
 /// Opens a closed register on a legal basis of the fixed list, with the reader's reason.
 #[component]
-fn ByLawForm(case_id: i32, register: Register, bases: Vec<LegalBasis>, action: ServerAction<OpenByLaw>) -> impl IntoView {
+fn ByLawForm(
+    case_id: i32,
+    register: Register,
+    bases: Vec<LegalBasis>,
+    action: ServerAction<OpenByLaw>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = move |what: &str| format!("by-law-{}-{what}", register.as_str());
     view! {

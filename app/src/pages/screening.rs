@@ -20,7 +20,9 @@ pub fn ScreeningPage() -> impl IntoView {
         let from_address = || {
             let query = query.read();
             match (query.get("opened").and_then(|id| id.parse::<i32>().ok()), query.get("declined")) {
-                (Some(case_id), _) => Some(Ok(Decided { accepted: true, case_id: Some(case_id), coordinators: Vec::new() })),
+                (Some(case_id), _) => {
+                    Some(Ok(Decided { accepted: true, case_id: Some(case_id), coordinators: Vec::new() }))
+                }
                 (None, Some(_)) => Some(Ok(Decided { accepted: false, case_id: None, coordinators: Vec::new() })),
                 _ => None,
             }
@@ -68,7 +70,9 @@ pub fn ScreeningPage() -> impl IntoView {
 
 fn reason_view(i18n: labels::I18n, reason: Reason) -> AnyView {
     match reason {
-        Reason::Quadrant { segment } => t!(i18n, reason.quadrant, segment = move || labels::segment(i18n, segment)).into_any(),
+        Reason::Quadrant { segment } => {
+            t!(i18n, reason.quadrant, segment = move || labels::segment(i18n, segment)).into_any()
+        }
         Reason::ManyServices { count } => t!(i18n, reason.many_services, count = move || count).into_any(),
         Reason::FrequentContacts { count } => t!(i18n, reason.frequent_contacts, count = move || count).into_any(),
         Reason::SeveralLifeAreas { count } => t!(i18n, reason.several_life_areas, count = move || count).into_any(),
@@ -80,8 +84,19 @@ fn reason_view(i18n: labels::I18n, reason: Reason) -> AnyView {
 fn ConcernCard(concern: ConcernView, decide: ServerAction<DecideConcern>) -> impl IntoView {
     let i18n = use_i18n();
     let pending = decide.pending();
-    let ConcernView { id, client_name, date_of_birth, raised_by, text, life_areas, urgent, agrees_to_proceed, agrees_to_involve, has_open_case, .. } =
-        concern;
+    let ConcernView {
+        id,
+        client_name,
+        date_of_birth,
+        raised_by,
+        text,
+        life_areas,
+        urgent,
+        agrees_to_proceed,
+        agrees_to_involve,
+        has_open_case,
+        ..
+    } = concern;
     let coping = RwSignal::new(None::<Coping>);
     let risk = RwSignal::new(None::<Risk>);
     let services = RwSignal::new(String::from("0"));
@@ -97,7 +112,10 @@ fn ConcernCard(concern: ConcernView, decide: ServerAction<DecideConcern>) -> imp
         Some(propose(coping, risk, signals))
     };
     let field = move |name: &'static str| format!("{name}-{id}");
-    let radio = move |group: &'static str, value: &'static str, label: AnyView, on_pick: Box<dyn Fn() + Send + Sync>| {
+    let radio = move |group: &'static str,
+                      value: &'static str,
+                      label: AnyView,
+                      on_pick: Box<dyn Fn() + Send + Sync>| {
         let input_id = format!("{group}-{value}-{id}");
         view! {
             <div class="choice">

@@ -108,7 +108,12 @@ pub(super) async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Res
                 tracing::error!(view_id = row.id, error = %e, "stored view author is invalid");
                 AppError::Internal
             })?;
-            Ok(ViewEntry { author, name: names.get(&row.author_user_id).cloned().unwrap_or_default(), text: row.text, at: row.created_at })
+            Ok(ViewEntry {
+                author,
+                name: names.get(&row.author_user_id).cloned().unwrap_or_default(),
+                text: row.text,
+                at: row.created_at,
+            })
         })
         .collect()
 }
@@ -118,7 +123,10 @@ fn client_views(views: &[ViewEntry]) -> usize {
 }
 
 /// The completed versions of a case, newest first.
-async fn completed_versions(db: &impl ConnectionTrait, rows: &[assessment::Model]) -> Result<Vec<AssessmentVersion>, AppError> {
+async fn completed_versions(
+    db: &impl ConnectionTrait,
+    rows: &[assessment::Model],
+) -> Result<Vec<AssessmentVersion>, AppError> {
     let completed: Vec<&assessment::Model> = rows.iter().filter(|r| r.status == COMPLETED).collect();
     let names = display_names(db, completed.iter().filter_map(|r| r.completed_by_user_id).collect()).await?;
     completed
@@ -138,7 +146,10 @@ async fn completed_versions(db: &impl ConnectionTrait, rows: &[assessment::Model
 }
 
 /// The latest completed version of a case, for the client's pathway.
-pub(super) async fn latest_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<Option<AssessmentVersion>, AppError> {
+pub(super) async fn latest_completed(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+) -> Result<Option<AssessmentVersion>, AppError> {
     let rows = versions(db, case_id).await?;
     Ok(completed_versions(db, &rows).await?.into_iter().next())
 }
@@ -186,7 +197,11 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
 
 /// Opens a draft: the first assessment while the case is in assessment, or an amendment of the
 /// latest completed version. Starting when a draft is already open changes nothing.
-pub async fn start(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, case_id: i32) -> Result<i32, AppError> {
+pub async fn start(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    case_id: i32,
+) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
     let rows = versions(&txn, case_id).await?;
@@ -292,7 +307,14 @@ pub async fn save(
 
     let mut moved = Vec::new();
     if complete {
-        append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentCompleted { version: draft.version }, now).await?;
+        append_history(
+            &txn,
+            case_id,
+            Some(user.id),
+            &HistoryEvent::AssessmentCompleted { version: draft.version },
+            now,
+        )
+        .await?;
         if stage == Stage::Assessment {
             moved = apply_move(&txn, user, &found, basis, Stage::Collaboration, now).await?;
             stage = Stage::Collaboration;
@@ -347,7 +369,8 @@ pub async fn set_care_allowance(
         let mut row: client::ActiveModel = person.into();
         row.highest_care_allowance = Set(highest);
         row.update(&txn).await?;
-        append_history(&txn, case_id, Some(user.id), &HistoryEvent::CareAllowanceRecorded { highest }, Utc::now()).await?;
+        append_history(&txn, case_id, Some(user.id), &HistoryEvent::CareAllowanceRecorded { highest }, Utc::now())
+            .await?;
         audit::record(&txn, audit::Entry::on_case(user, &found, "client", Action::Update, basis)).await?;
     }
     txn.commit().await?;

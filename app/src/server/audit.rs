@@ -3,11 +3,14 @@
 
 use super::entities::{audit_entry, case, organisation};
 use super::session::CurrentUser;
+use crate::domain::audit_search::{BasisKind, StoredBasis};
 use crate::domain::{Basis, Role};
 use crate::error::AppError;
 use chrono::Utc;
-use crate::domain::audit_search::{BasisKind, StoredBasis};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    Set,
+};
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +43,13 @@ pub struct Entry<'a> {
 
 impl<'a> Entry<'a> {
     /// An entry about one case of one client, with the basis the access rule gave.
-    pub fn on_case(actor: &'a CurrentUser, case: &case::Model, resource: &'a str, action: Action, basis: Basis) -> Self {
+    pub fn on_case(
+        actor: &'a CurrentUser,
+        case: &case::Model,
+        resource: &'a str,
+        action: Action,
+        basis: Basis,
+    ) -> Self {
         Entry { actor, client_id: case.client_id, case_id: Some(case.id), resource, action, basis: basis.to_string() }
     }
 }
@@ -109,7 +118,10 @@ pub fn actor_role(row: &audit_entry::Model) -> Result<Role, AppError> {
 }
 
 /// The names of the organisations the actors of `rows` acted for, by id.
-pub async fn organisation_names(db: &impl ConnectionTrait, rows: &[audit_entry::Model]) -> Result<HashMap<i32, String>, AppError> {
+pub async fn organisation_names(
+    db: &impl ConnectionTrait,
+    rows: &[audit_entry::Model],
+) -> Result<HashMap<i32, String>, AppError> {
     let ids: BTreeSet<i32> = rows.iter().filter_map(|r| r.actor_organisation_id).collect();
     Ok(organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(ids))
@@ -129,7 +141,8 @@ mod tests {
 
     use std::path::Path;
 
-    const APPEND_ONLY: [&str; 7] = ["audit_entry", "case_event", "consent", "consent_event", "record_entry", "legal_access", "board_event"];
+    const APPEND_ONLY: [&str; 7] =
+        ["audit_entry", "case_event", "consent", "consent_event", "record_entry", "legal_access", "board_event"];
 
     fn sources(dir: &Path, found: &mut Vec<(String, String)>) {
         for entry in std::fs::read_dir(dir).unwrap() {

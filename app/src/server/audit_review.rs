@@ -13,7 +13,9 @@ use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::{AuditResults, AuditRow};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
+};
 use std::collections::{BTreeSet, HashMap};
 
 /// The most people one name fragment may match.
@@ -29,14 +31,23 @@ fn matching<'a>(term: &str, names: impl Iterator<Item = (i32, &'a str)>) -> Resu
     Ok(ids)
 }
 
-pub async fn search(db: &(impl ConnectionTrait + TransactionTrait), reviewer: &CurrentUser, form: &AuditSearchForm) -> Result<AuditResults, AppError> {
+pub async fn search(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    reviewer: &CurrentUser,
+    form: &AuditSearchForm,
+) -> Result<AuditResults, AppError> {
     let basis = Access::search_audit(reviewer.role)?;
     let search = AuditSearch::parse(form)?;
 
     let mut query = audit_entry::Entity::find();
     if let Some(term) = &search.client {
-        let clients: Vec<(i32, String)> =
-            client::Entity::find().select_only().column(client::Column::Id).column(client::Column::Name).into_tuple().all(db).await?;
+        let clients: Vec<(i32, String)> = client::Entity::find()
+            .select_only()
+            .column(client::Column::Id)
+            .column(client::Column::Name)
+            .into_tuple()
+            .all(db)
+            .await?;
         let ids = matching(term, clients.iter().map(|(id, name)| (*id, name.as_str())))?;
         query = query.filter(audit_entry::Column::ClientId.is_in(ids));
     }
@@ -49,7 +60,8 @@ pub async fn search(db: &(impl ConnectionTrait + TransactionTrait), reviewer: &C
             .into_tuple()
             .all(db)
             .await?;
-        let both: Vec<(i32, String)> = people.into_iter().map(|(id, username, name)| (id, format!("{username}\n{name}"))).collect();
+        let both: Vec<(i32, String)> =
+            people.into_iter().map(|(id, username, name)| (id, format!("{username}\n{name}"))).collect();
         let ids = matching(term, both.iter().map(|(id, text)| (*id, text.as_str())))?;
         query = query.filter(audit_entry::Column::ActorUserId.is_in(ids));
     }
@@ -109,7 +121,14 @@ pub async fn search(db: &(impl ConnectionTrait + TransactionTrait), reviewer: &C
     for client_id in client_ids {
         audit::record(
             &txn,
-            audit::Entry { actor: reviewer, client_id, case_id: None, resource: "access_log", action: Action::List, basis: basis.to_string() },
+            audit::Entry {
+                actor: reviewer,
+                client_id,
+                case_id: None,
+                resource: "access_log",
+                action: Action::List,
+                basis: basis.to_string(),
+            },
         )
         .await?;
     }

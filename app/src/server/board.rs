@@ -10,30 +10,32 @@
 
 use super::audit::{self, Action};
 use super::cases::{
-    authorise, coordinators_of, current_seats, display_names, find_case, parse_stage, participant_choices, participant_choices_of,
-    COORDINATOR_SEATS,
+    authorise, coordinators_of, current_seats, display_names, find_case, parse_stage, participant_choices,
+    participant_choices_of, COORDINATOR_SEATS,
 };
-use super::entities::{board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user};
+use super::entities::{
+    board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user,
+};
 use super::events::{self, DomainEvent, Events};
 use super::process::{self, Placement};
 use super::session::CurrentUser;
 use crate::domain::board::{
-    action_move, action_version, assignment_notice, case_move, check_version, column_fits, mention_notices, overdue_actions, parse_version, Board,
-    BoardError, CardRef, Column, Comment, NotificationKind,
+    action_move, action_version, assignment_notice, case_move, check_version, column_fits, mention_notices,
+    overdue_actions, parse_version, Board, BoardError, CardRef, Column, Comment, NotificationKind,
 };
 use crate::domain::calendar::finnish_date;
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
 use crate::domain::{Access, AccessDenied, AssessmentClock, Basis, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{
-    BoardCard, BoardChange, BoardEvent, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView, Notifications,
-    ParticipantChoice,
+    BoardCard, BoardChange, BoardEvent, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView,
+    Notifications, ParticipantChoice,
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionSession, TransactionTrait, TryInsertResult,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait, TryInsertResult,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -54,7 +56,8 @@ async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
     let mut out = HashMap::new();
     for seat in seats {
-        if let Some(pair) = pairs.iter().find(|p| p.social_user_id == seat.user_id || p.health_user_id == seat.user_id) {
+        if let Some(pair) = pairs.iter().find(|p| p.social_user_id == seat.user_id || p.health_user_id == seat.user_id)
+        {
             out.entry(seat.case_id).or_insert(pair.id);
         }
     }
@@ -95,7 +98,11 @@ struct CardContext {
 }
 
 impl CardContext {
-    async fn read(db: &impl ConnectionTrait, cases: &[case::Model], now: DateTime<Utc>) -> Result<CardContext, AppError> {
+    async fn read(
+        db: &impl ConnectionTrait,
+        cases: &[case::Model],
+        now: DateTime<Utc>,
+    ) -> Result<CardContext, AppError> {
         let ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
         let clients = process::clients_of(db, cases).await?;
         let placed = process::place(db, cases, &clients, now).await?;
@@ -159,7 +166,11 @@ impl CardContext {
 }
 
 /// The cases a pair's board shows: those the pair coordinates, the closed ones for a while.
-async fn pair_cases(db: &impl ConnectionTrait, pair: &coordinator_pair::Model, now: DateTime<Utc>) -> Result<Vec<case::Model>, AppError> {
+async fn pair_cases(
+    db: &impl ConnectionTrait,
+    pair: &coordinator_pair::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<case::Model>, AppError> {
     let ids: Vec<i32> = current_seats()
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
         .filter(case_member::Column::UserId.is_in([pair.social_user_id, pair.health_user_id]))
@@ -204,14 +215,21 @@ async fn my_seats(db: &impl ConnectionTrait, user_id: i32) -> Result<HashMap<i32
 fn readable(user: &CurrentUser, seats: &HashMap<i32, TeamRole>) -> HashMap<i32, Basis> {
     seats
         .iter()
-        .filter_map(|(case_id, seat)| Access::view_team_board(user.role, Relationship::Team(*seat)).ok().map(|basis| (*case_id, basis)))
+        .filter_map(|(case_id, seat)| {
+            Access::view_team_board(user.role, Relationship::Team(*seat)).ok().map(|basis| (*case_id, basis))
+        })
         .collect()
 }
 
 /// Which of `readers` may be sent a card of `case_id` now, decided by the one rule at the moment
 /// of sending, each such delivery logged as a read of the card (`resource`: the live event, or a
 /// board's catch-up) in one statement before anything is sent. Returns the user ids let through.
-pub async fn deliver(db: &impl ConnectionTrait, case_id: i32, readers: &[CurrentUser], resource: &str) -> Result<HashSet<i32>, AppError> {
+pub async fn deliver(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    readers: &[CurrentUser],
+    resource: &str,
+) -> Result<HashSet<i32>, AppError> {
     let found = find_case(db, case_id).await?;
     let ids: Vec<i32> = readers.iter().map(|r| r.id).collect();
     let seats: HashMap<i32, TeamRole> = current_seats()
@@ -237,13 +255,20 @@ pub async fn deliver(db: &impl ConnectionTrait, case_id: i32, readers: &[Current
 }
 
 /// Who may own actions, per case.
-async fn owner_choices(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<Vec<(i32, Vec<ParticipantChoice>)>, AppError> {
+async fn owner_choices(
+    db: &impl ConnectionTrait,
+    case_ids: &[i32],
+) -> Result<Vec<(i32, Vec<ParticipantChoice>)>, AppError> {
     let mut all = participant_choices_of(db, case_ids).await?;
     Ok(case_ids.iter().map(|id| (*id, all.remove(id).unwrap_or_default())).collect())
 }
 
 /// A pair, when `user` may open its board.
-async fn pair_for(db: &impl ConnectionTrait, user: &CurrentUser, pair_id: i32) -> Result<coordinator_pair::Model, AppError> {
+async fn pair_for(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    pair_id: i32,
+) -> Result<coordinator_pair::Model, AppError> {
     let pair = coordinator_pair::Entity::find_by_id(pair_id).one(db).await?.ok_or(AppError::NotFound)?;
     Access::view_pair_board(user.role, user.id, (pair.social_user_id, pair.health_user_id))?;
     Ok(pair)
@@ -283,7 +308,9 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     };
     let context = CardContext::read(db, &cases, now).await?;
     let title = match board {
-        Board::Team { .. } => cases.first().and_then(|c| context.clients.get(&c.client_id)).cloned().unwrap_or_default(),
+        Board::Team { .. } => {
+            cases.first().and_then(|c| context.clients.get(&c.client_id)).cloned().unwrap_or_default()
+        }
         Board::Pair { .. } | Board::Mine => title,
     };
     let mut cards = Vec::new();
@@ -307,7 +334,16 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
         Board::Team { .. } | Board::Mine => cases.iter().map(|c| c.id).filter(|id| coordinated.contains(id)).collect(),
     };
     let owners = owner_choices(db, &editable).await?;
-    Ok(BoardPage { board, title, cards, last_event, reader_user_id: user.id, coordinated, owners, today: context.today })
+    Ok(BoardPage {
+        board,
+        title,
+        cards,
+        last_event,
+        reader_user_id: user.id,
+        coordinated,
+        owners,
+        today: context.today,
+    })
 }
 
 /// Writes a board event inside the caller's transaction and returns it as boards receive it.
@@ -430,13 +466,16 @@ pub(super) async fn plan_saved(
             None => BoardChange::Added,
             Some(before) if before == action => continue,
             Some(before) if before.owner_user_id != action.owner_user_id => BoardChange::Assigned,
-            Some(before) if PlanAction { status: action.status, revision: action.revision, ..before.clone() } == *action => {
+            Some(before)
+                if PlanAction { status: action.status, revision: action.revision, ..before.clone() } == *action =>
+            {
                 BoardChange::Moved
             }
             Some(_) => BoardChange::Edited,
         };
         let previous_owner = before.map(|b| b.owner_user_id).filter(|owner| *owner != action.owner_user_id);
-        let body = BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
+        let body =
+            BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
         let card = CardRef::Action { case_id, key: action.key };
         written.push(record(txn, user, case_id, card, change, &body, now).await?);
         let old_owner = before.map_or(0, |b| b.owner_user_id);
@@ -456,7 +495,10 @@ pub(super) async fn plan_saved(
     }
     for gone in old.actions.iter().filter(|a| !new.actions.iter().any(|n| n.key == a.key)) {
         let body = BoardEventBody { card: None, comment: None, previous_owner: Some(gone.owner_user_id), pair_id };
-        written.push(record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now).await?);
+        written.push(
+            record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now)
+                .await?,
+        );
     }
     written.push(record_case_card(txn, user, &found, &context, BoardChange::Edited, pair_id, now).await?);
     Ok(changed(case_id, written, notified))
@@ -570,7 +612,8 @@ pub async fn move_card(
         CardRef::Action { case_id, key } => {
             let (found, basis, role, current, plan, action) = action_for_change(&txn, user, case_id, key, seen).await?;
             let status = action_move(action.status, column)?;
-            save_action_change(&txn, user, &found, basis, role, current, &plan, PlanChange::SetStatus { key, status }).await?
+            save_action_change(&txn, user, &found, basis, role, current, &plan, PlanChange::SetStatus { key, status })
+                .await?
         }
     };
     let fresh = recorded_card(&published, card)?;
@@ -615,7 +658,14 @@ pub async fn edit_action(
     let txn = db.begin().await?;
     let (found, basis, role, current, plan, _) = action_for_change(&txn, user, case_id, key, seen).await?;
     let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
-    let raw = RawPlanChange { op: "edit_action".into(), key: Some(key), what: what.into(), owner, due: due.into(), ..RawPlanChange::default() };
+    let raw = RawPlanChange {
+        op: "edit_action".into(),
+        key: Some(key),
+        what: what.into(),
+        owner,
+        due: due.into(),
+        ..RawPlanChange::default()
+    };
     let change = PlanChange::parse(&raw, &team, finnish_date(Utc::now()))?;
     let published = save_action_change(&txn, user, &found, basis, role, current, &plan, change).await?;
     let fresh = recorded_card(&published, card)?;
@@ -646,14 +696,22 @@ pub async fn card(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &str)
 
 /// May `user` see this card? Team professionals see every card of the case; a pair's
 /// coordinator sees its case cards. Logged.
-async fn authorise_card(db: &impl ConnectionTrait, user: &CurrentUser, card: CardRef) -> Result<(case::Model, Basis), AppError> {
+async fn authorise_card(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    card: CardRef,
+) -> Result<(case::Model, Basis), AppError> {
     let (found, _, basis) = authorise(db, user, card.case_id(), Access::view_team_board).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "board_card", Action::View, basis)).await?;
     Ok((found, basis))
 }
 
 /// The comments on a card, oldest first.
-pub async fn comments(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &str) -> Result<Vec<CardCommentView>, AppError> {
+pub async fn comments(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    raw_card: &str,
+) -> Result<Vec<CardCommentView>, AppError> {
     let card: CardRef = raw_card.parse()?;
     authorise_card(db, user, card).await?;
     let rows = card_comment::Entity::find()
@@ -665,7 +723,12 @@ pub async fn comments(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &
     let names = display_names(db, rows.iter().map(|r| r.author_user_id).collect()).await?;
     Ok(rows
         .into_iter()
-        .map(|r| CardCommentView { id: r.id, author: names.get(&r.author_user_id).cloned().unwrap_or_default(), body: r.body, at: r.created_at })
+        .map(|r| CardCommentView {
+            id: r.id,
+            author: names.get(&r.author_user_id).cloned().unwrap_or_default(),
+            body: r.body,
+            at: r.created_at,
+        })
         .collect())
 }
 
@@ -727,7 +790,12 @@ pub async fn comment(
     }
     let view = CardCommentView { id: row.id, author: user.display_name.clone(), body: row.body, at: now };
     commented.comments += 1;
-    let body = BoardEventBody { card: Some(commented), comment: Some(view.clone()), previous_owner: None, pair_id: pair_of(&txn, found.id).await? };
+    let body = BoardEventBody {
+        card: Some(commented),
+        comment: Some(view.clone()),
+        previous_owner: None,
+        pair_id: pair_of(&txn, found.id).await?,
+    };
     let event = record(&txn, user, found.id, card, BoardChange::Commented, &body, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "board_comment", Action::Create, basis)).await?;
     txn.commit().await?;
@@ -737,13 +805,22 @@ pub async fn comment(
 
 /// Board events by id, as live boards receive them; unknown ids are skipped.
 pub async fn events_by_id(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<BoardEvent>, AppError> {
-    let rows = board_event::Entity::find().filter(board_event::Column::Id.is_in(ids.to_vec())).order_by_asc(board_event::Column::Id).all(db).await?;
+    let rows = board_event::Entity::find()
+        .filter(board_event::Column::Id.is_in(ids.to_vec()))
+        .order_by_asc(board_event::Column::Id)
+        .all(db)
+        .await?;
     to_views(db, rows).await
 }
 
 /// The board events after `after` on the given cases, oldest first, at most `limit`: what a board
 /// that was away missed.
-pub async fn events_after(db: &impl ConnectionTrait, case_ids: &[i32], after: i32, limit: u64) -> Result<Vec<BoardEvent>, AppError> {
+pub async fn events_after(
+    db: &impl ConnectionTrait,
+    case_ids: &[i32],
+    after: i32,
+    limit: u64,
+) -> Result<Vec<BoardEvent>, AppError> {
     let rows = board_event::Entity::find()
         .filter(board_event::Column::Id.gt(after))
         .filter(board_event::Column::CaseId.is_in(case_ids.to_vec()))
@@ -759,7 +836,8 @@ async fn to_views(db: &impl ConnectionTrait, rows: Vec<board_event::Model>) -> R
     rows.into_iter()
         .map(|r| {
             let card: CardRef = r.card.parse().map_err(|_| AppError::Internal)?;
-            let change = serde_json::from_value(serde_json::Value::String(r.kind.clone())).map_err(|_| AppError::Internal)?;
+            let change =
+                serde_json::from_value(serde_json::Value::String(r.kind.clone())).map_err(|_| AppError::Internal)?;
             let body: BoardEventBody = serde_json::from_str(&r.payload).map_err(|e| {
                 tracing::error!(board_event = r.id, error = %e, "stored board event is invalid");
                 AppError::Internal
@@ -825,7 +903,12 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
     rows.retain(|r| readable.contains_key(&r.case_id));
     case_ids.retain(|id| readable.contains_key(id));
     let cases = case::Entity::find().filter(case::Column::Id.is_in(case_ids.clone())).all(db).await?;
-    let read = cases.iter().filter_map(|c| readable.get(&c.id).map(|basis| audit::Entry::on_case(user, c, "notification", Action::List, *basis))).collect();
+    let read = cases
+        .iter()
+        .filter_map(|c| {
+            readable.get(&c.id).map(|basis| audit::Entry::on_case(user, c, "notification", Action::List, *basis))
+        })
+        .collect();
     audit::record_all(db, read).await?;
     let clients = process::clients_of(db, &cases).await?;
     let client_of: HashMap<i32, String> =
@@ -881,7 +964,11 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
 }
 
 /// The seats `user_id` holds now on the given cases.
-async fn my_seats_on(db: &impl ConnectionTrait, user_id: i32, case_ids: &[i32]) -> Result<HashMap<i32, TeamRole>, AppError> {
+async fn my_seats_on(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    case_ids: &[i32],
+) -> Result<HashMap<i32, TeamRole>, AppError> {
     current_seats()
         .filter(case_member::Column::UserId.eq(user_id))
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
@@ -906,7 +993,11 @@ pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u32
 
 /// Forgets the notifications `user_id` had about `case_id`: they left its team, and what they were
 /// told of it is no longer theirs to read.
-pub(super) async fn forget_notifications(txn: &impl ConnectionTrait, user_id: i32, case_id: i32) -> Result<(), AppError> {
+pub(super) async fn forget_notifications(
+    txn: &impl ConnectionTrait,
+    user_id: i32,
+    case_id: i32,
+) -> Result<(), AppError> {
     notification::Entity::delete_many()
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::CaseId.eq(case_id))
@@ -997,7 +1088,9 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
     let today = finnish_date(now);
     let mut notified = Vec::new();
     for (case_id, plan) in plans {
-        for (key, owner, due) in overdue_actions(&plan, today).into_iter().filter(|(_, owner, _)| seated.contains(&(case_id, *owner))) {
+        for (key, owner, due) in
+            overdue_actions(&plan, today).into_iter().filter(|(_, owner, _)| seated.contains(&(case_id, *owner)))
+        {
             let card = CardRef::Action { case_id, key };
             let notice = Notice {
                 recipient: owner,
@@ -1025,7 +1118,12 @@ pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
             let readable = readable(user, &my_seats(db, user.id).await?);
-            Ok(pair_cases(db, &pair, Utc::now()).await?.into_iter().map(|c| c.id).filter(|id| readable.contains_key(id)).collect())
+            Ok(pair_cases(db, &pair, Utc::now())
+                .await?
+                .into_iter()
+                .map(|c| c.id)
+                .filter(|id| readable.contains_key(id))
+                .collect())
         }
         Board::Team { case_id } => {
             authorise(db, user, case_id, Access::view_team_board).await?;
@@ -1042,7 +1140,9 @@ pub async fn my_pairs(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
         return Ok(Vec::new());
     }
     Ok(coordinator_pair::Entity::find()
-        .filter(coordinator_pair::Column::SocialUserId.eq(user.id).or(coordinator_pair::Column::HealthUserId.eq(user.id)))
+        .filter(
+            coordinator_pair::Column::SocialUserId.eq(user.id).or(coordinator_pair::Column::HealthUserId.eq(user.id)),
+        )
         .all(db)
         .await?
         .into_iter()

@@ -3,10 +3,12 @@
 //! its history and audit rows, and publishes an event after commit.
 
 use super::assessments;
-use super::process;
 use super::audit::{self, Action};
-use super::entities::{case, case_closure, case_event, case_member, client, meeting, organisation, relative_link, staff_profile, user};
+use super::entities::{
+    case, case_closure, case_event, case_member, client, meeting, organisation, relative_link, staff_profile, user,
+};
 use super::events::{self, DomainEvent, Events};
+use super::process;
 use super::session::CurrentUser;
 use crate::domain::closure::Closure;
 use crate::domain::plan::PlanContent;
@@ -14,17 +16,19 @@ use crate::domain::process::{NextDate, Step};
 use crate::domain::review::latest_score;
 use crate::domain::stage::check_transition;
 use crate::domain::team::SeatStatus;
-use crate::domain::{Access, AssessmentClock, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole, TransitionError};
+use crate::domain::{
+    Access, AssessmentClock, Basis, CaseFacts, Relationship, Role, Sector, Stage, TeamRole, TransitionError,
+};
 use crate::error::AppError;
 use crate::model::{
-    CaseDetail, CaseSummary, ClientSummary, ClosureView, GoalProgress, GoalReviewed, HistoryEntry, HistoryEvent, ParticipantChoice, Pathway,
-    StageMove, TeamMember,
+    CaseDetail, CaseSummary, ClientSummary, ClosureView, GoalProgress, GoalReviewed, HistoryEntry, HistoryEvent,
+    ParticipantChoice, Pathway, StageMove, TeamMember,
 };
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select,
+    TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -68,11 +72,13 @@ pub async fn relationship(
 ) -> Result<Relationship, AppError> {
     let rel = match user.role {
         Role::Client => {
-            let own = client::Entity::find_by_id(case.client_id)
-                .filter(client::Column::UserId.eq(user.id))
-                .one(db)
-                .await?;
-            if own.is_some() { Relationship::OwnClient } else { Relationship::Unrelated }
+            let own =
+                client::Entity::find_by_id(case.client_id).filter(client::Column::UserId.eq(user.id)).one(db).await?;
+            if own.is_some() {
+                Relationship::OwnClient
+            } else {
+                Relationship::Unrelated
+            }
         }
         Role::Relative => match live_relative_link(db, user.id, case.client_id).await? {
             Some(link) => Relationship::Relative { can_view: link.can_view, can_write: link.can_write },
@@ -103,7 +109,10 @@ pub(super) fn current_seats() -> Select<case_member::Entity> {
 
 /// The professionals on the team now (not relatives): who can be named as having taken part
 /// in the assessment, and who may own a task of the plan.
-pub(super) async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+pub(super) async fn participant_choices(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+) -> Result<Vec<ParticipantChoice>, AppError> {
     Ok(participant_choices_of(db, &[case_id]).await?.remove(&case_id).unwrap_or_default())
 }
 
@@ -136,7 +145,10 @@ pub(super) async fn participant_choices_of(
 pub(super) const COORDINATOR_SEATS: [TeamRole; 2] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator];
 
 /// The names of each case's coordinators, social-care first.
-pub(super) async fn coordinators_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, Vec<String>>, AppError> {
+pub(super) async fn coordinators_of(
+    db: &impl ConnectionTrait,
+    case_ids: &[i32],
+) -> Result<HashMap<i32, Vec<String>>, AppError> {
     let seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
@@ -237,7 +249,11 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
         });
     }
     team.sort_by(|a, b| {
-        (a.status != SeatStatus::Accepted, a.team_role, &a.name).cmp(&(b.status != SeatStatus::Accepted, b.team_role, &b.name))
+        (a.status != SeatStatus::Accepted, a.team_role, &a.name).cmp(&(
+            b.status != SeatStatus::Accepted,
+            b.team_role,
+            &b.name,
+        ))
     });
     Ok(team)
 }
@@ -291,13 +307,14 @@ pub async fn append_history(
 /// Cases on which a professional or coordinator is a team member, most recently changed first;
 /// with `step` (a step of the process map, parsed once the reader is known to be staff), only
 /// those standing in that step.
-pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser, step: Option<&str>) -> Result<Vec<CaseSummary>, AppError> {
+pub async fn list_for_staff(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    step: Option<&str>,
+) -> Result<Vec<CaseSummary>, AppError> {
     Access::list_own_cases(user.role)?;
     let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
-    let seats = current_seats()
-        .filter(case_member::Column::UserId.eq(user.id))
-        .all(db)
-        .await?;
+    let seats = current_seats().filter(case_member::Column::UserId.eq(user.id)).all(db).await?;
     let my_role: HashMap<i32, String> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
     let cases = case::Entity::find()
         .filter(case::Column::Id.is_in(my_role.keys().copied().collect::<Vec<_>>()))
@@ -306,7 +323,8 @@ pub async fn list_for_staff(db: &impl ConnectionTrait, user: &CurrentUser, step:
         .await?;
     let clients = process::clients_of(db, &cases).await?;
     let placed = process::place(db, &cases, &clients, Utc::now()).await?;
-    let cases: Vec<case::Model> = cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
+    let cases: Vec<case::Model> =
+        cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
     let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
     let mut coordinators = coordinators_of(db, &case_ids).await?;
 
@@ -473,7 +491,10 @@ pub(super) async fn apply_move(
     append_history(txn, found.id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
     audit::record(txn, audit::Entry::on_case(user, found, "case_stage", Action::Update, basis)).await?;
     let board = super::board::record_case(txn, user, found.id, crate::model::BoardChange::Moved).await?;
-    Ok(vec![DomainEvent::StageChanged { case_id: found.id, from, to, actor_user_id: user.id, version: found.version + 1 }, board])
+    Ok(vec![
+        DomainEvent::StageChanged { case_id: found.id, from, to, actor_user_id: user.id, version: found.version + 1 },
+        board,
+    ])
 }
 
 /// How a case was closed, each time it was, newest first.
@@ -532,7 +553,8 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             let (plan_version, plan) = super::plan::latest(db, c.id).await?;
             let reviews = super::plan::reviews_of(db, c.id).await?;
             let (upcoming, past) = super::meetings::of_case(db, c.id).await?;
-            let next_date = (stage != Stage::Closed).then(|| next_date(stage, place.clock, &plan, upcoming.first())).flatten();
+            let next_date =
+                (stage != Stage::Closed).then(|| next_date(stage, place.clock, &plan, upcoming.first())).flatten();
             let feedback = match Access::give_feedback(user.role, rel) {
                 Ok(_) => super::feedback::prompts(db, user, &c, past).await?,
                 Err(_) => Vec::new(),
@@ -573,7 +595,12 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
 
 /// The soonest dated thing on an open case's path: its coming meeting, the plan's review while
 /// the team works, the assessment's legal start day before it has started.
-fn next_date(stage: Stage, clock: Option<AssessmentClock>, plan: &PlanContent, meeting: Option<&meeting::Model>) -> Option<NextDate> {
+fn next_date(
+    stage: Stage,
+    clock: Option<AssessmentClock>,
+    plan: &PlanContent,
+    meeting: Option<&meeting::Model>,
+) -> Option<NextDate> {
     let meeting = meeting.map(|m| NextDate::Meeting { title: m.title.clone(), at: m.starts_at });
     let review = plan.review_date.filter(|_| super::plan::is_open(stage)).map(|on| NextDate::Review { on });
     let start = match clock {

@@ -6,7 +6,9 @@
 //! decides whether they join, as with anyone else.
 
 use super::audit::{self, Action};
-use super::cases::{add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member};
+use super::cases::{
+    add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
+};
 use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
@@ -85,7 +87,10 @@ async fn resolve_client(
         }
         (Role::Relative, About::Client(client_id)) => {
             let link = live_relative_link(db, user.id, client_id).await?;
-            let rel = link.map_or(Relationship::Unrelated, |l| Relationship::Relative { can_view: l.can_view, can_write: l.can_write });
+            let rel = link.map_or(Relationship::Unrelated, |l| Relationship::Relative {
+                can_view: l.can_view,
+                can_write: l.can_write,
+            });
             Ok((client_id, Access::raise_concern(user.role, rel)?))
         }
         (Role::Relative, _) => Err(AccessDenied::NotYourCase.into()),
@@ -150,7 +155,14 @@ pub async fn raise(
     .await?;
     audit::record(
         &txn,
-        audit::Entry { actor: user, client_id, case_id: None, resource: "concern", action: Action::Create, basis: basis.to_string() },
+        audit::Entry {
+            actor: user,
+            client_id,
+            case_id: None,
+            resource: "concern",
+            action: Action::Create,
+            basis: basis.to_string(),
+        },
     )
     .await?;
     txn.commit().await?;
@@ -200,7 +212,14 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
         audit::record(
             db,
-            audit::Entry { actor: user, client_id: row.client_id, case_id: None, resource: "concern", action: Action::View, basis: basis.to_string() },
+            audit::Entry {
+                actor: user,
+                client_id: row.client_id,
+                case_id: None,
+                resource: "concern",
+                action: Action::View,
+                basis: basis.to_string(),
+            },
         )
         .await?;
         out.push(ConcernView {
@@ -315,20 +334,31 @@ pub async fn decide(
         // Another coordinator opened a case for the same client a moment ago.
         let opened = super::unless_duplicate(opened, ConcernError::ClientHasOpenCase)?;
         append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
-        let seats = [(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
+        let seats =
+            [(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
         let raised_by_staff = found.raised_as.parse::<Role>().is_ok_and(Role::is_staff);
-        let raiser = (raised_by_staff && !seats.iter().any(|(id, _)| *id == found.raised_by_user_id)).then_some(found.raised_by_user_id);
+        let raiser = (raised_by_staff && !seats.iter().any(|(id, _)| *id == found.raised_by_user_id))
+            .then_some(found.raised_by_user_id);
         let names = display_names(&txn, seats.iter().map(|(id, _)| *id).chain(raiser).collect()).await?;
-        coordinators = [pair.social_user_id, pair.health_user_id].iter().filter_map(|id| names.get(id).cloned()).collect();
+        coordinators =
+            [pair.social_user_id, pair.health_user_id].iter().filter_map(|id| names.get(id).cloned()).collect();
         for (member_id, team_role) in seats {
             add_member(&txn, opened.id, member_id, team_role, now).await?;
             let name = names.get(&member_id).cloned().unwrap_or_default();
-            append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now).await?;
+            append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now)
+                .await?;
         }
         if let Some(raiser) = raiser {
             propose_member(&txn, opened.id, raiser, TeamRole::Member, user.id, now).await?;
             let name = names.get(&raiser).cloned().unwrap_or_default();
-            append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberProposed { name, team_role: TeamRole::Member }, now).await?;
+            append_history(
+                &txn,
+                opened.id,
+                Some(user.id),
+                &HistoryEvent::MemberProposed { name, team_role: TeamRole::Member },
+                now,
+            )
+            .await?;
         }
         Some(opened.id)
     } else {
@@ -355,7 +385,14 @@ pub async fn decide(
     .await?;
     audit::record(
         &txn,
-        audit::Entry { actor: user, client_id: found.client_id, case_id, resource: "screening", action: Action::Create, basis: basis.to_string() },
+        audit::Entry {
+            actor: user,
+            client_id: found.client_id,
+            case_id,
+            resource: "screening",
+            action: Action::Create,
+            basis: basis.to_string(),
+        },
     )
     .await?;
     let board = match case_id {

@@ -8,24 +8,29 @@
 
 use super::audit::{self, Action};
 use super::cases::{authorise, current_seats, display_names};
-use super::entities::{audit_entry, case, case_member, client, consent, consent_event, organisation, relative_link, staff_profile};
+use super::entities::{
+    audit_entry, case, case_member, client, consent, consent_event, organisation, relative_link, staff_profile,
+};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
+use crate::domain::audit_search::OwnLogQuery;
 use crate::domain::calendar::{finnish_date, from_finnish_time};
-use crate::domain::consent::{Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms};
+use crate::domain::consent::{
+    Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms,
+};
 use crate::domain::{Access, Basis, TeamRole};
 use crate::error::AppError;
-use crate::domain::audit_search::OwnLogQuery;
 use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, IntoActiveModel, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    Set, TransactionSession, TransactionTrait,
 };
 use std::collections::{BTreeSet, HashMap};
 
 /// The seats a consent may name, besides organisations.
-const SEATS: [TeamRole; 4] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator, TeamRole::OwnWorker, TeamRole::Member];
+const SEATS: [TeamRole; 4] =
+    [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator, TeamRole::OwnWorker, TeamRole::Member];
 
 /// A consent form as it arrives: party keys (`org:<id>`, `seat:<role>`), register names, the
 /// purpose and the last day (YYYY-MM-DD).
@@ -39,8 +44,18 @@ pub struct RawTerms {
 
 impl RawTerms {
     /// The terms as a form sends them: checkbox lists are absent when nothing is ticked.
-    pub fn from_form(parties: Option<Vec<String>>, registers: Option<Vec<String>>, purpose: String, valid_until: String) -> RawTerms {
-        RawTerms { parties: parties.unwrap_or_default(), registers: registers.unwrap_or_default(), purpose, valid_until }
+    pub fn from_form(
+        parties: Option<Vec<String>>,
+        registers: Option<Vec<String>>,
+        purpose: String,
+        valid_until: String,
+    ) -> RawTerms {
+        RawTerms {
+            parties: parties.unwrap_or_default(),
+            registers: registers.unwrap_or_default(),
+            purpose,
+            valid_until,
+        }
     }
 }
 
@@ -100,7 +115,8 @@ pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<
 /// The client record of the signed-in client; anyone else is refused.
 async fn own_client(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<(client::Model, Basis), AppError> {
     let basis = Access::own_privacy(user.role)?;
-    let person = client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?.ok_or(AppError::NotFound)?;
+    let person =
+        client::Entity::find().filter(client::Column::UserId.eq(user.id)).one(db).await?.ok_or(AppError::NotFound)?;
     Ok((person, basis))
 }
 
@@ -120,8 +136,13 @@ async fn views(
             Party::Seat(_) => None,
         })
         .collect();
-    let organisations: HashMap<i32, String> =
-        organisation::Entity::find().filter(organisation::Column::Id.is_in(named)).all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let organisations: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(named))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
     // Someone other than the client themself: named on the consent.
     let other = |user_id: i32| (person.user_id != Some(user_id)).then_some(user_id);
     let recorders: Vec<i32> = consents
@@ -231,7 +252,12 @@ fn parse_choices(raw: &RawTerms, offered: &[PartyChoice]) -> Result<(Vec<Party>,
 }
 
 /// A consent event to insert.
-fn event(consent_id: i32, change: ConsentChange, terms: &Terms, actor: &CurrentUser) -> Result<consent_event::ActiveModel, AppError> {
+fn event(
+    consent_id: i32,
+    change: ConsentChange,
+    terms: &Terms,
+    actor: &CurrentUser,
+) -> Result<consent_event::ActiveModel, AppError> {
     Ok(consent_event::ActiveModel {
         consent_id: Set(consent_id),
         kind: Set(change.as_str().to_string()),
@@ -259,7 +285,8 @@ async fn insert_given(
 ) -> Result<i32, AppError> {
     let offered = party_choices(txn, client_id).await?;
     let (parties, registers) = parse_choices(raw, &offered)?;
-    let terms = Terms::parse(parties, registers, &raw.purpose, finnish_date(Utc::now()), parse_until(&raw.valid_until)?)?;
+    let terms =
+        Terms::parse(parties, registers, &raw.purpose, finnish_date(Utc::now()), parse_until(&raw.valid_until)?)?;
     let row = consent::ActiveModel {
         client_id: Set(client_id),
         given_by: Set(through.given_by.as_str().to_string()),
@@ -277,11 +304,17 @@ async fn insert_given(
 }
 
 /// The client gives a new consent on their own page, from today.
-pub async fn give(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, user: &CurrentUser, raw: RawTerms) -> Result<i32, AppError> {
+pub async fn give(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    raw: RawTerms,
+) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (person, basis) = own_client(&txn, user).await?;
     let own = GivenThrough { given_by: GivenBy::Client, proxy_name: None, method: Method::Pathway };
-    let id = insert_given(&txn, user, person.id, own, &raw, consent_entry(user, person.id, Action::Create, basis)).await?;
+    let id =
+        insert_given(&txn, user, person.id, own, &raw, consent_entry(user, person.id, Action::Create, basis)).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
     Ok(id)
@@ -336,7 +369,12 @@ pub async fn record_withdrawal(
 }
 
 /// Writes a consent's withdrawal, now, with its audit row.
-async fn end(txn: &impl ConnectionTrait, user: &CurrentUser, current: Consent, entry: audit::Entry<'_>) -> Result<(), AppError> {
+async fn end(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    current: Consent,
+    entry: audit::Entry<'_>,
+) -> Result<(), AppError> {
     let withdrawn = current.withdrawn(Utc::now())?;
     // The same withdrawal sent twice at once: the unique index lets one through.
     let inserted = event(current.id, ConsentChange::Withdrawn, &withdrawn.terms, user)?.insert(txn).await;
@@ -355,7 +393,12 @@ async fn own_consent(db: &impl ConnectionTrait, client_id: i32, consent_id: i32)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    of_client(db, client_id).await?.into_iter().find(|stored| stored.row.id == consent_id).map(|stored| stored.consent).ok_or(AppError::NotFound)
+    of_client(db, client_id)
+        .await?
+        .into_iter()
+        .find(|stored| stored.row.id == consent_id)
+        .map(|stored| stored.consent)
+        .ok_or(AppError::NotFound)
 }
 
 /// The client narrows a consent: fewer parties or registers, or an earlier last day. The purpose
@@ -373,7 +416,13 @@ pub async fn narrow(
     let offered: Vec<PartyChoice> =
         current.terms.parties.iter().map(|&party| PartyChoice { party, name: String::new() }).collect();
     let (parties, registers) = parse_choices(&raw, &offered)?;
-    let terms = Terms::parse(parties, registers, &current.terms.purpose, current.terms.valid_from, parse_until(&raw.valid_until)?)?;
+    let terms = Terms::parse(
+        parties,
+        registers,
+        &current.terms.purpose,
+        current.terms.valid_from,
+        parse_until(&raw.valid_until)?,
+    )?;
     let narrowed = current.narrowed(terms)?;
     event(consent_id, ConsentChange::Narrowed, &narrowed.terms, user)?.insert(&txn).await?;
     audit::record(&txn, consent_entry(user, person.id, Action::Update, basis)).await?;
@@ -383,7 +432,12 @@ pub async fn narrow(
 }
 
 /// The client withdraws a consent. It opens nothing from this moment, on every open view.
-pub async fn withdraw(db: &(impl ConnectionTrait + TransactionTrait), bus: &Events, user: &CurrentUser, consent_id: i32) -> Result<(), AppError> {
+pub async fn withdraw(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    consent_id: i32,
+) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let (person, basis) = own_client(&txn, user).await?;
     let current = own_consent(&txn, person.id, consent_id).await?;
@@ -396,11 +450,26 @@ pub async fn withdraw(db: &(impl ConnectionTrait + TransactionTrait), bus: &Even
 /// The client's own page: their consents, whom a new one may name, their cases, and who has
 /// accessed their information (newest first, the client's own reads left out, a page at a time,
 /// all of it or one kind of basis). Logged.
-pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser, log_basis: &str, log_before: &str) -> Result<PrivacyPage, AppError> {
+pub async fn privacy(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    log_basis: &str,
+    log_before: &str,
+) -> Result<PrivacyPage, AppError> {
     let (person, basis) = own_client(db, user).await?;
     let query = OwnLogQuery::parse(log_basis, log_before)?;
-    audit::record(db, audit::Entry { actor: user, client_id: person.id, case_id: None, resource: "access_log", action: Action::View, basis: basis.to_string() })
-        .await?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor: user,
+            client_id: person.id,
+            case_id: None,
+            resource: "access_log",
+            action: Action::View,
+            basis: basis.to_string(),
+        },
+    )
+    .await?;
     let now = Utc::now();
     let choices = party_choices(db, person.id).await?;
     let consents = views(db, &person, of_client(db, person.id).await?, now).await?;
@@ -423,7 +492,11 @@ pub async fn privacy(db: &impl ConnectionTrait, user: &CurrentUser, log_basis: &
     })
 }
 
-async fn relatives(db: &impl ConnectionTrait, client_id: i32, now: chrono::DateTime<Utc>) -> Result<Vec<RelativeView>, AppError> {
+async fn relatives(
+    db: &impl ConnectionTrait,
+    client_id: i32,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<RelativeView>, AppError> {
     let links = relative_link::Entity::find()
         .filter(relative_link::Column::ClientId.eq(client_id))
         .order_by_asc(relative_link::Column::Id)
@@ -461,7 +534,14 @@ async fn own_link(db: &impl ConnectionTrait, client_id: i32, link_id: i32) -> Re
 }
 
 fn link_entry<'a>(user: &'a CurrentUser, client_id: i32, basis: Basis) -> audit::Entry<'a> {
-    audit::Entry { actor: user, client_id, case_id: None, resource: "relative_link", action: Action::Update, basis: basis.to_string() }
+    audit::Entry {
+        actor: user,
+        client_id,
+        case_id: None,
+        resource: "relative_link",
+        action: Action::Update,
+        basis: basis.to_string(),
+    }
 }
 
 /// The client changes what a close one may do and until when; it holds from the next request.
@@ -492,7 +572,11 @@ pub async fn set_relative_scope(
 }
 
 /// The client ends a close one's part altogether.
-pub async fn revoke_relative(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, link_id: i32) -> Result<(), AppError> {
+pub async fn revoke_relative(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    link_id: i32,
+) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let (person, basis) = own_client(&txn, user).await?;
     let link = own_link(&txn, person.id, link_id).await?;
@@ -504,9 +588,15 @@ pub async fn revoke_relative(db: &(impl ConnectionTrait + TransactionTrait), use
     Ok(())
 }
 
-async fn access_log(db: &impl ConnectionTrait, client_id: i32, own_user_id: i32, query: OwnLogQuery) -> Result<AccessLogPage, AppError> {
-    let select =
-        audit_entry::Entity::find().filter(audit_entry::Column::ClientId.eq(client_id)).filter(audit_entry::Column::ActorUserId.ne(own_user_id));
+async fn access_log(
+    db: &impl ConnectionTrait,
+    client_id: i32,
+    own_user_id: i32,
+    query: OwnLogQuery,
+) -> Result<AccessLogPage, AppError> {
+    let select = audit_entry::Entity::find()
+        .filter(audit_entry::Column::ClientId.eq(client_id))
+        .filter(audit_entry::Column::ActorUserId.ne(own_user_id));
     let (rows, more) = audit::page(db, select, query.basis, query.before, OwnLogQuery::PAGE).await?;
     let next = if more { rows.last().map(|r| r.id) } else { None };
     let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;

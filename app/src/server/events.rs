@@ -14,17 +14,47 @@ use tokio::sync::{broadcast, mpsc};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DomainEvent {
-    StageChanged { case_id: i32, from: Stage, to: Stage, actor_user_id: i32, version: i32 },
-    CaseOpened { case_id: i32, stage: Stage, actor_user_id: i32 },
-    ConcernRaised { concern_id: i32, urgent: bool },
-    ConcernDecided { concern_id: i32, accepted: bool },
-    TeamChanged { case_id: i32, actor_user_id: i32 },
-    PlanChanged { case_id: i32, version: i32, actor_user_id: i32 },
-    FeedbackGiven { case_id: i32, occasion: Occasion },
+    StageChanged {
+        case_id: i32,
+        from: Stage,
+        to: Stage,
+        actor_user_id: i32,
+        version: i32,
+    },
+    CaseOpened {
+        case_id: i32,
+        stage: Stage,
+        actor_user_id: i32,
+    },
+    ConcernRaised {
+        concern_id: i32,
+        urgent: bool,
+    },
+    ConcernDecided {
+        concern_id: i32,
+        accepted: bool,
+    },
+    TeamChanged {
+        case_id: i32,
+        actor_user_id: i32,
+    },
+    PlanChanged {
+        case_id: i32,
+        version: i32,
+        actor_user_id: i32,
+    },
+    FeedbackGiven {
+        case_id: i32,
+        occasion: Occasion,
+    },
     /// A record entry was written into a register.
-    RecordWritten { case_id: i32 },
+    RecordWritten {
+        case_id: i32,
+    },
     /// A client gave, narrowed or withdrew consent: who may read which records changed.
-    ConsentChanged { client_id: i32 },
+    ConsentChanged {
+        client_id: i32,
+    },
     /// Board events were written (`server::board`). `notified` are the people the change gave a
     /// notification. On the instance that wrote them, `written` holds the events themselves, so
     /// its boards hear them without reading them back; the relay carries only the ids, and other
@@ -37,9 +67,15 @@ pub enum DomainEvent {
         written: Vec<BoardEvent>,
     },
     /// These people have new notifications.
-    Notified { user_ids: Vec<i32> },
+    Notified {
+        user_ids: Vec<i32>,
+    },
     /// Who is viewing `board` through server instance `instance` now.
-    Presence { instance: u64, board: Board, viewers: Vec<(i32, String)> },
+    Presence {
+        instance: u64,
+        board: Board,
+        viewers: Vec<(i32, String)>,
+    },
 }
 
 impl DomainEvent {
@@ -127,7 +163,13 @@ mod tests {
 
     #[test]
     fn live_views_hear_that_cases_or_concerns_changed_and_nothing_more() {
-        let moved = DomainEvent::StageChanged { case_id: 7, from: Stage::Assessment, to: Stage::Collaboration, actor_user_id: 3, version: 2 };
+        let moved = DomainEvent::StageChanged {
+            case_id: 7,
+            from: Stage::Assessment,
+            to: Stage::Collaboration,
+            actor_user_id: 3,
+            version: 2,
+        };
         assert_eq!(moved.notice(), Some(LiveNotice::Cases));
         assert_eq!(DomainEvent::TeamChanged { case_id: 7, actor_user_id: 3 }.notice(), Some(LiveNotice::Cases));
         assert_eq!(DomainEvent::ConcernRaised { concern_id: 1, urgent: true }.notice(), Some(LiveNotice::Concerns));

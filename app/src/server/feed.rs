@@ -54,11 +54,18 @@ impl Drop for Following {
 #[derive(Debug, Clone)]
 pub enum FeedItem {
     Event(Arc<Prepared>),
-    Presence { board: Board, viewers: Vec<String> },
-    Notified { user_ids: Arc<Vec<i32>> },
+    Presence {
+        board: Board,
+        viewers: Vec<String>,
+    },
+    Notified {
+        user_ids: Arc<Vec<i32>>,
+    },
     /// Who is on this case's team, or which pair runs it, may have changed: boards that follow
     /// it check that their reader may still see it.
-    AccessChanged { case_id: i32 },
+    AccessChanged {
+        case_id: i32,
+    },
     /// The feed fell behind: every board reads itself again.
     Resync,
 }
@@ -177,22 +184,26 @@ impl BoardHub {
         tokio::spawn(async move {
             loop {
                 match incoming.recv().await {
-                    Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => match written_or_read(&db, written, &events).await {
-                        Ok(found) => {
-                            if let Err(error) = hub.deliver(&db, found).await {
-                                tracing::error!(?error, "board events could not be delivered; boards resync");
+                    Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => {
+                        match written_or_read(&db, written, &events).await {
+                            Ok(found) => {
+                                if let Err(error) = hub.deliver(&db, found).await {
+                                    tracing::error!(?error, "board events could not be delivered; boards resync");
+                                    hub.send(FeedItem::Resync);
+                                }
+                                if !notified.is_empty() {
+                                    hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
+                                }
+                            }
+                            Err(error) => {
+                                tracing::error!(?error, "board events could not be read; boards resync");
                                 hub.send(FeedItem::Resync);
                             }
-                            if !notified.is_empty() {
-                                hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
-                            }
                         }
-                        Err(error) => {
-                            tracing::error!(?error, "board events could not be read; boards resync");
-                            hub.send(FeedItem::Resync);
-                        }
-                    },
-                    Ok(DomainEvent::Notified { user_ids }) => hub.send(FeedItem::Notified { user_ids: Arc::new(user_ids) }),
+                    }
+                    Ok(DomainEvent::Notified { user_ids }) => {
+                        hub.send(FeedItem::Notified { user_ids: Arc::new(user_ids) })
+                    }
                     Ok(DomainEvent::Presence { instance, board, viewers }) => hub.presence(instance, board, viewers),
                     Ok(DomainEvent::TeamChanged { case_id, .. } | DomainEvent::CaseOpened { case_id, .. }) => {
                         hub.send(FeedItem::AccessChanged { case_id })
@@ -218,7 +229,8 @@ impl BoardHub {
         }
         for (case_id, events) in by_case {
             let mut seen = HashSet::new();
-            let readers: Vec<CurrentUser> = events.iter().flat_map(|e| self.readers_of(e)).filter(|r| seen.insert(r.id)).collect();
+            let readers: Vec<CurrentUser> =
+                events.iter().flat_map(|e| self.readers_of(e)).filter(|r| seen.insert(r.id)).collect();
             if readers.is_empty() {
                 continue;
             }
@@ -230,7 +242,11 @@ impl BoardHub {
                 let feed = BoardFeed::Event { event };
                 let text = serde_json::to_string(&feed).unwrap_or_default();
                 if let BoardFeed::Event { event } = feed {
-                    self.send(FeedItem::Event(Arc::new(Prepared { event, text: text.into(), readers: allowed.clone() })));
+                    self.send(FeedItem::Event(Arc::new(Prepared {
+                        event,
+                        text: text.into(),
+                        readers: allowed.clone(),
+                    })));
                 }
             }
         }
@@ -239,6 +255,14 @@ impl BoardHub {
 }
 
 /// The events as this instance wrote them, or, relayed from another instance, read by id.
-async fn written_or_read(db: &DatabaseConnection, written: Vec<BoardEvent>, ids: &[i32]) -> Result<Vec<BoardEvent>, crate::error::AppError> {
-    if written.is_empty() { board::events_by_id(db, ids).await } else { Ok(written) }
+async fn written_or_read(
+    db: &DatabaseConnection,
+    written: Vec<BoardEvent>,
+    ids: &[i32],
+) -> Result<Vec<BoardEvent>, crate::error::AppError> {
+    if written.is_empty() {
+        board::events_by_id(db, ids).await
+    } else {
+        Ok(written)
+    }
 }

@@ -15,7 +15,10 @@ use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    TransactionTrait,
+};
 use std::collections::HashSet;
 
 /// How many written comments the overview shows.
@@ -115,7 +118,11 @@ pub async fn give(
         Occasion::Meeting => {
             let row = find_meeting(&txn, case_id, target_id).await?;
             let already_given = mine.filter(feedback::Column::MeetingId.eq(row.id)).one(&txn).await?.is_some();
-            check_meeting(MeetingFacts { ended: has_ended(&row, Utc::now()), author_invited: invited(&row)?.contains(&user.id), already_given })?;
+            check_meeting(MeetingFacts {
+                ended: has_ended(&row, Utc::now()),
+                author_invited: invited(&row)?.contains(&user.id),
+                already_given,
+            })?;
             (Some(row.id), None)
         }
         Occasion::Closure => {
@@ -160,7 +167,10 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
     Access::screen(user.role)?;
     let seats = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))
-        .filter(case_member::Column::TeamRole.is_in([TeamRole::SocialCoordinator.as_str(), TeamRole::HealthCoordinator.as_str()]))
+        .filter(
+            case_member::Column::TeamRole
+                .is_in([TeamRole::SocialCoordinator.as_str(), TeamRole::HealthCoordinator.as_str()]),
+        )
         .all(db)
         .await?;
     let mut led = Vec::with_capacity(seats.len());
@@ -175,7 +185,8 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
         .all(db)
         .await?;
     let read: HashSet<i32> = rows.iter().map(|r| r.case_id).collect();
-    let cases = case::Entity::find().filter(case::Column::Id.is_in(read.iter().copied().collect::<Vec<_>>())).all(db).await?;
+    let cases =
+        case::Entity::find().filter(case::Column::Id.is_in(read.iter().copied().collect::<Vec<_>>())).all(db).await?;
     for found in &cases {
         if let Some((_, basis)) = led.iter().find(|(id, _)| *id == found.id) {
             audit::record(db, audit::Entry::on_case(user, found, "feedback", Action::List, *basis)).await?;
@@ -191,7 +202,12 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
         .zip(&scored)
         .filter(|(row, _)| !row.text.is_empty())
         .take(COMMENTS_SHOWN)
-        .map(|(row, (occasion, score))| FeedbackComment { occasion: *occasion, score: *score, text: row.text.clone(), at: row.created_at })
+        .map(|(row, (occasion, score))| FeedbackComment {
+            occasion: *occasion,
+            score: *score,
+            text: row.text.clone(),
+            at: row.created_at,
+        })
         .collect();
     Ok(FeedbackOverview {
         cases: u32::try_from(read.len()).unwrap_or(u32::MAX),

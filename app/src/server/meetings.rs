@@ -18,7 +18,8 @@ use crate::model::{Invitee, MeetingPage, MeetingSummary, MeetingsPage, VoiceView
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    TransactionTrait,
 };
 
 /// Everyone who may be invited to a case's meetings: the client and the people on their team
@@ -54,7 +55,10 @@ pub(super) fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
     })
 }
 
-pub(super) async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> Result<Vec<MeetingSummary>, AppError> {
+pub(super) async fn summaries(
+    db: &impl ConnectionTrait,
+    rows: Vec<meeting::Model>,
+) -> Result<Vec<MeetingSummary>, AppError> {
     let mut ids: Vec<i32> = Vec::new();
     for row in &rows {
         ids.extend(invited(row)?);
@@ -84,7 +88,10 @@ pub(super) fn has_ended(row: &meeting::Model, now: chrono::DateTime<Utc>) -> boo
 }
 
 /// The meetings of a case: those to come, soonest first, and those that have ended, newest first.
-pub(super) async fn of_case(db: &impl ConnectionTrait, case_id: i32) -> Result<(Vec<meeting::Model>, Vec<meeting::Model>), AppError> {
+pub(super) async fn of_case(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+) -> Result<(Vec<meeting::Model>, Vec<meeting::Model>), AppError> {
     let rows = meeting::Entity::find()
         .filter(meeting::Column::CaseId.eq(case_id))
         .order_by_asc(meeting::Column::StartsAt)
@@ -149,7 +156,11 @@ pub async fn schedule(
     Ok(row.id)
 }
 
-pub(super) async fn find_meeting(db: &impl ConnectionTrait, case_id: i32, meeting_id: i32) -> Result<meeting::Model, AppError> {
+pub(super) async fn find_meeting(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    meeting_id: i32,
+) -> Result<meeting::Model, AppError> {
     meeting::Entity::find_by_id(meeting_id)
         .filter(meeting::Column::CaseId.eq(case_id))
         .one(db)
@@ -158,7 +169,12 @@ pub(super) async fn find_meeting(db: &impl ConnectionTrait, case_id: i32, meetin
 }
 
 /// One meeting: who was heard and what they said, and what the reader may add. Logged.
-pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32, meeting_id: i32) -> Result<MeetingPage, AppError> {
+pub async fn load(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    meeting_id: i32,
+) -> Result<MeetingPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     let row = find_meeting(db, case_id, meeting_id).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::View, basis)).await?;
@@ -223,7 +239,11 @@ pub async fn record_voice(
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let rule = |role, rel| {
-        if speaker == user.id { Access::contribute(role, rel).map(|(basis, _)| basis) } else { Access::run_meeting(role, rel) }
+        if speaker == user.id {
+            Access::contribute(role, rel).map(|(basis, _)| basis)
+        } else {
+            Access::run_meeting(role, rel)
+        }
     };
     let (found, _, basis) = authorise(&txn, user, case_id, rule).await?;
     let row = find_meeting(&txn, case_id, meeting_id).await?;
@@ -277,7 +297,8 @@ pub async fn agree_steps(
     let steps = parse_steps(what, owner, due, &team, finnish_date(now))?;
     let new = PlanChange::AddActions(steps).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
-    let (version, board) = plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?;
+    let (version, board) =
+        plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?;
     let marked = meeting::Entity::update_many()
         .col_expr(meeting::Column::StepsPlanVersion, Expr::value(Some(version)))
         .filter(meeting::Column::Id.eq(meeting_id))

@@ -30,7 +30,10 @@ use crate::error::AppError;
 
 /// An insert's result, where a unique index refusing the row means `conflict` (someone else
 /// got there first, or it was already done) and any other failure stays a database error.
-pub(crate) fn unless_duplicate<T>(inserted: Result<T, sea_orm::DbErr>, conflict: impl Into<AppError>) -> Result<T, AppError> {
+pub(crate) fn unless_duplicate<T>(
+    inserted: Result<T, sea_orm::DbErr>,
+    conflict: impl Into<AppError>,
+) -> Result<T, AppError> {
     inserted.map_err(|error| match error.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => conflict.into(),
         _ => error.into(),

@@ -9,16 +9,17 @@ use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
 use crate::domain::calendar::finnish_date;
 use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, PlanError, PlanRole, RawPlanChange};
+use crate::domain::review::{RawReview, ReviewContent};
 use crate::domain::{Access, Sector, Stage};
 use crate::error::AppError;
-use crate::domain::review::{RawReview, ReviewContent};
 use crate::model::{BoardChange, HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, Query};
-use std::collections::HashMap;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
 };
+use std::collections::HashMap;
 
 /// The plan can be changed while the team works on it.
 pub fn is_open(stage: Stage) -> bool {
@@ -54,7 +55,10 @@ pub(super) async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i
 }
 
 /// A case's follow-up reviews, newest first, each with what it recorded.
-pub(super) async fn reviews_of(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(plan_review::Model, ReviewContent)>, AppError> {
+pub(super) async fn reviews_of(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+) -> Result<Vec<(plan_review::Model, ReviewContent)>, AppError> {
     plan_review::Entity::find()
         .filter(plan_review::Column::CaseId.eq(case_id))
         .order_by_desc(plan_review::Column::CreatedAt)
@@ -73,7 +77,10 @@ pub(super) async fn reviews_of(db: &impl ConnectionTrait, case_id: i32) -> Resul
 }
 
 /// The latest plan of each of `case_ids` that has one.
-pub(super) async fn latest_of(db: &impl ConnectionTrait, case_ids: Vec<i32>) -> Result<HashMap<i32, PlanContent>, AppError> {
+pub(super) async fn latest_of(
+    db: &impl ConnectionTrait,
+    case_ids: Vec<i32>,
+) -> Result<HashMap<i32, PlanContent>, AppError> {
     let newest = Query::select()
         .column(plan_version::Column::CaseId)
         .expr(Func::max(Expr::col(plan_version::Column::Version)))
@@ -82,7 +89,10 @@ pub(super) async fn latest_of(db: &impl ConnectionTrait, case_ids: Vec<i32>) -> 
         .group_by_col(plan_version::Column::CaseId)
         .to_owned();
     plan_version::Entity::find()
-        .filter(Expr::tuple([Expr::col(plan_version::Column::CaseId), Expr::col(plan_version::Column::Version)]).in_subquery(newest))
+        .filter(
+            Expr::tuple([Expr::col(plan_version::Column::CaseId), Expr::col(plan_version::Column::Version)])
+                .in_subquery(newest),
+        )
         .all(db)
         .await?
         .iter()
@@ -151,7 +161,11 @@ pub async fn load(
     let names = display_names(db, people).await?;
     let reviews = review_rows
         .into_iter()
-        .map(|(r, content)| ReviewView { at: r.created_at, by: names.get(&r.reviewed_by_user_id).cloned().unwrap_or_default(), content })
+        .map(|(r, content)| ReviewView {
+            at: r.created_at,
+            by: names.get(&r.reviewed_by_user_id).cloned().unwrap_or_default(),
+            content,
+        })
         .collect();
     let versions = rows
         .iter()
@@ -209,7 +223,8 @@ pub async fn review(
     }
     .insert(&txn)
     .await?;
-    append_history(&txn, case_id, Some(user.id), &HistoryEvent::PlanReviewed { next_review: content.next_review }, now).await?;
+    append_history(&txn, case_id, Some(user.id), &HistoryEvent::PlanReviewed { next_review: content.next_review }, now)
+        .await?;
     let new = PlanChange::SetReviewDate(content.next_review).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
     let (version, board) = if new == old {

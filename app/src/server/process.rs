@@ -25,7 +25,10 @@ pub struct Placement {
 }
 
 /// The clients of `cases`, by id.
-pub(super) async fn clients_of(db: &impl ConnectionTrait, cases: &[case::Model]) -> Result<HashMap<i32, client::Model>, AppError> {
+pub(super) async fn clients_of(
+    db: &impl ConnectionTrait,
+    cases: &[case::Model],
+) -> Result<HashMap<i32, client::Model>, AppError> {
     Ok(client::Entity::find()
         .filter(client::Column::Id.is_in(cases.iter().map(|c| c.client_id).collect::<Vec<_>>()))
         .all(db)
@@ -46,10 +49,10 @@ pub(super) async fn place(
     // The team is formed once someone besides the coordinator pair holds a seat.
     let formed: HashSet<i32> = current_seats()
         .filter(case_member::Column::CaseId.is_in(ids.clone()))
-        .filter(case_member::Column::TeamRole.is_not_in([
-            TeamRole::SocialCoordinator.as_str(),
-            TeamRole::HealthCoordinator.as_str(),
-        ]))
+        .filter(
+            case_member::Column::TeamRole
+                .is_not_in([TeamRole::SocialCoordinator.as_str(), TeamRole::HealthCoordinator.as_str()]),
+        )
         .select_only()
         .column(case_member::Column::CaseId)
         .into_tuple::<i32>()
@@ -75,7 +78,11 @@ pub(super) async fn place(
     for c in cases {
         let stage = parse_stage(&c.stage)?;
         let plan = plans.get(&c.id).unwrap_or(&no_plan);
-        let facts = StepFacts { team_formed: formed.contains(&c.id), plan_has_goals: !plan.goals.is_empty(), reviewed: reviewed.contains(&c.id) };
+        let facts = StepFacts {
+            team_formed: formed.contains(&c.id),
+            plan_has_goals: !plan.goals.is_empty(),
+            reviewed: reviewed.contains(&c.id),
+        };
         let clock = match stage {
             Stage::Identification | Stage::Assessment => {
                 let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
@@ -83,13 +90,20 @@ pub(super) async fn place(
             }
             _ => None,
         };
-        out.insert(c.id, Placement { step: current_step(stage, facts), overdue: is_overdue(stage, clock, plan, today), clock });
+        out.insert(
+            c.id,
+            Placement { step: current_step(stage, facts), overdue: is_overdue(stage, clock, plan, today), clock },
+        );
     }
     Ok(out)
 }
 
 /// The people whose seats and concerns a scope counts: `None` for everyone.
-async fn people_in_scope(db: &impl ConnectionTrait, user: &CurrentUser, scope: MapScope) -> Result<Option<Vec<i32>>, AppError> {
+async fn people_in_scope(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    scope: MapScope,
+) -> Result<Option<Vec<i32>>, AppError> {
     match scope {
         MapScope::Mine => Ok(Some(vec![user.id])),
         MapScope::All => Ok(None),
@@ -132,8 +146,7 @@ pub async fn counts(db: &impl ConnectionTrait, user: &CurrentUser, scope: &str) 
     }
     let cases = cases.all(db).await?;
     let placed = place(db, &cases, &clients_of(db, &cases).await?, Utc::now()).await?;
-    let urgent: Vec<bool> =
-        concerns.select_only().column(concern::Column::Urgent).into_tuple::<bool>().all(db).await?;
+    let urgent: Vec<bool> = concerns.select_only().column(concern::Column::Urgent).into_tuple::<bool>().all(db).await?;
 
     Ok(StepCounts::tally(
         placed.values().map(|p| (p.step, p.overdue)).chain(urgent.into_iter().map(|urgent| (Step::Concern, urgent))),

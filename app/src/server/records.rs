@@ -7,17 +7,20 @@
 use super::audit::{self, Action};
 use super::cases::{authorise, display_names};
 use super::consents;
-use crate::domain::calendar::finnish_date;
 use super::entities::{client, legal_access, record_entry};
 use super::events::{self, DomainEvent, Events};
 use super::session::CurrentUser;
+use crate::domain::calendar::finnish_date;
 use crate::domain::consent::{read_record, LegalAccess, LegalBasis, Reader, Register};
 use crate::domain::record::NewEntry;
 use crate::domain::{Access, Basis, Sector};
 use crate::error::AppError;
 use crate::model::{RecordEntryView, RecordsPage};
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    TransactionTrait,
+};
 use std::collections::BTreeSet;
 
 const RESOURCE: &str = "record_entry";
@@ -30,7 +33,11 @@ fn sector_of(row: &record_entry::Model) -> Result<Sector, AppError> {
 }
 
 /// The record entries of a case as `user` may read them now. Logged once per basis used.
-pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &CurrentUser, case_id: i32) -> Result<RecordsPage, AppError> {
+pub async fn load(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    user: &CurrentUser,
+    case_id: i32,
+) -> Result<RecordsPage, AppError> {
     let (found, _, basis) = authorise(db, user, case_id, Access::read_records).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let rows = record_entry::Entity::find()
@@ -103,7 +110,14 @@ pub async fn load(db: &(impl ConnectionTrait + TransactionTrait), user: &Current
     for basis in used {
         audit::record(
             &txn,
-            audit::Entry { actor: user, client_id: found.client_id, case_id: Some(case_id), resource: RESOURCE, action: Action::View, basis },
+            audit::Entry {
+                actor: user,
+                client_id: found.client_id,
+                case_id: Some(case_id),
+                resource: RESOURCE,
+                action: Action::View,
+                basis,
+            },
         )
         .await?;
     }
@@ -176,11 +190,8 @@ pub async fn open_by_law(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        audit::Entry::on_case(user, &found, "legal_basis", Action::Create, Basis::Legal(opened.basis)),
-    )
-    .await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "legal_basis", Action::Create, Basis::Legal(opened.basis)))
+        .await?;
     let told = super::board::notify_pair_of_legal_basis(&txn, user, case_id, row.id, now).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::RecordWritten { case_id });

@@ -3,7 +3,10 @@
 //! and employment services, relatives, an administrator and an audit reviewer. All names are invented.
 
 use super::cases::{add_member, append_history};
-use super::entities::{case, client, coordinator_pair, meeting, organisation, plan_version, record_entry, relative_link, staff_profile, user};
+use super::entities::{
+    case, client, coordinator_pair, meeting, organisation, plan_version, record_entry, relative_link, staff_profile,
+    user,
+};
 use super::password;
 use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
@@ -52,24 +55,168 @@ struct Staff {
 }
 
 const STAFF: &[Staff] = &[
-    Staff { username: "sanna.virtanen", name: "Sanna Virtanen", role: Role::Coordinator, profession: "sosiaalityöntekijä", org: "social", phone: "+358 40 100 2001", hours: "ma–pe 8–16" },
-    Staff { username: "heikki.laine", name: "Heikki Laine", role: Role::Coordinator, profession: "sairaanhoitaja", org: "health", phone: "+358 40 100 2002", hours: "ma–pe 8–15" },
-    Staff { username: "maria.nieminen", name: "Maria Nieminen", role: Role::Coordinator, profession: "sosiaaliohjaaja", org: "social", phone: "+358 40 100 2003", hours: "ma–to 9–16" },
-    Staff { username: "jari.koskinen", name: "Jari Koskinen", role: Role::Coordinator, profession: "terveydenhoitaja", org: "health", phone: "+358 40 100 2004", hours: "ma–pe 8–16" },
-    Staff { username: "liisa.makinen", name: "Liisa Mäkinen", role: Role::Professional, profession: "yleislääkäri", org: "health", phone: "+358 40 100 2011", hours: "ti ja to 12–13 (puhelinaika)" },
-    Staff { username: "pekka.heikkinen", name: "Pekka Heikkinen", role: Role::Professional, profession: "fysioterapeutti", org: "health", phone: "+358 40 100 2012", hours: "ma–pe 8–15" },
-    Staff { username: "anna.lehtonen", name: "Anna Lehtonen", role: Role::Professional, profession: "psykiatrinen sairaanhoitaja", org: "health", phone: "+358 40 100 2013", hours: "ma–pe 9–15" },
-    Staff { username: "kaisa.jarvinen", name: "Kaisa Järvinen", role: Role::Professional, profession: "kotihoidon ohjaaja", org: "health", phone: "+358 40 100 2014", hours: "ma–pe 7–15" },
-    Staff { username: "tiina.hamalainen", name: "Tiina Hämäläinen", role: Role::Professional, profession: "sosiaaliohjaaja", org: "social", phone: "+358 40 100 2015", hours: "ma–pe 9–15" },
-    Staff { username: "mikko.salonen", name: "Mikko Salonen", role: Role::Professional, profession: "päihdetyöntekijä", org: "social", phone: "+358 40 100 2016", hours: "ma–pe 9–16" },
-    Staff { username: "rauni.ojala", name: "Rauni Ojala", role: Role::Professional, profession: "sosiaalityöntekijä", org: "social", phone: "+358 40 100 2017", hours: "ma–pe 8–16" },
-    Staff { username: "ville.aaltonen", name: "Ville Aaltonen", role: Role::Professional, profession: "vertaistukityöntekijä", org: "ngo", phone: "+358 40 100 2021", hours: "ma, ke ja pe 10–17" },
-    Staff { username: "noora.lindholm", name: "Noora Lindholm", role: Role::Professional, profession: "järjestötyöntekijä", org: "ngo", phone: "+358 40 100 2022", hours: "ti–to 10–16" },
-    Staff { username: "olli.rantanen", name: "Olli Rantanen", role: Role::Professional, profession: "koulukuraattori", org: "school", phone: "+358 40 100 2031", hours: "koulupäivinä 8–15" },
-    Staff { username: "eeva.koivisto", name: "Eeva Koivisto", role: Role::Professional, profession: "erityisopettaja", org: "school", phone: "+358 40 100 2032", hours: "koulupäivinä 8–14" },
-    Staff { username: "timo.peltonen", name: "Timo Peltonen", role: Role::Professional, profession: "työllisyysasiantuntija", org: "employment", phone: "+358 40 100 2041", hours: "ma–pe 9–15" },
-    Staff { username: "admin", name: "Ylläpitäjä Polku", role: Role::Administrator, profession: "järjestelmän pääkäyttäjä", org: "social", phone: "+358 40 100 2099", hours: "ma–pe 8–16" },
-    Staff { username: "paula.rinne", name: "Paula Rinne", role: Role::Auditor, profession: "tietosuojavastaava", org: "social", phone: "+358 40 100 2098", hours: "ma–pe 9–15" },
+    Staff {
+        username: "sanna.virtanen",
+        name: "Sanna Virtanen",
+        role: Role::Coordinator,
+        profession: "sosiaalityöntekijä",
+        org: "social",
+        phone: "+358 40 100 2001",
+        hours: "ma–pe 8–16",
+    },
+    Staff {
+        username: "heikki.laine",
+        name: "Heikki Laine",
+        role: Role::Coordinator,
+        profession: "sairaanhoitaja",
+        org: "health",
+        phone: "+358 40 100 2002",
+        hours: "ma–pe 8–15",
+    },
+    Staff {
+        username: "maria.nieminen",
+        name: "Maria Nieminen",
+        role: Role::Coordinator,
+        profession: "sosiaaliohjaaja",
+        org: "social",
+        phone: "+358 40 100 2003",
+        hours: "ma–to 9–16",
+    },
+    Staff {
+        username: "jari.koskinen",
+        name: "Jari Koskinen",
+        role: Role::Coordinator,
+        profession: "terveydenhoitaja",
+        org: "health",
+        phone: "+358 40 100 2004",
+        hours: "ma–pe 8–16",
+    },
+    Staff {
+        username: "liisa.makinen",
+        name: "Liisa Mäkinen",
+        role: Role::Professional,
+        profession: "yleislääkäri",
+        org: "health",
+        phone: "+358 40 100 2011",
+        hours: "ti ja to 12–13 (puhelinaika)",
+    },
+    Staff {
+        username: "pekka.heikkinen",
+        name: "Pekka Heikkinen",
+        role: Role::Professional,
+        profession: "fysioterapeutti",
+        org: "health",
+        phone: "+358 40 100 2012",
+        hours: "ma–pe 8–15",
+    },
+    Staff {
+        username: "anna.lehtonen",
+        name: "Anna Lehtonen",
+        role: Role::Professional,
+        profession: "psykiatrinen sairaanhoitaja",
+        org: "health",
+        phone: "+358 40 100 2013",
+        hours: "ma–pe 9–15",
+    },
+    Staff {
+        username: "kaisa.jarvinen",
+        name: "Kaisa Järvinen",
+        role: Role::Professional,
+        profession: "kotihoidon ohjaaja",
+        org: "health",
+        phone: "+358 40 100 2014",
+        hours: "ma–pe 7–15",
+    },
+    Staff {
+        username: "tiina.hamalainen",
+        name: "Tiina Hämäläinen",
+        role: Role::Professional,
+        profession: "sosiaaliohjaaja",
+        org: "social",
+        phone: "+358 40 100 2015",
+        hours: "ma–pe 9–15",
+    },
+    Staff {
+        username: "mikko.salonen",
+        name: "Mikko Salonen",
+        role: Role::Professional,
+        profession: "päihdetyöntekijä",
+        org: "social",
+        phone: "+358 40 100 2016",
+        hours: "ma–pe 9–16",
+    },
+    Staff {
+        username: "rauni.ojala",
+        name: "Rauni Ojala",
+        role: Role::Professional,
+        profession: "sosiaalityöntekijä",
+        org: "social",
+        phone: "+358 40 100 2017",
+        hours: "ma–pe 8–16",
+    },
+    Staff {
+        username: "ville.aaltonen",
+        name: "Ville Aaltonen",
+        role: Role::Professional,
+        profession: "vertaistukityöntekijä",
+        org: "ngo",
+        phone: "+358 40 100 2021",
+        hours: "ma, ke ja pe 10–17",
+    },
+    Staff {
+        username: "noora.lindholm",
+        name: "Noora Lindholm",
+        role: Role::Professional,
+        profession: "järjestötyöntekijä",
+        org: "ngo",
+        phone: "+358 40 100 2022",
+        hours: "ti–to 10–16",
+    },
+    Staff {
+        username: "olli.rantanen",
+        name: "Olli Rantanen",
+        role: Role::Professional,
+        profession: "koulukuraattori",
+        org: "school",
+        phone: "+358 40 100 2031",
+        hours: "koulupäivinä 8–15",
+    },
+    Staff {
+        username: "eeva.koivisto",
+        name: "Eeva Koivisto",
+        role: Role::Professional,
+        profession: "erityisopettaja",
+        org: "school",
+        phone: "+358 40 100 2032",
+        hours: "koulupäivinä 8–14",
+    },
+    Staff {
+        username: "timo.peltonen",
+        name: "Timo Peltonen",
+        role: Role::Professional,
+        profession: "työllisyysasiantuntija",
+        org: "employment",
+        phone: "+358 40 100 2041",
+        hours: "ma–pe 9–15",
+    },
+    Staff {
+        username: "admin",
+        name: "Ylläpitäjä Polku",
+        role: Role::Administrator,
+        profession: "järjestelmän pääkäyttäjä",
+        org: "social",
+        phone: "+358 40 100 2099",
+        hours: "ma–pe 8–16",
+    },
+    Staff {
+        username: "paula.rinne",
+        name: "Paula Rinne",
+        role: Role::Auditor,
+        profession: "tietosuojavastaava",
+        org: "social",
+        phone: "+358 40 100 2098",
+        hours: "ma–pe 9–15",
+    },
 ];
 
 /// The two coordinator pairs: (name, social coordinator, health coordinator).
@@ -92,26 +239,236 @@ struct DemoClient {
 }
 
 const CLIENTS: &[DemoClient] = &[
-    DemoClient { username: "aino.korhonen", name: "Aino Korhonen", born: (1947, 3, 14), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Assessment, pair: 0, opened_days_ago: 4, members: &[("kaisa.jarvinen", TeamRole::Member), ("liisa.makinen", TeamRole::Member)] },
-    DemoClient { username: "eino.mantyla", name: "Eino Mäntylä", born: (1961, 11, 2), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 0, opened_days_ago: 60, members: &[("mikko.salonen", TeamRole::OwnWorker), ("liisa.makinen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)] },
-    DemoClient { username: "helmi.lahtinen", name: "Helmi Lahtinen", born: (1938, 6, 30), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::FollowUp, pair: 1, opened_days_ago: 150, members: &[("kaisa.jarvinen", TeamRole::OwnWorker), ("pekka.heikkinen", TeamRole::Member)] },
-    DemoClient { username: "jussi.turunen", name: "Jussi Turunen", born: (1990, 1, 22), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Identification, pair: 1, opened_days_ago: 2, members: &[("timo.peltonen", TeamRole::Member)] },
-    DemoClient { username: "sofia.berg", name: "Sofia Berg", born: (1985, 9, 9), municipality: "Kuusela", language: "sv", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 45, members: &[("anna.lehtonen", TeamRole::OwnWorker), ("noora.lindholm", TeamRole::Member), ("tiina.hamalainen", TeamRole::Member)] },
-    DemoClient { username: "veikko.heinonen", name: "Veikko Heinonen", born: (1952, 4, 18), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 0, opened_days_ago: 300, members: &[("pekka.heikkinen", TeamRole::Member)] },
-    DemoClient { username: "laura.kallio", name: "Laura Kallio", born: (2009, 2, 5), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 0, opened_days_ago: 30, members: &[("olli.rantanen", TeamRole::OwnWorker), ("eeva.koivisto", TeamRole::Member), ("anna.lehtonen", TeamRole::Member)] },
-    DemoClient { username: "ahmed.hassan", name: "Ahmed Hassan", born: (1979, 12, 1), municipality: "Kuusela", language: "en", non_disclosure: false, stage: Stage::Assessment, pair: 1, opened_days_ago: 6, members: &[("timo.peltonen", TeamRole::Member), ("tiina.hamalainen", TeamRole::Member)] },
-    DemoClient { username: "riikka.lehto", name: "Riikka Lehto", born: (1988, 7, 27), municipality: "Järvelä", language: "fi", non_disclosure: true, stage: Stage::Collaboration, pair: 0, opened_days_ago: 20, members: &[("tiina.hamalainen", TeamRole::OwnWorker), ("anna.lehtonen", TeamRole::Member)] },
-    DemoClient { username: "kalevi.nurmi", name: "Kalevi Nurmi", born: (1957, 10, 12), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::FollowUp, pair: 1, opened_days_ago: 120, members: &[("mikko.salonen", TeamRole::Member), ("liisa.makinen", TeamRole::OwnWorker)] },
-    DemoClient { username: "elina.hakala", name: "Elina Hakala", born: (1996, 5, 3), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Assessment, pair: 0, opened_days_ago: 9, members: &[("anna.lehtonen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)] },
-    DemoClient { username: "oskari.vainio", name: "Oskari Vainio", born: (1970, 8, 19), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 75, members: &[("timo.peltonen", TeamRole::OwnWorker), ("mikko.salonen", TeamRole::Member)] },
-    DemoClient { username: "marjatta.koski", name: "Marjatta Koski", born: (1941, 1, 8), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Identification, pair: 0, opened_days_ago: 1, members: &[("kaisa.jarvinen", TeamRole::Member)] },
+    DemoClient {
+        username: "aino.korhonen",
+        name: "Aino Korhonen",
+        born: (1947, 3, 14),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Assessment,
+        pair: 0,
+        opened_days_ago: 4,
+        members: &[("kaisa.jarvinen", TeamRole::Member), ("liisa.makinen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "eino.mantyla",
+        name: "Eino Mäntylä",
+        born: (1961, 11, 2),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Collaboration,
+        pair: 0,
+        opened_days_ago: 60,
+        members: &[
+            ("mikko.salonen", TeamRole::OwnWorker),
+            ("liisa.makinen", TeamRole::Member),
+            ("ville.aaltonen", TeamRole::Member),
+        ],
+    },
+    DemoClient {
+        username: "helmi.lahtinen",
+        name: "Helmi Lahtinen",
+        born: (1938, 6, 30),
+        municipality: "Kuusela",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::FollowUp,
+        pair: 1,
+        opened_days_ago: 150,
+        members: &[("kaisa.jarvinen", TeamRole::OwnWorker), ("pekka.heikkinen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "jussi.turunen",
+        name: "Jussi Turunen",
+        born: (1990, 1, 22),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Identification,
+        pair: 1,
+        opened_days_ago: 2,
+        members: &[("timo.peltonen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "sofia.berg",
+        name: "Sofia Berg",
+        born: (1985, 9, 9),
+        municipality: "Kuusela",
+        language: "sv",
+        non_disclosure: false,
+        stage: Stage::Collaboration,
+        pair: 1,
+        opened_days_ago: 45,
+        members: &[
+            ("anna.lehtonen", TeamRole::OwnWorker),
+            ("noora.lindholm", TeamRole::Member),
+            ("tiina.hamalainen", TeamRole::Member),
+        ],
+    },
+    DemoClient {
+        username: "veikko.heinonen",
+        name: "Veikko Heinonen",
+        born: (1952, 4, 18),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Closed,
+        pair: 0,
+        opened_days_ago: 300,
+        members: &[("pekka.heikkinen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "laura.kallio",
+        name: "Laura Kallio",
+        born: (2009, 2, 5),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Collaboration,
+        pair: 0,
+        opened_days_ago: 30,
+        members: &[
+            ("olli.rantanen", TeamRole::OwnWorker),
+            ("eeva.koivisto", TeamRole::Member),
+            ("anna.lehtonen", TeamRole::Member),
+        ],
+    },
+    DemoClient {
+        username: "ahmed.hassan",
+        name: "Ahmed Hassan",
+        born: (1979, 12, 1),
+        municipality: "Kuusela",
+        language: "en",
+        non_disclosure: false,
+        stage: Stage::Assessment,
+        pair: 1,
+        opened_days_ago: 6,
+        members: &[("timo.peltonen", TeamRole::Member), ("tiina.hamalainen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "riikka.lehto",
+        name: "Riikka Lehto",
+        born: (1988, 7, 27),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: true,
+        stage: Stage::Collaboration,
+        pair: 0,
+        opened_days_ago: 20,
+        members: &[("tiina.hamalainen", TeamRole::OwnWorker), ("anna.lehtonen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "kalevi.nurmi",
+        name: "Kalevi Nurmi",
+        born: (1957, 10, 12),
+        municipality: "Kuusela",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::FollowUp,
+        pair: 1,
+        opened_days_ago: 120,
+        members: &[("mikko.salonen", TeamRole::Member), ("liisa.makinen", TeamRole::OwnWorker)],
+    },
+    DemoClient {
+        username: "elina.hakala",
+        name: "Elina Hakala",
+        born: (1996, 5, 3),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Assessment,
+        pair: 0,
+        opened_days_ago: 9,
+        members: &[("anna.lehtonen", TeamRole::Member), ("ville.aaltonen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "oskari.vainio",
+        name: "Oskari Vainio",
+        born: (1970, 8, 19),
+        municipality: "Kuusela",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Collaboration,
+        pair: 1,
+        opened_days_ago: 75,
+        members: &[("timo.peltonen", TeamRole::OwnWorker), ("mikko.salonen", TeamRole::Member)],
+    },
+    DemoClient {
+        username: "marjatta.koski",
+        name: "Marjatta Koski",
+        born: (1941, 1, 8),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Identification,
+        pair: 0,
+        opened_days_ago: 1,
+        members: &[("kaisa.jarvinen", TeamRole::Member)],
+    },
     // Clients whose own team is still to be formed: only the coordinator pair is on it.
-    DemoClient { username: "tuomas.leino", name: "Tuomas Leino", born: (1974, 10, 3), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 0, opened_days_ago: 14, members: &[] },
-    DemoClient { username: "aila.saarinen", name: "Aila Saarinen", born: (1949, 4, 11), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Collaboration, pair: 1, opened_days_ago: 18, members: &[] },
+    DemoClient {
+        username: "tuomas.leino",
+        name: "Tuomas Leino",
+        born: (1974, 10, 3),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Collaboration,
+        pair: 0,
+        opened_days_ago: 14,
+        members: &[],
+    },
+    DemoClient {
+        username: "aila.saarinen",
+        name: "Aila Saarinen",
+        born: (1949, 4, 11),
+        municipality: "Kuusela",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Collaboration,
+        pair: 1,
+        opened_days_ago: 18,
+        members: &[],
+    },
     // Past clients whose cases are closed; they can come back through a new concern.
-    DemoClient { username: "irma.salmi", name: "Irma Salmi", born: (1946, 9, 12), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 1, opened_days_ago: 400, members: &[] },
-    DemoClient { username: "raimo.lindqvist", name: "Raimo Lindqvist", born: (1950, 2, 20), municipality: "Kuusela", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 0, opened_days_ago: 380, members: &[] },
-    DemoClient { username: "petteri.aho", name: "Petteri Aho", born: (1983, 6, 7), municipality: "Järvelä", language: "fi", non_disclosure: false, stage: Stage::Closed, pair: 1, opened_days_ago: 250, members: &[] },
+    DemoClient {
+        username: "irma.salmi",
+        name: "Irma Salmi",
+        born: (1946, 9, 12),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Closed,
+        pair: 1,
+        opened_days_ago: 400,
+        members: &[],
+    },
+    DemoClient {
+        username: "raimo.lindqvist",
+        name: "Raimo Lindqvist",
+        born: (1950, 2, 20),
+        municipality: "Kuusela",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Closed,
+        pair: 0,
+        opened_days_ago: 380,
+        members: &[],
+    },
+    DemoClient {
+        username: "petteri.aho",
+        name: "Petteri Aho",
+        born: (1983, 6, 7),
+        municipality: "Järvelä",
+        language: "fi",
+        non_disclosure: false,
+        stage: Stage::Closed,
+        pair: 1,
+        opened_days_ago: 250,
+        members: &[],
+    },
 ];
 
 struct DemoRelative {
@@ -125,40 +482,118 @@ struct DemoRelative {
 }
 
 const RELATIVES: &[DemoRelative] = &[
-    DemoRelative { username: "pirjo.korhonen", name: "Pirjo Korhonen", client: "aino.korhonen", relationship: "tytär", can_view: true, can_write: true, on_team: true },
-    DemoRelative { username: "markku.lahtinen", name: "Markku Lahtinen", client: "helmi.lahtinen", relationship: "poika", can_view: true, can_write: false, on_team: true },
-    DemoRelative { username: "minna.kallio", name: "Minna Kallio", client: "laura.kallio", relationship: "äiti", can_view: true, can_write: true, on_team: true },
-    DemoRelative { username: "kari.mantyla", name: "Kari Mäntylä", client: "eino.mantyla", relationship: "veli", can_view: false, can_write: false, on_team: false },
+    DemoRelative {
+        username: "pirjo.korhonen",
+        name: "Pirjo Korhonen",
+        client: "aino.korhonen",
+        relationship: "tytär",
+        can_view: true,
+        can_write: true,
+        on_team: true,
+    },
+    DemoRelative {
+        username: "markku.lahtinen",
+        name: "Markku Lahtinen",
+        client: "helmi.lahtinen",
+        relationship: "poika",
+        can_view: true,
+        can_write: false,
+        on_team: true,
+    },
+    DemoRelative {
+        username: "minna.kallio",
+        name: "Minna Kallio",
+        client: "laura.kallio",
+        relationship: "äiti",
+        can_view: true,
+        can_write: true,
+        on_team: true,
+    },
+    DemoRelative {
+        username: "kari.mantyla",
+        name: "Kari Mäntylä",
+        client: "eino.mantyla",
+        relationship: "veli",
+        can_view: false,
+        can_write: false,
+        on_team: false,
+    },
 ];
 
 /// Record entries, each in its writer's register: (client, [(days ago, writer, text, reason for
 /// hiding it from the client)]). No consent is seeded: the client gives it on their own page.
 type DemoEntry = (i64, &'static str, &'static str, Option<&'static str>);
 const RECORDS: &[(&str, &[DemoEntry])] = &[
-    ("eino.mantyla", &[
-        (40, "mikko.salonen", "Toimeentulotukihakemus tehty yhdessä Einon kanssa; vuokrarästit selvitetty vuokranantajan kanssa.", None),
-        (30, "liisa.makinen", "Verenpaine koholla (152/95). Lääkitys tarkistettu, kontrolli kolmen kuukauden päästä.", None),
-        (10, "ville.aaltonen", "Eino on käynyt vertaisryhmässä kahdesti ja haluaa jatkaa.", None),
-    ]),
-    ("laura.kallio", &[
-        (25, "sanna.virtanen", "Perheen kanssa sovittu tukihenkilöstä; haku käynnistetty.", None),
-        (20, "anna.lehtonen", "Nukkuu huonosti. Uniohjaus aloitettu, seuranta kahden viikon välein.", None),
-        (15, "olli.rantanen", "Poissaoloja syyslukukaudella 40 tuntia; läsnäolosuunnitelma tehty Lauran kanssa.", None),
-        (5, "sanna.virtanen", "Lastensuojeluilmoitus vastaanotettu, selvitys käynnissä.", Some("Lastensuojelun selvitys on kesken; Lauralle kerrotaan, kun se valmistuu.")),
-    ]),
+    (
+        "eino.mantyla",
+        &[
+            (
+                40,
+                "mikko.salonen",
+                "Toimeentulotukihakemus tehty yhdessä Einon kanssa; vuokrarästit selvitetty vuokranantajan kanssa.",
+                None,
+            ),
+            (
+                30,
+                "liisa.makinen",
+                "Verenpaine koholla (152/95). Lääkitys tarkistettu, kontrolli kolmen kuukauden päästä.",
+                None,
+            ),
+            (10, "ville.aaltonen", "Eino on käynyt vertaisryhmässä kahdesti ja haluaa jatkaa.", None),
+        ],
+    ),
+    (
+        "laura.kallio",
+        &[
+            (25, "sanna.virtanen", "Perheen kanssa sovittu tukihenkilöstä; haku käynnistetty.", None),
+            (20, "anna.lehtonen", "Nukkuu huonosti. Uniohjaus aloitettu, seuranta kahden viikon välein.", None),
+            (
+                15,
+                "olli.rantanen",
+                "Poissaoloja syyslukukaudella 40 tuntia; läsnäolosuunnitelma tehty Lauran kanssa.",
+                None,
+            ),
+            (
+                5,
+                "sanna.virtanen",
+                "Lastensuojeluilmoitus vastaanotettu, selvitys käynnissä.",
+                Some("Lastensuojelun selvitys on kesken; Lauralle kerrotaan, kun se valmistuu."),
+            ),
+        ],
+    ),
 ];
 
 fn staff_sector(username: &str) -> Sector {
-    STAFF.iter().find(|s| s.username == username).and_then(|s| ORGS.iter().find(|o| o.key == s.org)).map_or(Sector::Other, |o| o.sector)
+    STAFF
+        .iter()
+        .find(|s| s.username == username)
+        .and_then(|s| ORGS.iter().find(|o| o.key == s.org))
+        .map_or(Sector::Other, |o| o.sector)
 }
 
 /// The sign-ins worth showing: one or more of each role.
 pub fn demo_logins() -> Vec<DemoLogin> {
     vec![
-        DemoLogin { role: Role::Coordinator, username: "sanna.virtanen", who: "Sanna Virtanen, social-care coordinator (pair North)" },
-        DemoLogin { role: Role::Coordinator, username: "heikki.laine", who: "Heikki Laine, health-care coordinator (pair North)" },
-        DemoLogin { role: Role::Coordinator, username: "maria.nieminen", who: "Maria Nieminen, social-care coordinator (pair South)" },
-        DemoLogin { role: Role::Coordinator, username: "jari.koskinen", who: "Jari Koskinen, health-care coordinator (pair South)" },
+        DemoLogin {
+            role: Role::Coordinator,
+            username: "sanna.virtanen",
+            who: "Sanna Virtanen, social-care coordinator (pair North)",
+        },
+        DemoLogin {
+            role: Role::Coordinator,
+            username: "heikki.laine",
+            who: "Heikki Laine, health-care coordinator (pair North)",
+        },
+        DemoLogin {
+            role: Role::Coordinator,
+            username: "maria.nieminen",
+            who: "Maria Nieminen, social-care coordinator (pair South)",
+        },
+        DemoLogin {
+            role: Role::Coordinator,
+            username: "jari.koskinen",
+            who: "Jari Koskinen, health-care coordinator (pair South)",
+        },
         DemoLogin { role: Role::Professional, username: "liisa.makinen", who: "Liisa Mäkinen, general practitioner" },
         DemoLogin { role: Role::Professional, username: "olli.rantanen", who: "Olli Rantanen, school social worker" },
         DemoLogin { role: Role::Professional, username: "ville.aaltonen", who: "Ville Aaltonen, peer worker (NGO)" },
@@ -167,7 +602,11 @@ pub fn demo_logins() -> Vec<DemoLogin> {
         DemoLogin { role: Role::Client, username: "sofia.berg", who: "Sofia Berg, Swedish-speaking" },
         DemoLogin { role: Role::Relative, username: "pirjo.korhonen", who: "Pirjo Korhonen, Aino's daughter" },
         DemoLogin { role: Role::Administrator, username: "admin", who: "Administrator (no client content)" },
-        DemoLogin { role: Role::Auditor, username: "paula.rinne", who: "Paula Rinne, data protection officer: searches the access log" },
+        DemoLogin {
+            role: Role::Auditor,
+            username: "paula.rinne",
+            who: "Paula Rinne, data protection officer: searches the access log",
+        },
     ]
 }
 
@@ -309,8 +748,14 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         let steps = path.len().max(1) as i64;
         for (i, pair) in path.windows(2).enumerate() {
             let at = opened + Duration::days(c.opened_days_ago * (i as i64 + 1) / steps);
-            append_history(&txn, row.id, Some(coordinator), &HistoryEvent::StageChanged { from: pair[0], to: pair[1] }, at)
-                .await?;
+            append_history(
+                &txn,
+                row.id,
+                Some(coordinator),
+                &HistoryEvent::StageChanged { from: pair[0], to: pair[1] },
+                at,
+            )
+            .await?;
         }
     }
 

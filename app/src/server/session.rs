@@ -149,10 +149,7 @@ pub async fn load_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Option
     let Some(account) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
     };
-    let profile = staff_profile::Entity::find()
-        .filter(staff_profile::Column::UserId.eq(user_id))
-        .one(db)
-        .await?;
+    let profile = staff_profile::Entity::find().filter(staff_profile::Column::UserId.eq(user_id)).one(db).await?;
     let role = account.role.parse::<Role>().map_err(|e| {
         tracing::error!(user_id, error = %e, "stored role is invalid");
         AppError::Internal
@@ -215,14 +212,29 @@ mod tests {
 
     #[test]
     fn a_session_slides_with_activity_up_to_its_longest() {
-        let config = Config { session_idle: std::time::Duration::from_secs(3600), session_max: std::time::Duration::from_secs(12 * 3600), ..Config::default() };
+        let config = Config {
+            session_idle: std::time::Duration::from_secs(3600),
+            session_max: std::time::Duration::from_secs(12 * 3600),
+            ..Config::default()
+        };
         let signed_in: DateTime<Utc> = "2026-12-02T08:00:00Z".parse().unwrap();
         assert_eq!(expiry(signed_in, signed_in, &config), signed_in + Duration::hours(1));
         let busy = signed_in + Duration::hours(9);
-        assert_eq!(expiry(signed_in, busy, &config), busy + Duration::hours(1), "active nine hours on: still an hour of grace");
+        assert_eq!(
+            expiry(signed_in, busy, &config),
+            busy + Duration::hours(1),
+            "active nine hours on: still an hour of grace"
+        );
         let late = signed_in + Duration::minutes(11 * 60 + 30);
-        assert_eq!(expiry(signed_in, late, &config), signed_in + Duration::hours(12), "never beyond twelve hours from sign-in");
-        assert!(set_cookie_value("t", &config).contains(&format!("Max-Age={}", 12 * 3600)), "the cookie outlives the idle time");
+        assert_eq!(
+            expiry(signed_in, late, &config),
+            signed_in + Duration::hours(12),
+            "never beyond twelve hours from sign-in"
+        );
+        assert!(
+            set_cookie_value("t", &config).contains(&format!("Max-Age={}", 12 * 3600)),
+            "the cookie outlives the idle time"
+        );
     }
 
     #[test]

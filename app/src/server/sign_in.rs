@@ -7,7 +7,10 @@ use crate::domain::throttle::{self, Attempt, Throttled};
 use crate::error::AppError;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement,
+    TransactionSession, TransactionTrait,
+};
 
 /// How long attempts are kept: longer than the longest window they count in.
 const KEPT: Duration = Duration::days(2);
@@ -37,14 +40,23 @@ pub fn address(parts: &http::request::Parts, config: &Config) -> String {
 /// transaction holding a lock on each on PostgreSQL; SQLite runs one writing transaction at a
 /// time), so that tries sent at once are counted one after the other and no more of them reach
 /// the password check than the limits allow. Returns the attempt for `finish`.
-pub async fn begin(db: &(impl ConnectionTrait + TransactionTrait), username: &str, address: &str, now: DateTime<Utc>) -> Result<i32, AppError> {
+pub async fn begin(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    username: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         let mut keys = [format!("polku sign-in account {username}"), format!("polku sign-in address {address}")];
         keys.sort();
         for key in keys {
-            txn.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, "SELECT pg_advisory_xact_lock(hashtext($1))", [key.into()]))
-                .await?;
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(hashtext($1))",
+                [key.into()],
+            ))
+            .await?;
         }
     }
     let account = sign_in_attempt::Entity::find()
@@ -59,7 +71,9 @@ pub async fn begin(db: &(impl ConnectionTrait + TransactionTrait), username: &st
         .all(&txn)
         .await?;
     let attempts = |rows: Vec<sign_in_attempt::Model>| -> Vec<Attempt> {
-        rows.into_iter().map(|row| Attempt { at: row.created_at, succeeded: row.succeeded, same_address: row.address == address }).collect()
+        rows.into_iter()
+            .map(|row| Attempt { at: row.created_at, succeeded: row.succeeded, same_address: row.address == address })
+            .collect()
     };
     throttle::check(now, &attempts(account), &attempts(from_address))
         .map_err(|Throttled { retry_in_minutes }| AppError::TooManyAttempts { retry_in_minutes })?;

@@ -17,7 +17,9 @@ use crate::error::AppError;
 use crate::model::{BoardChange, Candidate, HistoryEvent};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession, TransactionTrait,
+};
 use std::collections::HashMap;
 
 /// A value that is not one of the form's choices. Reported like the other forms' choices.
@@ -50,9 +52,18 @@ async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_memb
 
 /// Who the pair may propose: every professional and coordinator, and the relatives linked to the
 /// client, except those already on the team.
-pub async fn candidates(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<Vec<Candidate>, AppError> {
+pub async fn candidates(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+) -> Result<Vec<Candidate>, AppError> {
     let (found, _, _) = authorise(db, user, case_id, Access::manage_team).await?;
-    let on_team: Vec<i32> = seats(db, case_id).await?.into_iter().filter(|(_, s)| s.status != SeatStatus::Declined).map(|(_, s)| s.user_id).collect();
+    let on_team: Vec<i32> = seats(db, case_id)
+        .await?
+        .into_iter()
+        .filter(|(_, s)| s.status != SeatStatus::Declined)
+        .map(|(_, s)| s.user_id)
+        .collect();
 
     let staff = user::Entity::find()
         .filter(user::Column::Role.is_in([Role::Professional.as_str(), Role::Coordinator.as_str()]))
@@ -117,14 +128,17 @@ pub async fn propose(
     let candidate = user::Entity::find_by_id(candidate_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let candidate_role: Role = candidate.role.parse().map_err(|_| AppError::Internal)?;
     let sector: Option<Sector> = match candidate_role {
-        Role::Professional | Role::Coordinator => staff_profile::Entity::find_by_id(candidate_id)
-            .one(&txn)
-            .await?
-            .and_then(|p| p.sector.parse().ok()),
+        Role::Professional | Role::Coordinator => {
+            staff_profile::Entity::find_by_id(candidate_id).one(&txn).await?.and_then(|p| p.sector.parse().ok())
+        }
         _ => None,
     };
     if candidate_role == Role::Relative
-        && live_relative_links(candidate_id).filter(relative_link::Column::ClientId.eq(found.client_id)).one(&txn).await?.is_none()
+        && live_relative_links(candidate_id)
+            .filter(relative_link::Column::ClientId.eq(found.client_id))
+            .one(&txn)
+            .await?
+            .is_none()
     {
         // Only a relative the client has linked can join: the link carries the client's consent.
         return Err(TeamError::WrongPersonForSeat { role: team_role }.into());
@@ -172,7 +186,10 @@ pub async fn answer(
     let name = display_names(&txn, vec![row.user_id]).await?.remove(&row.user_id).unwrap_or_default();
     let case_id = row.case_id;
     let answered = case_member::Entity::update_many()
-        .col_expr(case_member::Column::Status, Expr::value(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }.as_str()))
+        .col_expr(
+            case_member::Column::Status,
+            Expr::value(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }.as_str()),
+        )
         .col_expr(case_member::Column::AnsweredAt, Expr::value(Some(now)))
         .filter(case_member::Column::Id.eq(seat_id))
         .filter(case_member::Column::Status.eq(SeatStatus::Proposed.as_str()))
@@ -242,7 +259,8 @@ pub async fn remove(
     let (current, plan) = super::plan::latest(&txn, case_id).await?;
     let handed = PlanChange::HandOver { from: row.user_id, to: user.id }.apply(&plan)?;
     if handed != plan {
-        let (version, board) = super::plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &plan, &handed, now).await?;
+        let (version, board) =
+            super::plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &plan, &handed, now).await?;
         audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
         published.extend([board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
     }

@@ -23,7 +23,14 @@ async fn write_view(app: &TestApp, http: &Client, case_id: i32, text: &str) -> R
 }
 
 /// A complete assessment form, as the browser sends it, with `extra` fields added.
-async fn save(app: &TestApp, http: &Client, case_id: i32, revision: i64, intent: &str, extra: &[(&str, &str)]) -> Response {
+async fn save(
+    app: &TestApp,
+    http: &Client,
+    case_id: i32,
+    revision: i64,
+    intent: &str,
+    extra: &[(&str, &str)],
+) -> Response {
     let case_id = case_id.to_string();
     let revision = revision.to_string();
     let mut form: Vec<(&str, &str)> = vec![
@@ -54,8 +61,13 @@ async fn page(app: &TestApp, http: &Client, case_id: i32) -> Value {
 }
 
 async fn rows(app: &TestApp, case_id: i32) -> (u64, u64) {
-    let versions = assessment::Entity::find().filter(assessment::Column::CaseId.eq(case_id)).count(&app.db).await.unwrap();
-    let views = assessment_view::Entity::find().filter(assessment_view::Column::CaseId.eq(case_id)).count(&app.db).await.unwrap();
+    let versions =
+        assessment::Entity::find().filter(assessment::Column::CaseId.eq(case_id)).count(&app.db).await.unwrap();
+    let views = assessment_view::Entity::find()
+        .filter(assessment_view::Column::CaseId.eq(case_id))
+        .count(&app.db)
+        .await
+        .unwrap();
     (versions, views)
 }
 
@@ -71,7 +83,12 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
     assert_eq!(detail["clock"]["clock"], "running", "{detail}");
     assert_eq!(detail["moves"][0]["blocked"], json!({"kind": "assessment_not_completed"}));
     assert_error(
-        app.call(&sanna, "move_stage", &[("case_id", &id.to_string()), ("from", "assessment"), ("to", "collaboration")]).await,
+        app.call(
+            &sanna,
+            "move_stage",
+            &[("case_id", &id.to_string()), ("from", "assessment"), ("to", "collaboration")],
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "transition",
         Some(json!({"kind": "assessment_not_completed"})),
@@ -105,7 +122,10 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
 
     // The client and her daughter write their own views from the pathway.
     let aino = app.signed_in("aino.korhonen").await;
-    assert_eq!(write_view(&app, &aino, id, "Haluan asua kotona, mutta portaat pelottavat.").await.status(), StatusCode::OK);
+    assert_eq!(
+        write_view(&app, &aino, id, "Haluan asua kotona, mutta portaat pelottavat.").await.status(),
+        StatusCode::OK
+    );
     let pirjo = app.signed_in("pirjo.korhonen").await;
     assert_eq!(write_view(&app, &pirjo, id, "Äiti tarvitsee apua kauppaan.").await.status(), StatusCode::OK);
     let liisa = app.signed_in("liisa.makinen").await;
@@ -114,7 +134,13 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
     // Heikki saves meanwhile; Sanna's revision is stale now and her completion is refused.
     let heikki = app.signed_in("heikki.laine").await;
     assert_eq!(save(&app, &heikki, id, revision, "save", &[]).await.status(), StatusCode::OK);
-    assert_error(save(&app, &sanna, id, revision, "complete", &[]).await, StatusCode::CONFLICT, "assessment", Some(json!({"kind": "stale_draft"}))).await;
+    assert_error(
+        save(&app, &sanna, id, revision, "complete", &[]).await,
+        StatusCode::CONFLICT,
+        "assessment",
+        Some(json!({"kind": "stale_draft"})),
+    )
+    .await;
     assert_eq!(app.case_by_id(id).await.stage, "assessment");
 
     let revision = page(&app, &sanna, id).await["draft"]["revision"].as_i64().unwrap();
@@ -139,18 +165,32 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
     assert_eq!(body["versions"][0]["views"].as_array().unwrap().len(), 3);
     assert_eq!(body["versions"][0]["views"][0]["author"], "client");
     assert_eq!(body["versions"][0]["completed_by"], "Sanna Virtanen");
-    assert!(app.db.execute_unprepared("UPDATE assessments SET content = '{}' WHERE status = 'completed'").await.is_err());
+    assert!(app
+        .db
+        .execute_unprepared("UPDATE assessments SET content = '{}' WHERE status = 'completed'")
+        .await
+        .is_err());
     assert!(app.db.execute_unprepared("DELETE FROM assessments").await.is_err());
     assert!(app.db.execute_unprepared("UPDATE assessment_views SET text = 'forged'").await.is_err());
 
     // An amendment is a new version that starts from the last one; the case stays where it is.
     assert_eq!(json(start(&app, &heikki, id).await).await.1, json!(2));
     let body = page(&app, &heikki, id).await;
-    assert_eq!(body["draft"]["content"]["shared_understanding"], body["versions"][0]["content"]["shared_understanding"]);
+    assert_eq!(
+        body["draft"]["content"]["shared_understanding"],
+        body["versions"][0]["content"]["shared_understanding"]
+    );
     let revision = body["draft"]["revision"].as_i64().unwrap();
     let (status, saved) = json(
-        save(&app, &heikki, id, revision, "complete", &[("weights[mental_health]", "minor"), ("needs[mental_health]", "Yksinäisyys")])
-            .await,
+        save(
+            &app,
+            &heikki,
+            id,
+            revision,
+            "complete",
+            &[("weights[mental_health]", "minor"), ("needs[mental_health]", "Yksinäisyys")],
+        )
+        .await,
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
@@ -179,7 +219,13 @@ async fn only_the_team_the_client_and_allowed_relatives_read_and_write_it() {
     ] {
         let http = app.signed_in(who).await;
         assert_error(load(&app, &http, case_id).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
-        assert_error(write_view(&app, &http, case_id, "näkemys").await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
+        assert_error(
+            write_view(&app, &http, case_id, "näkemys").await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(reason)),
+        )
+        .await;
     }
 
     // Markku may see his mother's pathway, but she has not let him write.
@@ -201,8 +247,20 @@ async fn only_the_team_the_client_and_allowed_relatives_read_and_write_it() {
         let body = page(&app, &http, aino_case).await;
         assert_eq!(body["can_edit"], false, "{who}");
         assert_eq!(body["can_write_view"], true, "{who}");
-        assert_error(start(&app, &http, aino_case).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
-        assert_error(save(&app, &http, aino_case, 1, "save", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+        assert_error(
+            start(&app, &http, aino_case).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("not_coordinator_of_case")),
+        )
+        .await;
+        assert_error(
+            save(&app, &http, aino_case, 1, "save", &[]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("not_coordinator_of_case")),
+        )
+        .await;
         assert_error(
             app.call(&http, "care_allowance", &[("case_id", &aino_case.to_string()), ("highest", "on")]).await,
             StatusCode::FORBIDDEN,
@@ -222,30 +280,70 @@ async fn bad_input_gets_a_specific_answer_and_changes_nothing() {
     let sanna = app.signed_in("sanna.virtanen").await;
     let id = app.case_of("aino.korhonen").await.id;
 
-    assert_error(save(&app, &sanna, id, 1, "save", &[]).await, StatusCode::CONFLICT, "assessment", Some(json!({"kind": "not_started"}))).await;
+    assert_error(
+        save(&app, &sanna, id, 1, "save", &[]).await,
+        StatusCode::CONFLICT,
+        "assessment",
+        Some(json!({"kind": "not_started"})),
+    )
+    .await;
     assert_eq!(start(&app, &sanna, id).await.status(), StatusCode::OK);
     let revision = page(&app, &sanna, id).await["draft"]["revision"].as_i64().unwrap();
-    let stored = || async { assessment::Entity::find().filter(assessment::Column::CaseId.eq(id)).one(&app.db).await.unwrap().unwrap() };
+    let stored = || async {
+        assessment::Entity::find().filter(assessment::Column::CaseId.eq(id)).one(&app.db).await.unwrap().unwrap()
+    };
     let before = stored().await;
 
     for (extra, detail) in [
         (vec![("weights[daily_living]", "major")], json!({"kind": "need_without_text", "area": "daily_living"})),
-        (vec![("needs[daily_living]", "Ruoanlaitto ei onnistu")], json!({"kind": "need_without_weight", "area": "daily_living"})),
-        (vec![("weights[daily_living]", "huge"), ("needs[daily_living]", "x")], json!({"kind": "invalid_choice", "value": "huge"})),
+        (
+            vec![("needs[daily_living]", "Ruoanlaitto ei onnistu")],
+            json!({"kind": "need_without_weight", "area": "daily_living"}),
+        ),
+        (
+            vec![("weights[daily_living]", "huge"), ("needs[daily_living]", "x")],
+            json!({"kind": "invalid_choice", "value": "huge"}),
+        ),
         (vec![("participants[]", "999999")], json!({"kind": "unknown_participant"})),
     ] {
-        assert_error(save(&app, &sanna, id, revision, "save", &extra).await, StatusCode::UNPROCESSABLE_ENTITY, "assessment", Some(detail)).await;
+        assert_error(
+            save(&app, &sanna, id, revision, "save", &extra).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "assessment",
+            Some(detail),
+        )
+        .await;
     }
     let long = "x".repeat(2001);
     assert_error(
-        save(&app, &sanna, id, revision, "save", &[("weights[substance_use]", "minor"), ("needs[substance_use]", &long)]).await,
+        save(
+            &app,
+            &sanna,
+            id,
+            revision,
+            "save",
+            &[("weights[substance_use]", "minor"), ("needs[substance_use]", &long)],
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "assessment",
         Some(json!({"kind": "text_too_long", "max": 2000})),
     )
     .await;
-    assert_error(save(&app, &sanna, id, revision, "publish", &[]).await, StatusCode::UNPROCESSABLE_ENTITY, "assessment", Some(json!({"kind": "invalid_choice", "value": "publish"}))).await;
-    assert_error(save(&app, &sanna, id, revision, "save", &[("participants[]", "abc")]).await, StatusCode::BAD_REQUEST, "bad_request", None).await;
+    assert_error(
+        save(&app, &sanna, id, revision, "publish", &[]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "assessment",
+        Some(json!({"kind": "invalid_choice", "value": "publish"})),
+    )
+    .await;
+    assert_error(
+        save(&app, &sanna, id, revision, "save", &[("participants[]", "abc")]).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+        None,
+    )
+    .await;
     assert_error(
         write_view(&app, &app.signed_in("aino.korhonen").await, id, "   ").await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -259,7 +357,13 @@ async fn bad_input_gets_a_specific_answer_and_changes_nothing() {
     // Identification cases cannot start an assessment; closing comes through the stage moves.
     let jussi = app.case_of("jussi.turunen").await.id;
     let maria = app.signed_in("maria.nieminen").await;
-    assert_error(start(&app, &maria, jussi).await, StatusCode::CONFLICT, "assessment", Some(json!({"kind": "cannot_start"}))).await;
+    assert_error(
+        start(&app, &maria, jussi).await,
+        StatusCode::CONFLICT,
+        "assessment",
+        Some(json!({"kind": "cannot_start"})),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -281,7 +385,8 @@ async fn the_clock_follows_age_and_the_highest_care_allowance() {
     )
     .await;
 
-    let (status, body) = json(app.call(&sanna, "care_allowance", &[("case_id", &elina.id.to_string()), ("highest", "on")]).await).await;
+    let (status, body) =
+        json(app.call(&sanna, "care_allowance", &[("case_id", &elina.id.to_string()), ("highest", "on")]).await).await;
     assert_eq!((status, body), (StatusCode::OK, json!(true)));
     let (_, detail) = json(app.call(&sanna, "case", &[("case_id", &elina.id.to_string())]).await).await;
     assert_eq!(detail["client"]["highest_care_allowance"], true);

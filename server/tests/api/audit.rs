@@ -61,7 +61,10 @@ async fn an_audit_reviewer_finds_who_opened_a_clients_case_and_the_search_is_log
 
     // Narrowed by who, by the kind of basis and by the period.
     let by_liisa = found(&app, &paula, &[("client", "eino"), ("actor", "Liisa")]).await;
-    assert!(!rows(&by_liisa).is_empty() && rows(&by_liisa).iter().all(|r| r["actor_username"] == "liisa.makinen"), "{by_liisa}");
+    assert!(
+        !rows(&by_liisa).is_empty() && rows(&by_liisa).iter().all(|r| r["actor_username"] == "liisa.makinen"),
+        "{by_liisa}"
+    );
     let by_username = found(&app, &paula, &[("client", "eino"), ("actor", "liisa.mak")]).await;
     assert_eq!(rows(&by_username).len(), rows(&by_liisa).len());
     let by_team = found(&app, &paula, &[("client", "eino"), ("basis", "team")]).await;
@@ -84,11 +87,22 @@ async fn an_audit_reviewer_finds_who_opened_a_clients_case_and_the_search_is_log
         .all(&app.db)
         .await
         .unwrap();
-    assert_eq!(about_eino.len(), 5, "five searches showed Eino's entries; the three that found nothing are not about him");
-    assert!(about_eino.iter().all(|r| r.resource == "access_log" && r.action == "list" && r.basis == "audit_review" && r.case_id.is_none()));
+    assert_eq!(
+        about_eino.len(),
+        5,
+        "five searches showed Eino's entries; the three that found nothing are not about him"
+    );
+    assert!(about_eino
+        .iter()
+        .all(|r| r.resource == "access_log" && r.action == "list" && r.basis == "audit_review" && r.case_id.is_none()));
     let eino = app.signed_in("eino.mantyla").await;
     let (_, privacy) = json(app.call(&eino, "privacy", &[]).await).await;
-    let seen = privacy["log"]["entries"].as_array().unwrap().iter().find(|e| e["basis"] == "audit_review").expect("Eino sees the review");
+    let seen = privacy["log"]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["basis"] == "audit_review")
+        .expect("Eino sees the review");
     assert_eq!(seen["actor"], "Paula Rinne");
     assert_eq!(seen["role"], "auditor");
 
@@ -104,7 +118,10 @@ async fn results_come_a_page_at_a_time_newest_first_without_gaps_or_repeats() {
     let case = app.case_of("eino.mantyla").await;
     let liisa = app.signed_in("liisa.makinen").await;
     for _ in 0..105 {
-        assert_eq!(app.call(&liisa, "case", &[("case_id", case.id.to_string().as_str())]).await.status(), StatusCode::OK);
+        assert_eq!(
+            app.call(&liisa, "case", &[("case_id", case.id.to_string().as_str())]).await.status(),
+            StatusCode::OK
+        );
     }
     let paula = app.signed_in(REVIEWER).await;
     let terms = [("client", "Eino"), ("actor", "liisa.makinen")];
@@ -137,16 +154,33 @@ async fn only_audit_reviewers_search_they_see_no_client_content_and_bad_terms_ar
     assert_error(search(&app, &app.anonymous(), &[]).await, StatusCode::UNAUTHORIZED, "unauthenticated", None).await;
     for username in ["liisa.makinen", "sanna.virtanen", "eino.mantyla", "pirjo.korhonen", "admin"] {
         let http = app.signed_in(username).await;
-        assert_error(search(&app, &http, &[("client", "Eino")]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("auditors_only"))).await;
+        assert_error(
+            search(&app, &http, &[("client", "Eino")]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("auditors_only")),
+        )
+        .await;
     }
 
     let paula = app.signed_in(REVIEWER).await;
     for endpoint in ["case", "plan", "records", "assessment"] {
-        assert_error(app.call(&paula, endpoint, &[("case_id", case_id.as_str())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("auditor_sees_log_only")))
-            .await;
+        assert_error(
+            app.call(&paula, endpoint, &[("case_id", case_id.as_str())]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("auditor_sees_log_only")),
+        )
+        .await;
     }
     for endpoint in ["my_cases", "process_counts", "my_boards"] {
-        assert_error(app.call(&paula, endpoint, &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("auditor_sees_log_only"))).await;
+        assert_error(
+            app.call(&paula, endpoint, &[]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("auditor_sees_log_only")),
+        )
+        .await;
     }
 
     let cases: Vec<(Vec<(&str, String)>, Value)> = vec![
@@ -159,7 +193,13 @@ async fn only_audit_reviewers_search_they_see_no_client_content_and_bad_terms_ar
     ];
     for (terms, reason) in cases {
         let terms: Vec<(&str, &str)> = terms.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_error(search(&app, &paula, &terms).await, StatusCode::UNPROCESSABLE_ENTITY, "audit_search", Some(reason)).await;
+        assert_error(
+            search(&app, &paula, &terms).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "audit_search",
+            Some(reason),
+        )
+        .await;
     }
     assert_eq!(reviews_logged(&app).await, 0, "no refused search was logged as a review");
 }

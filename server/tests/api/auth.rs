@@ -54,8 +54,10 @@ async fn signing_in_again_rotates_the_session() {
 async fn a_wrong_password_is_refused_and_starts_no_session() {
     let app = TestApp::spawn().await;
     let http = app.anonymous();
-    assert_error(app.login(&http, "sanna.virtanen", "arvaus").await, StatusCode::UNAUTHORIZED, "bad_credentials", None).await;
-    assert_error(app.login(&http, "nobody.here", PASSWORD).await, StatusCode::UNAUTHORIZED, "bad_credentials", None).await;
+    assert_error(app.login(&http, "sanna.virtanen", "arvaus").await, StatusCode::UNAUTHORIZED, "bad_credentials", None)
+        .await;
+    assert_error(app.login(&http, "nobody.here", PASSWORD).await, StatusCode::UNAUTHORIZED, "bad_credentials", None)
+        .await;
     assert_eq!(session_count(&app).await, 0);
 }
 
@@ -77,7 +79,13 @@ async fn malformed_sign_in_input_gets_a_specific_error() {
         .await;
     }
     // A missing field is a malformed request, not a server error.
-    assert_error(app.call(&http, "login", &[("username", "aino.korhonen")]).await, StatusCode::BAD_REQUEST, "bad_request", None).await;
+    assert_error(
+        app.call(&http, "login", &[("username", "aino.korhonen")]).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+        None,
+    )
+    .await;
     assert_eq!(session_count(&app).await, 0);
 }
 

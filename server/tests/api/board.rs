@@ -30,7 +30,12 @@ async fn board(app: &TestApp, http: &reqwest::Client, key: &str) -> Value {
 }
 
 fn card<'a>(page: &'a Value, key: &str) -> &'a Value {
-    page["cards"].as_array().unwrap().iter().find(|c| card_key(c) == key).unwrap_or_else(|| panic!("{key} on the board: {page}"))
+    page["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| card_key(c) == key)
+        .unwrap_or_else(|| panic!("{key} on the board: {page}"))
 }
 
 /// A card's key as the API names it (`case-7`, `action-7-2`).
@@ -42,14 +47,22 @@ fn card_key(card: &Value) -> String {
 }
 
 fn clients(page: &Value) -> Vec<String> {
-    let mut names: Vec<String> = page["cards"].as_array().unwrap().iter().map(|c| c["client_name"].as_str().unwrap().to_string()).collect();
+    let mut names: Vec<String> =
+        page["cards"].as_array().unwrap().iter().map(|c| c["client_name"].as_str().unwrap().to_string()).collect();
     names.sort();
     names.dedup();
     names
 }
 
-async fn move_card(app: &TestApp, http: &reqwest::Client, card: &str, column: &str, version: i64) -> (StatusCode, Value) {
-    json(app.call(http, "move_card", &[("card", card), ("column", column), ("version", &version.to_string())]).await).await
+async fn move_card(
+    app: &TestApp,
+    http: &reqwest::Client,
+    card: &str,
+    column: &str,
+    version: i64,
+) -> (StatusCode, Value) {
+    json(app.call(http, "move_card", &[("card", card), ("column", column), ("version", &version.to_string())]).await)
+        .await
 }
 
 async fn notifications(app: &TestApp, http: &reqwest::Client) -> Value {
@@ -80,12 +93,32 @@ async fn a_pair_board_shows_the_pairs_cases_by_step_and_only_to_the_pair() {
 
     let heikki = app.signed_in("heikki.laine").await;
     assert_eq!(clients(&board(&app, &heikki, &north).await), names, "both of the pair see the same board");
-    for (who, error) in [("maria.nieminen", "not_this_pair"), ("liisa.makinen", "not_this_pair"), ("eino.mantyla", "boards_for_staff")] {
+    for (who, error) in
+        [("maria.nieminen", "not_this_pair"), ("liisa.makinen", "not_this_pair"), ("eino.mantyla", "boards_for_staff")]
+    {
         let http = app.signed_in(who).await;
-        assert_error(app.call(&http, "board", &[("board", &north)]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(error))).await;
+        assert_error(
+            app.call(&http, "board", &[("board", &north)]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(error)),
+        )
+        .await;
     }
-    assert_error(app.call(&app.signed_in("admin").await, "board", &[("board", &north)]).await, StatusCode::FORBIDDEN, "forbidden", None).await;
-    assert_error(app.call(&app.anonymous(), "board", &[("board", &north)]).await, StatusCode::UNAUTHORIZED, "unauthenticated", None).await;
+    assert_error(
+        app.call(&app.signed_in("admin").await, "board", &[("board", &north)]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        None,
+    )
+    .await;
+    assert_error(
+        app.call(&app.anonymous(), "board", &[("board", &north)]).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+        None,
+    )
+    .await;
     assert_error(
         app.call(&sanna, "board", &[("board", "pair-x")]).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -93,18 +126,26 @@ async fn a_pair_board_shows_the_pairs_cases_by_step_and_only_to_the_pair() {
         Some(json!({"kind": "unknown_board", "value": "pair-x"})),
     )
     .await;
-    assert_error(app.call(&sanna, "board", &[("board", "pair-9999")]).await, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert_error(app.call(&sanna, "board", &[("board", "pair-9999")]).await, StatusCode::NOT_FOUND, "not_found", None)
+        .await;
 
     // A team board: the plan's actions by status, for the team's professionals only.
     let liisa = app.signed_in("liisa.makinen").await;
     let team = board(&app, &liisa, &format!("team-{}", eino.id)).await;
-    let columns: Vec<&str> = team["cards"].as_array().unwrap().iter().map(|c| c["column"]["value"].as_str().unwrap()).collect();
+    let columns: Vec<&str> =
+        team["cards"].as_array().unwrap().iter().map(|c| c["column"]["value"].as_str().unwrap()).collect();
     assert_eq!(columns, vec!["open", "in_progress"]);
     assert_eq!(team["owners"], json!([]), "a member gives no actions to anyone");
     let pairs_view = board(&app, &sanna, &format!("team-{}", eino.id)).await;
     assert_eq!(pairs_view["owners"][0][1].as_array().unwrap().len(), 5, "the pair and three members may own actions");
     let rauni = app.signed_in("rauni.ojala").await;
-    assert_error(app.call(&rauni, "board", &[("board", &format!("team-{}", eino.id))]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(
+        app.call(&rauni, "board", &[("board", &format!("team-{}", eino.id))]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
     // The personal board: only what the reader owns.
     let mine = board(&app, &liisa, "mine").await;
     assert!(mine["cards"].as_array().unwrap().iter().all(|c| c["owners"] == json!(["Liisa Mäkinen"])), "{mine}");
@@ -125,7 +166,8 @@ async fn a_case_card_moves_between_stages_under_its_version() {
     assert_eq!(moved["column"]["value"], "review");
     assert_eq!(moved["version"], eino.version + 1);
     assert_eq!(app.case_by_id(eino.id).await.stage, "follow_up");
-    let written = board_event::Entity::find().filter(board_event::Column::CaseId.eq(eino.id)).all(&app.db).await.unwrap();
+    let written =
+        board_event::Entity::find().filter(board_event::Column::CaseId.eq(eino.id)).all(&app.db).await.unwrap();
     assert_eq!(written.len() as u64, board_event::Entity::find().count(&app.db).await.unwrap() - events_before);
     assert!(written.iter().any(|e| e.card == key && e.kind == "moved"), "the move is a board event");
 
@@ -142,7 +184,8 @@ async fn a_case_card_moves_between_stages_under_its_version() {
 
     // Within a stage the records decide; closing needs its summary; the pair only.
     let tuomas = app.case_of("tuomas.leino").await;
-    let (status, within) = move_card(&app, &sanna, &format!("case-{}", tuomas.id), "step:plan", tuomas.version as i64).await;
+    let (status, within) =
+        move_card(&app, &sanna, &format!("case-{}", tuomas.id), "step:plan", tuomas.version as i64).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(within["detail"], json!({"kind": "step_follows_from_records", "step": "plan"}));
     let (status, closing) = move_card(&app, &sanna, &key, "step:closure", eino.version as i64 + 1).await;
@@ -151,8 +194,14 @@ async fn a_case_card_moves_between_stages_under_its_version() {
     let liisa = app.signed_in("liisa.makinen").await;
     let (status, member) = move_card(&app, &liisa, &key, "step:meetings", eino.version as i64 + 1).await;
     assert_eq!((status, member["detail"].clone()), (StatusCode::FORBIDDEN, json!("not_coordinator_of_case")));
-    for (column, version, kind) in [("step:nowhere", "1", "unknown_column"), ("step:meetings", "x", "bad_version"), ("status:done", "1", "column_not_on_board")] {
-        let (status, body) = json(app.call(&sanna, "move_card", &[("card", &key), ("column", column), ("version", version)]).await).await;
+    for (column, version, kind) in [
+        ("step:nowhere", "1", "unknown_column"),
+        ("step:meetings", "x", "bad_version"),
+        ("status:done", "1", "column_not_on_board"),
+    ] {
+        let (status, body) =
+            json(app.call(&sanna, "move_card", &[("card", &key), ("column", column), ("version", version)]).await)
+                .await;
         assert_eq!((status, body["detail"]["kind"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(kind)), "{body}");
     }
 }
@@ -179,7 +228,13 @@ async fn action_cards_move_and_change_hands_under_versions_and_notify_the_new_ow
     // Sanna gives Mikko's action to Liisa with a new wording and date: Liisa is notified.
     let liisa_id = app.user_id("liisa.makinen").await.to_string();
     let edit = |version: &str, what: &str| {
-        let form = [("card", mikkos.clone()), ("version", version.to_string()), ("what", what.to_string()), ("owner", liisa_id.clone()), ("due", day(5))];
+        let form = [
+            ("card", mikkos.clone()),
+            ("version", version.to_string()),
+            ("what", what.to_string()),
+            ("owner", liisa_id.clone()),
+            ("due", day(5)),
+        ];
         let (app, sanna) = (&app, &sanna);
         async move {
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -196,14 +251,28 @@ async fn action_cards_move_and_change_hands_under_versions_and_notify_the_new_ow
     assert_eq!(stale["detail"], json!({"kind": "stale", "current": 1}), "someone changed it meanwhile");
     let (status, empty) = edit("1", "  ").await;
     assert_eq!((status, empty["detail"]["kind"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("action_empty")));
-    let (status, member_edit) =
-        json(app.call(&liisa, "edit_card", &[("card", &liisas), ("version", "1"), ("what", "x"), ("owner", &liisa_id), ("due", &day(3))]).await).await;
-    assert_eq!((status, member_edit["detail"]["kind"].as_str()), (StatusCode::FORBIDDEN, Some("only_own_tasks")), "members change the status only");
+    let (status, member_edit) = json(
+        app.call(
+            &liisa,
+            "edit_card",
+            &[("card", &liisas), ("version", "1"), ("what", "x"), ("owner", &liisa_id), ("due", &day(3))],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, member_edit["detail"]["kind"].as_str()),
+        (StatusCode::FORBIDDEN, Some("only_own_tasks")),
+        "members change the status only"
+    );
 
     let inbox = notifications(&app, &liisa).await;
     assert_eq!(inbox["unread"], 1, "{inbox}");
     let note = &inbox["items"][0];
-    assert_eq!((note["kind"].as_str(), note["actor"].as_str(), note["what"].as_str()), (Some("assigned"), Some("Sanna Virtanen"), Some("Tukikaiteet kylpyhuoneeseen")));
+    assert_eq!(
+        (note["kind"].as_str(), note["actor"].as_str(), note["what"].as_str()),
+        (Some("assigned"), Some("Sanna Virtanen"), Some("Tukikaiteet kylpyhuoneeseen"))
+    );
     assert_eq!(note["client_name"], "Eino Mäntylä");
     assert_eq!(notifications(&app, &sanna).await["unread"], 0, "not for the one who did it");
     let mine = board(&app, &liisa, "mine").await;
@@ -214,7 +283,13 @@ async fn action_cards_move_and_change_hands_under_versions_and_notify_the_new_ow
 
     // Marking read: one, someone else's is not found, all.
     let id = note["id"].to_string();
-    assert_error(app.call(&sanna, "mark_notifications_read", &[("id", &id)]).await, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert_error(
+        app.call(&sanna, "mark_notifications_read", &[("id", &id)]).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+        None,
+    )
+    .await;
     let (status, marked) = json(app.call(&liisa, "mark_notifications_read", &[("id", &id)]).await).await;
     assert_eq!((status, marked), (StatusCode::OK, json!(1)));
     assert_eq!(notifications(&app, &liisa).await["unread"], 0);
@@ -234,8 +309,15 @@ async fn comments_mention_people_on_the_team_only_and_notify_them() {
     let liisa = app.signed_in("liisa.makinen").await;
     let key = format!("action-{}-1", eino.id);
 
-    let (status, comment) =
-        json(app.call(&sanna, "comment_card", &[("card", &key), ("body", "@Liisa.Makinen voisitko katsoa tämän? Kiitos @sanna.virtanen")]).await).await;
+    let (status, comment) = json(
+        app.call(
+            &sanna,
+            "comment_card",
+            &[("card", &key), ("body", "@Liisa.Makinen voisitko katsoa tämän? Kiitos @sanna.virtanen")],
+        )
+        .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{comment}");
     assert_eq!(comment["author"], "Sanna Virtanen");
     let inbox = notifications(&app, &liisa).await;
@@ -245,11 +327,21 @@ async fn comments_mention_people_on_the_team_only_and_notify_them() {
 
     let comments_before = card_comment::Entity::find().count(&app.db).await.unwrap();
     let notes_before = notification::Entity::find().count(&app.db).await.unwrap();
-    for (body, kind) in [("Kysy @rauni.ojala", "mention_off_team"), ("Kysy @ei.ketaan", "mention_off_team"), ("   ", "empty_comment")] {
+    for (body, kind) in
+        [("Kysy @rauni.ojala", "mention_off_team"), ("Kysy @ei.ketaan", "mention_off_team"), ("   ", "empty_comment")]
+    {
         let (status, refused) = json(app.call(&sanna, "comment_card", &[("card", &key), ("body", body)]).await).await;
-        assert_eq!((status, refused["detail"]["kind"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(kind)), "{body}: {refused}");
+        assert_eq!(
+            (status, refused["detail"]["kind"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(kind)),
+            "{body}: {refused}"
+        );
     }
-    assert_eq!(card_comment::Entity::find().count(&app.db).await.unwrap(), comments_before, "a refused comment writes nothing");
+    assert_eq!(
+        card_comment::Entity::find().count(&app.db).await.unwrap(),
+        comments_before,
+        "a refused comment writes nothing"
+    );
     assert_eq!(notification::Entity::find().count(&app.db).await.unwrap(), notes_before);
 
     let (status, listed) = json(app.call(&liisa, "card_comments", &[("card", &key)]).await).await;
@@ -263,7 +355,9 @@ async fn comments_mention_people_on_the_team_only_and_notify_them() {
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{who}");
         assert_eq!(app.call(&http, "card_comments", &[("card", &key)]).await.status(), StatusCode::FORBIDDEN, "{who}");
     }
-    let (status, gone) = json(app.call(&sanna, "comment_card", &[("card", &format!("action-{}-99", eino.id)), ("body", "hei")]).await).await;
+    let (status, gone) =
+        json(app.call(&sanna, "comment_card", &[("card", &format!("action-{}-99", eino.id)), ("body", "hei")]).await)
+            .await;
     assert_eq!((status, gone["detail"]["kind"].as_str()), (StatusCode::NOT_FOUND, Some("no_such_action")));
 }
 
@@ -307,7 +401,11 @@ async fn connect_board(app: &TestApp, cookie: &str, origin: &str, key: &str, aft
 /// The next message of a given type, skipping the others (presence comes and goes).
 async fn next_of(socket: &mut Socket, kind: &str) -> Value {
     loop {
-        let message = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("a message within 10 s").unwrap().unwrap();
+        let message = tokio::time::timeout(Duration::from_secs(10), socket.next())
+            .await
+            .expect("a message within 10 s")
+            .unwrap()
+            .unwrap();
         if let Message::Text(text) = message {
             let value: Value = serde_json::from_str(&text).unwrap();
             if value["type"] == kind {
@@ -326,7 +424,8 @@ async fn a_board_hears_each_change_once_and_catches_up_after_a_reconnect() {
     let heikki = app.signed_in("heikki.laine").await;
     let loaded = board(&app, &heikki, &north).await["last_event"].as_i64().unwrap();
 
-    let mut socket = connect_board(&app, &heikki_cookie, &origin, &north, loaded).await.expect("the pair may follow its board");
+    let mut socket =
+        connect_board(&app, &heikki_cookie, &origin, &north, loaded).await.expect("the pair may follow its board");
     assert_eq!(next_of(&mut socket, "caught_up").await["last_event"], loaded, "nothing missed yet");
     assert_eq!(next_of(&mut socket, "presence").await["viewers"], json!(["Heikki Laine"]));
 
@@ -343,19 +442,29 @@ async fn a_board_hears_each_change_once_and_catches_up_after_a_reconnect() {
     drop(socket);
 
     // Away: a comment on the case card. Back, after what was seen: exactly the missed change.
-    let (status, _) = json(app.call(&sanna, "comment_card", &[("card", &key), ("body", "Arviointi sovittu.")]).await).await;
+    let (status, _) =
+        json(app.call(&sanna, "comment_card", &[("card", &key), ("body", "Arviointi sovittu.")]).await).await;
     assert_eq!(status, StatusCode::OK);
     let mut back = connect_board(&app, &heikki_cookie, &origin, &north, moved_id).await.unwrap();
     let missed = next_of(&mut back, "event").await["event"].clone();
-    assert_eq!((missed["change"].as_str(), missed["body"]["comment"]["body"].as_str()), (Some("commented"), Some("Arviointi sovittu.")));
+    assert_eq!(
+        (missed["change"].as_str(), missed["body"]["comment"]["body"].as_str()),
+        (Some("commented"), Some("Arviointi sovittu."))
+    );
     assert!(missed["id"].as_i64().unwrap() > moved_id);
     assert_eq!(next_of(&mut back, "caught_up").await["last_event"], missed["id"], "the move is not sent twice");
 
     // Someone else's board, another site, no session: refused before the upgrade.
-    assert_eq!(connect_board(&app, &heikki_cookie, "https://evil.example", &north, 0).await.err(), Some(StatusCode::FORBIDDEN));
+    assert_eq!(
+        connect_board(&app, &heikki_cookie, "https://evil.example", &north, 0).await.err(),
+        Some(StatusCode::FORBIDDEN)
+    );
     let maria = app.session_cookie("maria.nieminen").await;
     assert_eq!(connect_board(&app, &maria, &origin, &north, 0).await.err(), Some(StatusCode::FORBIDDEN));
-    assert_eq!(connect_board(&app, "polku_session=nope", &origin, &north, 0).await.err(), Some(StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        connect_board(&app, "polku_session=nope", &origin, &north, 0).await.err(),
+        Some(StatusCode::UNAUTHORIZED)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -372,7 +481,13 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
     let sanna = app.signed_in("sanna.virtanen").await;
     let liisa_id = app.user_id("liisa.makinen").await.to_string();
     let card = format!("action-{}-1", eino.id);
-    let res = app.call(&sanna, "edit_card", &[("card", &card), ("version", "0"), ("what", "Kaiteet"), ("owner", &liisa_id), ("due", &day(4))]).await;
+    let res = app
+        .call(
+            &sanna,
+            "edit_card",
+            &[("card", &card), ("version", "0"), ("what", "Kaiteet"), ("owner", &liisa_id), ("due", &day(4))],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let heard = next_of(&mut socket, "event").await["event"].clone();
     assert_eq!((heard["change"].as_str(), heard["body"]["card"]["what"].as_str()), (Some("assigned"), Some("Kaiteet")));
@@ -387,7 +502,9 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
 
 /// A board socket on the instance at `address`, opened from that instance's own pages.
 async fn connect_at(address: &str, cookie: &str, key: &str, after: i64) -> Socket {
-    open_socket(address, &format!("/live/board/{key}?after={after}"), Some(cookie), address).await.expect("board socket")
+    open_socket(address, &format!("/live/board/{key}?after={after}"), Some(cookie), address)
+        .await
+        .expect("board socket")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -462,7 +579,11 @@ async fn a_board_catches_up_on_what_changed_while_the_server_restarted() {
     let version = eino.version.to_string();
     let moved = sanna
         .post(format!("{restarted}/api/move_card"))
-        .form(&[("card", format!("case-{}", eino.id).as_str()), ("column", "step:review"), ("version", version.as_str())])
+        .form(&[
+            ("card", format!("case-{}", eino.id).as_str()),
+            ("column", "step:review"),
+            ("version", version.as_str()),
+        ])
         .send()
         .await
         .unwrap();
@@ -471,7 +592,10 @@ async fn a_board_catches_up_on_what_changed_while_the_server_restarted() {
     // The board comes back after the last change it had and gets exactly what it missed.
     let mut back = connect_at(&restarted, &heikki, &north, loaded).await;
     let missed = next_of(&mut back, "event").await["event"].clone();
-    assert_eq!((missed["change"].as_str(), missed["body"]["card"]["stage"].as_str()), (Some("moved"), Some("follow_up")));
+    assert_eq!(
+        (missed["change"].as_str(), missed["body"]["card"]["stage"].as_str()),
+        (Some("moved"), Some("follow_up"))
+    );
     let caught_up = next_of(&mut back, "caught_up").await;
     assert_eq!(caught_up["last_event"], missed["id"]);
 }

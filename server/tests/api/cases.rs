@@ -43,7 +43,13 @@ async fn a_client_opens_their_own_case_but_not_anothers() {
     assert_eq!(body["client"]["name"], "Aino Korhonen");
     assert_eq!(body["moves"], json!([]), "a client cannot move their case");
 
-    assert_error(open_case(&app, &aino, other.id).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_your_case"))).await;
+    assert_error(
+        open_case(&app, &aino, other.id).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_your_case")),
+    )
+    .await;
     assert!(app.audit_rows(other.id, "case", "view").await.is_empty(), "a refused read shows nothing and logs no view");
 }
 
@@ -98,11 +104,35 @@ async fn the_administrator_sees_no_client_content() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in("admin").await;
     let case = app.case_of("aino.korhonen").await;
-    assert_error(open_case(&app, &admin, case.id).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
-    assert_error(app.call(&admin, "my_pathway", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
-    assert_error(app.call(&admin, "my_cases", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrator_no_client_content"))).await;
+    assert_error(
+        open_case(&app, &admin, case.id).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("administrator_no_client_content")),
+    )
+    .await;
+    assert_error(
+        app.call(&admin, "my_pathway", &[]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("administrator_no_client_content")),
+    )
+    .await;
+    assert_error(
+        app.call(&admin, "my_cases", &[]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("administrator_no_client_content")),
+    )
+    .await;
     let eino = app.signed_in("eino.mantyla").await;
-    assert_error(app.call(&eino, "my_cases", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("case_list_for_teams"))).await;
+    assert_error(
+        app.call(&eino, "my_cases", &[]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("case_list_for_teams")),
+    )
+    .await;
 
     let (status, staff) = json(app.call(&admin, "staff_directory", &[]).await).await;
     assert_eq!(status, StatusCode::OK);
@@ -112,7 +142,13 @@ async fn the_administrator_sees_no_client_content() {
     assert!(staff.as_array().unwrap().len() >= 17);
 
     let sanna = app.signed_in("sanna.virtanen").await;
-    assert_error(app.call(&sanna, "staff_directory", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("administrators_only"))).await;
+    assert_error(
+        app.call(&sanna, "staff_directory", &[]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("administrators_only")),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -154,7 +190,12 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
 /// Everything a refused move could have touched.
 async fn snapshot(app: &TestApp, case_id: i32) -> (String, i32, u64, usize) {
     let case = app.case_by_id(case_id).await;
-    (case.stage, case.version, app.history_len(case_id).await, app.audit_rows(case_id, "case_stage", "update").await.len())
+    (
+        case.stage,
+        case.version,
+        app.history_len(case_id).await,
+        app.audit_rows(case_id, "case_stage", "update").await.len(),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -202,8 +243,20 @@ async fn malformed_input_is_a_bad_request_not_a_server_error() {
     ] {
         assert_error(app.call(&sanna, "move_stage", &form).await, StatusCode::BAD_REQUEST, "bad_request", None).await;
     }
-    assert_error(app.call(&sanna, "case", &[("case_id", "1; DROP TABLE cases")]).await, StatusCode::BAD_REQUEST, "bad_request", None).await;
-    assert_error(move_case(&app, &sanna, 424242, "assessment", "collaboration").await, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert_error(
+        app.call(&sanna, "case", &[("case_id", "1; DROP TABLE cases")]).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+        None,
+    )
+    .await;
+    assert_error(
+        move_case(&app, &sanna, 424242, "assessment", "collaboration").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+        None,
+    )
+    .await;
     assert_eq!(snapshot(&app, case.id).await, before);
 }
 
@@ -320,9 +373,20 @@ async fn a_sqlite_commit_is_on_disk_when_it_returns() {
     assert_eq!(synchronous.try_get_by_index::<i32>(0).unwrap(), 2);
 }
 
-async fn close(app: &TestApp, http: &reqwest::Client, case_id: i32, summary: &str, continuation: &str) -> reqwest::Response {
+async fn close(
+    app: &TestApp,
+    http: &reqwest::Client,
+    case_id: i32,
+    summary: &str,
+    continuation: &str,
+) -> reqwest::Response {
     let id = case_id.to_string();
-    app.call(http, "close_case", &[("case_id", id.as_str()), ("from", "follow_up"), ("summary", summary), ("continuation", continuation)]).await
+    app.call(
+        http,
+        "close_case",
+        &[("case_id", id.as_str()), ("from", "follow_up"), ("summary", summary), ("continuation", continuation)],
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -341,17 +405,48 @@ async fn closing_needs_a_summary_and_who_carries_on_and_a_reopened_case_keeps_bo
     )
     .await;
     let pekka = app.signed_in("pekka.heikkinen").await;
-    assert_error(close(&app, &pekka, case.id, "", "").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
-    assert_error(close(&app, &maria, case.id, " ", "Kotihoito jatkaa.").await, StatusCode::UNPROCESSABLE_ENTITY, "closure", Some(json!({"kind": "summary_empty"}))).await;
-    assert_error(close(&app, &maria, case.id, "Tavoitteet saavutettiin.", "").await, StatusCode::UNPROCESSABLE_ENTITY, "closure", Some(json!({"kind": "continuation_empty"}))).await;
+    assert_error(
+        close(&app, &pekka, case.id, "", "").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
+    assert_error(
+        close(&app, &maria, case.id, " ", "Kotihoito jatkaa.").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "closure",
+        Some(json!({"kind": "summary_empty"})),
+    )
+    .await;
+    assert_error(
+        close(&app, &maria, case.id, "Tavoitteet saavutettiin.", "").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "closure",
+        Some(json!({"kind": "continuation_empty"})),
+    )
+    .await;
     assert_eq!(snapshot(&app, case.id).await, before, "refused closures change nothing");
 
-    let (status, body) = json(close(&app, &maria, case.id, "Tavoitteet saavutettiin: Helmi liikkuu taas ulkona.", "Kotihoito jatkaa; uusi arvio, jos kunto heikkenee.").await).await;
+    let (status, body) = json(
+        close(
+            &app,
+            &maria,
+            case.id,
+            "Tavoitteet saavutettiin: Helmi liikkuu taas ulkona.",
+            "Kotihoito jatkaa; uusi arvio, jos kunto heikkenee.",
+        )
+        .await,
+    )
+    .await;
     assert_eq!((status, body), (StatusCode::OK, json!("closed")));
     let closed = app.case_by_id(case.id).await;
     assert_eq!(closed.stage, "closed");
     assert!(closed.closed_at.is_some());
-    assert!(app.db.execute_unprepared("UPDATE case_closures SET summary = 'forged'").await.is_err(), "closures are kept as written");
+    assert!(
+        app.db.execute_unprepared("UPDATE case_closures SET summary = 'forged'").await.is_err(),
+        "closures are kept as written"
+    );
 
     // Needs came back: the case reopens through a new assessment, and its history shows both.
     assert_eq!(move_case(&app, &maria, case.id, "closed", "assessment").await.status(), StatusCode::OK);

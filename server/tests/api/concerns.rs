@@ -12,7 +12,13 @@ async fn concerns_count(app: &TestApp) -> u64 {
     concern::Entity::find().count(&app.db).await.unwrap()
 }
 
-async fn raise_about_person(app: &TestApp, http: &reqwest::Client, name: &str, urgent: bool, agrees: bool) -> reqwest::Response {
+async fn raise_about_person(
+    app: &TestApp,
+    http: &reqwest::Client,
+    name: &str,
+    urgent: bool,
+    agrees: bool,
+) -> reqwest::Response {
     let mut form = vec![
         ("name", name),
         ("date_of_birth", TODAY_SAFE_DOB),
@@ -77,19 +83,29 @@ async fn a_professional_raises_a_concern_about_someone_new() {
 async fn a_client_refers_themself_and_a_relative_only_with_permission_to_write() {
     let app = TestApp::spawn().await;
     let (status, _) = json(
-        app.call(&app.signed_in("sofia.berg").await, "raise_concern", &[("text", "Jag orkar inte längre."), ("agrees_to_proceed", "on")]).await,
+        app.call(
+            &app.signed_in("sofia.berg").await,
+            "raise_concern",
+            &[("text", "Jag orkar inte längre."), ("agrees_to_proceed", "on")],
+        )
+        .await,
     )
     .await;
     assert_eq!(status, StatusCode::OK);
     let sofia_client = app.case_of("sofia.berg").await.client_id;
-    assert_eq!(concern::Entity::find().filter(concern::Column::ClientId.eq(sofia_client)).count(&app.db).await.unwrap(), 1);
+    assert_eq!(
+        concern::Entity::find().filter(concern::Column::ClientId.eq(sofia_client)).count(&app.db).await.unwrap(),
+        1
+    );
 
     let aino = app.case_of("aino.korhonen").await.client_id.to_string();
     let eino = app.case_of("eino.mantyla").await.client_id.to_string();
     let pirjo = app.signed_in("pirjo.korhonen").await;
     let (_, context) = json(app.call(&pirjo, "concern_form", &[]).await).await;
     assert_eq!(context["clients"], json!([{"id": aino.parse::<i32>().unwrap(), "name": "Aino Korhonen"}]));
-    let ok = app.call(&pirjo, "raise_concern", &[("client_id", aino.as_str()), ("text", "Äiti on kaatunut kahdesti.")]).await;
+    let ok = app
+        .call(&pirjo, "raise_concern", &[("client_id", aino.as_str()), ("text", "Äiti on kaatunut kahdesti.")])
+        .await;
     assert_eq!(ok.status(), StatusCode::OK);
 
     let before = concerns_count(&app).await;
@@ -125,16 +141,40 @@ async fn bad_concern_input_gets_a_specific_message_and_writes_nothing() {
     let ville = app.signed_in("ville.aaltonen").await;
     let clients_before = client::Entity::find().count(&app.db).await.unwrap();
     for (form, detail) in [
-        (vec![("name", "Tuula"), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "  ")], json!({"kind": "text_empty"})),
-        (vec![("name", ""), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "x")], json!({"kind": "name_empty"})),
-        (vec![("name", "Tuula"), ("date_of_birth", "2.5.1944"), ("municipality", "Järvelä"), ("text", "x")], json!({"kind": "birth_date_invalid"})),
-        (vec![("name", "Tuula"), ("date_of_birth", "2999-01-01"), ("municipality", "Järvelä"), ("text", "x")], json!({"kind": "birth_date_in_future"})),
         (
-            vec![("name", "Tuula"), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "x"), ("life_areas[]", "weather")],
+            vec![("name", "Tuula"), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "  ")],
+            json!({"kind": "text_empty"}),
+        ),
+        (
+            vec![("name", ""), ("date_of_birth", "1944-05-02"), ("municipality", "Järvelä"), ("text", "x")],
+            json!({"kind": "name_empty"}),
+        ),
+        (
+            vec![("name", "Tuula"), ("date_of_birth", "2.5.1944"), ("municipality", "Järvelä"), ("text", "x")],
+            json!({"kind": "birth_date_invalid"}),
+        ),
+        (
+            vec![("name", "Tuula"), ("date_of_birth", "2999-01-01"), ("municipality", "Järvelä"), ("text", "x")],
+            json!({"kind": "birth_date_in_future"}),
+        ),
+        (
+            vec![
+                ("name", "Tuula"),
+                ("date_of_birth", "1944-05-02"),
+                ("municipality", "Järvelä"),
+                ("text", "x"),
+                ("life_areas[]", "weather"),
+            ],
             json!({"kind": "unknown_life_area", "area": "weather"}),
         ),
     ] {
-        assert_error(app.call(&ville, "raise_concern", &form).await, StatusCode::UNPROCESSABLE_ENTITY, "concern", Some(detail)).await;
+        assert_error(
+            app.call(&ville, "raise_concern", &form).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "concern",
+            Some(detail),
+        )
+        .await;
     }
     assert_eq!(concerns_count(&app).await, 0);
     assert_eq!(client::Entity::find().count(&app.db).await.unwrap(), clients_before);
@@ -160,8 +200,20 @@ async fn only_coordinators_see_and_decide_concerns_urgent_first() {
 
     for who in ["ville.aaltonen", "aino.korhonen", "admin"] {
         let http = app.signed_in(who).await;
-        assert_error(app.call(&http, "open_concerns", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("coordinators_only"))).await;
-        assert_error(app.call(&http, "urgent_concerns", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("coordinators_only"))).await;
+        assert_error(
+            app.call(&http, "open_concerns", &[]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("coordinators_only")),
+        )
+        .await;
+        assert_error(
+            app.call(&http, "urgent_concerns", &[]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("coordinators_only")),
+        )
+        .await;
         let id = list[0]["id"].to_string();
         assert_error(
             app.call(&http, "decide_concern", &screening_form(&id, "accept", "x")).await,
@@ -183,7 +235,10 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     let maria = app.signed_in("maria.nieminen").await;
     let mut events = app.state.events.subscribe();
 
-    let (status, decided) = json(app.call(&maria, "decide_concern", &screening_form(&id, "accept", "Monta palvelua ja heikentynyt arki.")).await).await;
+    let (status, decided) = json(
+        app.call(&maria, "decide_concern", &screening_form(&id, "accept", "Monta palvelua ja heikentynyt arki.")).await,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{decided}");
     assert_eq!(decided["accepted"], true);
     assert_eq!(decided["coordinators"], json!(["Sanna Virtanen", "Heikki Laine"]), "the answer names the pair");
@@ -202,22 +257,37 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
         .collect();
     assert!(seats.contains(&(app.user_id("sanna.virtanen").await, "social_coordinator".into())), "{seats:?}");
     assert!(seats.contains(&(app.user_id("heikki.laine").await, "health_coordinator".into())));
-    assert!(seats.contains(&(app.user_id("ville.aaltonen").await, "member".into())), "the professional who raised it joins");
+    assert!(
+        seats.contains(&(app.user_id("ville.aaltonen").await, "member".into())),
+        "the professional who raised it joins"
+    );
 
     let row = screening::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert!(row.proposed_target_group && row.accepted);
     assert_eq!((row.coping.as_str(), row.risk.as_str(), row.services_in_use), ("reduced", "high", 4));
     assert_eq!(row.case_id, Some(case_id));
-    assert_eq!(concern::Entity::find_by_id(id.parse::<i32>().unwrap()).one(&app.db).await.unwrap().unwrap().status, "accepted");
+    assert_eq!(
+        concern::Entity::find_by_id(id.parse::<i32>().unwrap()).one(&app.db).await.unwrap().unwrap().status,
+        "accepted"
+    );
     assert!(app.history_len(case_id).await >= 4);
     let concern_id = id.parse::<i32>().unwrap();
     let published = published(&mut events);
-    assert_eq!(published.first(), Some(&app::server::events::DomainEvent::ConcernDecided { concern_id, accepted: true }), "{published:?}");
-    assert!(matches!(published.get(1), Some(app::server::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id), "{published:?}");
+    assert_eq!(
+        published.first(),
+        Some(&app::server::events::DomainEvent::ConcernDecided { concern_id, accepted: true }),
+        "{published:?}"
+    );
+    assert!(
+        matches!(published.get(1), Some(app::server::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id),
+        "{published:?}"
+    );
 
     // North now has seven open cases, so the next accepted concern goes to South.
     let (_, next) = json(raise_about_person(&app, &ville, "Veli Virta", false, true).await).await;
-    let (_, second) = json(app.call(&maria, "decide_concern", &screening_form(&next.to_string(), "accept", "Sama tilanne.")).await).await;
+    let (_, second) =
+        json(app.call(&maria, "decide_concern", &screening_form(&next.to_string(), "accept", "Sama tilanne.")).await)
+            .await;
     let second_case = second["case_id"].as_i64().unwrap() as i32;
     let south_seat = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(second_case))
@@ -260,13 +330,20 @@ async fn a_decision_needs_a_reason_valid_answers_and_for_acceptance_agreement() 
         (bad_risk, json!({"kind": "invalid_choice", "value": "medium"})),
         (screening_form(&id, "accept", "Tarvitsee apua."), json!({"kind": "no_agreement_to_proceed"})),
     ] {
-        assert_error(app.call(&sanna, "decide_concern", &form).await, StatusCode::UNPROCESSABLE_ENTITY, "concern", Some(detail)).await;
+        assert_error(
+            app.call(&sanna, "decide_concern", &form).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "concern",
+            Some(detail),
+        )
+        .await;
     }
     assert_eq!(case::Entity::find().count(&app.db).await.unwrap(), cases_before);
     assert_eq!(screening::Entity::find().count(&app.db).await.unwrap(), 0);
 
     // Declining needs no agreement and opens no case.
-    let (status, decided) = json(app.call(&sanna, "decide_concern", &screening_form(&id, "decline", "Ohjattu kotihoitoon.")).await).await;
+    let (status, decided) =
+        json(app.call(&sanna, "decide_concern", &screening_form(&id, "decline", "Ohjattu kotihoitoon.")).await).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(decided, json!({"accepted": false, "case_id": null, "coordinators": []}));
     assert_eq!(case::Entity::find().count(&app.db).await.unwrap(), cases_before);

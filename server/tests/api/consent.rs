@@ -17,7 +17,8 @@ fn texts(page: &Value) -> Vec<String> {
 }
 
 fn sectors(page: &Value) -> Vec<String> {
-    let mut found: Vec<String> = page["entries"].as_array().unwrap().iter().map(|e| e["sector"].as_str().unwrap().to_string()).collect();
+    let mut found: Vec<String> =
+        page["entries"].as_array().unwrap().iter().map(|e| e["sector"].as_str().unwrap().to_string()).collect();
     found.sort();
     found.dedup();
     found
@@ -30,14 +31,28 @@ async fn organisation_of(app: &TestApp, username: &str) -> String {
     format!("org:{}", profile.organisation_id)
 }
 
-async fn give(app: &TestApp, http: &Client, parties: &[&str], registers: &[&str], purpose: &str, until: &str) -> reqwest::Response {
+async fn give(
+    app: &TestApp,
+    http: &Client,
+    parties: &[&str],
+    registers: &[&str],
+    purpose: &str,
+    until: &str,
+) -> reqwest::Response {
     let mut form: Vec<(&str, &str)> = parties.iter().map(|p| ("parties[]", *p)).collect();
     form.extend(registers.iter().map(|r| ("registers[]", *r)));
     form.extend([("purpose", purpose), ("valid_until", until)]);
     app.call(http, "give_consent", &form).await
 }
 
-async fn narrow(app: &TestApp, http: &Client, id: i64, parties: &[&str], registers: &[&str], until: &str) -> reqwest::Response {
+async fn narrow(
+    app: &TestApp,
+    http: &Client,
+    id: i64,
+    parties: &[&str],
+    registers: &[&str],
+    until: &str,
+) -> reqwest::Response {
     let id = id.to_string();
     let mut form: Vec<(&str, &str)> = vec![("consent_id", id.as_str())];
     form.extend(parties.iter().map(|p| ("parties[]", *p)));
@@ -52,10 +67,16 @@ async fn withdraw(app: &TestApp, http: &Client, id: i64) -> reqwest::Response {
 
 async fn record_reads(app: &TestApp, case_id: i32, username: &str) -> Vec<String> {
     let actor = app.user_id(username).await;
-    app.audit_rows(case_id, "record_entry", "view").await.into_iter().filter(|r| r.actor_user_id == actor).map(|r| r.basis).collect()
+    app.audit_rows(case_id, "record_entry", "view")
+        .await
+        .into_iter()
+        .filter(|r| r.actor_user_id == actor)
+        .map(|r| r.basis)
+        .collect()
 }
 
-const SOCIAL_ENTRY: &str = "Toimeentulotukihakemus tehty yhdessä Einon kanssa; vuokrarästit selvitetty vuokranantajan kanssa.";
+const SOCIAL_ENTRY: &str =
+    "Toimeentulotukihakemus tehty yhdessä Einon kanssa; vuokrarästit selvitetty vuokranantajan kanssa.";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_other_register_opens_with_the_clients_consent_and_closes_when_it_is_withdrawn() {
@@ -85,7 +106,10 @@ async fn the_other_register_opens_with_the_clients_consent_and_closes_when_it_is
     assert!(texts(&by_doctor).contains(&SOCIAL_ENTRY.to_string()), "{by_doctor}");
     assert_eq!(by_doctor["closed_registers"], json!([]));
     let reads = record_reads(&app, case.id, "liisa.makinen").await;
-    assert!(reads.contains(&format!("consent:{id}")), "the read under consent is logged with the consent's id: {reads:?}");
+    assert!(
+        reads.contains(&format!("consent:{id}")),
+        "the read under consent is logged with the consent's id: {reads:?}"
+    );
     let (_, by_social_worker) = records(&app, &mikko, case.id).await;
     assert_eq!(by_social_worker["closed_registers"], json!(["health"]), "the consent opened only the social register");
 
@@ -157,7 +181,13 @@ async fn a_consent_form_is_refused_with_a_specific_reason_and_writes_nothing() {
         (&[h], &["shared"], "Yhteistyö", day(30), json!("unknown_choice")),
     ];
     for (parties, registers, purpose, until, reason) in cases {
-        assert_error(give(&app, &eino, parties, registers, purpose, &until).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(reason)).await;
+        assert_error(
+            give(&app, &eino, parties, registers, purpose, &until).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "consent",
+            Some(reason),
+        )
+        .await;
     }
     // Only the client steers their consent.
     for (username, reason) in [
@@ -168,9 +198,15 @@ async fn a_consent_form_is_refused_with_a_specific_reason_and_writes_nothing() {
         ("paula.rinne", "auditor_sees_log_only"),
     ] {
         let http = app.signed_in(username).await;
-        assert_error(give(&app, &http, &[h], &["social"], "Yhteistyö", &day(30)).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason)))
+        assert_error(
+            give(&app, &http, &[h], &["social"], "Yhteistyö", &day(30)).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(reason)),
+        )
+        .await;
+        assert_error(app.call(&http, "privacy", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason)))
             .await;
-        assert_error(app.call(&http, "privacy", &[]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
     }
     assert_eq!(consent::Entity::find().count(&app.db).await.unwrap(), 0, "nothing refused was written");
 
@@ -178,7 +214,13 @@ async fn a_consent_form_is_refused_with_a_specific_reason_and_writes_nothing() {
     let (_, id) = json(give(&app, &eino, &[h], &["social"], "Yhteistyö", &day(30)).await).await;
     let aino = app.signed_in("aino.korhonen").await;
     assert_error(withdraw(&app, &aino, id.as_i64().unwrap()).await, StatusCode::NOT_FOUND, "not_found", None).await;
-    assert_error(narrow(&app, &aino, id.as_i64().unwrap(), &[h], &["social"], &day(10)).await, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert_error(
+        narrow(&app, &aino, id.as_i64().unwrap(), &[h], &["social"], &day(10)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+        None,
+    )
+    .await;
     assert_eq!(consent_event::Entity::find().count(&app.db).await.unwrap(), 1);
 }
 
@@ -197,7 +239,13 @@ async fn entries_go_into_the_writers_register_and_one_hidden_from_the_client_nee
     };
 
     let before = record_entry::Entity::find().count(&app.db).await.unwrap();
-    assert_error(write(&anna, vec![("text", "  ")]).await, StatusCode::UNPROCESSABLE_ENTITY, "record", Some(json!({"kind": "text_empty"}))).await;
+    assert_error(
+        write(&anna, vec![("text", "  ")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "record",
+        Some(json!({"kind": "text_empty"})),
+    )
+    .await;
     assert_error(
         write(&anna, vec![("text", "Uniohjaus jatkuu."), ("hide", "on"), ("reason", " ")]).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -212,13 +260,24 @@ async fn entries_go_into_the_writers_register_and_one_hidden_from_the_client_nee
         ("admin", "administrator_no_client_content"),
     ] {
         let http = app.signed_in(username).await;
-        assert_error(write(&http, vec![("text", "Kirjaus.")]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
+        assert_error(
+            write(&http, vec![("text", "Kirjaus.")]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(reason)),
+        )
+        .await;
     }
     assert_eq!(record_entry::Entity::find().count(&app.db).await.unwrap(), before, "nothing refused was written");
 
     let (status, _) = json(write(&anna, vec![("text", "Uniohjaus jatkuu, unipäiväkirja aloitettu.")]).await).await;
     assert_eq!(status, StatusCode::OK);
-    let written = record_entry::Entity::find().filter(record_entry::Column::Text.eq("Uniohjaus jatkuu, unipäiväkirja aloitettu.")).one(&app.db).await.unwrap().unwrap();
+    let written = record_entry::Entity::find()
+        .filter(record_entry::Column::Text.eq("Uniohjaus jatkuu, unipäiväkirja aloitettu."))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(written.sector, "health", "a psychiatric nurse writes into the health-care register");
     assert_eq!(app.audit_rows(laura_case.id, "record_entry", "create").await.len(), 1);
 
@@ -232,13 +291,23 @@ async fn entries_go_into_the_writers_register_and_one_hidden_from_the_client_nee
     assert!(texts(&own).iter().any(|t| t.contains("unipäiväkirja")));
     assert!(own["entries"].as_array().unwrap().iter().all(|e| e["hidden_reason"].is_null()));
     let (_, by_coordinator) = records(&app, &app.signed_in("sanna.virtanen").await, laura_case.id).await;
-    let hidden = by_coordinator["entries"].as_array().unwrap().iter().find(|e| e["text"].as_str().unwrap().contains("Lastensuojeluilmoitus")).unwrap();
+    let hidden = by_coordinator["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"].as_str().unwrap().contains("Lastensuojeluilmoitus"))
+        .unwrap();
     assert!(hidden["hidden_reason"].as_str().unwrap().contains("selvitys"));
 
     // Relatives read the pathway the client shares, not the registers.
     let minna = app.signed_in("minna.kallio").await;
-    assert_error(app.call(&minna, "records", &[("case_id", id.as_str())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("records_not_for_relatives")))
-        .await;
+    assert_error(
+        app.call(&minna, "records", &[("case_id", id.as_str())]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("records_not_for_relatives")),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -249,7 +318,12 @@ async fn the_client_sees_who_opened_their_case_when_and_on_what_basis() {
     let (_, before) = json(app.call(&eino, "privacy", &[]).await).await;
     assert_eq!(before["log"]["entries"], json!([]), "the client's own reads are not listed");
 
-    assert_eq!(app.call(&app.signed_in("liisa.makinen").await, "case", &[("case_id", case.id.to_string().as_str())]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call(&app.signed_in("liisa.makinen").await, "case", &[("case_id", case.id.to_string().as_str())])
+            .await
+            .status(),
+        StatusCode::OK
+    );
     let (status, page) = json(app.call(&eino, "privacy", &[]).await).await;
     assert_eq!(status, StatusCode::OK, "{page}");
     let entry = &page["log"]["entries"][0];
@@ -259,7 +333,11 @@ async fn the_client_sees_who_opened_their_case_when_and_on_what_basis() {
     assert_eq!(entry["resource"], "case");
     assert_eq!(entry["action"], "view");
     assert_eq!(entry["basis"], json!({"team": "member"}));
-    let reads = audit_entry::Entity::find().filter(audit_entry::Column::Resource.eq("access_log")).count(&app.db).await.unwrap();
+    let reads = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Resource.eq("access_log"))
+        .count(&app.db)
+        .await
+        .unwrap();
     assert_eq!(reads, 2, "reading the access log is logged too");
 }
 
@@ -283,7 +361,12 @@ async fn a_legal_basis_opens_the_other_register_to_its_reader_for_a_day_and_the_
     let id = case.id.to_string();
     let liisa = app.signed_in("liisa.makinen").await;
     let open = |http: &Client, register: &'static str, basis: &'static str, reason: &'static str| {
-        let form = vec![("case_id", id.clone()), ("register", register.to_string()), ("basis", basis.to_string()), ("reason", reason.to_string())];
+        let form = vec![
+            ("case_id", id.clone()),
+            ("register", register.to_string()),
+            ("basis", basis.to_string()),
+            ("reason", reason.to_string()),
+        ];
         let (http, url) = (http.clone(), format!("{}/api/open_by_law", app.address));
         async move { http.post(url).form(&form).send().await.unwrap() }
     };
@@ -293,16 +376,35 @@ async fn a_legal_basis_opens_the_other_register_to_its_reader_for_a_day_and_the_
         ("health", "urgent_care", "Syy.", "own_register"),
         ("shared", "urgent_care", "Syy.", "unknown_choice"),
     ] {
-        assert_error(open(&liisa, register, basis, reason).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!(kind))).await;
+        assert_error(
+            open(&liisa, register, basis, reason).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "consent",
+            Some(json!(kind)),
+        )
+        .await;
     }
-    for (username, reason) in [("eino.mantyla", "records_by_professionals"), ("rauni.ojala", "not_on_team"), ("kari.mantyla", "outside_relative_scope")] {
+    for (username, reason) in [
+        ("eino.mantyla", "records_by_professionals"),
+        ("rauni.ojala", "not_on_team"),
+        ("kari.mantyla", "outside_relative_scope"),
+    ] {
         let http = app.signed_in(username).await;
-        assert_error(open(&http, "social", "urgent_care", "Syy.").await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
+        assert_error(
+            open(&http, "social", "urgent_care", "Syy.").await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(reason)),
+        )
+        .await;
     }
     let (_, before) = records(&app, &liisa, case.id).await;
     assert_eq!(before["closed_registers"], json!(["social"]), "nothing refused opened anything");
 
-    assert_eq!(open(&liisa, "social", "urgent_care", "Eino tajuton päivystyksessä, ei tavoitettavissa.").await.status(), StatusCode::OK);
+    assert_eq!(
+        open(&liisa, "social", "urgent_care", "Eino tajuton päivystyksessä, ei tavoitettavissa.").await.status(),
+        StatusCode::OK
+    );
     let (_, after) = records(&app, &liisa, case.id).await;
     assert!(texts(&after).contains(&SOCIAL_ENTRY.to_string()), "{after}");
     assert!(record_reads(&app, case.id, "liisa.makinen").await.contains(&"legal:urgent_care".to_string()));
@@ -310,10 +412,18 @@ async fn a_legal_basis_opens_the_other_register_to_its_reader_for_a_day_and_the_
     assert_eq!(by_nurse["closed_registers"], json!(["health"]), "a legal basis opens the register to its reader only");
 
     let (_, page) = json(app.call(&app.signed_in("eino.mantyla").await, "privacy", &[]).await).await;
-    let seen: Vec<&Value> = page["log"]["entries"].as_array().unwrap().iter().filter(|e| e["basis"] == json!({"legal": "urgent_care"})).collect();
+    let seen: Vec<&Value> = page["log"]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["basis"] == json!({"legal": "urgent_care"}))
+        .collect();
     assert!(seen.iter().any(|e| e["resource"] == "record_entry" && e["actor"] == "Liisa Mäkinen"), "{page}");
     assert!(seen.iter().any(|e| e["resource"] == "legal_basis"), "{page}");
-    assert!(app.db.execute_unprepared("UPDATE legal_accesses SET valid_until = created_at").await.is_err(), "a recorded basis is kept as written");
+    assert!(
+        app.db.execute_unprepared("UPDATE legal_accesses SET valid_until = created_at").await.is_err(),
+        "a recorded basis is kept as written"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -323,7 +433,11 @@ async fn the_client_sets_what_a_close_one_may_do_and_ends_it() {
     let kari = app.signed_in("kari.mantyla").await;
     let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
     let brother = &page["relatives"][0];
-    assert_eq!((brother["name"].as_str(), brother["can_view"].as_bool()), (Some("Kari Mäntylä"), Some(false)), "{page}");
+    assert_eq!(
+        (brother["name"].as_str(), brother["can_view"].as_bool()),
+        (Some("Kari Mäntylä"), Some(false)),
+        "{page}"
+    );
     let link = brother["link_id"].to_string();
     let (_, before) = json(app.call(&kari, "my_pathway", &[]).await).await;
     assert_eq!(before, json!([]), "Eino has not let Kari see anything");
@@ -334,30 +448,59 @@ async fn the_client_sets_what_a_close_one_may_do_and_ends_it() {
         form
     };
     assert_error(
-        app.call(&eino, "set_relative_scope", &scope(&[("can_write", "on".into())]).iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await,
+        app.call(
+            &eino,
+            "set_relative_scope",
+            &scope(&[("can_write", "on".into())]).iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>(),
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "consent",
         Some(json!("write_needs_view")),
     )
     .await;
     assert_error(
-        app.call(&eino, "set_relative_scope", &scope(&[("can_view", "on".into()), ("valid_until", day(-1))]).iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
-            .await,
+        app.call(
+            &eino,
+            "set_relative_scope",
+            &scope(&[("can_view", "on".into()), ("valid_until", day(-1))])
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "consent",
         Some(json!("ends_before_it_begins")),
     )
     .await;
     let aino = app.signed_in("aino.korhonen").await;
-    assert_error(app.call(&aino, "set_relative_scope", &[("link_id", link.as_str()), ("can_view", "on")]).await, StatusCode::NOT_FOUND, "not_found", None).await;
-    assert_error(app.call(&kari, "set_relative_scope", &[("link_id", link.as_str()), ("can_view", "on")]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("clients_own_privacy")))
-        .await;
+    assert_error(
+        app.call(&aino, "set_relative_scope", &[("link_id", link.as_str()), ("can_view", "on")]).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+        None,
+    )
+    .await;
+    assert_error(
+        app.call(&kari, "set_relative_scope", &[("link_id", link.as_str()), ("can_view", "on")]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("clients_own_privacy")),
+    )
+    .await;
     let (_, still) = json(app.call(&kari, "my_pathway", &[]).await).await;
     assert_eq!(still, json!([]), "nothing refused changed anything");
 
     // Eino lets his brother see his pathway until a day: from the next request on, he does.
     let until = day(30);
-    let res = app.call(&eino, "set_relative_scope", &[("link_id", link.as_str()), ("can_view", "on"), ("valid_until", until.as_str())]).await;
+    let res = app
+        .call(
+            &eino,
+            "set_relative_scope",
+            &[("link_id", link.as_str()), ("can_view", "on"), ("valid_until", until.as_str())],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
     let (_, seen) = json(app.call(&kari, "my_pathway", &[]).await).await;
     assert_eq!(seen[0]["client_name"], "Eino Mäntylä");
@@ -370,13 +513,30 @@ async fn the_client_sets_what_a_close_one_may_do_and_ends_it() {
     assert_eq!(app.call(&eino, "revoke_relative", &[("link_id", link.as_str())]).await.status(), StatusCode::OK);
     let (_, after) = json(app.call(&kari, "my_pathway", &[]).await).await;
     assert_eq!(after, json!([]));
-    assert_error(app.call(&eino, "revoke_relative", &[("link_id", link.as_str())]).await, StatusCode::CONFLICT, "consent", Some(json!("withdrawn"))).await;
-    let changes = audit_entry::Entity::find().filter(audit_entry::Column::Resource.eq("relative_link")).count(&app.db).await.unwrap();
+    assert_error(
+        app.call(&eino, "revoke_relative", &[("link_id", link.as_str())]).await,
+        StatusCode::CONFLICT,
+        "consent",
+        Some(json!("withdrawn")),
+    )
+    .await;
+    let changes = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Resource.eq("relative_link"))
+        .count(&app.db)
+        .await
+        .unwrap();
     assert_eq!(changes, 2, "both changes are logged");
 }
 
 /// A professional records a consent given to them: the case, who gave it and how, and the terms.
-async fn record_consent(app: &TestApp, http: &Client, case_id: i32, through: &[(&str, &str)], parties: &[&str], registers: &[&str]) -> reqwest::Response {
+async fn record_consent(
+    app: &TestApp,
+    http: &Client,
+    case_id: i32,
+    through: &[(&str, &str)],
+    parties: &[&str],
+    registers: &[&str],
+) -> reqwest::Response {
     let case_id = case_id.to_string();
     let until = day(180);
     let mut form: Vec<(&str, &str)> = vec![("case_id", case_id.as_str())];
@@ -406,25 +566,43 @@ async fn a_consent_told_to_the_team_is_recorded_by_a_professional_and_a_withdraw
     assert!(texts(&by_doctor).contains(&SOCIAL_ENTRY.to_string()), "{by_doctor}");
     assert!(record_reads(&app, case.id, "liisa.makinen").await.contains(&format!("consent:{id}")));
     let listed = &by_doctor["consents"][0];
-    assert_eq!((listed["id"].as_i64(), &listed["method"], &listed["recorded_by"]), (Some(id), &json!("oral"), &json!("Sanna Virtanen")));
+    assert_eq!(
+        (listed["id"].as_i64(), &listed["method"], &listed["recorded_by"]),
+        (Some(id), &json!("oral"), &json!("Sanna Virtanen"))
+    );
 
     // Eino sees it on his own page, with who recorded it; the change is in his access log.
     let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
     let mine = &page["consents"][0];
     assert_eq!((mine["id"].as_i64(), &mine["given_by"], &mine["in_force"]), (Some(id), &json!("client"), &json!(true)));
     assert_eq!(mine["recorded_by"], "Sanna Virtanen");
-    assert!(page["log"]["entries"].as_array().unwrap().iter().any(|e| e["resource"] == "consent" && e["action"] == "create" && e["actor"] == "Sanna Virtanen"), "{page}");
+    assert!(
+        page["log"]["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["resource"] == "consent" && e["action"] == "create" && e["actor"] == "Sanna Virtanen"),
+        "{page}"
+    );
 
     // He later tells Mikko he takes it back; Mikko records that, and the register closes at once.
-    let (status, body) = json(app.call(&mikko, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())]).await).await;
+    let (status, body) = json(
+        app.call(&mikko, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())])
+            .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (_, by_doctor) = records(&app, &liisa, case.id).await;
     assert!(!texts(&by_doctor).contains(&SOCIAL_ENTRY.to_string()));
     assert_eq!(by_doctor["closed_registers"], json!(["social"]));
     let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
-    assert_eq!((&page["consents"][0]["in_force"], &page["consents"][0]["withdrawn_by"]), (&json!(false), &json!("Mikko Salonen")));
+    assert_eq!(
+        (&page["consents"][0]["in_force"], &page["consents"][0]["withdrawn_by"]),
+        (&json!(false), &json!("Mikko Salonen"))
+    );
     assert_error(
-        app.call(&sanna, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())]).await,
+        app.call(&sanna, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &id.to_string())])
+            .await,
         StatusCode::CONFLICT,
         "consent",
         Some(json!("withdrawn")),
@@ -437,13 +615,19 @@ async fn a_consent_told_to_the_team_is_recorded_by_a_professional_and_a_withdraw
     assert_eq!(status, StatusCode::OK, "{id}");
     let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
     let mine = &page["consents"][0];
-    assert_eq!((mine["id"].as_i64(), &mine["given_by"], &mine["method"]), (id.as_i64(), &json!("legal_proxy"), &json!("written")));
+    assert_eq!(
+        (mine["id"].as_i64(), &mine["given_by"], &mine["method"]),
+        (id.as_i64(), &json!("legal_proxy"), &json!("written"))
+    );
     assert_eq!(mine["proxy_name"], "Helena Mäntylä");
 
     // Eino's own consent names no recorder.
     assert_eq!(give(&app, &eino, &[&health], &["social"], "Yhteistyö", &day(30)).await.status(), StatusCode::OK);
     let (_, page) = json(app.call(&eino, "privacy", &[]).await).await;
-    assert_eq!((&page["consents"][0]["method"], &page["consents"][0]["recorded_by"]), (&json!("pathway"), &Value::Null));
+    assert_eq!(
+        (&page["consents"][0]["method"], &page["consents"][0]["recorded_by"]),
+        (&json!("pathway"), &Value::Null)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -457,35 +641,69 @@ async fn a_recorded_consent_says_clearly_who_gave_it_and_a_refused_one_writes_no
 
     for (through, detail) in [
         (vec![("given_by", "legal_proxy"), ("proxy_name", " "), ("method", "oral")], "proxy_name_missing"),
-        (vec![("given_by", "client"), ("proxy_name", "Helena Mäntylä"), ("method", "oral")], "proxy_name_without_proxy"),
+        (
+            vec![("given_by", "client"), ("proxy_name", "Helena Mäntylä"), ("method", "oral")],
+            "proxy_name_without_proxy",
+        ),
         (vec![("given_by", "client"), ("method", "pathway")], "unknown_choice"),
         (vec![("given_by", "neighbour"), ("method", "oral")], "unknown_choice"),
     ] {
-        assert_error(record_consent(&app, &sanna, case.id, &through, &["seat:member"], &["social"]).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!(detail)))
-            .await;
+        assert_error(
+            record_consent(&app, &sanna, case.id, &through, &["seat:member"], &["social"]).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "consent",
+            Some(json!(detail)),
+        )
+        .await;
     }
     let long = "ä".repeat(201);
     assert_error(
-        record_consent(&app, &sanna, case.id, &[("given_by", "legal_proxy"), ("proxy_name", &long), ("method", "written")], &["seat:member"], &["social"]).await,
+        record_consent(
+            &app,
+            &sanna,
+            case.id,
+            &[("given_by", "legal_proxy"), ("proxy_name", &long), ("method", "written")],
+            &["seat:member"],
+            &["social"],
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "consent",
         Some(json!("proxy_name_too_long")),
     )
     .await;
     let oral = [("given_by", "client"), ("method", "oral")];
-    assert_error(record_consent(&app, &sanna, case.id, &oral, &[], &["social"]).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!("no_parties"))).await;
+    assert_error(
+        record_consent(&app, &sanna, case.id, &oral, &[], &["social"]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent",
+        Some(json!("no_parties")),
+    )
+    .await;
 
     // Only a professional on the client's team records one; the client gives theirs on their page.
-    for (username, reason) in [("rauni.ojala", "not_on_team"), ("eino.mantyla", "consent_recorded_by_team"), ("kari.mantyla", "outside_relative_scope")] {
+    for (username, reason) in [
+        ("rauni.ojala", "not_on_team"),
+        ("eino.mantyla", "consent_recorded_by_team"),
+        ("kari.mantyla", "outside_relative_scope"),
+    ] {
         let http = app.signed_in(username).await;
-        assert_error(record_consent(&app, &http, case.id, &oral, &["seat:member"], &["social"]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!(reason))).await;
+        assert_error(
+            record_consent(&app, &http, case.id, &oral, &["seat:member"], &["social"]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!(reason)),
+        )
+        .await;
     }
     // A consent of another client is not found through this case.
     let aino = app.signed_in("aino.korhonen").await;
     let (status, other) = json(give(&app, &aino, &["seat:member"], &["health"], "Yhteistyö", &day(30)).await).await;
     assert_eq!(status, StatusCode::OK, "{other}");
     let (before, events_before) = (before + 1, events_before + 1);
-    let res = app.call(&sanna, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &other.to_string())]).await;
+    let res = app
+        .call(&sanna, "record_withdrawal", &[("case_id", &case.id.to_string()), ("consent_id", &other.to_string())])
+        .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     assert_eq!((consents().await, events().await), (before, events_before), "nothing refused was written");

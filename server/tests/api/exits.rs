@@ -18,14 +18,20 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
 async fn board_socket(app: &TestApp, cookie: &str, key: &str, after: i64) -> Socket {
-    open_socket(&app.address, &format!("/live/board/{key}?after={after}"), Some(cookie), &app.address).await.expect("board socket")
+    open_socket(&app.address, &format!("/live/board/{key}?after={after}"), Some(cookie), &app.address)
+        .await
+        .expect("board socket")
 }
 
 /// The board messages up to and including the first one `last` accepts.
 async fn messages_until(socket: &mut Socket, last: impl Fn(&Value) -> bool) -> Vec<Value> {
     let mut seen = Vec::new();
     loop {
-        let message = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("a message within 10 s").unwrap().unwrap();
+        let message = tokio::time::timeout(Duration::from_secs(10), socket.next())
+            .await
+            .expect("a message within 10 s")
+            .unwrap()
+            .unwrap();
         if let Message::Text(text) = message {
             let value: Value = serde_json::from_str(&text).unwrap();
             let done = last(&value);
@@ -68,7 +74,14 @@ async fn add_action(app: &TestApp, http: &Client, case_id: i32, what: &str, owne
         .call(
             http,
             "change_plan",
-            &[("case_id", &case_id.to_string()), ("seen", &plan["version"].to_string()), ("op", "add_action"), ("what", what), ("owner", &owner), ("due", &day(14))],
+            &[
+                ("case_id", &case_id.to_string()),
+                ("seen", &plan["version"].to_string()),
+                ("op", "add_action"),
+                ("what", what),
+                ("owner", &owner),
+                ("due", &day(14)),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
@@ -85,10 +98,22 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
 
     // Mikko owns Eino's first action (done now, so it stays his) and a new open one, and is
     // mentioned in a comment.
-    let done = app.call(&sanna, "move_card", &[("card", &format!("action-{}-1", eino.id)), ("column", "status:done"), ("version", "0")]).await;
+    let done = app
+        .call(
+            &sanna,
+            "move_card",
+            &[("card", &format!("action-{}-1", eino.id)), ("column", "status:done"), ("version", "0")],
+        )
+        .await;
     assert_eq!(done.status(), StatusCode::OK);
     add_action(&app, &sanna, eino.id, "Asuntoasian selvitys", "mikko.salonen").await;
-    let mentioned = app.call(&sanna, "comment_card", &[("card", &format!("action-{}-2", eino.id)), ("body", "@mikko.salonen katso tämä")]).await;
+    let mentioned = app
+        .call(
+            &sanna,
+            "comment_card",
+            &[("card", &format!("action-{}-2", eino.id)), ("body", "@mikko.salonen katso tämä")],
+        )
+        .await;
     assert_eq!(mentioned.status(), StatusCode::OK);
     let mikko = app.signed_in("mikko.salonen").await;
     let (_, told) = json(app.call(&mikko, "notifications", &[]).await).await;
@@ -99,11 +124,19 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
     let mut socket = board_socket(&app, &cookie, "mine", mine["last_event"].as_i64().unwrap()).await;
     messages_until(&mut socket, |m| m["type"] == "caught_up").await;
 
-    let removed = app.call(&sanna, "remove_member", &[("seat_id", &seat_id(&app, eino.id, "mikko.salonen").await.to_string())]).await;
+    let removed = app
+        .call(&sanna, "remove_member", &[("seat_id", &seat_id(&app, eino.id, "mikko.salonen").await.to_string())])
+        .await;
     assert_eq!(removed.status(), StatusCode::OK, "{}", removed.text().await.unwrap());
 
     // The done action is still his; a comment on it, with its text, is a change his board shows.
-    let secret = app.call(&sanna, "comment_card", &[("card", &format!("action-{}-1", eino.id)), ("body", "Luottamuksellinen huomio Einosta")]).await;
+    let secret = app
+        .call(
+            &sanna,
+            "comment_card",
+            &[("card", &format!("action-{}-1", eino.id)), ("body", "Luottamuksellinen huomio Einosta")],
+        )
+        .await;
     assert_eq!(secret.status(), StatusCode::OK);
     // A change he may read, after it: the feed delivers in order, so whatever came of Eino's
     // comment has been decided by the time this arrives.
@@ -139,7 +172,10 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
         .await
         .unwrap();
     let before_removal_events = delivered(eino.id).await.unwrap();
-    assert_eq!(after_removal, before_removal_events, "no delivery of Eino's cards was logged after the removal, because none was made");
+    assert_eq!(
+        after_removal, before_removal_events,
+        "no delivery of Eino's cards was logged after the removal, because none was made"
+    );
 
     // What he still had to do went to the coordinator who removed him; what he was told of Eino
     // is gone.
@@ -147,7 +183,11 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
     let actions = plan["content"]["actions"].as_array().unwrap();
     let handed = actions.iter().find(|a| a["what"] == "Asuntoasian selvitys").unwrap();
     assert_eq!(handed["owner_user_id"], sanna_id, "the open action was handed over");
-    assert_eq!(actions.iter().find(|a| a["key"] == 1).unwrap()["owner_user_id"], mikko_id, "done work stays with who did it");
+    assert_eq!(
+        actions.iter().find(|a| a["key"] == 1).unwrap()["owner_user_id"],
+        mikko_id,
+        "done work stays with who did it"
+    );
     let (_, told) = json(app.call(&mikko, "notifications", &[]).await).await;
     assert!(told["items"].as_array().unwrap().iter().all(|n| n["case_id"] != eino.id), "{told}");
     let stored = notification::Entity::find()
@@ -157,7 +197,13 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
         .await
         .unwrap();
     assert_eq!(stored, 0, "his notifications about Eino are dropped");
-    assert_error(app.call(&mikko, "board", &[("board", &format!("team-{}", eino.id))]).await, StatusCode::FORBIDDEN, "forbidden", None).await;
+    assert_error(
+        app.call(&mikko, "board", &[("board", &format!("team-{}", eino.id))]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        None,
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -167,11 +213,20 @@ async fn a_pair_board_shows_only_the_cases_its_reader_sits_on() {
     let sanna = app.signed_in("sanna.virtanen").await;
     // Jari, of the other pair, joins Eino's team in a coordinator's seat.
     let jari_id = app.user_id("jari.koskinen").await.to_string();
-    let proposed = app.call(&sanna, "propose_member", &[("case_id", &eino.id.to_string()), ("user_id", &jari_id), ("team_role", "health_coordinator")]).await;
+    let proposed = app
+        .call(
+            &sanna,
+            "propose_member",
+            &[("case_id", &eino.id.to_string()), ("user_id", &jari_id), ("team_role", "health_coordinator")],
+        )
+        .await;
     assert_eq!(proposed.status(), StatusCode::OK, "{}", proposed.text().await.unwrap());
     let seat = seat_id(&app, eino.id, "jari.koskinen").await;
     let einos = app.signed_in("eino.mantyla").await;
-    assert_eq!(app.call(&einos, "answer_member", &[("seat_id", &seat.to_string()), ("answer", "accept")]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call(&einos, "answer_member", &[("seat_id", &seat.to_string()), ("answer", "accept")]).await.status(),
+        StatusCode::OK
+    );
 
     let south = {
         let jari = app.signed_in("jari.koskinen").await;
@@ -187,8 +242,17 @@ async fn a_pair_board_shows_only_the_cases_its_reader_sits_on() {
     let (_, hers) = json(app.call(&maria, "board", &[("board", &south)]).await).await;
     assert!(!on_board(&hers), "Maria does not, so her pair's board does not show Eino: {hers}");
     let maria_id = app.user_id("maria.nieminen").await;
-    assert!(app.audit_rows(eino.id, "board", "list").await.iter().all(|r| r.actor_user_id != maria_id), "nor logs a read of him");
-    assert_error(app.call(&maria, "case", &[("case_id", &eino.id.to_string())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert!(
+        app.audit_rows(eino.id, "board", "list").await.iter().all(|r| r.actor_user_id != maria_id),
+        "nor logs a read of him"
+    );
+    assert_error(
+        app.call(&maria, "case", &[("case_id", &eino.id.to_string())]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -198,7 +262,12 @@ async fn forty_wrong_passwords_sent_at_once_are_checked_at_most_five_times() {
     for _ in 0..40 {
         let (address, http) = (app.address.clone(), browser());
         tries.push(tokio::spawn(async move {
-            http.post(format!("{address}/api/login")).form(&[("username", "liisa.makinen"), ("password", "arvaus-123")]).send().await.unwrap().status()
+            http.post(format!("{address}/api/login"))
+                .form(&[("username", "liisa.makinen"), ("password", "arvaus-123")])
+                .send()
+                .await
+                .unwrap()
+                .status()
         }));
     }
     let mut answers = Vec::new();
@@ -208,7 +277,11 @@ async fn forty_wrong_passwords_sent_at_once_are_checked_at_most_five_times() {
     let checked = answers.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
     let refused = answers.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
     assert_eq!((checked, refused), (5, 35), "{answers:?}");
-    assert_eq!(app.login(&browser(), "liisa.makinen", PASSWORD).await.status(), StatusCode::TOO_MANY_REQUESTS, "this source is locked");
+    assert_eq!(
+        app.login(&browser(), "liisa.makinen", PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "this source is locked"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -240,15 +313,42 @@ async fn dates_beyond_two_centuries_are_refused_and_stored_ones_stop_no_page() {
     let eino = app.case_of("eino.mantyla").await;
     let sanna = app.signed_in("sanna.virtanen").await;
     let eino_id = app.user_id("eino.mantyla").await.to_string();
-    for (starts, kind) in [("+262142-01-01T10:00", "start_too_far"), ("2099-01-01T10:00", "start_too_far"), ("-262143-01-01T10:00", "start_in_past")] {
-        let res = schedule(&app, &sanna, eino.id, &[("title", "Kokous"), ("starts", starts), ("minutes", "60"), ("place", "Sote-keskus"), ("participants[]", &eino_id)]).await;
+    for (starts, kind) in [
+        ("+262142-01-01T10:00", "start_too_far"),
+        ("2099-01-01T10:00", "start_too_far"),
+        ("-262143-01-01T10:00", "start_in_past"),
+    ] {
+        let res = schedule(
+            &app,
+            &sanna,
+            eino.id,
+            &[
+                ("title", "Kokous"),
+                ("starts", starts),
+                ("minutes", "60"),
+                ("place", "Sote-keskus"),
+                ("participants[]", &eino_id),
+            ],
+        )
+        .await;
         assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, "meeting", Some(json!({"kind": kind}))).await;
     }
     let paula = app.signed_in("paula.rinne").await;
-    assert_error(app.call(&paula, "audit_search", &[("from", "-262143-01-01")]).await, StatusCode::UNPROCESSABLE_ENTITY, "audit_search", Some(json!({"kind": "date_out_of_range"}))).await;
+    assert_error(
+        app.call(&paula, "audit_search", &[("from", "-262143-01-01")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "audit_search",
+        Some(json!({"kind": "date_out_of_range"})),
+    )
+    .await;
     let liisa = app.signed_in("liisa.makinen").await;
     assert_error(
-        app.call(&liisa, "raise_concern", &[("text", "Huoli."), ("name", "Testi"), ("date_of_birth", "1800-01-01"), ("municipality", "Järvelä")]).await,
+        app.call(
+            &liisa,
+            "raise_concern",
+            &[("text", "Huoli."), ("name", "Testi"), ("date_of_birth", "1800-01-01"), ("municipality", "Järvelä")],
+        )
+        .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "concern",
         Some(json!({"kind": "date_out_of_range"})),
@@ -291,17 +391,41 @@ async fn a_relative_who_may_only_view_does_not_speak_in_a_meeting() {
     let maria = app.signed_in("maria.nieminen").await;
     let markku_id = app.user_id("markku.lahtinen").await.to_string();
     let (status, id) = json(
-        schedule(&app, &maria, helmi.id, &[("title", "Verkostokokous"), ("starts", &at_one(3)), ("minutes", "60"), ("place", "Kotikäynti"), ("participants[]", &markku_id)]).await,
+        schedule(
+            &app,
+            &maria,
+            helmi.id,
+            &[
+                ("title", "Verkostokokous"),
+                ("starts", &at_one(3)),
+                ("minutes", "60"),
+                ("place", "Kotikäynti"),
+                ("participants[]", &markku_id),
+            ],
+        )
+        .await,
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let meeting_id = id.to_string();
     let markku = app.signed_in("markku.lahtinen").await;
-    let (status, page) = json(app.call(&markku, "meeting", &[("case_id", &helmi.id.to_string()), ("meeting_id", &meeting_id)]).await).await;
+    let (status, page) =
+        json(app.call(&markku, "meeting", &[("case_id", &helmi.id.to_string()), ("meeting_id", &meeting_id)]).await)
+            .await;
     assert_eq!(status, StatusCode::OK, "he may see the meeting he is invited to");
     assert_eq!(page["speakers"], json!([]), "and is offered no voice: {page}");
-    let spoke =
-        app.call(&markku, "record_voice", &[("case_id", &helmi.id.to_string()), ("meeting_id", &meeting_id), ("speaker", &markku_id), ("hopes", "Äiti kotiin.")]).await;
+    let spoke = app
+        .call(
+            &markku,
+            "record_voice",
+            &[
+                ("case_id", &helmi.id.to_string()),
+                ("meeting_id", &meeting_id),
+                ("speaker", &markku_id),
+                ("hopes", "Äiti kotiin."),
+            ],
+        )
+        .await;
     assert_error(spoke, StatusCode::FORBIDDEN, "forbidden", Some(json!("outside_relative_scope"))).await;
     assert_error(
         app.call(&markku, "write_view", &[("case_id", &helmi.id.to_string()), ("text", "Näkemykseni.")]).await,
@@ -320,14 +444,25 @@ async fn the_client_pages_through_their_whole_access_log_and_filters_it_by_basis
     let eino = app.case_of("eino.mantyla").await;
     let liisa = app.signed_in("liisa.makinen").await;
     let opened = app
-        .call(&liisa, "open_by_law", &[("case_id", &eino.id.to_string()), ("register", "social"), ("basis", "urgent_care"), ("reason", "Kiireellinen hoito, Eino tajuton päivystyksessä.")])
+        .call(
+            &liisa,
+            "open_by_law",
+            &[
+                ("case_id", &eino.id.to_string()),
+                ("register", "social"),
+                ("basis", "urgent_care"),
+                ("reason", "Kiireellinen hoito, Eino tajuton päivystyksessä."),
+            ],
+        )
         .await;
     assert_eq!(opened.status(), StatusCode::OK, "{}", opened.text().await.unwrap());
     for _ in 0..60 {
         assert_eq!(app.call(&liisa, "case", &[("case_id", &eino.id.to_string())]).await.status(), StatusCode::OK);
     }
     let client = app.signed_in("eino.mantyla").await;
-    let legal = |page: &Value| page["log"]["entries"].as_array().unwrap().iter().any(|e| e["basis"] == json!({"legal": "urgent_care"}));
+    let legal = |page: &Value| {
+        page["log"]["entries"].as_array().unwrap().iter().any(|e| e["basis"] == json!({"legal": "urgent_care"}))
+    };
     let (status, first) = json(app.call(&client, "privacy", &[]).await).await;
     assert_eq!(status, StatusCode::OK, "{first}");
     assert_eq!(first["log"]["entries"].as_array().unwrap().len(), 50, "a page at a time");
@@ -346,8 +481,20 @@ async fn the_client_pages_through_their_whole_access_log_and_filters_it_by_basis
     let entries = by_law["log"]["entries"].as_array().unwrap();
     assert!(!entries.is_empty() && entries.iter().all(|e| e["basis"]["legal"].is_string()), "{by_law}");
     assert_eq!(by_law["log"]["basis"], "legal");
-    assert_error(app.call(&client, "privacy", &[("log_basis", "rumour")]).await, StatusCode::UNPROCESSABLE_ENTITY, "audit_search", None).await;
-    assert_error(app.call(&client, "privacy", &[("log_before", "-1")]).await, StatusCode::UNPROCESSABLE_ENTITY, "audit_search", None).await;
+    assert_error(
+        app.call(&client, "privacy", &[("log_basis", "rumour")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "audit_search",
+        None,
+    )
+    .await;
+    assert_error(
+        app.call(&client, "privacy", &[("log_before", "-1")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "audit_search",
+        None,
+    )
+    .await;
     let html = app.get(&client, "/pathway/privacy?log_basis=legal").await.text().await.unwrap();
     assert!(html.contains("data-testid=\"access-log\""), "the filtered log is on the page");
 }
@@ -360,13 +507,29 @@ async fn an_accept_and_a_decline_sent_together_have_one_winner_and_the_store_agr
     let client = app.signed_in("eino.mantyla").await;
     let rauni_id = app.user_id("rauni.ojala").await.to_string();
     for round in 0..4 {
-        let proposed = app.call(&sanna, "propose_member", &[("case_id", &eino.id.to_string()), ("user_id", &rauni_id), ("team_role", "member")]).await;
-        assert_eq!(proposed.status(), StatusCode::OK, "round {round}: a declined or removed person may be proposed again: {}", proposed.text().await.unwrap());
+        let proposed = app
+            .call(
+                &sanna,
+                "propose_member",
+                &[("case_id", &eino.id.to_string()), ("user_id", &rauni_id), ("team_role", "member")],
+            )
+            .await;
+        assert_eq!(
+            proposed.status(),
+            StatusCode::OK,
+            "round {round}: a declined or removed person may be proposed again: {}",
+            proposed.text().await.unwrap()
+        );
         let seat = seat_id(&app, eino.id, "rauni.ojala").await.to_string();
         let send = |answer: &'static str| {
             let (http, address, seat) = (client.clone(), app.address.clone(), seat.clone());
             tokio::spawn(async move {
-                http.post(format!("{address}/api/answer_member")).form(&[("seat_id", seat.as_str()), ("answer", answer)]).send().await.unwrap().status()
+                http.post(format!("{address}/api/answer_member"))
+                    .form(&[("seat_id", seat.as_str()), ("answer", answer)])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
             })
         };
         let (accept, decline) = (send("accept"), send("decline"));
@@ -392,8 +555,18 @@ async fn two_coordinators_deciding_one_concern_have_one_winner() {
     for round in 0..3 {
         let name = format!("Rinnakkainen Päätös {round}");
         let (status, id) = json(
-            app.call(&liisa, "raise_concern", &[("text", "Huoli."), ("agrees_to_proceed", "on"), ("name", &name), ("date_of_birth", "1970-05-05"), ("municipality", "Järvelä")])
-                .await,
+            app.call(
+                &liisa,
+                "raise_concern",
+                &[
+                    ("text", "Huoli."),
+                    ("agrees_to_proceed", "on"),
+                    ("name", &name),
+                    ("date_of_birth", "1970-05-05"),
+                    ("municipality", "Järvelä"),
+                ],
+            )
+            .await,
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{id}");
@@ -420,7 +593,8 @@ async fn two_coordinators_deciding_one_concern_have_one_winner() {
         let mut statuses = [a.0, b.0];
         statuses.sort();
         assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT], "round {round}: {a:?} {b:?}");
-        let person = client::Entity::find().filter(client::Column::Name.eq(name.as_str())).one(&app.db).await.unwrap().unwrap();
+        let person =
+            client::Entity::find().filter(client::Column::Name.eq(name.as_str())).one(&app.db).await.unwrap().unwrap();
         let cases = case::Entity::find().filter(case::Column::ClientId.eq(person.id)).count(&app.db).await.unwrap();
         assert_eq!(cases, u64::from(a.0 == StatusCode::OK), "round {round}: a case exactly when the acceptance won");
     }
@@ -435,8 +609,18 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
         let (app, liisa) = (&app, liisa.clone());
         async move {
             let (status, id) = json(
-                app.call(&liisa, "raise_concern", &[("text", "Huoli jaksamisesta."), ("agrees_to_proceed", "on"), ("name", name), ("date_of_birth", born), ("municipality", "Järvelä")])
-                    .await,
+                app.call(
+                    &liisa,
+                    "raise_concern",
+                    &[
+                        ("text", "Huoli jaksamisesta."),
+                        ("agrees_to_proceed", "on"),
+                        ("name", name),
+                        ("date_of_birth", born),
+                        ("municipality", "Järvelä"),
+                    ],
+                )
+                .await,
             )
             .await;
             assert_eq!(status, StatusCode::OK, "{id}");
@@ -462,11 +646,27 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
     // Eino's case is open.
     let about_eino = raise("Eino Mäntylä", "1961-11-02").await;
     let (_, open) = json(app.call(&sanna, "open_concerns", &[]).await).await;
-    let listed = open.as_array().unwrap().iter().find(|c| c["id"].to_string() == about_eino).expect("the concern is listed").clone();
+    let listed = open
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"].to_string() == about_eino)
+        .expect("the concern is listed")
+        .clone();
     assert_eq!(listed["has_open_case"], true, "the coordinator sees before deciding that Eino's case is open");
-    assert_error(decide(about_eino).await, StatusCode::CONFLICT, "concern", Some(json!({"kind": "client_has_open_case"}))).await;
+    assert_error(
+        decide(about_eino).await,
+        StatusCode::CONFLICT,
+        "concern",
+        Some(json!({"kind": "client_has_open_case"})),
+    )
+    .await;
     let eino = app.case_of("eino.mantyla").await;
-    assert_eq!(case::Entity::find().filter(case::Column::ClientId.eq(eino.client_id)).count(&app.db).await.unwrap(), 1, "still one case");
+    assert_eq!(
+        case::Entity::find().filter(case::Column::ClientId.eq(eino.client_id)).count(&app.db).await.unwrap(),
+        1,
+        "still one case"
+    );
     assert!(
         case_member::Entity::find()
             .filter(case_member::Column::CaseId.eq(eino.id))
@@ -491,10 +691,23 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
         .unwrap()
         .unwrap();
     assert_eq!(seat.status, "proposed", "the raiser is proposed, not seated");
-    assert_error(app.call(&liisa, "case", &[("case_id", &case_id.to_string())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(
+        app.call(&liisa, "case", &[("case_id", &case_id.to_string())]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
     let irma = app.signed_in("irma.salmi").await;
-    assert_eq!(app.call(&irma, "answer_member", &[("seat_id", &seat.id.to_string()), ("answer", "accept")]).await.status(), StatusCode::OK);
-    assert_eq!(app.call(&liisa, "case", &[("case_id", &case_id.to_string())]).await.status(), StatusCode::OK, "once Irma agrees");
+    assert_eq!(
+        app.call(&irma, "answer_member", &[("seat_id", &seat.id.to_string()), ("answer", "accept")]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.call(&liisa, "case", &[("case_id", &case_id.to_string())]).await.status(),
+        StatusCode::OK,
+        "once Irma agrees"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -502,12 +715,22 @@ async fn an_error_link_puts_no_words_of_its_own_on_a_page() {
     let app = TestApp::spawn().await;
     let lure = "Soita heti numeroon 0800 123 456";
     let error = |detail: &str| base64_url(json!({"error": "bad_request", "detail": detail}).to_string().as_bytes());
-    let choice = base64_url(json!({"error": "team", "detail": {"kind": "invalid_choice", "value": lure}}).to_string().as_bytes());
-    let html = app.get(&app.anonymous(), &format!("/login?__path=/api/login&__err={}", error(lure))).await.text().await.unwrap();
+    let choice = base64_url(
+        json!({"error": "team", "detail": {"kind": "invalid_choice", "value": lure}}).to_string().as_bytes(),
+    );
+    let html = app
+        .get(&app.anonymous(), &format!("/login?__path=/api/login&__err={}", error(lure)))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains("0800 123 456"), "{html}");
     assert!(html.contains("Pyyntöä ei ymmärretty"), "the code's own message is shown");
     let client = app.signed_in("eino.mantyla").await;
-    for path in [format!("/pathway?__path=/api/answer_member&__err={choice}"), format!("/pathway/privacy?__path=/api/give_consent&__err={}", error(lure))] {
+    for path in [
+        format!("/pathway?__path=/api/answer_member&__err={choice}"),
+        format!("/pathway/privacy?__path=/api/give_consent&__err={}", error(lure)),
+    ] {
         let html = app.get(&client, &path).await.text().await.unwrap();
         assert!(!html.contains("0800 123 456"), "{path}: {html}");
     }
@@ -519,7 +742,13 @@ async fn notifications_are_read_by_the_rule_of_cards_and_the_sweep_tells_only_th
     let eino = app.case_of("eino.mantyla").await;
     let liisa = app.signed_in("liisa.makinen").await;
     let sanna = app.signed_in("sanna.virtanen").await;
-    let mentioned = app.call(&sanna, "comment_card", &[("card", &format!("action-{}-2", eino.id)), ("body", "@liisa.makinen mitä mieltä?")]).await;
+    let mentioned = app
+        .call(
+            &sanna,
+            "comment_card",
+            &[("card", &format!("action-{}-2", eino.id)), ("body", "@liisa.makinen mitä mieltä?")],
+        )
+        .await;
     assert_eq!(mentioned.status(), StatusCode::OK);
     let (_, told) = json(app.call(&liisa, "notifications", &[]).await).await;
     assert!(told["items"].as_array().unwrap().iter().any(|n| n["case_id"] == eino.id));
@@ -530,17 +759,31 @@ async fn notifications_are_read_by_the_rule_of_cards_and_the_sweep_tells_only_th
     // Mikko leaves Eino's team outside Polku's own removal (as rows written before it handed
     // work over would have it): his overdue action there tells him nothing.
     let mikko_id = app.user_id("mikko.salonen").await;
-    let seat = case_member::Entity::find_by_id(seat_id(&app, eino.id, "mikko.salonen").await).one(&app.db).await.unwrap().unwrap();
+    let seat = case_member::Entity::find_by_id(seat_id(&app, eino.id, "mikko.salonen").await)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut left: case_member::ActiveModel = seat.into();
     left.left_at = Set(Some(chrono::Utc::now()));
     left.update(&app.db).await.unwrap();
     notification::Entity::delete_many().filter(notification::Column::UserId.eq(mikko_id)).exec(&app.db).await.unwrap();
     let told = app::server::board::sweep_overdue(&app.db, chrono::Utc::now()).await.unwrap();
     assert!(!told.contains(&mikko_id), "{told:?}");
-    let his = notification::Entity::find().filter(notification::Column::UserId.eq(mikko_id)).count(&app.db).await.unwrap();
+    let his =
+        notification::Entity::find().filter(notification::Column::UserId.eq(mikko_id)).count(&app.db).await.unwrap();
     assert_eq!(his, 0);
-    let latest = plan_version::Entity::find().filter(plan_version::Column::CaseId.eq(eino.id)).order_by_desc(plan_version::Column::Version).one(&app.db).await.unwrap().unwrap();
-    assert!(latest.content.contains(&format!("\"owner_user_id\":{mikko_id}")), "the overdue action is still his in the plan");
+    let latest = plan_version::Entity::find()
+        .filter(plan_version::Column::CaseId.eq(eino.id))
+        .order_by_desc(plan_version::Column::Version)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        latest.content.contains(&format!("\"owner_user_id\":{mikko_id}")),
+        "the overdue action is still his in the plan"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -552,7 +795,8 @@ async fn seats_texts_and_races_get_a_clear_answer_never_a_server_error() {
     // An audit reviewer sits on no team.
     let paula = app.user_id("paula.rinne").await.to_string();
     assert_error(
-        app.call(&sanna, "propose_member", &[("case_id", &case_id), ("user_id", &paula), ("team_role", "member")]).await,
+        app.call(&sanna, "propose_member", &[("case_id", &case_id), ("user_id", &paula), ("team_role", "member")])
+            .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "team",
         Some(json!({"kind": "wrong_person_for_seat", "role": "member"})),
@@ -562,19 +806,34 @@ async fn seats_texts_and_races_get_a_clear_answer_never_a_server_error() {
     let ville = seat_id(&app, eino.id, "ville.aaltonen").await.to_string();
     assert_eq!(app.call(&sanna, "remove_member", &[("seat_id", &ville)]).await.status(), StatusCode::OK);
     let ville_id = app.user_id("ville.aaltonen").await.to_string();
-    let again = app.call(&sanna, "propose_member", &[("case_id", &case_id), ("user_id", &ville_id), ("team_role", "member")]).await;
+    let again = app
+        .call(&sanna, "propose_member", &[("case_id", &case_id), ("user_id", &ville_id), ("team_role", "member")])
+        .await;
     assert_eq!(again.status(), StatusCode::OK, "{}", again.text().await.unwrap());
     assert_error(
-        app.call(&sanna, "propose_member", &[("case_id", &case_id), ("user_id", &ville_id), ("team_role", "member")]).await,
+        app.call(&sanna, "propose_member", &[("case_id", &case_id), ("user_id", &ville_id), ("team_role", "member")])
+            .await,
         StatusCode::CONFLICT,
         "team",
         Some(json!({"kind": "already_on_team"})),
     )
     .await;
-    assert_error(app.call(&sanna, "remove_member", &[("seat_id", &ville)]).await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "not_on_team"}))).await;
+    assert_error(
+        app.call(&sanna, "remove_member", &[("seat_id", &ville)]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "team",
+        Some(json!({"kind": "not_on_team"})),
+    )
+    .await;
     // A NUL in any text, in a form or an address: refused, nothing written.
     let views_before = app::server::entities::assessment_view::Entity::find().count(&app.db).await.unwrap();
-    assert_error(app.call(&sanna, "write_view", &[("case_id", &case_id), ("text", "Näkemys\0jatkuu")]).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_text", None).await;
+    assert_error(
+        app.call(&sanna, "write_view", &[("case_id", &case_id), ("text", "Näkemys\0jatkuu")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_text",
+        None,
+    )
+    .await;
     let json_body = sanna
         .post(format!("{}/api/write_view", app.address))
         .header("content-type", "application/json")
@@ -607,21 +866,56 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
     let open = |http: Client, case_id: i32, register: &'static str, basis: &'static str, reason: &'static str| {
         let app = &app;
         async move {
-            app.call(&http, "open_by_law", &[("case_id", &case_id.to_string()), ("register", register), ("basis", basis), ("reason", reason)]).await
+            app.call(
+                &http,
+                "open_by_law",
+                &[("case_id", &case_id.to_string()), ("register", register), ("basis", basis), ("reason", reason)],
+            )
+            .await
         }
     };
     let reason = "Lastensuojelun selvitys edellyttää terveystietoja nyt.";
     // Olli, a school social worker (other sector), opens nothing by law.
     let olli = app.signed_in("olli.rantanen").await;
-    assert_error(open(olli.clone(), laura.id, "health", "child_welfare", reason).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!("basis_not_yours"))).await;
+    assert_error(
+        open(olli.clone(), laura.id, "health", "child_welfare", reason).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent",
+        Some(json!("basis_not_yours")),
+    )
+    .await;
     let liisa = app.signed_in("liisa.makinen").await;
-    assert_error(open(liisa.clone(), eino.id, "social", "child_welfare", reason).await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!("basis_not_yours"))).await;
-    assert_error(open(liisa.clone(), eino.id, "social", "urgent_care", "x").await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!("reason_too_thin"))).await;
-    assert_error(open(liisa.clone(), eino.id, "social", "urgent_care", "aaaaaaaaaaaaaaaaaaaa").await, StatusCode::UNPROCESSABLE_ENTITY, "consent", Some(json!("reason_too_thin"))).await;
-    assert_eq!(app::server::entities::legal_access::Entity::find().count(&app.db).await.unwrap(), 0, "nothing was opened");
+    assert_error(
+        open(liisa.clone(), eino.id, "social", "child_welfare", reason).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent",
+        Some(json!("basis_not_yours")),
+    )
+    .await;
+    assert_error(
+        open(liisa.clone(), eino.id, "social", "urgent_care", "x").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent",
+        Some(json!("reason_too_thin")),
+    )
+    .await;
+    assert_error(
+        open(liisa.clone(), eino.id, "social", "urgent_care", "aaaaaaaaaaaaaaaaaaaa").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent",
+        Some(json!("reason_too_thin")),
+    )
+    .await;
+    assert_eq!(
+        app::server::entities::legal_access::Entity::find().count(&app.db).await.unwrap(),
+        0,
+        "nothing was opened"
+    );
 
     let mut events = app.state.events.subscribe();
-    let opened = open(liisa.clone(), eino.id, "social", "urgent_care", "Eino tajuton päivystyksessä, tieto tarvitaan heti.").await;
+    let opened =
+        open(liisa.clone(), eino.id, "social", "urgent_care", "Eino tajuton päivystyksessä, tieto tarvitaan heti.")
+            .await;
     assert_eq!(opened.status(), StatusCode::OK);
     let mut told: Vec<i32> = std::iter::from_fn(|| events.try_recv().ok())
         .filter_map(|e| match e {
@@ -645,7 +939,13 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
     }
     let sanna = app.signed_in("sanna.virtanen").await;
     let (_, notes) = json(app.call(&sanna, "notifications", &[]).await).await;
-    let note = notes["items"].as_array().unwrap().iter().find(|n| n["kind"] == "legal_basis").expect("the pair sees it").clone();
+    let note = notes["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "legal_basis")
+        .expect("the pair sees it")
+        .clone();
     assert_eq!(note["legal"]["basis"], "urgent_care");
     assert_eq!(note["legal"]["register"], "social");
     assert_eq!(note["actor"], "Liisa Mäkinen");
@@ -659,17 +959,39 @@ async fn origins_back_links_sessions_and_slow_bodies() {
     let other_scheme = app.address.replacen("http://", "https://", 1);
     let res = sanna.post(format!("{}/api/my_cases", app.address)).header("origin", other_scheme).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = sanna.post(format!("{}/api/my_cases", app.address)).header("origin", app.address.as_str()).send().await.unwrap();
+    let res = sanna
+        .post(format!("{}/api/my_cases", app.address))
+        .header("origin", app.address.as_str())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     // The language switch goes back only to a plain path of this site.
-    for (back, expected) in [("/pathway?case=3", "/pathway?case=3"), ("/\t/evil.example", "/"), ("/\n/evil.example", "/"), ("//evil.example", "/")] {
-        let res = sanna.post(format!("{}/language", app.address)).header("origin", app.address.as_str()).form(&[("lang", "sv"), ("back", back)]).send().await.unwrap();
+    for (back, expected) in [
+        ("/pathway?case=3", "/pathway?case=3"),
+        ("/\t/evil.example", "/"),
+        ("/\n/evil.example", "/"),
+        ("//evil.example", "/"),
+    ] {
+        let res = sanna
+            .post(format!("{}/language", app.address))
+            .header("origin", app.address.as_str())
+            .form(&[("lang", "sv"), ("back", back)])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(res.headers()["location"], expected, "{back:?}");
     }
     // The session cookie lasts the longest a session may (twelve hours), not the idle time.
     let signed = app.login(&browser(), "heikki.laine", PASSWORD).await;
-    let cookie = signed.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).find(|c| c.starts_with("polku_session=")).unwrap();
+    let cookie = signed
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("polku_session="))
+        .unwrap();
     assert!(cookie.contains("Max-Age=43200"), "{cookie}");
     // A body that does not arrive is not waited for long.
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -679,6 +1001,13 @@ async fn origins_back_links_sessions_and_slow_bodies() {
         .await
         .unwrap();
     let mut answer = vec![0u8; 64];
-    let read = tokio::time::timeout(Duration::from_secs(8), stream.read(&mut answer)).await.expect("answered without the rest of the body").unwrap();
-    assert!(String::from_utf8_lossy(&answer[..read]).starts_with("HTTP/1.1 408"), "{}", String::from_utf8_lossy(&answer[..read]));
+    let read = tokio::time::timeout(Duration::from_secs(8), stream.read(&mut answer))
+        .await
+        .expect("answered without the rest of the body")
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&answer[..read]).starts_with("HTTP/1.1 408"),
+        "{}",
+        String::from_utf8_lossy(&answer[..read])
+    );
 }

@@ -36,7 +36,11 @@ fn rand_u32() -> u32 {
 /// Serves Polku on a random port with `db`; on PostgreSQL its live events go through a channel of
 /// the test's own, so that tests running at once do not hear each other. A request body must
 /// arrive within two seconds (ten in production), so that the test of a slow body is quick.
-async fn serve(db: DatabaseConnection, schema: Option<&str>, configure: fn(&mut app::server::Config)) -> (String, AppState) {
+async fn serve(
+    db: DatabaseConnection,
+    schema: Option<&str>,
+    configure: fn(&mut app::server::Config),
+) -> (String, AppState) {
     let options = LeptosOptions::builder().output_name("polku").site_root("target/site").build();
     let mut config = app::server::Config {
         events_channel: schema.map_or_else(|| "polku_events".to_string(), |s| format!("polku_{s}")),
@@ -48,7 +52,9 @@ async fn serve(db: DatabaseConnection, schema: Option<&str>, configure: fn(&mut 
     server::relay::start(&state.db, &state.events, &config.events_channel).await.expect("event relay starts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap() });
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap()
+    });
     (address, state)
 }
 
@@ -131,7 +137,8 @@ impl TestApp {
     /// The case of a demo client, by the client's username.
     pub async fn case_of(&self, client_username: &str) -> case::Model {
         let user_id = self.user_id(client_username).await;
-        let person = client::Entity::find().filter(client::Column::UserId.eq(user_id)).one(&self.db).await.unwrap().unwrap();
+        let person =
+            client::Entity::find().filter(client::Column::UserId.eq(user_id)).one(&self.db).await.unwrap().unwrap();
         case::Entity::find().filter(case::Column::ClientId.eq(person.id)).one(&self.db).await.unwrap().unwrap()
     }
 
@@ -176,13 +183,23 @@ impl Drop for TestApp {
 /// A browser-like client without a session. Requests time out, so that a request the server
 /// never answers fails its test instead of stalling the whole run.
 pub fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap()
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .unwrap()
 }
 
 /// A client signed in as a demo user on the instance at `address`.
 pub async fn signed_in_at(address: &str, username: &str) -> Client {
     let http = browser();
-    let res = http.post(format!("{address}/api/login")).form(&[("username", username), ("password", PASSWORD)]).send().await.unwrap();
+    let res = http
+        .post(format!("{address}/api/login"))
+        .form(&[("username", username), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK, "demo sign-in for {username}");
     http
 }
@@ -200,7 +217,9 @@ pub async fn open_socket(address: &str, path: &str, cookie: Option<&str>, origin
     }
     match tokio_tungstenite::connect_async(request).await {
         Ok((socket, _)) => Ok(socket),
-        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => Err(StatusCode::from_u16(response.status().as_u16()).unwrap()),
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            Err(StatusCode::from_u16(response.status().as_u16()).unwrap())
+        }
         Err(other) => panic!("websocket failed: {other}"),
     }
 }
@@ -209,7 +228,11 @@ pub async fn open_socket(address: &str, path: &str, cookie: Option<&str>, origin
 pub async fn next_text(socket: &mut Socket) -> String {
     use futures_util::StreamExt;
     loop {
-        let message = tokio::time::timeout(std::time::Duration::from_secs(10), socket.next()).await.expect("a message within 10 s").unwrap().unwrap();
+        let message = tokio::time::timeout(std::time::Duration::from_secs(10), socket.next())
+            .await
+            .expect("a message within 10 s")
+            .unwrap()
+            .unwrap();
         if let tokio_tungstenite::tungstenite::Message::Text(text) = message {
             return text.to_string();
         }
@@ -238,7 +261,9 @@ pub async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&st
 /// The events published since `events` subscribed, in order, without the notices of new
 /// notifications: the server's overdue sweep publishes those at start-up, at any moment of a test.
 pub fn published(events: &mut tokio::sync::broadcast::Receiver<DomainEvent>) -> Vec<DomainEvent> {
-    std::iter::from_fn(|| events.try_recv().ok()).filter(|event| !matches!(event, DomainEvent::Notified { .. })).collect()
+    std::iter::from_fn(|| events.try_recv().ok())
+        .filter(|event| !matches!(event, DomainEvent::Notified { .. }))
+        .collect()
 }
 
 /// `bytes` in URL-safe base64 with padding, as server functions put an error into a link.

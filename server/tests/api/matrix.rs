@@ -132,13 +132,23 @@ struct Target {
 
 const STAFF: &[Who] = &[Pair, Member, OwnWorker, OffTeam, OtherCoordinator, RemovedMember, SeatedOtherCoordinator];
 const COORDINATORS: &[Who] = &[Pair, OtherCoordinator, SeatedOtherCoordinator];
-const CASE_READERS: &[Who] = &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope, RelativeViewOnly, SeatedOtherCoordinator, NonDisclosureClient];
+const CASE_READERS: &[Who] = &[
+    OwnClient,
+    Pair,
+    Member,
+    OwnWorker,
+    RelativeWithScope,
+    RelativeViewOnly,
+    SeatedOtherCoordinator,
+    NonDisclosureClient,
+];
 const TEAM_STAFF: &[Who] = &[Pair, Member, OwnWorker, SeatedOtherCoordinator];
 const THE_PAIR: &[Who] = &[Pair];
 const CLIENTS: &[Who] = &[OwnClient, OtherClient, NonDisclosureClient];
 const OWN_CLIENT: &[Who] = &[OwnClient, NonDisclosureClient];
 /// Who writes in the client's matters: the client, a close one allowed to write, the team.
-const WRITERS: &[Who] = &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope, SeatedOtherCoordinator, NonDisclosureClient];
+const WRITERS: &[Who] =
+    &[OwnClient, Pair, Member, OwnWorker, RelativeWithScope, SeatedOtherCoordinator, NonDisclosureClient];
 
 /// One server function: who passes its gate, and its form for a call about `target`.
 struct Rule {
@@ -163,22 +173,43 @@ fn none(_: &Target, _: &Fixture) -> Vec<(&'static str, String)> {
 fn rules() -> Vec<Rule> {
     vec![
         Rule { endpoint: "me", allowed: &EVERYONE, form: none },
-        Rule { endpoint: "login", allowed: &EVERYONE, form: |_, _| vec![("username", "heikki.laine".into()), ("password", PASSWORD.into())] },
+        Rule {
+            endpoint: "login",
+            allowed: &EVERYONE,
+            form: |_, _| vec![("username", "heikki.laine".into()), ("password", PASSWORD.into())],
+        },
         Rule { endpoint: "staff_directory", allowed: &[Administrator], form: none },
         Rule { endpoint: "audit_search", allowed: &[Auditor], form: |_, _| vec![("client", "Mäntylä".into())] },
         Rule { endpoint: "my_cases", allowed: STAFF, form: none },
         Rule { endpoint: "process_counts", allowed: STAFF, form: none },
         Rule {
             endpoint: "my_pathway",
-            allowed: &[OwnClient, OtherClient, RelativeWithScope, RelativeWithoutScope, RelativeViewOnly, RelativeExpired, RelativeRevoked, NonDisclosureClient],
+            allowed: &[
+                OwnClient,
+                OtherClient,
+                RelativeWithScope,
+                RelativeWithoutScope,
+                RelativeViewOnly,
+                RelativeExpired,
+                RelativeRevoked,
+                NonDisclosureClient,
+            ],
             form: none,
         },
         Rule { endpoint: "case", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "assessment", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "plan", allowed: CASE_READERS, form: |t, _| case(t) },
         Rule { endpoint: "meetings", allowed: CASE_READERS, form: |t, _| case(t) },
-        Rule { endpoint: "meeting", allowed: CASE_READERS, form: |t, _| vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone())] },
-        Rule { endpoint: "records", allowed: &[OwnClient, Pair, Member, OwnWorker, SeatedOtherCoordinator, NonDisclosureClient], form: |t, _| case(t) },
+        Rule {
+            endpoint: "meeting",
+            allowed: CASE_READERS,
+            form: |t, _| vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone())],
+        },
+        Rule {
+            endpoint: "records",
+            allowed: &[OwnClient, Pair, Member, OwnWorker, SeatedOtherCoordinator, NonDisclosureClient],
+            form: |t, _| case(t),
+        },
         Rule { endpoint: "team_candidates", allowed: THE_PAIR, form: |t, _| case(t) },
         Rule { endpoint: "board", allowed: TEAM_STAFF, form: |t, _| vec![("board", format!("team-{}", t.case_id))] },
         Rule { endpoint: "my_boards", allowed: STAFF, form: none },
@@ -255,77 +286,164 @@ fn rules() -> Vec<Rule> {
                 ]
             },
         },
-        Rule { endpoint: "write_view", allowed: WRITERS, form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Näkemykseni.".into())] },
+        Rule {
+            endpoint: "write_view",
+            allowed: WRITERS,
+            form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Näkemykseni.".into())],
+        },
         Rule {
             endpoint: "open_by_law",
             allowed: TEAM_STAFF,
             // Social care: only Liisa, of health care, opens anything (for herself), so that Mikko's
             // view of health care below stays a matter of consent alone.
             form: |t, _| {
-                vec![("case_id", t.case_id.clone()), ("register", "social".into()), ("basis", "urgent_care".into()), ("reason", "Kiireellinen hoito, asiakas tajuton.".into())]
+                vec![
+                    ("case_id", t.case_id.clone()),
+                    ("register", "social".into()),
+                    ("basis", "urgent_care".into()),
+                    ("reason", "Kiireellinen hoito, asiakas tajuton.".into()),
+                ]
             },
         },
-        Rule { endpoint: "write_record", allowed: TEAM_STAFF, form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Kirjaus.".into())] },
+        Rule {
+            endpoint: "write_record",
+            allowed: TEAM_STAFF,
+            form: |t, _| vec![("case_id", t.case_id.clone()), ("text", "Kirjaus.".into())],
+        },
         Rule {
             endpoint: "change_plan",
             allowed: &[OwnClient, Pair, Member, OwnWorker, SeatedOtherCoordinator, NonDisclosureClient],
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("seen", "0".into()), ("op", "add_goal".into()), ("words", "Tavoite".into())],
+            form: |t, _| {
+                vec![
+                    ("case_id", t.case_id.clone()),
+                    ("seen", "0".into()),
+                    ("op", "add_goal".into()),
+                    ("words", "Tavoite".into()),
+                ]
+            },
         },
         Rule {
             endpoint: "give_feedback",
             allowed: &[OwnClient, RelativeWithScope, NonDisclosureClient],
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("occasion", "meeting".into()), ("target_id", t.meeting_id.clone()), ("score", "4".into())],
+            form: |t, _| {
+                vec![
+                    ("case_id", t.case_id.clone()),
+                    ("occasion", "meeting".into()),
+                    ("target_id", t.meeting_id.clone()),
+                    ("score", "4".into()),
+                ]
+            },
         },
         Rule {
             endpoint: "record_voice",
             // The client speaks for themself; the pair records anyone's words.
             allowed: &[OwnClient, Pair, NonDisclosureClient],
             form: |t, _| {
-                vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone()), ("speaker", t.client_user_id.clone()), ("hopes", "Toive.".into())]
+                vec![
+                    ("case_id", t.case_id.clone()),
+                    ("meeting_id", t.meeting_id.clone()),
+                    ("speaker", t.client_user_id.clone()),
+                    ("hopes", "Toive.".into()),
+                ]
             },
         },
-        Rule { endpoint: "answer_member", allowed: OWN_CLIENT, form: |t, _| vec![("seat_id", t.seat_id.clone()), ("answer", "accept".into())] },
-        Rule { endpoint: "comment_card", allowed: TEAM_STAFF, form: |t, _| vec![("card", t.action_card.clone()), ("body", "Kommentti.".into())] },
+        Rule {
+            endpoint: "answer_member",
+            allowed: OWN_CLIENT,
+            form: |t, _| vec![("seat_id", t.seat_id.clone()), ("answer", "accept".into())],
+        },
+        Rule {
+            endpoint: "comment_card",
+            allowed: TEAM_STAFF,
+            form: |t, _| vec![("card", t.action_card.clone()), ("body", "Kommentti.".into())],
+        },
         Rule {
             endpoint: "edit_card",
             allowed: TEAM_STAFF,
-            form: |t, _| vec![("card", t.action_card.clone()), ("version", "0".into()), ("what", "Tehtävä".into()), ("due", day(7))],
+            form: |t, _| {
+                vec![
+                    ("card", t.action_card.clone()),
+                    ("version", "0".into()),
+                    ("what", "Tehtävä".into()),
+                    ("due", day(7)),
+                ]
+            },
         },
         Rule {
             endpoint: "move_card",
             allowed: TEAM_STAFF,
-            form: |t, _| vec![("card", t.action_card.clone()), ("column", "status:done".into()), ("version", "0".into())],
+            form: |t, _| {
+                vec![("card", t.action_card.clone()), ("column", "status:done".into()), ("version", "0".into())]
+            },
         },
         Rule { endpoint: "care_allowance", allowed: THE_PAIR, form: |t, _| case(t) },
         Rule { endpoint: "start_assessment", allowed: THE_PAIR, form: |t, _| case(t) },
-        Rule { endpoint: "save_assessment", allowed: THE_PAIR, form: |t, _| vec![("case_id", t.case_id.clone()), ("revision", "0".into()), ("intent", "save".into())] },
+        Rule {
+            endpoint: "save_assessment",
+            allowed: THE_PAIR,
+            form: |t, _| vec![("case_id", t.case_id.clone()), ("revision", "0".into()), ("intent", "save".into())],
+        },
         Rule {
             endpoint: "schedule_meeting",
             allowed: THE_PAIR,
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("title", "Kokous".into()), ("starts", at_one(5)), ("minutes", "60".into()), ("place", "Sote-keskus".into())],
+            form: |t, _| {
+                vec![
+                    ("case_id", t.case_id.clone()),
+                    ("title", "Kokous".into()),
+                    ("starts", at_one(5)),
+                    ("minutes", "60".into()),
+                    ("place", "Sote-keskus".into()),
+                ]
+            },
         },
         Rule {
             endpoint: "agree_steps",
             allowed: THE_PAIR,
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone()), ("seen", "0".into())],
+            form: |t, _| {
+                vec![("case_id", t.case_id.clone()), ("meeting_id", t.meeting_id.clone()), ("seen", "0".into())]
+            },
         },
-        Rule { endpoint: "review_plan", allowed: THE_PAIR, form: |t, _| vec![("case_id", t.case_id.clone()), ("seen", "0".into())] },
-        Rule { endpoint: "propose_member", allowed: THE_PAIR, form: |t, _| vec![("case_id", t.case_id.clone()), ("user_id", "1".into()), ("team_role", "member".into())] },
+        Rule {
+            endpoint: "review_plan",
+            allowed: THE_PAIR,
+            form: |t, _| vec![("case_id", t.case_id.clone()), ("seen", "0".into())],
+        },
+        Rule {
+            endpoint: "propose_member",
+            allowed: THE_PAIR,
+            form: |t, _| vec![("case_id", t.case_id.clone()), ("user_id", "1".into()), ("team_role", "member".into())],
+        },
         Rule {
             endpoint: "move_stage",
             allowed: THE_PAIR,
             // From a stage the case is not in: refused as stale for the pair, nothing moves.
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("from", "identification".into()), ("to", "assessment".into())],
+            form: |t, _| {
+                vec![("case_id", t.case_id.clone()), ("from", "identification".into()), ("to", "assessment".into())]
+            },
         },
         Rule {
             endpoint: "close_case",
             allowed: THE_PAIR,
-            form: |t, _| vec![("case_id", t.case_id.clone()), ("from", "identification".into()), ("summary", String::new()), ("continuation", String::new())],
+            form: |t, _| {
+                vec![
+                    ("case_id", t.case_id.clone()),
+                    ("from", "identification".into()),
+                    ("summary", String::new()),
+                    ("continuation", String::new()),
+                ]
+            },
         },
         Rule {
             endpoint: "give_consent",
             allowed: CLIENTS,
-            form: |_, _| vec![("parties[]", "seat:own_worker".into()), ("registers[]", "health".into()), ("purpose", "Yhteistyö".into()), ("valid_until", day(30))],
+            form: |_, _| {
+                vec![
+                    ("parties[]", "seat:own_worker".into()),
+                    ("registers[]", "health".into()),
+                    ("purpose", "Yhteistyö".into()),
+                    ("valid_until", day(30)),
+                ]
+            },
         },
         Rule {
             endpoint: "record_consent",
@@ -346,10 +464,21 @@ fn rules() -> Vec<Rule> {
         Rule {
             endpoint: "narrow_consent",
             allowed: OWN_CLIENT,
-            form: |t, _| vec![("consent_id", t.consent_id.clone()), ("parties[]", "seat:own_worker".into()), ("registers[]", "health".into()), ("valid_until", day(20))],
+            form: |t, _| {
+                vec![
+                    ("consent_id", t.consent_id.clone()),
+                    ("parties[]", "seat:own_worker".into()),
+                    ("registers[]", "health".into()),
+                    ("valid_until", day(20)),
+                ]
+            },
         },
         Rule { endpoint: "remove_member", allowed: THE_PAIR, form: |t, _| vec![("seat_id", t.seat_id.clone())] },
-        Rule { endpoint: "withdraw_consent", allowed: OWN_CLIENT, form: |t, _| vec![("consent_id", t.consent_id.clone())] },
+        Rule {
+            endpoint: "withdraw_consent",
+            allowed: OWN_CLIENT,
+            form: |t, _| vec![("consent_id", t.consent_id.clone())],
+        },
         Rule {
             endpoint: "record_withdrawal",
             // The consent the client withdrew just before: the team gets past the gate and is told so.
@@ -362,7 +491,11 @@ fn rules() -> Vec<Rule> {
             // The scope as it is (Kari: nothing), so that no one's relationship changes.
             form: |t, _| vec![("link_id", t.relative_link.clone()), ("valid_until", String::new())],
         },
-        Rule { endpoint: "revoke_relative", allowed: OWN_CLIENT, form: |t, _| vec![("link_id", t.relative_link.clone())] },
+        Rule {
+            endpoint: "revoke_relative",
+            allowed: OWN_CLIENT,
+            form: |t, _| vec![("link_id", t.relative_link.clone())],
+        },
         Rule { endpoint: "logout", allowed: &EVERYONE, form: none },
     ]
 }
@@ -381,8 +514,19 @@ async fn target(app: &TestApp, client: &str, outsider: &str, coordinator: &str) 
     let sanna = app.signed_in(coordinator).await;
     let client_user_id = app.user_id(client).await.to_string();
     let (status, meeting) = json(
-        schedule(app, &sanna, case.id, &[("title", "Verkostokokous"), ("starts", &at_one(3)), ("minutes", "60"), ("place", "Sote-keskus"), ("participants[]", &client_user_id)])
-            .await,
+        schedule(
+            app,
+            &sanna,
+            case.id,
+            &[
+                ("title", "Verkostokokous"),
+                ("starts", &at_one(3)),
+                ("minutes", "60"),
+                ("place", "Sote-keskus"),
+                ("participants[]", &client_user_id),
+            ],
+        )
+        .await,
     )
     .await;
     let meeting_id = id_of(status, &meeting, "a meeting");
@@ -396,8 +540,17 @@ async fn target(app: &TestApp, client: &str, outsider: &str, coordinator: &str) 
         .to_string();
     let own = app.signed_in(client).await;
     let (status, consent) = json(
-        app.call(&own, "give_consent", &[("parties[]", "seat:own_worker"), ("registers[]", "health"), ("purpose", "Yhteistyö"), ("valid_until", &day(60))])
-            .await,
+        app.call(
+            &own,
+            "give_consent",
+            &[
+                ("parties[]", "seat:own_worker"),
+                ("registers[]", "health"),
+                ("purpose", "Yhteistyö"),
+                ("valid_until", &day(60)),
+            ],
+        )
+        .await,
     )
     .await;
     let consent_id = id_of(status, &consent, "a consent");
@@ -407,12 +560,21 @@ async fn target(app: &TestApp, client: &str, outsider: &str, coordinator: &str) 
         .call(
             &sanna,
             "change_plan",
-            &[("case_id", &case_id), ("seen", &plan["version"].to_string()), ("op", "add_action"), ("what", "Matriisin tehtävä"), ("owner", &sanna_id), ("due", &day(14))],
+            &[
+                ("case_id", &case_id),
+                ("seen", &plan["version"].to_string()),
+                ("op", "add_action"),
+                ("what", "Matriisin tehtävä"),
+                ("owner", &sanna_id),
+                ("due", &day(14)),
+            ],
         )
         .await;
     assert_eq!(added.status(), StatusCode::OK, "an action of the pair's: {}", added.text().await.unwrap());
     let (_, plan) = json(app.call(&sanna, "plan", &[("case_id", &case_id)]).await).await;
-    let key = plan["content"]["actions"].as_array().unwrap().iter().find(|a| a["what"] == "Matriisin tehtävä").unwrap()["key"].to_string();
+    let key = plan["content"]["actions"].as_array().unwrap().iter().find(|a| a["what"] == "Matriisin tehtävä").unwrap()
+        ["key"]
+        .to_string();
     let link = relative_link::Entity::find()
         .filter(relative_link::Column::ClientId.eq(case.client_id))
         .one(&app.db)
@@ -438,7 +600,13 @@ async fn relationships(app: &TestApp) {
     use app::server::entities::{case_member, relative_link, user};
     use sea_orm::{ActiveModelTrait, Set};
     let now = chrono::Utc::now();
-    let hash = user::Entity::find().filter(user::Column::Username.eq("kari.mantyla")).one(&app.db).await.unwrap().unwrap().password_hash;
+    let hash = user::Entity::find()
+        .filter(user::Column::Username.eq("kari.mantyla"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .password_hash;
     let eino = app.case_of("eino.mantyla").await;
     let riikka = app.case_of("riikka.lehto").await;
     for (username, client_id, can, until, revoked) in [
@@ -499,7 +667,8 @@ async fn passed(res: reqwest::Response) -> (bool, String) {
     let body = res.text().await.unwrap_or_default();
     let refused = status == StatusCode::UNAUTHORIZED
         || status == StatusCode::NOT_FOUND
-        || (status == StatusCode::FORBIDDEN && serde_json::from_str::<Value>(&body).is_ok_and(|b| b["error"] == "forbidden"));
+        || (status == StatusCode::FORBIDDEN
+            && serde_json::from_str::<Value>(&body).is_ok_and(|b| b["error"] == "forbidden"));
     (!refused, format!("{status} {}", body.chars().take(160).collect::<String>()))
 }
 
@@ -531,7 +700,13 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
         app.call(
             &app.signed_in("heikki.laine").await,
             "raise_concern",
-            &[("text", "Huoli."), ("agrees_to_proceed", "on"), ("name", "Matti Meikäläinen"), ("date_of_birth", "1970-05-05"), ("municipality", "Järvelä")],
+            &[
+                ("text", "Huoli."),
+                ("agrees_to_proceed", "on"),
+                ("name", "Matti Meikäläinen"),
+                ("date_of_birth", "1970-05-05"),
+                ("municipality", "Järvelä"),
+            ],
         )
         .await,
     )
@@ -554,7 +729,8 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
     };
     let (_, by_doctor) = json(app.call(&sessions[&Member], "records", &[("case_id", &eino.case_id)]).await).await;
     assert_eq!(sectors(by_doctor), BTreeSet::from(["health".to_string(), "other".to_string()]));
-    let (_, by_own_worker) = json(app.call(&sessions[&OwnWorker], "records", &[("case_id", &eino.case_id)]).await).await;
+    let (_, by_own_worker) =
+        json(app.call(&sessions[&OwnWorker], "records", &[("case_id", &eino.case_id)]).await).await;
     assert!(sectors(by_own_worker).contains("health"), "the consent names the own worker's seat");
 
     let mut wrong = Vec::new();
@@ -572,7 +748,11 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
             let (got_in, answer) = passed(res).await;
             let expected = rule.allowed.contains(&who);
             if got_in != expected {
-                wrong.push(format!("{} as {who:?}: expected {}, got {answer}", rule.endpoint, if expected { "in" } else { "refused" }));
+                wrong.push(format!(
+                    "{} as {who:?}: expected {}, got {answer}",
+                    rule.endpoint,
+                    if expected { "in" } else { "refused" }
+                ));
             }
         }
     }
@@ -589,12 +769,18 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
             let got_in = match open_socket(&app.address, path, cookie.as_deref(), &app.address).await {
                 Ok(_) => true,
                 Err(status) => {
-                    assert!([StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status), "{path} as {who:?}: {status}");
+                    assert!(
+                        [StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status),
+                        "{path} as {who:?}: {status}"
+                    );
                     false
                 }
             };
             if got_in != allowed.contains(&who) {
-                wrong.push(format!("{path} as {who:?}: expected {}", if allowed.contains(&who) { "in" } else { "refused" }));
+                wrong.push(format!(
+                    "{path} as {who:?}: expected {}",
+                    if allowed.contains(&who) { "in" } else { "refused" }
+                ));
             }
         }
     }
@@ -604,8 +790,13 @@ async fn every_server_function_lets_in_exactly_who_its_rule_says() {
     // it; once Eino withdraws those too, the health-care register is closed to Mikko again.
     let eino_again = app.signed_in("eino.mantyla").await;
     let (_, page) = json(app.call(&eino_again, "privacy", &[]).await).await;
-    let standing: Vec<String> =
-        page["consents"].as_array().unwrap().iter().filter(|c| c["in_force"] == true).map(|c| c["id"].to_string()).collect();
+    let standing: Vec<String> = page["consents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["in_force"] == true)
+        .map(|c| c["id"].to_string())
+        .collect();
     assert_eq!(standing.len(), 1 + TEAM_STAFF.len(), "Eino's own and one recorded by each of his team: {page}");
     for id in &standing {
         assert_eq!(app.call(&eino_again, "withdraw_consent", &[("consent_id", id)]).await.status(), StatusCode::OK);

@@ -16,7 +16,8 @@ async fn the_pair_arranges_a_meeting_and_the_invitation_reads_back_as_icalendar(
     let app = TestApp::spawn().await;
     let (sanna, eino) = (app.signed_in("sanna.virtanen").await, app.signed_in("eino.mantyla").await);
     let id = app.case_of("eino.mantyla").await.id;
-    let (eino_id, mikko_id) = (app.user_id("eino.mantyla").await.to_string(), app.user_id("mikko.salonen").await.to_string());
+    let (eino_id, mikko_id) =
+        (app.user_id("eino.mantyla").await.to_string(), app.user_id("mikko.salonen").await.to_string());
     let start = at_one(10);
     let good = |extra: Vec<(&'static str, String)>| {
         let mut f: Vec<(&'static str, String)> = vec![
@@ -35,7 +36,8 @@ async fn the_pair_arranges_a_meeting_and_the_invitation_reads_back_as_icalendar(
         }
         f
     };
-    let refs = |f: &Vec<(&'static str, String)>| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<(&str, String)>>();
+    let refs =
+        |f: &Vec<(&'static str, String)>| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<(&str, String)>>();
 
     // Each mistake has its own answer, and nothing is written.
     let noora = app.user_id("noora.lindholm").await.to_string();
@@ -49,14 +51,30 @@ async fn the_pair_arranges_a_meeting_and_the_invitation_reads_back_as_icalendar(
     ] {
         let fields = refs(&good(extra));
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_error(schedule(&app, &sanna, id, &fields).await, StatusCode::UNPROCESSABLE_ENTITY, "meeting", Some(json!({"kind": kind}))).await;
+        assert_error(
+            schedule(&app, &sanna, id, &fields).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "meeting",
+            Some(json!({"kind": kind})),
+        )
+        .await;
     }
     let fields = refs(&good(vec![]));
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let liisa = app.signed_in("liisa.makinen").await;
-    assert_error(schedule(&app, &liisa, id, &fields).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+    assert_error(
+        schedule(&app, &liisa, id, &fields).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
     let (status, listed) = json(app.call(&sanna, "meetings", &[("case_id", &id.to_string())]).await).await;
-    assert_eq!((status, listed["upcoming"].as_array().unwrap().len()), (StatusCode::OK, 0), "nothing refused was written");
+    assert_eq!(
+        (status, listed["upcoming"].as_array().unwrap().len()),
+        (StatusCode::OK, 0),
+        "nothing refused was written"
+    );
 
     let (status, meeting_id) = json(schedule(&app, &sanna, id, &fields).await).await;
     assert_eq!(status, StatusCode::OK, "{meeting_id}");
@@ -73,10 +91,16 @@ async fn the_pair_arranges_a_meeting_and_the_invitation_reads_back_as_icalendar(
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "text/calendar; charset=utf-8");
     let ics = res.text().await.unwrap();
-    let calendar = ical::IcalParser::new(BufReader::new(ics.as_bytes())).next().expect("one calendar").expect("valid iCalendar");
+    let calendar =
+        ical::IcalParser::new(BufReader::new(ics.as_bytes())).next().expect("one calendar").expect("valid iCalendar");
     assert_eq!(calendar.events.len(), 1);
     let property = |name: &str| {
-        calendar.events[0].properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_else(|| panic!("{name} in {ics}"))
+        calendar.events[0]
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("{name} in {ics}"))
     };
     assert_eq!(property("SUMMARY"), "Verkostokokous\\; Eino ja tiimi", "escaped as RFC 5545 says");
     assert_eq!(property("LOCATION"), "Järvelän sote-keskus\\, neuvotteluhuone 2");
@@ -91,7 +115,10 @@ async fn the_pair_arranges_a_meeting_and_the_invitation_reads_back_as_icalendar(
     // Only people who may see the case get it; a stranger gets nothing.
     let stranger = app.signed_in("noora.lindholm").await;
     assert_eq!(app.get(&stranger, &format!("/meetings/{meeting_id}/invite.ics")).await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app.get(&app.anonymous(), &format!("/meetings/{meeting_id}/invite.ics")).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.get(&app.anonymous(), &format!("/meetings/{meeting_id}/invite.ics")).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
     assert_eq!(app.get(&eino, "/meetings/99999/invite.ics").await.status(), StatusCode::NOT_FOUND);
     assert!(app.audit_rows(id, "meeting", "view").await.len() >= 1);
 }
@@ -99,20 +126,46 @@ async fn the_pair_arranges_a_meeting_and_the_invitation_reads_back_as_icalendar(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn everyone_is_heard_and_the_agreed_steps_become_plan_actions_once() {
     let app = TestApp::spawn().await;
-    let (sanna, eino, mikko) =
-        (app.signed_in("sanna.virtanen").await, app.signed_in("eino.mantyla").await, app.signed_in("mikko.salonen").await);
+    let (sanna, eino, mikko) = (
+        app.signed_in("sanna.virtanen").await,
+        app.signed_in("eino.mantyla").await,
+        app.signed_in("mikko.salonen").await,
+    );
     let id = app.case_of("eino.mantyla").await.id;
-    let (eino_id, mikko_id, liisa_id) =
-        (app.user_id("eino.mantyla").await.to_string(), app.user_id("mikko.salonen").await.to_string(), app.user_id("liisa.makinen").await.to_string());
+    let (eino_id, mikko_id, liisa_id) = (
+        app.user_id("eino.mantyla").await.to_string(),
+        app.user_id("mikko.salonen").await.to_string(),
+        app.user_id("liisa.makinen").await.to_string(),
+    );
     let start = at_one(3);
     let (_, meeting_id) = json(
-        schedule(&app, &sanna, id, &[("title", "Verkostokokous"), ("starts", &start), ("minutes", "60"), ("video_link", "https://meet.example/eino"), ("participants[]", &eino_id), ("participants[]", &mikko_id)]).await,
+        schedule(
+            &app,
+            &sanna,
+            id,
+            &[
+                ("title", "Verkostokokous"),
+                ("starts", &start),
+                ("minutes", "60"),
+                ("video_link", "https://meet.example/eino"),
+                ("participants[]", &eino_id),
+                ("participants[]", &mikko_id),
+            ],
+        )
+        .await,
     )
     .await;
     let meeting_id = meeting_id.as_i64().unwrap();
     let (m, c) = (meeting_id.to_string(), id.to_string());
     let voice = |speaker: &str, hopes: &str| {
-        vec![("case_id", c.clone()), ("meeting_id", m.clone()), ("speaker", speaker.to_string()), ("hopes", hopes.to_string()), ("worries", String::new()), ("support", String::new())]
+        vec![
+            ("case_id", c.clone()),
+            ("meeting_id", m.clone()),
+            ("speaker", speaker.to_string()),
+            ("hopes", hopes.to_string()),
+            ("worries", String::new()),
+            ("support", String::new()),
+        ]
     };
     let call = |http: &Client, name: &'static str, fields: Vec<(&'static str, String)>| {
         let (app, http) = (&app, http.clone());
@@ -125,40 +178,101 @@ async fn everyone_is_heard_and_the_agreed_steps_become_plan_actions_once() {
     // The client speaks for themself; the pair writes down what anyone invited said.
     assert_eq!(call(&eino, "record_voice", voice(&eino_id, "Haluan pärjätä kotona.")).await.status(), StatusCode::OK);
     assert_eq!(call(&sanna, "record_voice", voice(&mikko_id, "Kaiteet ennen joulua.")).await.status(), StatusCode::OK);
-    assert_error(call(&eino, "record_voice", voice(&mikko_id, "Mikko sanoi…")).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
-    assert_error(call(&sanna, "record_voice", voice(&liisa_id, "Liisa ei ollut kutsuttu")).await, StatusCode::UNPROCESSABLE_ENTITY, "meeting", Some(json!({"kind": "not_participant"}))).await;
-    assert_error(call(&mikko, "record_voice", voice(&mikko_id, "  ")).await, StatusCode::UNPROCESSABLE_ENTITY, "meeting", Some(json!({"kind": "voice_empty"}))).await;
+    assert_error(
+        call(&eino, "record_voice", voice(&mikko_id, "Mikko sanoi…")).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
+    assert_error(
+        call(&sanna, "record_voice", voice(&liisa_id, "Liisa ei ollut kutsuttu")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "meeting",
+        Some(json!({"kind": "not_participant"})),
+    )
+    .await;
+    assert_error(
+        call(&mikko, "record_voice", voice(&mikko_id, "  ")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "meeting",
+        Some(json!({"kind": "voice_empty"})),
+    )
+    .await;
     let (status, page) = meeting(&app, &eino, id, meeting_id).await;
     assert_eq!(status, StatusCode::OK, "{page}");
-    let heard: Vec<(&str, &str, Value)> =
-        page["voices"].as_array().unwrap().iter().map(|v| (v["speaker"].as_str().unwrap(), v["hopes"].as_str().unwrap(), v["recorded_by"].clone())).collect();
-    assert_eq!(heard, [("Eino Mäntylä", "Haluan pärjätä kotona.", Value::Null), ("Mikko Salonen", "Kaiteet ennen joulua.", json!("Sanna Virtanen"))]);
+    let heard: Vec<(&str, &str, Value)> = page["voices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["speaker"].as_str().unwrap(), v["hopes"].as_str().unwrap(), v["recorded_by"].clone()))
+        .collect();
+    assert_eq!(
+        heard,
+        [
+            ("Eino Mäntylä", "Haluan pärjätä kotona.", Value::Null),
+            ("Mikko Salonen", "Kaiteet ennen joulua.", json!("Sanna Virtanen"))
+        ]
+    );
     assert_eq!(page["speakers"].as_array().unwrap().len(), 1, "the client speaks for themself only");
     assert_eq!(page["can_agree_steps"], false);
 
     // Agreed steps: a bad row is named; then all rows go into the plan as one version.
     let steps = |owner2: &str, due2: &str| {
         vec![
-            ("case_id", c.clone()), ("meeting_id", m.clone()), ("seen", "2".to_string()),
-            ("what[]", "Tukikaiteet kylpyhuoneeseen".to_string()), ("owner[]", mikko_id.clone()), ("due[]", day(14)),
-            ("what[]", String::new()), ("owner[]", String::new()), ("due[]", String::new()),
-            ("what[]", "Kotikäynti fysioterapeutin kanssa".to_string()), ("owner[]", owner2.to_string()), ("due[]", due2.to_string()),
+            ("case_id", c.clone()),
+            ("meeting_id", m.clone()),
+            ("seen", "2".to_string()),
+            ("what[]", "Tukikaiteet kylpyhuoneeseen".to_string()),
+            ("owner[]", mikko_id.clone()),
+            ("due[]", day(14)),
+            ("what[]", String::new()),
+            ("owner[]", String::new()),
+            ("due[]", String::new()),
+            ("what[]", "Kotikäynti fysioterapeutin kanssa".to_string()),
+            ("owner[]", owner2.to_string()),
+            ("due[]", due2.to_string()),
         ]
     };
-    assert_error(call(&sanna, "agree_steps", steps(&liisa_id, &day(-1))).await, StatusCode::UNPROCESSABLE_ENTITY, "meeting", Some(json!({"kind": "step", "row": 3, "problem": {"kind": "date_in_past"}}))).await;
-    assert_error(call(&mikko, "agree_steps", steps(&liisa_id, &day(20))).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+    assert_error(
+        call(&sanna, "agree_steps", steps(&liisa_id, &day(-1))).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "meeting",
+        Some(json!({"kind": "step", "row": 3, "problem": {"kind": "date_in_past"}})),
+    )
+    .await;
+    assert_error(
+        call(&mikko, "agree_steps", steps(&liisa_id, &day(20))).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
     let (status, version) = json(call(&sanna, "agree_steps", steps(&liisa_id, &day(20))).await).await;
     assert_eq!((status, version.clone()), (StatusCode::OK, json!(3)), "{version}");
     let (_, plan) = json(app.call(&eino, "plan", &[("case_id", &c)]).await).await;
-    let actions: Vec<(&str, &str)> =
-        plan["content"]["actions"].as_array().unwrap().iter().map(|a| (a["what"].as_str().unwrap(), a["status"].as_str().unwrap())).collect();
+    let actions: Vec<(&str, &str)> = plan["content"]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["what"].as_str().unwrap(), a["status"].as_str().unwrap()))
+        .collect();
     assert_eq!(actions[2..], [("Tukikaiteet kylpyhuoneeseen", "open"), ("Kotikäynti fysioterapeutin kanssa", "open")]);
     assert_eq!(plan["versions"][0]["saved_by"], "Sanna Virtanen");
     let mut again = steps(&liisa_id, &day(20));
     again[2].1 = "3".to_string();
-    assert_error(call(&sanna, "agree_steps", again).await, StatusCode::CONFLICT, "meeting", Some(json!({"kind": "steps_already_agreed"}))).await;
+    assert_error(
+        call(&sanna, "agree_steps", again).await,
+        StatusCode::CONFLICT,
+        "meeting",
+        Some(json!({"kind": "steps_already_agreed"})),
+    )
+    .await;
     assert_eq!(json(app.call(&eino, "plan", &[("case_id", &c)]).await).await.1["version"], 3, "the steps went in once");
     let (_, page) = meeting(&app, &sanna, id, meeting_id).await;
     assert_eq!(page["meeting"]["steps_plan_version"], 3);
-    assert!(app.db.execute_unprepared("UPDATE meeting_voices SET hopes = 'forged'").await.is_err(), "voices are kept as said");
+    assert!(
+        app.db.execute_unprepared("UPDATE meeting_voices SET hopes = 'forged'").await.is_err(),
+        "voices are kept as said"
+    );
 }

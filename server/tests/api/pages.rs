@@ -93,7 +93,10 @@ async fn the_pathway_is_sent_as_plain_html_and_the_other_pages_with_the_applicat
     let app = TestApp::spawn().await;
     let client = app.signed_in("elina.hakala").await;
     let pathway = app.get(&client, "/pathway").await.text().await.unwrap();
-    assert!(pathway.contains(r#"data-testid="pathway-step""#) && pathway.contains("Tiimin kokoaminen"), "the page is all there, map included");
+    assert!(
+        pathway.contains(r#"data-testid="pathway-step""#) && pathway.contains("Tiimin kokoaminen"),
+        "the page is all there, map included"
+    );
     assert!(pathway.contains(r#"action="/api/write_view""#), "its forms post to the server");
     assert!(pathway.contains(r#"action="/language""#), "and so does the language choice");
     assert!(!pathway.contains("polku.wasm") && !pathway.contains("/pkg/polku.js"), "no WebAssembly, no script");
@@ -106,7 +109,10 @@ async fn the_language_is_chosen_with_a_plain_form_from_the_sites_own_pages() {
     let app = TestApp::spawn().await;
     let http = app.signed_in("elina.hakala").await;
     let choose = |lang: &'static str, back: &'static str, origin: String| {
-        http.post(format!("{}/language", app.address)).header("origin", origin).form(&[("lang", lang), ("back", back)]).send()
+        http.post(format!("{}/language", app.address))
+            .header("origin", origin)
+            .form(&[("lang", lang), ("back", back)])
+            .send()
     };
     let chosen = choose("sv", "/pathway?case=1&step=team", app.address.clone()).await.unwrap();
     assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
@@ -119,5 +125,8 @@ async fn the_language_is_chosen_with_a_plain_form_from_the_sites_own_pages() {
     assert_eq!(choose("de", "/", app.address.clone()).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
     let forged = choose("fi", "/", "https://evil.example".to_string()).await.unwrap();
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
-    assert!(app.get(&http, "/pathway").await.text().await.unwrap().contains("My pathway"), "the English choice held; the forged one did not");
+    assert!(
+        app.get(&http, "/pathway").await.text().await.unwrap().contains("My pathway"),
+        "the English choice held; the forged one did not"
+    );
 }

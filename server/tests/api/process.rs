@@ -8,7 +8,8 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-const STEPS: [&str; 9] = ["concern", "screening", "assessment", "team", "plan", "meetings", "review", "feedback", "closure"];
+const STEPS: [&str; 9] =
+    ["concern", "screening", "assessment", "team", "plan", "meetings", "review", "feedback", "closure"];
 
 /// `step → (count, overdue)` from a `process_counts` answer.
 async fn counts(app: &TestApp, http: &reqwest::Client, scope: &str) -> HashMap<String, (u64, u64)> {
@@ -17,7 +18,9 @@ async fn counts(app: &TestApp, http: &reqwest::Client, scope: &str) -> HashMap<S
     let list = body.as_array().expect("one entry per step");
     assert_eq!(list.iter().map(|c| c["step"].as_str().unwrap()).collect::<Vec<_>>(), STEPS, "every step, in map order");
     list.iter()
-        .map(|c| (c["step"].as_str().unwrap().to_string(), (c["count"].as_u64().unwrap(), c["overdue"].as_u64().unwrap())))
+        .map(|c| {
+            (c["step"].as_str().unwrap().to_string(), (c["count"].as_u64().unwrap(), c["overdue"].as_u64().unwrap()))
+        })
         .collect()
 }
 
@@ -65,7 +68,10 @@ async fn staff_see_how_many_of_their_cases_stand_in_each_step_and_the_list_behin
     let organisation = counts(&app, &sanna, "organisation").await;
     let all = counts(&app, &sanna, "all").await;
     for step in STEPS {
-        assert!(all[step].0 >= organisation[step].0 && organisation[step].0 >= mine[step].0, "{step}: all ⊇ organisation ⊇ mine");
+        assert!(
+            all[step].0 >= organisation[step].0 && organisation[step].0 >= mine[step].0,
+            "{step}: all ⊇ organisation ⊇ mine"
+        );
     }
     let open = concern::Entity::find().filter(concern::Column::Status.eq("open")).count(&app.db).await.unwrap();
     assert_eq!(all["concern"].0, open);
@@ -83,7 +89,16 @@ async fn the_numbers_follow_a_move_and_a_raised_concern() {
     let kalevi = app.case_of("kalevi.nurmi").await;
     let id = kalevi.id.to_string();
     let closed = app
-        .call(&maria, "close_case", &[("case_id", id.as_str()), ("from", "follow_up"), ("summary", "Kalevi pärjää."), ("continuation", "Kotihoito jatkaa.")])
+        .call(
+            &maria,
+            "close_case",
+            &[
+                ("case_id", id.as_str()),
+                ("from", "follow_up"),
+                ("summary", "Kalevi pärjää."),
+                ("continuation", "Kotihoito jatkaa."),
+            ],
+        )
         .await;
     assert_eq!(closed.status(), StatusCode::OK);
     let after = counts(&app, &jari, "mine").await;
@@ -134,9 +149,21 @@ async fn only_staff_see_the_numbers_and_a_wrong_choice_is_named() {
     .await;
     let eino = app.signed_in("eino.mantyla").await;
     for scope in ["mine", "everyone"] {
-        assert_error(app.call(&eino, "process_counts", &[("scope", scope)]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("staff_only"))).await;
+        assert_error(
+            app.call(&eino, "process_counts", &[("scope", scope)]).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            Some(json!("staff_only")),
+        )
+        .await;
     }
-    assert_error(app.call(&eino, "my_cases", &[("step", "lunch")]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("case_list_for_teams"))).await;
+    assert_error(
+        app.call(&eino, "my_cases", &[("step", "lunch")]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("case_list_for_teams")),
+    )
+    .await;
     assert_error(
         app.call(&app.signed_in("admin").await, "process_counts", &[("scope", "all")]).await,
         StatusCode::FORBIDDEN,
@@ -144,7 +171,13 @@ async fn only_staff_see_the_numbers_and_a_wrong_choice_is_named() {
         Some(json!("administrator_no_client_content")),
     )
     .await;
-    assert_error(app.call(&app.anonymous(), "process_counts", &[("scope", "all")]).await, StatusCode::UNAUTHORIZED, "unauthenticated", None).await;
+    assert_error(
+        app.call(&app.anonymous(), "process_counts", &[("scope", "all")]).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+        None,
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -164,7 +197,10 @@ async fn the_client_sees_their_step_what_comes_next_and_how_their_goals_are_goin
 
     let (_, aino) = json(app.call(&app.signed_in("aino.korhonen").await, "my_pathway", &[]).await).await;
     assert_eq!(aino[0]["step"], "assessment");
-    assert_eq!(aino[0]["next_date"]["kind"], "assessment_start", "Aino is 79: the law sets the day the assessment starts");
+    assert_eq!(
+        aino[0]["next_date"]["kind"], "assessment_start",
+        "Aino is 79: the law sets the day the assessment starts"
+    );
 
     let (_, veikko) = json(app.call(&app.signed_in("veikko.heinonen").await, "my_pathway", &[]).await).await;
     assert_eq!(veikko[0]["step"], "closure");
@@ -186,17 +222,39 @@ async fn live_views_hear_what_kind_of_thing_changed_and_only_from_the_sites_own_
     let maria = app.signed_in("maria.nieminen").await;
     let helmi = app.case_of("helmi.lahtinen").await.id.to_string();
     let closed = app
-        .call(&maria, "close_case", &[("case_id", helmi.as_str()), ("from", "follow_up"), ("summary", "Valmis."), ("continuation", "Kotihoito jatkaa.")])
+        .call(
+            &maria,
+            "close_case",
+            &[
+                ("case_id", helmi.as_str()),
+                ("from", "follow_up"),
+                ("summary", "Valmis."),
+                ("continuation", "Kotihoito jatkaa."),
+            ],
+        )
         .await;
     assert_eq!(closed.status(), StatusCode::OK);
     assert_eq!(next_text(&mut socket).await, r#""cases""#, "no case, client or person in what goes out");
 
-    let raised = app.call(&app.signed_in("eino.mantyla").await, "raise_concern", &[("text", "Olen yksinäinen."), ("agrees_to_proceed", "on")]).await;
+    let raised = app
+        .call(
+            &app.signed_in("eino.mantyla").await,
+            "raise_concern",
+            &[("text", "Olen yksinäinen."), ("agrees_to_proceed", "on")],
+        )
+        .await;
     assert_eq!(raised.status(), StatusCode::OK);
     assert_eq!(next_text(&mut socket).await, r#""concerns""#);
 
-    assert_eq!(connect_live(&app, Some(heikki.clone()), "https://evil.example").await.err(), Some(StatusCode::FORBIDDEN));
+    assert_eq!(
+        connect_live(&app, Some(heikki.clone()), "https://evil.example").await.err(),
+        Some(StatusCode::FORBIDDEN)
+    );
     assert_eq!(connect_live(&app, None, &origin).await.err(), Some(StatusCode::UNAUTHORIZED));
     let client = app.session_cookie("eino.mantyla").await;
-    assert_eq!(connect_live(&app, Some(client), &origin).await.err(), Some(StatusCode::FORBIDDEN), "live views are staff views");
+    assert_eq!(
+        connect_live(&app, Some(client), &origin).await.err(),
+        Some(StatusCode::FORBIDDEN),
+        "live views are staff views"
+    );
 }

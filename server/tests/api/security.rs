@@ -28,9 +28,27 @@ async fn a_form_posted_from_another_sites_page_is_refused_before_it_acts() {
         }
         request.send()
     };
-    assert_error(login(Some("https://evil.example"), None).await.unwrap(), StatusCode::FORBIDDEN, "forbidden", Some(json!("cross_origin"))).await;
-    assert_error(login(None, Some("cross-site")).await.unwrap(), StatusCode::FORBIDDEN, "forbidden", Some(json!("cross_origin"))).await;
-    assert_error(login(Some("null"), None).await.unwrap(), StatusCode::FORBIDDEN, "forbidden", Some(json!("cross_origin"))).await;
+    assert_error(
+        login(Some("https://evil.example"), None).await.unwrap(),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("cross_origin")),
+    )
+    .await;
+    assert_error(
+        login(None, Some("cross-site")).await.unwrap(),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("cross_origin")),
+    )
+    .await;
+    assert_error(
+        login(Some("null"), None).await.unwrap(),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("cross_origin")),
+    )
+    .await;
     assert_eq!(sessions(&app).await, 0, "no refused sign-in started a session");
     assert_eq!(sign_in_attempt::Entity::find().count(&app.db).await.unwrap(), 0, "nor reached the sign-in at all");
 
@@ -38,7 +56,8 @@ async fn a_form_posted_from_another_sites_page_is_refused_before_it_acts() {
     assert_eq!(sessions(&app).await, 1);
 
     // Signed in, another site's page cannot sign the person out, nor change their language.
-    let res = http.post(format!("{}/api/logout", app.address)).header("origin", "https://evil.example").send().await.unwrap();
+    let res =
+        http.post(format!("{}/api/logout", app.address)).header("origin", "https://evil.example").send().await.unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(sessions(&app).await, 1);
     let res = http
@@ -75,7 +94,13 @@ async fn an_account_is_locked_from_one_address_for_a_while_after_five_wrong_pass
     let app = TestApp::spawn().await;
     let http = app.anonymous();
     for _ in 0..5 {
-        assert_error(app.login(&http, "sanna.virtanen", "arvaus").await, StatusCode::UNAUTHORIZED, "bad_credentials", None).await;
+        assert_error(
+            app.login(&http, "sanna.virtanen", "arvaus").await,
+            StatusCode::UNAUTHORIZED,
+            "bad_credentials",
+            None,
+        )
+        .await;
     }
     // Now even the right password waits, and says for how long.
     assert_error(
@@ -107,7 +132,8 @@ async fn an_address_that_failed_twenty_times_waits_whichever_account_it_names() 
         .unwrap();
     }
     let res = app.login(&app.anonymous(), "heikki.laine", PASSWORD).await;
-    assert_error(res, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", Some(json!({ "retry_in_minutes": 10 }))).await;
+    assert_error(res, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", Some(json!({ "retry_in_minutes": 10 })))
+        .await;
     assert_eq!(sessions(&app).await, 0);
 }
 
@@ -126,7 +152,12 @@ async fn pages_allow_only_their_own_scripts_and_every_response_is_hardened() {
     let policy = header("content-security-policy");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(!policy.contains("unsafe-inline"), "{policy}");
-    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in the policy").to_owned();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
+        .to_owned();
     let html = page.text().await.unwrap();
     // Empty script elements (Leptos leaves one at the end of the body) run nothing.
     let scripts = html.matches("<script").count() - html.matches("<script></script>").count();
@@ -142,4 +173,3 @@ async fn pages_allow_only_their_own_scripts_and_every_response_is_hardened() {
     let policy = api.headers()["content-security-policy"].to_str().unwrap();
     assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';") && !policy.contains("nonce"), "{policy}");
 }
-

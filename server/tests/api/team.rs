@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 async fn propose(app: &TestApp, http: &Client, case_id: i32, username: &str, role: &str) -> reqwest::Response {
     let user_id = app.user_id(username).await.to_string();
-    app.call(http, "propose_member", &[("case_id", &case_id.to_string()), ("user_id", &user_id), ("team_role", role)]).await
+    app.call(http, "propose_member", &[("case_id", &case_id.to_string()), ("user_id", &user_id), ("team_role", role)])
+        .await
 }
 
 async fn team(app: &TestApp, http: &Client, case_id: i32) -> Vec<Value> {
@@ -17,7 +18,8 @@ async fn team(app: &TestApp, http: &Client, case_id: i32) -> Vec<Value> {
 }
 
 async fn seat_of(app: &TestApp, http: &Client, case_id: i32, name: &str) -> i64 {
-    team(app, http, case_id).await.iter().find(|m| m["name"] == name).unwrap_or_else(|| panic!("{name} on the team"))["seat_id"]
+    team(app, http, case_id).await.iter().find(|m| m["name"] == name).unwrap_or_else(|| panic!("{name} on the team"))
+        ["seat_id"]
         .as_i64()
         .unwrap()
 }
@@ -51,30 +53,77 @@ async fn the_client_decides_who_joins_their_team() {
 
     assert_eq!(propose(&app, &sanna, id, "rauni.ojala", "member").await.status(), StatusCode::OK);
     let rauni = app.signed_in("rauni.ojala").await;
-    assert_error(app.call(&rauni, "case", &[("case_id", &id.to_string())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(
+        app.call(&rauni, "case", &[("case_id", &id.to_string())]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
     let (_, pathways) = json(app.call(&eino, "my_pathway", &[]).await).await;
-    let proposed: Vec<&Value> = pathways[0]["team"].as_array().unwrap().iter().filter(|m| m["status"] == "proposed").collect();
+    let proposed: Vec<&Value> =
+        pathways[0]["team"].as_array().unwrap().iter().filter(|m| m["status"] == "proposed").collect();
     assert_eq!(proposed.len(), 1);
     assert_eq!(proposed[0]["name"], "Rauni Ojala");
     let seat = proposed[0]["seat_id"].as_i64().unwrap();
 
-    assert_error(answer(&app, &sanna, seat, "accept").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("client_only"))).await;
+    assert_error(
+        answer(&app, &sanna, seat, "accept").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("client_only")),
+    )
+    .await;
     let kari = app.signed_in("kari.mantyla").await;
-    assert_error(answer(&app, &kari, seat, "accept").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("outside_relative_scope"))).await;
+    assert_error(
+        answer(&app, &kari, seat, "accept").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("outside_relative_scope")),
+    )
+    .await;
     let aino = app.signed_in("aino.korhonen").await;
-    assert_error(answer(&app, &aino, seat, "accept").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_your_case"))).await;
-    assert_error(answer(&app, &eino, seat, "maybe").await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "invalid_choice", "value": "maybe"}))).await;
+    assert_error(
+        answer(&app, &aino, seat, "accept").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_your_case")),
+    )
+    .await;
+    assert_error(
+        answer(&app, &eino, seat, "maybe").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "team",
+        Some(json!({"kind": "invalid_choice", "value": "maybe"})),
+    )
+    .await;
 
     let (status, body) = json(answer(&app, &eino, seat, "accept").await).await;
     assert_eq!((status, body), (StatusCode::OK, json!(true)));
-    assert_eq!(app.call(&rauni, "case", &[("case_id", &id.to_string())]).await.status(), StatusCode::OK, "accepted members see the case");
-    assert_error(answer(&app, &eino, seat, "decline").await, StatusCode::CONFLICT, "team", Some(json!({"kind": "already_answered"}))).await;
+    assert_eq!(
+        app.call(&rauni, "case", &[("case_id", &id.to_string())]).await.status(),
+        StatusCode::OK,
+        "accepted members see the case"
+    );
+    assert_error(
+        answer(&app, &eino, seat, "decline").await,
+        StatusCode::CONFLICT,
+        "team",
+        Some(json!({"kind": "already_answered"})),
+    )
+    .await;
     let (_, detail) = json(app.call(&sanna, "case", &[("case_id", &id.to_string())]).await).await;
     let kinds: Vec<Value> = detail["history"].as_array().unwrap().iter().map(|h| h["event"]["kind"].clone()).collect();
     assert!(kinds.ends_with(&[json!("member_proposed"), json!("member_joined")]), "{kinds:?}");
 
     // The rules of the seats, each with its own answer.
-    assert_error(propose(&app, &sanna, id, "rauni.ojala", "member").await, StatusCode::CONFLICT, "team", Some(json!({"kind": "already_on_team"}))).await;
+    assert_error(
+        propose(&app, &sanna, id, "rauni.ojala", "member").await,
+        StatusCode::CONFLICT,
+        "team",
+        Some(json!({"kind": "already_on_team"})),
+    )
+    .await;
     assert_error(
         propose(&app, &sanna, id, "timo.peltonen", "social_coordinator").await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -89,7 +138,13 @@ async fn the_client_decides_who_joins_their_team() {
         Some(json!({"kind": "wrong_sector_for_seat", "role": "social_coordinator", "sector": "social"})),
     )
     .await;
-    assert_error(propose(&app, &sanna, id, "noora.lindholm", "own_worker").await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "own_worker_taken"}))).await;
+    assert_error(
+        propose(&app, &sanna, id, "noora.lindholm", "own_worker").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "team",
+        Some(json!({"kind": "own_worker_taken"})),
+    )
+    .await;
     assert_error(
         propose(&app, &sanna, id, "pirjo.korhonen", "relative").await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -97,20 +152,44 @@ async fn the_client_decides_who_joins_their_team() {
         Some(json!({"kind": "wrong_person_for_seat", "role": "relative"})),
     )
     .await;
-    assert_error(propose(&app, &sanna, id, "rauni.ojala", "captain").await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "invalid_choice", "value": "captain"}))).await;
+    assert_error(
+        propose(&app, &sanna, id, "rauni.ojala", "captain").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "team",
+        Some(json!({"kind": "invalid_choice", "value": "captain"})),
+    )
+    .await;
 
     // A declined proposal gives no access and leaves the team as it was.
     assert_eq!(propose(&app, &sanna, id, "noora.lindholm", "member").await.status(), StatusCode::OK);
     let seat = seat_of(&app, &sanna, id, "Noora Lindholm").await;
     assert_eq!(json(answer(&app, &eino, seat, "decline").await).await.1, json!(false));
     let noora = app.signed_in("noora.lindholm").await;
-    assert_error(app.call(&noora, "case", &[("case_id", &id.to_string())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(
+        app.call(&noora, "case", &[("case_id", &id.to_string())]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
     assert!(!team(&app, &sanna, id).await.iter().any(|m| m["name"] == "Noora Lindholm"));
 
     // Only the pair proposes.
     let liisa = app.signed_in("liisa.makinen").await;
-    assert_error(propose(&app, &liisa, id, "noora.lindholm", "member").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
-    assert_error(propose(&app, &eino, id, "noora.lindholm", "member").await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+    assert_error(
+        propose(&app, &liisa, id, "noora.lindholm", "member").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
+    assert_error(
+        propose(&app, &eino, id, "noora.lindholm", "member").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -125,34 +204,64 @@ async fn a_case_in_collaboration_keeps_its_coordinator_pair() {
         remove(&app, &sanna, heikki_seat, None).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "team",
-        Some(json!({"kind": "coordinator_without_replacement", "role": "health_coordinator", "stage": "collaboration"})),
+        Some(
+            json!({"kind": "coordinator_without_replacement", "role": "health_coordinator", "stage": "collaboration"}),
+        ),
     )
     .await;
 
     // A replacement first: proposed, accepted by the client, then named when Heikki leaves.
     assert_eq!(propose(&app, &sanna, id, "jari.koskinen", "health_coordinator").await.status(), StatusCode::OK);
     let jari_seat = seat_of(&app, &sanna, id, "Jari Koskinen").await;
-    assert!(remove(&app, &sanna, heikki_seat, Some(jari_seat)).await.status().is_client_error(), "a proposal is not yet a replacement");
+    assert!(
+        remove(&app, &sanna, heikki_seat, Some(jari_seat)).await.status().is_client_error(),
+        "a proposal is not yet a replacement"
+    );
     assert_eq!(answer(&app, &eino, jari_seat, "accept").await.status(), StatusCode::OK);
     let liisa = app.signed_in("liisa.makinen").await;
-    assert_error(remove(&app, &liisa, heikki_seat, Some(jari_seat)).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_coordinator_of_case"))).await;
+    assert_error(
+        remove(&app, &liisa, heikki_seat, Some(jari_seat)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_coordinator_of_case")),
+    )
+    .await;
     assert_eq!(remove(&app, &sanna, heikki_seat, Some(jari_seat)).await.status(), StatusCode::OK);
 
     let heikki = app.signed_in("heikki.laine").await;
-    assert_error(app.call(&heikki, "case", &[("case_id", &id.to_string())]).await, StatusCode::FORBIDDEN, "forbidden", Some(json!("not_on_team"))).await;
+    assert_error(
+        app.call(&heikki, "case", &[("case_id", &id.to_string())]).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        Some(json!("not_on_team")),
+    )
+    .await;
     let jari = app.signed_in("jari.koskinen").await;
     let (_, detail) = json(app.call(&jari, "case", &[("case_id", &id.to_string())]).await).await;
     assert_eq!(detail["moves"][0], json!({"to": "follow_up", "blocked": null}), "the new pair runs the case");
     let last = detail["history"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["event"], json!({"kind": "member_left", "name": "Heikki Laine", "team_role": "health_coordinator"}));
+    assert_eq!(
+        last["event"],
+        json!({"kind": "member_left", "name": "Heikki Laine", "team_role": "health_coordinator"})
+    );
 
     // Members leave freely; a proposal can be withdrawn before the client answers.
     let ville_seat = seat_of(&app, &sanna, id, "Ville Aaltonen").await;
     assert_eq!(remove(&app, &sanna, ville_seat, None).await.status(), StatusCode::OK);
-    assert_error(remove(&app, &sanna, ville_seat, None).await, StatusCode::UNPROCESSABLE_ENTITY, "team", Some(json!({"kind": "not_on_team"}))).await;
+    assert_error(
+        remove(&app, &sanna, ville_seat, None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "team",
+        Some(json!({"kind": "not_on_team"})),
+    )
+    .await;
     assert_eq!(propose(&app, &sanna, id, "maria.nieminen", "social_coordinator").await.status(), StatusCode::OK);
     let maria_seat = seat_of(&app, &sanna, id, "Maria Nieminen").await;
     assert_eq!(remove(&app, &sanna, maria_seat, None).await.status(), StatusCode::OK);
     let (_, pathways) = json(app.call(&eino, "my_pathway", &[]).await).await;
-    assert!(!pathways[0]["team"].as_array().unwrap().iter().any(|m| m["name"] == "Maria Nieminen" || m["name"] == "Ville Aaltonen"));
+    assert!(!pathways[0]["team"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["name"] == "Maria Nieminen" || m["name"] == "Ville Aaltonen"));
 }
