@@ -605,6 +605,9 @@ pub struct Notifications {
 }
 
 /// What a live board hears over `/live/board/{board}`.
+// A message is built to be sent or matched once; boxing the event would cost an allocation for
+// each of the many events and save nothing that lives long.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum BoardFeed {

@@ -475,14 +475,13 @@ impl PlanChange {
                 }
             }
             PlanChange::AddActions(new) => {
-                let mut next = plan.actions.iter().map(|a| a.key).max().unwrap_or(0);
-                for item in new {
+                let last = plan.actions.iter().map(|a| a.key).max().unwrap_or(0);
+                for (key, item) in (last + 1..).zip(new) {
                     if item.goal_key.is_some_and(|k| !plan.goals.iter().any(|g| g.key == k)) {
                         return Err(PlanError::UnknownGoal);
                     }
-                    next += 1;
                     plan.actions.push(PlanAction {
-                        key: next,
+                        key,
                         what: item.what.clone(),
                         owner_user_id: item.owner_user_id,
                         due: item.due,

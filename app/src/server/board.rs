@@ -568,8 +568,7 @@ async fn save_action_change(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
     found: &case::Model,
-    basis: Basis,
-    role: crate::domain::plan::PlanRole,
+    (basis, role): (Basis, crate::domain::plan::PlanRole),
     current: i32,
     old: &PlanContent,
     change: PlanChange,
@@ -612,7 +611,7 @@ pub async fn move_card(
         CardRef::Action { case_id, key } => {
             let (found, basis, role, current, plan, action) = action_for_change(&txn, user, case_id, key, seen).await?;
             let status = action_move(action.status, column)?;
-            save_action_change(&txn, user, &found, basis, role, current, &plan, PlanChange::SetStatus { key, status })
+            save_action_change(&txn, user, &found, (basis, role), current, &plan, PlanChange::SetStatus { key, status })
                 .await?
         }
     };
@@ -667,7 +666,7 @@ pub async fn edit_action(
         ..RawPlanChange::default()
     };
     let change = PlanChange::parse(&raw, &team, finnish_date(Utc::now()))?;
-    let published = save_action_change(&txn, user, &found, basis, role, current, &plan, change).await?;
+    let published = save_action_change(&txn, user, &found, (basis, role), current, &plan, change).await?;
     let fresh = recorded_card(&published, card)?;
     txn.commit().await?;
     events::publish_all(bus, published);

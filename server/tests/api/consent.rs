@@ -170,7 +170,9 @@ async fn a_consent_form_is_refused_with_a_specific_reason_and_writes_nothing() {
     let eino = app.signed_in("eino.mantyla").await;
     let health = organisation_of(&app, "liisa.makinen").await;
     let h = health.as_str();
-    let cases: [(&[&str], &[&str], &str, String, Value); 8] = [
+    // The parties, the registers, the purpose, the last day, and the refusal expected.
+    type Attempt<'a> = (&'a [&'a str], &'a [&'a str], &'a str, String, Value);
+    let cases: [Attempt; 8] = [
         (&[], &["social"], "Yhteistyö", day(30), json!("no_parties")),
         (&[h], &[], "Yhteistyö", day(30), json!("no_registers")),
         (&[h], &["social"], "  ", day(30), json!("purpose_empty")),

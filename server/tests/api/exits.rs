@@ -650,7 +650,7 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"].to_string() == about_eino)
+        .find(|c| c["id"].as_i64().map(|id| id.to_string()).as_ref() == Some(&about_eino))
         .expect("the concern is listed")
         .clone();
     assert_eq!(listed["has_open_case"], true, "the coordinator sees before deciding that Eino's case is open");
