@@ -27,57 +27,18 @@ pub async fn get_plan(case_id: i32, from: Option<i32>, to: Option<i32>) -> Resul
 /// One change of the plan seen at version `seen`. `op` names the change (add_goal,
 /// reword_goal, suggest_wording, remove_goal, add_action, reschedule_action, set_status,
 /// remove_action, add_service, remove_service, add_disagreement, set_review_date); the other
-/// fields are what that change needs. Returns the version now current.
-#[allow(clippy::too_many_arguments)]
+/// fields of `RawPlanChange`, sent beside `op` in the same form, are what that change needs.
+/// Returns the version now current.
 #[server(prefix = "/api", endpoint = "change_plan")]
 pub async fn change_plan(
     case_id: i32,
     seen: i32,
-    op: String,
-    key: Option<u32>,
-    words: Option<String>,
-    client_actions: Option<String>,
-    suggestion: Option<String>,
-    what: Option<String>,
-    owner: Option<i32>,
-    due: Option<String>,
-    status: Option<String>,
-    goal: Option<u32>,
-    name: Option<String>,
-    provider: Option<String>,
-    until: Option<String>,
-    topic: Option<String>,
-    client_view: Option<String>,
-    professional_view: Option<String>,
-    reasons: Option<String>,
-    review_date: Option<String>,
+    #[server(flatten)] change: crate::domain::plan::RawPlanChange,
 ) -> Result<i32, AppError> {
-    use crate::domain::plan::RawPlanChange;
-
     respond::run(async move {
         let user = require_user().await?;
-        let raw = RawPlanChange {
-            op,
-            key,
-            words: words.unwrap_or_default(),
-            client_actions: client_actions.unwrap_or_default(),
-            suggestion: suggestion.unwrap_or_default(),
-            what: what.unwrap_or_default(),
-            owner,
-            due: due.unwrap_or_default(),
-            status: status.unwrap_or_default(),
-            goal,
-            name: name.unwrap_or_default(),
-            provider: provider.unwrap_or_default(),
-            until: until.unwrap_or_default(),
-            topic: topic.unwrap_or_default(),
-            client_view: client_view.unwrap_or_default(),
-            professional_view: professional_view.unwrap_or_default(),
-            reasons: reasons.unwrap_or_default(),
-            review_date: review_date.unwrap_or_default(),
-        };
         let state = app_state()?;
-        let version = plan::change(&state.db, &state.events, &user, case_id, seen, &raw).await?;
+        let version = plan::change(&state.db, &state.events, &user, case_id, seen, &change).await?;
         leptos_axum::redirect(&format!("{}?saved={version}", plan_path(case_id)));
         Ok(version)
     })

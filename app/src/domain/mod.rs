@@ -13,6 +13,7 @@ pub mod consent;
 mod date_inputs;
 pub mod deadline;
 pub mod feedback;
+pub mod form;
 pub mod life_area;
 pub mod meeting;
 pub mod names;

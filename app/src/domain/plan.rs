@@ -245,18 +245,22 @@ pub fn check_edit(editor: Editor, old: &PlanContent, new: &PlanContent) -> Resul
 }
 
 /// A change of the plan as it arrives from a form, before parsing. Which fields count depends on
-/// `op`; the others are ignored.
-#[derive(Debug, Clone, Default)]
+/// `op`; the others are ignored, and a field the form did not send is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RawPlanChange {
     pub op: String,
+    #[serde(deserialize_with = "super::form::optional_number")]
     pub key: Option<u32>,
     pub words: String,
     pub client_actions: String,
     pub suggestion: String,
     pub what: String,
+    #[serde(deserialize_with = "super::form::optional_number")]
     pub owner: Option<i32>,
     pub due: String,
     pub status: String,
+    #[serde(deserialize_with = "super::form::optional_number")]
     pub goal: Option<u32>,
     pub name: String,
     pub provider: String,
