@@ -184,6 +184,23 @@ test("a professional opens the other register on a legal basis, and the client s
   const opened = page.locator(".access[data-basis='legal:social_welfare_duty']", { hasText: readerName }).first();
   await expect(opened).toBeVisible();
   await expect(opened).toContainText("laki: sosiaalihuoltolain velvollisuus");
+
+  // The client shows only the accesses on a legal basis.
+  await page.getByLabel("Näytä käynnit, joiden peruste on").selectOption("legal");
+  await page.getByRole("button", { name: "Näytä", exact: true }).click();
+  await expect(page).toHaveURL(/log_basis=legal/);
+  await expect(page.locator(".access[data-basis='legal:social_welfare_duty']", { hasText: readerName }).first()).toBeVisible();
+  await expect(page.locator(".access:not([data-basis^='legal:'])")).toHaveCount(0);
+
+  // The client's coordinator pair is told who opened what, on which ground and why.
+  await professional.context().close();
+  const coordinator = await otherPerson(browser, info, "heikki.laine");
+  await visit(coordinator, "/notifications");
+  const notice = coordinator.locator(".notification[data-kind=legal_basis]", { hasText: readerName }).first();
+  await expect(notice).toContainText("avasi asiakkaan tiedot lain perusteella");
+  await expect(notice).toContainText("laki: sosiaalihuoltolain velvollisuus");
+  await expect(notice.locator("blockquote")).toHaveText("Kotona selviytyminen arvioitava heti, lääkitys vaikuttaa siihen.");
+  await coordinator.context().close();
 });
 
 test("a coordinator records a consent the client's representative signed and its withdrawal, and the client sees who did what", async ({ browser, page }, info) => {

@@ -64,14 +64,15 @@ pub async fn prepare(db: &DatabaseConnection, with_demo_data: bool) -> Result<bo
     Ok(false)
 }
 
-/// How often the owners of actions that became overdue are notified.
-const OVERDUE_SWEEP: Duration = Duration::from_secs(10 * 60);
+/// How often the housekeeping runs: overdue notices, old sign-in attempts.
+const HOUSEKEEPING: Duration = Duration::from_secs(10 * 60);
 
-/// Notifies the owners of overdue actions now and then every `OVERDUE_SWEEP`.
-fn sweep_overdue(state: &AppState) {
+/// Now and then every `HOUSEKEEPING`: notifies the owners of overdue actions and forgets sign-in
+/// attempts no window counts any more.
+fn keep_house(state: &AppState) {
     let (db, bus) = (state.db.clone(), state.events.clone());
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(OVERDUE_SWEEP);
+        let mut every = tokio::time::interval(HOUSEKEEPING);
         loop {
             every.tick().await;
             match app::server::board::sweep_overdue(&db, chrono::Utc::now()).await {
@@ -80,6 +81,9 @@ fn sweep_overdue(state: &AppState) {
                 }
                 Ok(_) => {}
                 Err(error) => tracing::error!(?error, "the overdue sweep failed"),
+            }
+            if let Err(error) = app::server::sign_in::forget_old(&db, chrono::Utc::now()).await {
+                tracing::error!(?error, "old sign-in attempts could not be forgotten");
             }
         }
     });
@@ -106,7 +110,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         stopping: Default::default(),
     };
     state.boards.spawn(state.db.clone(), &state.events);
-    sweep_overdue(&state);
+    keep_house(&state);
     let routes = routes();
 
     let fn_state = state.clone();

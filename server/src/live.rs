@@ -8,7 +8,7 @@ use crate::origin::same_origin;
 use app::domain::board::{Board, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
-use app::model::{BoardEvent, BoardFeed, LiveNotice};
+use app::model::{BoardFeed, LiveNotice};
 use app::server::events::DomainEvent;
 use app::server::feed::FeedItem;
 use app::server::session::CurrentUser;
@@ -157,39 +157,6 @@ pub async fn board(
     sized(upgrade).on_upgrade(move |socket| follow_board(socket, feed, state, token, user, board, cases, resume.after))
 }
 
-/// What a board that was away missed (at most one more than `CATCH_UP_LIMIT`, oldest first): the
-/// events after `after` that the board shows, of the cases its reader may read now, each case's
-/// delivery logged.
-async fn catch_up(
-    state: &AppState,
-    user: &CurrentUser,
-    board: Board,
-    cases: &[i32],
-    after: i32,
-) -> Result<Vec<BoardEvent>, AppError> {
-    let missed: Vec<BoardEvent> = app::server::board::events_after(&state.db, cases, after, CATCH_UP_LIMIT + 1)
-        .await?
-        .into_iter()
-        .filter(|e| app::server::board::shows(board, user.id, e))
-        .collect();
-    if missed.len() as u64 > CATCH_UP_LIMIT {
-        return Ok(missed);
-    }
-    let mut of_cases: Vec<i32> = missed.iter().map(|e| e.case_id).collect();
-    of_cases.sort_unstable();
-    of_cases.dedup();
-    let mut allowed = std::collections::HashSet::new();
-    for case_id in of_cases {
-        if app::server::board::deliver(&state.db, case_id, std::slice::from_ref(user), "board_event")
-            .await?
-            .contains(&user.id)
-        {
-            allowed.insert(case_id);
-        }
-    }
-    Ok(missed.into_iter().filter(|e| allowed.contains(&e.case_id)).collect())
-}
-
 async fn send(socket: &mut WebSocket, item: &BoardFeed) -> bool {
     let text = serde_json::to_string(item).unwrap_or_default();
     socket.send(Message::Text(text.into())).await.is_ok()
@@ -210,10 +177,10 @@ async fn follow_board(
     // this reader when it is delivered.
     let _following = state.boards.follow(user.clone(), board);
     let mut seen = Seen::loaded_at(i64::from(after));
-    let missed = catch_up(&state, &user, board, &cases, after).await;
+    let missed = app::server::board::catch_up(&state.db, &user, board, &cases, after, CATCH_UP_LIMIT).await;
     let caught_up = match missed {
-        Ok(missed) if missed.len() as u64 > CATCH_UP_LIMIT => send(&mut socket, &BoardFeed::Resync).await,
-        Ok(missed) => {
+        Ok(None) => send(&mut socket, &BoardFeed::Resync).await,
+        Ok(Some(missed)) => {
             let mut ok = true;
             let mut last = after;
             for event in missed {

@@ -199,15 +199,18 @@ async fn newest_event(db: &impl ConnectionTrait) -> Result<i32, AppError> {
     Ok(newest.flatten().unwrap_or(0))
 }
 
-/// The case ids on whose team `user` holds a seat now, with the seat.
-async fn my_seats(db: &impl ConnectionTrait, user_id: i32) -> Result<HashMap<i32, TeamRole>, AppError> {
-    current_seats()
-        .filter(case_member::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| Ok((m.case_id, super::cases::parse_team_role(&m.team_role)?)))
-        .collect()
+/// The case ids on whose team `user` holds a seat now, with the seat: of all their cases, or of
+/// `only` these.
+async fn my_seats(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    only: Option<&[i32]>,
+) -> Result<HashMap<i32, TeamRole>, AppError> {
+    let mut seats = current_seats().filter(case_member::Column::UserId.eq(user_id));
+    if let Some(case_ids) = only {
+        seats = seats.filter(case_member::Column::CaseId.is_in(case_ids.to_vec()));
+    }
+    seats.all(db).await?.into_iter().map(|m| Ok((m.case_id, super::cases::parse_team_role(&m.team_role)?))).collect()
 }
 
 /// The cards of which of `seats`' cases `user` may read now, with the basis: the one rule every
@@ -222,13 +225,12 @@ fn readable(user: &CurrentUser, seats: &HashMap<i32, TeamRole>) -> HashMap<i32, 
 }
 
 /// Which of `readers` may be sent a card of `case_id` now, decided by the one rule at the moment
-/// of sending, each such delivery logged as a read of the card (`resource`: the live event, or a
-/// board's catch-up) in one statement before anything is sent. Returns the user ids let through.
+/// of sending, each such delivery (live or caught up on) logged as a read of the card in one
+/// statement before anything is sent. Returns the user ids let through.
 pub async fn deliver(
     db: &impl ConnectionTrait,
     case_id: i32,
     readers: &[CurrentUser],
-    resource: &str,
 ) -> Result<HashSet<i32>, AppError> {
     let found = find_case(db, case_id).await?;
     let ids: Vec<i32> = readers.iter().map(|r| r.id).collect();
@@ -246,12 +248,40 @@ pub async fn deliver(
         let rel = seats.get(&reader.id).map_or(Relationship::Unrelated, |seat| Relationship::Team(*seat));
         if let Ok(basis) = Access::view_team_board(reader.role, rel) {
             if allowed.insert(reader.id) {
-                entries.push(audit::Entry::on_case(reader, &found, resource, Action::View, basis));
+                entries.push(audit::Entry::on_case(reader, &found, "board_event", Action::View, basis));
             }
         }
     }
     audit::record_all(db, entries).await?;
     Ok(allowed)
+}
+
+/// What a board that was away missed since event `after`, oldest first: the events its board
+/// shows of `cases` (those it follows), each case's passed through `deliver` for its reader. `None`
+/// when more than `limit` were missed: the board reads itself again instead.
+pub async fn catch_up(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    board: Board,
+    cases: &[i32],
+    after: i32,
+    limit: u64,
+) -> Result<Option<Vec<BoardEvent>>, AppError> {
+    let missed: Vec<BoardEvent> =
+        events_after(db, cases, after, limit + 1).await?.into_iter().filter(|e| shows(board, user.id, e)).collect();
+    if missed.len() as u64 > limit {
+        return Ok(None);
+    }
+    let mut of_cases: Vec<i32> = missed.iter().map(|e| e.case_id).collect();
+    of_cases.sort_unstable();
+    of_cases.dedup();
+    let mut allowed = HashSet::new();
+    for case_id in of_cases {
+        if deliver(db, case_id, std::slice::from_ref(user)).await?.contains(&user.id) {
+            allowed.insert(case_id);
+        }
+    }
+    Ok(Some(missed.into_iter().filter(|e| allowed.contains(&e.case_id)).collect()))
 }
 
 /// Who may own actions, per case.
@@ -281,7 +311,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     let now = Utc::now();
     // Read first: an event written while the board is read is then caught up on, never missed.
     let last_event = newest_event(db).await?;
-    let seats = my_seats(db, user.id).await?;
+    let seats = my_seats(db, user.id, None).await?;
     let readable = readable(user, &seats);
     let (title, cases) = match board {
         Board::Pair { pair_id } => {
@@ -869,17 +899,17 @@ pub fn shows(board: Board, reader_user_id: i32, event: &BoardEvent) -> bool {
     }
 }
 
-/// The cases on whose team `user_id` sits now as a professional: what their notifications may
-/// be about. A subquery, so that a person on many teams costs no list of ids.
+/// The cases on whose team `user_id` sits now as a professional (the rule of cards, as SQL):
+/// what their notifications may be about. A subquery, so that a person on many teams costs no
+/// list of ids.
 fn seated_as_professional(user_id: i32) -> sea_orm::sea_query::SelectStatement {
-    sea_orm::sea_query::Query::select()
+    use sea_orm::QueryTrait;
+    current_seats()
+        .select_only()
         .column(case_member::Column::CaseId)
-        .from(case_member::Entity)
-        .and_where(case_member::Column::UserId.eq(user_id))
-        .and_where(case_member::Column::Status.eq(crate::domain::team::SeatStatus::Accepted.as_str()))
-        .and_where(case_member::Column::LeftAt.is_null())
-        .and_where(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
-        .to_owned()
+        .filter(case_member::Column::UserId.eq(user_id))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .into_query()
 }
 
 /// The reader's notifications about cases they may read now (the one rule of cards: a
@@ -898,7 +928,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
     case_ids.sort_unstable();
     case_ids.dedup();
     // Decided by the rule of cards for each case, as every other exit of a card is.
-    let readable = readable(user, &my_seats_on(db, user.id, &case_ids).await?);
+    let readable = readable(user, &my_seats(db, user.id, Some(&case_ids)).await?);
     rows.retain(|r| readable.contains_key(&r.case_id));
     case_ids.retain(|id| readable.contains_key(id));
     let cases = case::Entity::find().filter(case::Column::Id.is_in(case_ids.clone())).all(db).await?;
@@ -960,22 +990,6 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     Ok(Notifications { items, unread })
-}
-
-/// The seats `user_id` holds now on the given cases.
-async fn my_seats_on(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-    case_ids: &[i32],
-) -> Result<HashMap<i32, TeamRole>, AppError> {
-    current_seats()
-        .filter(case_member::Column::UserId.eq(user_id))
-        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| Ok((m.case_id, super::cases::parse_team_role(&m.team_role)?)))
-        .collect()
 }
 
 /// How many of the reader's notifications about cases they may read now are unread.
@@ -1116,7 +1130,7 @@ pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board
     match board {
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
-            let readable = readable(user, &my_seats(db, user.id).await?);
+            let readable = readable(user, &my_seats(db, user.id, None).await?);
             Ok(pair_cases(db, &pair, Utc::now())
                 .await?
                 .into_iter()
@@ -1128,7 +1142,7 @@ pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board
             authorise(db, user, case_id, Access::view_team_board).await?;
             Ok(vec![case_id])
         }
-        Board::Mine => Ok(readable(user, &my_seats(db, user.id).await?).into_keys().collect()),
+        Board::Mine => Ok(readable(user, &my_seats(db, user.id, None).await?).into_keys().collect()),
     }
 }
 

@@ -234,7 +234,7 @@ impl BoardHub {
             if readers.is_empty() {
                 continue;
             }
-            let allowed = board::deliver(db, case_id, &readers, "board_event").await?;
+            let allowed = board::deliver(db, case_id, &readers).await?;
             if allowed.is_empty() {
                 continue;
             }

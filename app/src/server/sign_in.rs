@@ -77,7 +77,6 @@ pub async fn begin(
     };
     throttle::check(now, &attempts(account), &attempts(from_address))
         .map_err(|Throttled { retry_in_minutes }| AppError::TooManyAttempts { retry_in_minutes })?;
-    sign_in_attempt::Entity::delete_many().filter(sign_in_attempt::Column::CreatedAt.lt(now - KEPT)).exec(&txn).await?;
     let attempt = sign_in_attempt::ActiveModel {
         username: Set(username.to_owned()),
         address: Set(address.to_owned()),
@@ -89,6 +88,13 @@ pub async fn begin(
     .await?;
     txn.commit().await?;
     Ok(attempt.id)
+}
+
+/// Forgets attempts older than any window counts them in: housekeeping, run now and then (not on
+/// each sign-in, where it would hold the locks `begin` takes for a scan of the table).
+pub async fn forget_old(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), AppError> {
+    sign_in_attempt::Entity::delete_many().filter(sign_in_attempt::Column::CreatedAt.lt(now - KEPT)).exec(db).await?;
+    Ok(())
 }
 
 /// Ends an attempt `begin` recorded: a success clears the account's earlier failures.
