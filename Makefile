@@ -48,6 +48,8 @@ lint:
 test-unit:
 	@echo "==> Unit tests (domain core, sessions, passwords)"
 	cargo test -p app --features ssr --lib
+	@echo "==> The crate's floors: no import circle, imports go down (app/tests/module_graph.rs)"
+	cargo test -p app --features ssr --test module_graph
 	cargo test -p server --lib
 	@echo "==> The domain core and pages compile for the browser (wasm32)"
 	cargo check -p frontend --target wasm32-unknown-unknown

@@ -239,7 +239,7 @@ impl FromServerFnError for AppError {
             }
         };
         #[cfg(feature = "ssr")]
-        crate::server::respond::set_status(error.status());
+        crate::response::set_status(error.status());
         error
     }
 }

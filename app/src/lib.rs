@@ -2,7 +2,7 @@
 //!
 //! This crate is shared by the server and the browser: the pure `domain` core, the `api` server
 //! functions, the `pages` and `components`, and (server-only, behind the `ssr` feature) the
-//! database layer in `server`.
+//! use cases in `service` over the database layer in `store`.
 
 #![recursion_limit = "256"]
 
@@ -14,12 +14,17 @@ pub use i18n_gen::i18n;
 
 pub mod api;
 pub mod app;
+pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub mod response;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 pub use app::{shell, App};

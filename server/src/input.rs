@@ -5,7 +5,7 @@
 //! here, before anything is read or written, it is one clear answer on both databases.
 
 use app::error::AppError;
-use app::server::AppState;
+use app::service::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;

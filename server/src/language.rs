@@ -4,7 +4,7 @@
 //! sends the browser back to the page it came from.
 
 use crate::origin::same_origin;
-use app::server::AppState;
+use app::service::AppState;
 use axum::extract::{Form, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

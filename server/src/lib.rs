@@ -11,8 +11,13 @@ pub mod live;
 pub mod origin;
 pub mod relay;
 pub mod security;
+pub mod seed;
 
-use app::server::{events, seed, AppState, Config};
+use app::service::meetings;
+use app::service::AppState;
+use app::store::events;
+use app::store::session;
+use app::store::Config;
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -75,14 +80,14 @@ fn keep_house(state: &AppState) {
         let mut every = tokio::time::interval(HOUSEKEEPING);
         loop {
             every.tick().await;
-            match app::server::board::sweep_overdue(&db, chrono::Utc::now()).await {
+            match app::service::board::sweep_overdue(&db, chrono::Utc::now()).await {
                 Ok(user_ids) if !user_ids.is_empty() => {
                     events::publish(&bus, events::DomainEvent::Notified { user_ids })
                 }
                 Ok(_) => {}
                 Err(error) => tracing::error!(?error, "the overdue sweep failed"),
             }
-            if let Err(error) = app::server::sign_in::forget_old(&db, chrono::Utc::now()).await {
+            if let Err(error) = app::store::sign_in::forget_old(&db, chrono::Utc::now()).await {
                 tracing::error!(?error, "old sign-in attempts could not be forgotten");
             }
         }
@@ -156,7 +161,6 @@ async fn meeting_invitation(
     axum::extract::Path(id): axum::extract::Path<i32>,
     request: axum::extract::Request,
 ) -> axum::response::Response {
-    use app::server::{meetings, session};
     use axum::response::IntoResponse;
     use http::header;
 

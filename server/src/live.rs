@@ -9,10 +9,11 @@ use app::domain::board::{Board, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
 use app::model::{BoardFeed, LiveNotice};
-use app::server::events::DomainEvent;
-use app::server::feed::FeedItem;
-use app::server::session::CurrentUser;
-use app::server::{session, AppState};
+use app::service::feed::FeedItem;
+use app::service::AppState;
+use app::store::events::DomainEvent;
+use app::store::session;
+use app::store::session::CurrentUser;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -148,7 +149,7 @@ pub async fn board(
         Ok(board) => board,
         Err(error) => return refuse(AppError::Board(error)),
     };
-    let cases = match app::server::board::followed_cases(&state.db, &user, board).await {
+    let cases = match app::service::board::followed_cases(&state.db, &user, board).await {
         Ok(cases) => cases,
         Err(error) => return refuse(error),
     };
@@ -177,7 +178,7 @@ async fn follow_board(
     // this reader when it is delivered.
     let _following = state.boards.follow(user.clone(), board);
     let mut seen = Seen::loaded_at(i64::from(after));
-    let missed = app::server::board::catch_up(&state.db, &user, board, &cases, after, CATCH_UP_LIMIT).await;
+    let missed = app::store::board_events::catch_up(&state.db, &user, board, &cases, after, CATCH_UP_LIMIT).await;
     let caught_up = match missed {
         Ok(None) => send(&mut socket, &BoardFeed::Resync).await,
         Ok(Some(missed)) => {
@@ -203,7 +204,7 @@ async fn follow_board(
             item = feed.recv() => match item {
                 Ok(FeedItem::Event(prepared)) => {
                     let event = &prepared.event;
-                    let for_me = prepared.readers.contains(&user.id) && app::server::board::shows(board, user.id, event);
+                    let for_me = prepared.readers.contains(&user.id) && app::store::board_events::shows(board, user.id, event);
                     if !for_me || !seen.accept(i64::from(event.id)) {
                         continue;
                     }
@@ -220,7 +221,7 @@ async fn follow_board(
                     if !matches!(board, Board::Pair { .. }) && !cases.contains(&case_id) {
                         continue;
                     }
-                    match app::server::board::followed_cases(&state.db, &user, board).await {
+                    match app::service::board::followed_cases(&state.db, &user, board).await {
                         // A case its reader may no longer read: the board reads itself again
                         // (through the page's rule), so that its cards leave the screen at once.
                         Ok(now) if cases.iter().any(|id| !now.contains(id)) => {

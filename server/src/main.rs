@@ -2,8 +2,9 @@
 
 #![recursion_limit = "256"]
 
-use app::server::{seed, Config};
+use app::store::Config;
 use leptos::config::get_configuration;
+use server::seed;
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 

@@ -8,7 +8,8 @@
 
 use app::domain::AccessDenied;
 use app::error::AppError;
-use app::server::{AppState, Config};
+use app::service::AppState;
+use app::store::Config;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};

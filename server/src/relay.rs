@@ -9,7 +9,8 @@
 //! its connection; the boards then catch up from the board events table (nothing is lost, only
 //! late).
 
-use app::server::events::{DomainEvent, Events};
+use app::store::events::DomainEvent;
+use app::store::events::Events;
 use sea_orm::sqlx::postgres::PgListener;
 use sea_orm::{DatabaseConnection, DbBackend, DbErr};
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@
 //! hydration script carrying this response's nonce; everything else gets the same policy without
 //! a nonce, so no inline script runs there at all.
 
-use app::server::AppState;
+use app::service::AppState;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;

@@ -5,13 +5,15 @@ use crate::model::StaffRow;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{respond, session::require_user, state::app_state};
+use crate::{api::respond, service::state::app_state, service::state::require_user};
 
 /// Every staff account with its profession, sector and organisation.
 #[server(prefix = "/api", endpoint = "staff_directory")]
 pub async fn staff_directory() -> Result<Vec<StaffRow>, AppError> {
     use crate::domain::{AccessDenied, Role};
-    use crate::server::entities::{organisation, staff_profile, user};
+    use crate::store::entities::organisation;
+    use crate::store::entities::staff_profile;
+    use crate::store::entities::user;
     use sea_orm::{EntityTrait, QueryOrder};
     use std::collections::HashMap;
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 
 #[cfg(feature = "ssr")]
-use crate::server::{assessments, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::assessments, service::state::app_state, service::state::require_user};
 
 /// Where the assessment of a case is worked on.
 pub fn assessment_path(case_id: i32) -> String {

@@ -5,7 +5,7 @@ use crate::model::AuditResults;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{audit_review, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::audit_review, service::state::app_state, service::state::require_user};
 
 /// Where the reviewer searches.
 pub const AUDIT_PATH: &str = "/audit";

@@ -5,14 +5,14 @@ use crate::model::SessionUser;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{password, respond, session, sign_in, state::app_state};
+use crate::{api::respond, service::state, service::state::app_state, store::password, store::session, store::sign_in};
 
 /// Signs in with a username and password. A new session token is issued (any previous session of
 /// this browser is ended), and the browser is sent to the person's home page.
 #[server(prefix = "/api", endpoint = "login")]
 pub async fn login(username: String, password: String) -> Result<SessionUser, AppError> {
     use crate::domain::{Password, Username};
-    use crate::server::entities::user;
+    use crate::store::entities::user;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     respond::run(async move {
@@ -61,5 +61,5 @@ pub async fn logout() -> Result<(), AppError> {
 /// The signed-in person, or `None`.
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
-    respond::run(async move { Ok(session::current_user().await?.map(|u| u.to_session_user())) }).await
+    respond::run(async move { Ok(state::current_user().await?.map(|u| u.to_session_user())) }).await
 }

@@ -6,7 +6,7 @@ use crate::model::{BoardCard, BoardPage, CardCommentView, Notifications};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{board, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::board, service::state::app_state, service::state::require_user};
 
 /// A board (`pair-3`, `team-12` or `mine`) as the reader may see it.
 #[server(prefix = "/api", endpoint = "board")]

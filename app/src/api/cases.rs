@@ -6,7 +6,7 @@ use crate::model::{CaseDetail, CaseSummary};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{cases, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::cases, service::state::app_state, service::state::require_user};
 
 /// The cases on whose team the signed-in professional or coordinator is; with `step` (a step of
 /// the process map), only those in that step.

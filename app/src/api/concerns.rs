@@ -5,7 +5,7 @@ use crate::model::{ConcernView, Decided, RaiseContext};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{concerns, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::concerns, service::state::app_state, service::state::require_user};
 
 /// Where the browser goes after a concern is received (the form with its confirmation).
 pub const SENT_PATH: &str = "/concerns/new?sent=1";

@@ -6,7 +6,7 @@ use crate::model::FeedbackOverview;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{feedback, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::feedback, service::state::app_state, service::state::require_user};
 
 /// Gives feedback on a meeting (`occasion` = `meeting`, `target_id` its id) or on the closure of
 /// a case (`closure`, the closure's id): a `score` from 1 to 5 and optional `text`.

@@ -6,7 +6,7 @@ use crate::model::{MeetingPage, MeetingsPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{meetings, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::meetings, service::state::app_state, service::state::require_user};
 
 pub fn meetings_path(case_id: i32) -> String {
     format!("/cases/{case_id}/meetings")

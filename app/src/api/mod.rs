@@ -1,5 +1,5 @@
 //! Server functions: the application's HTTP API under `/api`. Each one is thin: it authorises on
-//! the server, parses its input, calls the domain and the repositories, and maps every failure to
+//! the server, parses its input, calls a use case in `service`, and maps every failure to
 //! an `AppError` with its status code.
 
 pub mod admin;
@@ -15,6 +15,8 @@ pub mod pathway;
 pub mod plan;
 pub mod privacy;
 pub mod process;
+#[cfg(feature = "ssr")]
+pub mod respond;
 pub mod team;
 
 pub use admin::*;

@@ -5,7 +5,7 @@ use crate::model::PlanPage;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{plan, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::plan, service::state::app_state, service::state::require_user};
 
 /// Where the plan of a case is read and written.
 pub fn plan_path(case_id: i32) -> String {

@@ -7,7 +7,9 @@ use crate::model::{PrivacyPage, RecordsPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{consents, records, respond, session::require_user, state::app_state};
+use crate::{
+    api::respond, service::consents, service::records, service::state::app_state, service::state::require_user,
+};
 
 /// Where a case's record entries are read and written.
 pub fn records_path(case_id: i32) -> String {

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{process, respond, session::require_user, state::app_state};
+use crate::{api::respond, service::process, service::state::app_state, service::state::require_user};
 
 /// How many cases stand in each step of the process and how many of them are late, for the
 /// cases in `scope` ("mine", "organisation" or "all"; empty means "mine"). Staff only; numbers

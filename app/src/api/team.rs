@@ -5,7 +5,7 @@ use crate::model::Candidate;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{respond, session::require_user, state::app_state, team};
+use crate::{api::respond, service::state::app_state, service::state::require_user, service::team};
 
 /// Who the coordinator pair may propose to the case's team.
 #[server(prefix = "/api", endpoint = "team_candidates")]

@@ -2,7 +2,7 @@
 //! language switch.
 
 use super::labels;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::domain::Role;
 use crate::i18n::*;
 use crate::model::SessionUser;

@@ -1,16 +1,20 @@
 //! Translated names of domain values, and dates written the local way.
 
 use crate::domain::assessment::{ContactMode, Missing, ViewAuthor, Weight};
+use crate::domain::audit_search::BasisKind;
 use crate::domain::board::Column;
 use crate::domain::calendar::{finnish_date, finnish_time};
 use crate::domain::feedback::Occasion;
 use crate::domain::plan::TaskStatus;
 use crate::domain::process::{Deadline, Party, Principle, Step};
+use crate::domain::register::{LegalBasis, Register};
 use crate::domain::review::GoalScore;
 use crate::domain::screening::Segment;
+use crate::domain::Basis;
 use crate::domain::{LifeArea, Role, Sector, Stage, TeamRole};
 use crate::i18n::*;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use leptos::prelude::*;
 
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -279,5 +283,86 @@ pub fn goal_score(i18n: I18n, score: Option<GoalScore>) -> String {
         Some(GoalScore::NotProgressing) => t_string!(i18n, review.not_progressing).to_string(),
         Some(GoalScore::Changed) => t_string!(i18n, review.changed).to_string(),
         None => t_string!(i18n, review.not_given).to_string(),
+    }
+}
+
+pub fn kind_name(i18n: I18n, kind: BasisKind) -> String {
+    let text = match kind {
+        BasisKind::Team => t_string!(i18n, audit.kind.team),
+        BasisKind::Consent => t_string!(i18n, audit.kind.consent),
+        BasisKind::Legal => t_string!(i18n, audit.kind.legal),
+        BasisKind::OwnClient => t_string!(i18n, audit.kind.own_client),
+        BasisKind::RelativeLink => t_string!(i18n, audit.kind.relative_link),
+        BasisKind::Identification => t_string!(i18n, audit.kind.identification),
+        BasisKind::Screening => t_string!(i18n, audit.kind.screening),
+        BasisKind::CoordinatorPair => t_string!(i18n, audit.kind.coordinator_pair),
+        BasisKind::AuditReview => t_string!(i18n, audit.kind.audit_review),
+    };
+    text.to_string()
+}
+
+pub fn register_name(i18n: I18n, register: Register) -> String {
+    match register {
+        Register::Social => t_string!(i18n, privacy.register_social).to_string(),
+        Register::Health => t_string!(i18n, privacy.register_health).to_string(),
+    }
+}
+
+pub fn resource_name(i18n: I18n, resource: &str) -> String {
+    let text = match resource {
+        "case" => t_string!(i18n, privacy.resource.case),
+        "case_list" => t_string!(i18n, privacy.resource.case_list),
+        "case_stage" => t_string!(i18n, privacy.resource.case_stage),
+        "client" => t_string!(i18n, privacy.resource.client),
+        "pathway" => t_string!(i18n, privacy.resource.pathway),
+        "assessment" => t_string!(i18n, privacy.resource.assessment),
+        "assessment_view" => t_string!(i18n, privacy.resource.assessment_view),
+        "plan" => t_string!(i18n, privacy.resource.plan),
+        "plan_review" => t_string!(i18n, privacy.resource.plan_review),
+        "meeting" => t_string!(i18n, privacy.resource.meeting),
+        "meeting_voice" => t_string!(i18n, privacy.resource.meeting_voice),
+        "team" => t_string!(i18n, privacy.resource.team),
+        "feedback" => t_string!(i18n, privacy.resource.feedback),
+        "board" => t_string!(i18n, privacy.resource.board),
+        "board_card" => t_string!(i18n, privacy.resource.board_card),
+        "board_comment" => t_string!(i18n, privacy.resource.board_comment),
+        "board_event" => t_string!(i18n, privacy.resource.board_event),
+        "notification" => t_string!(i18n, privacy.resource.notification),
+        "concern" => t_string!(i18n, privacy.resource.concern),
+        "screening" => t_string!(i18n, privacy.resource.screening),
+        "record_entry" => t_string!(i18n, privacy.resource.record_entry),
+        "consent" => t_string!(i18n, privacy.resource.consent),
+        "access_log" => t_string!(i18n, privacy.resource.access_log),
+        "legal_basis" => t_string!(i18n, privacy.resource.legal_basis),
+        "relative_link" => t_string!(i18n, privacy.resource.relative_link),
+        _ => t_string!(i18n, privacy.resource.other),
+    };
+    text.to_string()
+}
+
+pub fn action_name(i18n: I18n, action: &str) -> String {
+    let text = match action {
+        "list" => t_string!(i18n, privacy.action.list),
+        "create" => t_string!(i18n, privacy.action.create),
+        "update" => t_string!(i18n, privacy.action.update),
+        _ => t_string!(i18n, privacy.action.view),
+    };
+    text.to_string()
+}
+
+pub fn basis_view(i18n: I18n, basis: Option<Basis>) -> AnyView {
+    match basis {
+        Some(Basis::OwnClient) => t!(i18n, privacy.basis.own_client).into_any(),
+        Some(Basis::RelativeLink) => t!(i18n, privacy.basis.relative_link).into_any(),
+        Some(Basis::Team(seat)) => t!(i18n, privacy.basis.team, role = move || team_role(i18n, seat)).into_any(),
+        Some(Basis::Identification) => t!(i18n, privacy.basis.identification).into_any(),
+        Some(Basis::Screening) => t!(i18n, privacy.basis.screening).into_any(),
+        Some(Basis::CoordinatorPair) => t!(i18n, privacy.basis.coordinator_pair).into_any(),
+        Some(Basis::Consent(id)) => t!(i18n, privacy.basis.consent, id = move || id).into_any(),
+        Some(Basis::Legal(LegalBasis::UrgentCare)) => t!(i18n, privacy.basis.urgent_care).into_any(),
+        Some(Basis::Legal(LegalBasis::ChildWelfare)) => t!(i18n, privacy.basis.child_welfare).into_any(),
+        Some(Basis::Legal(LegalBasis::SocialWelfareDuty)) => t!(i18n, privacy.basis.social_welfare_duty).into_any(),
+        Some(Basis::AuditReview) => t!(i18n, privacy.basis.audit_review).into_any(),
+        None => t!(i18n, privacy.basis.unknown).into_any(),
     }
 }

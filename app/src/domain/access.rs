@@ -6,8 +6,8 @@
 //! content.
 
 use super::assessment::ViewAuthor;
-use super::consent::LegalBasis;
 use super::plan::PlanRole;
+use super::register::LegalBasis;
 use super::role::{Role, TeamRole};
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -20,6 +20,7 @@ pub mod names;
 pub mod plan;
 pub mod process;
 pub mod record;
+pub mod register;
 pub mod review;
 pub mod role;
 pub mod screening;

@@ -5,30 +5,15 @@
 
 use crate::api::{audit_search, AUDIT_PATH};
 use crate::components::labels::{self, I18n};
+use crate::components::labels::{action_name, basis_view, kind_name, resource_name};
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::audit_search::{AuditSearchForm, BasisKind};
 use crate::domain::Basis;
 use crate::i18n::*;
 use crate::model::{AuditResults, AuditRow};
-use crate::pages::privacy::{action_name, basis_view, resource_name};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-
-pub(crate) fn kind_name(i18n: I18n, kind: BasisKind) -> String {
-    let text = match kind {
-        BasisKind::Team => t_string!(i18n, audit.kind.team),
-        BasisKind::Consent => t_string!(i18n, audit.kind.consent),
-        BasisKind::Legal => t_string!(i18n, audit.kind.legal),
-        BasisKind::OwnClient => t_string!(i18n, audit.kind.own_client),
-        BasisKind::RelativeLink => t_string!(i18n, audit.kind.relative_link),
-        BasisKind::Identification => t_string!(i18n, audit.kind.identification),
-        BasisKind::Screening => t_string!(i18n, audit.kind.screening),
-        BasisKind::CoordinatorPair => t_string!(i18n, audit.kind.coordinator_pair),
-        BasisKind::AuditReview => t_string!(i18n, audit.kind.audit_review),
-    };
-    text.to_string()
-}
 
 /// What was accessed, said of the client in the third person: the client's own log says "your".
 fn reviewed_resource(i18n: I18n, resource: &str) -> String {

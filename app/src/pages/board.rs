@@ -7,7 +7,7 @@
 //! now and offers to apply the change again.
 
 use crate::api::{card_comments, comment_card, edit_card, get_board, get_card, move_card, my_boards};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::labels::{self, I18n};
 use crate::components::live::{use_board_feed, LiveStatus};
 use crate::components::{ErrorMessage, Loading};

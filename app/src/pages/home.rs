@@ -1,6 +1,6 @@
 //! `/`: sends each person to their own home page, or to sign-in.
 
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::Loading;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

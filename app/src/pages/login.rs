@@ -1,7 +1,7 @@
 //! `/login`: username and password.
 
 use crate::api::Login;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::ErrorMessage;
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    crate::server::respond::set_status(http::StatusCode::NOT_FOUND);
+    crate::response::set_status(http::StatusCode::NOT_FOUND);
     let i18n = use_i18n();
     view! {
         <section class="card narrow">

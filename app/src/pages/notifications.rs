@@ -3,7 +3,7 @@
 //! newest first, each linking to its card on the board (or to the client's records).
 
 use crate::api::{get_notifications, MarkNotificationsRead};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::labels;
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::board::NotificationKind;
@@ -70,7 +70,7 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
         }
         NotificationKind::LegalBasis => {
             let register = legal.as_ref().map(|l| l.register);
-            let register = move || register.map(|r| crate::pages::privacy::register_name(i18n, r)).unwrap_or_default();
+            let register = move || register.map(|r| labels::register_name(i18n, r)).unwrap_or_default();
             t!(i18n, notifications.kind.legal_basis, actor, register).into_any()
         }
     };
@@ -82,7 +82,7 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
         _ => (format!("/boards/team-{case_id}#{}", card.key()), t!(i18n, notifications.open).into_any()),
     };
     let legal = legal.map(|legal| {
-        let basis = crate::pages::privacy::basis_view(i18n, Some(crate::domain::Basis::Legal(legal.basis)));
+        let basis = labels::basis_view(i18n, Some(crate::domain::Basis::Legal(legal.basis)));
         view! { <p class="legal-basis">{basis}</p> <blockquote>{legal.reason}</blockquote> }
     });
     view! {

@@ -9,8 +9,7 @@ use crate::api::{
 use crate::components::labels::{self, I18n};
 use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::audit_search::BasisKind;
-use crate::domain::consent::{LegalBasis, Method, Party, Register};
-use crate::domain::Basis;
+use crate::domain::consent::{Method, Party, Register};
 use crate::i18n::*;
 use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{Months, NaiveDate};
@@ -169,7 +168,7 @@ fn AccessLog(log: AccessLogPage) -> impl IntoView {
                 <select id="log-basis" name="log_basis">
                     <option value="" selected=chosen.is_empty()>{t!(i18n, audit.any_basis)}</option>
                     {BasisKind::ALL.into_iter().map(|kind| view! {
-                        <option value=kind.as_str() selected=chosen == kind.as_str()>{move || crate::pages::audit::kind_name(i18n, kind)}</option>
+                        <option value=kind.as_str() selected=chosen == kind.as_str()>{move || labels::kind_name(i18n, kind)}</option>
                     }).collect_view()}
                 </select>
                 <button type="submit" class="button-quiet">{t!(i18n, privacy.log_show)}</button>
@@ -188,13 +187,6 @@ pub(crate) fn party_name(i18n: I18n, choice: &PartyChoice) -> String {
     match choice.party {
         Party::Organisation(_) => choice.name.clone(),
         Party::Seat(seat) => labels::team_role(i18n, seat),
-    }
-}
-
-pub(crate) fn register_name(i18n: I18n, register: Register) -> String {
-    match register {
-        Register::Social => t_string!(i18n, privacy.register_social).to_string(),
-        Register::Health => t_string!(i18n, privacy.register_health).to_string(),
     }
 }
 
@@ -230,7 +222,7 @@ pub(crate) fn TermsFields(
                 view! {
                     <div class="choice">
                         <input type="checkbox" id=field.clone() name="registers[]" value=register.as_str() checked=registers.contains(&register)/>
-                        <label for=field>{move || register_name(i18n, register)}</label>
+                        <label for=field>{move || labels::register_name(i18n, register)}</label>
                     </div>
                 }
             }).collect_view()}
@@ -266,7 +258,7 @@ pub(crate) fn ConsentFacts(consent: ConsentView) -> impl IntoView {
         None => t!(i18n, privacy.not_in_force).into_any(),
     };
     let who = parties.iter().map(|p| party_name(i18n, p)).collect::<Vec<_>>().join(", ");
-    let what = registers.iter().map(|&r| register_name(i18n, r)).collect::<Vec<_>>().join(", ");
+    let what = registers.iter().map(|&r| labels::register_name(i18n, r)).collect::<Vec<_>>().join(", ");
     let day = move || labels::day(i18n, given_at);
     let given = match (method, recorded_by) {
         (Method::Oral, Some(name)) => t!(i18n, privacy.given_oral, day, name = move || name.clone()).into_any(),
@@ -370,67 +362,6 @@ fn Relative(
     }
 }
 
-pub(crate) fn resource_name(i18n: I18n, resource: &str) -> String {
-    let text = match resource {
-        "case" => t_string!(i18n, privacy.resource.case),
-        "case_list" => t_string!(i18n, privacy.resource.case_list),
-        "case_stage" => t_string!(i18n, privacy.resource.case_stage),
-        "client" => t_string!(i18n, privacy.resource.client),
-        "pathway" => t_string!(i18n, privacy.resource.pathway),
-        "assessment" => t_string!(i18n, privacy.resource.assessment),
-        "assessment_view" => t_string!(i18n, privacy.resource.assessment_view),
-        "plan" => t_string!(i18n, privacy.resource.plan),
-        "plan_review" => t_string!(i18n, privacy.resource.plan_review),
-        "meeting" => t_string!(i18n, privacy.resource.meeting),
-        "meeting_voice" => t_string!(i18n, privacy.resource.meeting_voice),
-        "team" => t_string!(i18n, privacy.resource.team),
-        "feedback" => t_string!(i18n, privacy.resource.feedback),
-        "board" => t_string!(i18n, privacy.resource.board),
-        "board_card" => t_string!(i18n, privacy.resource.board_card),
-        "board_comment" => t_string!(i18n, privacy.resource.board_comment),
-        "board_event" => t_string!(i18n, privacy.resource.board_event),
-        "notification" => t_string!(i18n, privacy.resource.notification),
-        "concern" => t_string!(i18n, privacy.resource.concern),
-        "screening" => t_string!(i18n, privacy.resource.screening),
-        "record_entry" => t_string!(i18n, privacy.resource.record_entry),
-        "consent" => t_string!(i18n, privacy.resource.consent),
-        "access_log" => t_string!(i18n, privacy.resource.access_log),
-        "legal_basis" => t_string!(i18n, privacy.resource.legal_basis),
-        "relative_link" => t_string!(i18n, privacy.resource.relative_link),
-        _ => t_string!(i18n, privacy.resource.other),
-    };
-    text.to_string()
-}
-
-pub(crate) fn action_name(i18n: I18n, action: &str) -> String {
-    let text = match action {
-        "list" => t_string!(i18n, privacy.action.list),
-        "create" => t_string!(i18n, privacy.action.create),
-        "update" => t_string!(i18n, privacy.action.update),
-        _ => t_string!(i18n, privacy.action.view),
-    };
-    text.to_string()
-}
-
-pub(crate) fn basis_view(i18n: I18n, basis: Option<Basis>) -> AnyView {
-    match basis {
-        Some(Basis::OwnClient) => t!(i18n, privacy.basis.own_client).into_any(),
-        Some(Basis::RelativeLink) => t!(i18n, privacy.basis.relative_link).into_any(),
-        Some(Basis::Team(seat)) => {
-            t!(i18n, privacy.basis.team, role = move || labels::team_role(i18n, seat)).into_any()
-        }
-        Some(Basis::Identification) => t!(i18n, privacy.basis.identification).into_any(),
-        Some(Basis::Screening) => t!(i18n, privacy.basis.screening).into_any(),
-        Some(Basis::CoordinatorPair) => t!(i18n, privacy.basis.coordinator_pair).into_any(),
-        Some(Basis::Consent(id)) => t!(i18n, privacy.basis.consent, id = move || id).into_any(),
-        Some(Basis::Legal(LegalBasis::UrgentCare)) => t!(i18n, privacy.basis.urgent_care).into_any(),
-        Some(Basis::Legal(LegalBasis::ChildWelfare)) => t!(i18n, privacy.basis.child_welfare).into_any(),
-        Some(Basis::Legal(LegalBasis::SocialWelfareDuty)) => t!(i18n, privacy.basis.social_welfare_duty).into_any(),
-        Some(Basis::AuditReview) => t!(i18n, privacy.basis.audit_review).into_any(),
-        None => t!(i18n, privacy.basis.unknown).into_any(),
-    }
-}
-
 #[component]
 fn LogEntry(entry: AccessLogEntry) -> impl IntoView {
     let i18n = use_i18n();
@@ -447,8 +378,8 @@ fn LogEntry(entry: AccessLogEntry) -> impl IntoView {
                 " "
                 <strong class="access-who">{who}</strong>
             </p>
-            <p>{move || format!("{}: {}", action_name(i18n, &action), resource_name(i18n, &resource))}</p>
-            <p class="hint">{t!(i18n, privacy.basis_label)}": "{basis_view(i18n, basis)}</p>
+            <p>{move || format!("{}: {}", labels::action_name(i18n, &action), labels::resource_name(i18n, &resource))}</p>
+            <p class="hint">{t!(i18n, privacy.basis_label)}": "{labels::basis_view(i18n, basis)}</p>
         </li>
     }
 }

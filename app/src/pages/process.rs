@@ -5,7 +5,7 @@
 //! the address (`?step=…&scope=…`), so links work without JavaScript.
 
 use crate::api::process_counts;
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::live::{use_live, LiveStatus};
 use crate::components::process_map::{count_text, ProcessMap, StepDetails};
 use crate::components::ErrorMessage;

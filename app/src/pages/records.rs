@@ -5,7 +5,7 @@
 //! the entries about themself here too, and is told how many are withheld.
 
 use crate::api::{get_records, OpenByLaw, RecordConsent, RecordWithdrawal, WriteRecord};
-use crate::app::use_auth;
+use crate::auth::use_auth;
 use crate::components::labels;
 use crate::components::live::{use_live, LiveStatus};
 use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
@@ -300,7 +300,7 @@ fn ByLawForm(
                 <label for=id("basis")>{t!(i18n, records.by_law_basis)}</label>
                 <select id=id("basis") name="basis">
                     {bases.into_iter().map(|basis| view! {
-                        <option value=basis.as_str()>{crate::pages::privacy::basis_view(i18n, Some(crate::domain::Basis::Legal(basis)))}</option>
+                        <option value=basis.as_str()>{labels::basis_view(i18n, Some(crate::domain::Basis::Legal(basis)))}</option>
                     }).collect_view()}
                 </select>
                 <label for=id("reason")>{t!(i18n, records.by_law_reason)}</label>

@@ -3,7 +3,7 @@
 //! so the client sees it in their access log.
 
 use crate::helpers::*;
-use app::server::entities::audit_entry;
+use app::store::entities::audit_entry;
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};

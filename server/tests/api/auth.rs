@@ -1,7 +1,7 @@
 //! Signing in and out: hashes, cookies, rotation, expiry, and specific errors for bad input.
 
 use crate::helpers::*;
-use app::server::entities::session;
+use app::store::entities::session;
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 use serde_json::json;
@@ -36,7 +36,7 @@ async fn the_database_keeps_only_a_hash_of_the_session_token() {
     let stored = session::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0].id, token);
-    assert_eq!(stored[0].id, app::server::session::token_id(&token));
+    assert_eq!(stored[0].id, app::store::session::token_id(&token));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,7 +3,10 @@
 //! the board feed over `/live/board/{board}` catching up after a reconnect.
 
 use crate::helpers::*;
-use app::server::entities::{board_event, card_comment, coordinator_pair, notification};
+use app::store::entities::board_event;
+use app::store::entities::card_comment;
+use app::store::entities::coordinator_pair;
+use app::store::entities::notification;
 use futures_util::StreamExt;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter};
@@ -382,7 +385,7 @@ async fn the_owner_of_an_overdue_action_is_notified_once() {
     }
     let first = overdue().await;
     assert!(first >= 1, "Eino's handrails are past due and Mikko owns them");
-    assert!(app::server::board::sweep_overdue(&app.db, chrono::Utc::now()).await.unwrap().is_empty(), "nothing new");
+    assert!(app::service::board::sweep_overdue(&app.db, chrono::Utc::now()).await.unwrap().is_empty(), "nothing new");
     assert_eq!(overdue().await, first, "once per action and due date");
     let mikko = app.signed_in("mikko.salonen").await;
     let inbox = notifications(&app, &mikko).await;
@@ -607,9 +610,9 @@ async fn a_board_stops_following_a_team_its_reader_has_left() {
     let ville = app.session_cookie("ville.aaltonen").await;
     let mut socket = connect_board(&app, &ville, &app.address, &format!("team-{}", eino.id), 0).await.unwrap();
     next_of(&mut socket, "caught_up").await;
-    let seat = app::server::entities::case_member::Entity::find()
-        .filter(app::server::entities::case_member::Column::CaseId.eq(eino.id))
-        .filter(app::server::entities::case_member::Column::UserId.eq(app.user_id("ville.aaltonen").await))
+    let seat = app::store::entities::case_member::Entity::find()
+        .filter(app::store::entities::case_member::Column::CaseId.eq(eino.id))
+        .filter(app::store::entities::case_member::Column::UserId.eq(app.user_id("ville.aaltonen").await))
         .one(&app.db)
         .await
         .unwrap()

@@ -1,7 +1,12 @@
 //! Identification: who may raise a concern about whom, who screens, and what a decision does.
 
 use crate::helpers::*;
-use app::server::entities::{audit_entry, case, case_member, client, concern, screening};
+use app::store::entities::audit_entry;
+use app::store::entities::case;
+use app::store::entities::case_member;
+use app::store::entities::client;
+use app::store::entities::concern;
+use app::store::entities::screening;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
@@ -275,11 +280,11 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     let published = published(&mut events);
     assert_eq!(
         published.first(),
-        Some(&app::server::events::DomainEvent::ConcernDecided { concern_id, accepted: true }),
+        Some(&app::store::events::DomainEvent::ConcernDecided { concern_id, accepted: true }),
         "{published:?}"
     );
     assert!(
-        matches!(published.get(1), Some(app::server::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id),
+        matches!(published.get(1), Some(app::store::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id),
         "{published:?}"
     );
 

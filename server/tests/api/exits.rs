@@ -9,7 +9,13 @@
 //! origins, the language switch, sessions, slow bodies).
 
 use crate::helpers::*;
-use app::server::entities::{audit_entry, case, case_member, client, meeting, notification, plan_version};
+use app::store::entities::audit_entry;
+use app::store::entities::case;
+use app::store::entities::case_member;
+use app::store::entities::client;
+use app::store::entities::meeting;
+use app::store::entities::notification;
+use app::store::entities::plan_version;
 use futures_util::StreamExt;
 use reqwest::{Client, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
@@ -427,7 +433,7 @@ async fn a_relative_who_may_only_view_does_not_speak_in_a_meeting() {
         Some(json!("outside_relative_scope")),
     )
     .await;
-    let voices = app::server::entities::meeting_voice::Entity::find().count(&app.db).await.unwrap();
+    let voices = app::store::entities::meeting_voice::Entity::find().count(&app.db).await.unwrap();
     assert_eq!(voices, 0, "nothing was stored");
 }
 
@@ -763,7 +769,7 @@ async fn notifications_are_read_by_the_rule_of_cards_and_the_sweep_tells_only_th
     left.left_at = Set(Some(chrono::Utc::now()));
     left.update(&app.db).await.unwrap();
     notification::Entity::delete_many().filter(notification::Column::UserId.eq(mikko_id)).exec(&app.db).await.unwrap();
-    let told = app::server::board::sweep_overdue(&app.db, chrono::Utc::now()).await.unwrap();
+    let told = app::service::board::sweep_overdue(&app.db, chrono::Utc::now()).await.unwrap();
     assert!(!told.contains(&mikko_id), "{told:?}");
     let his =
         notification::Entity::find().filter(notification::Column::UserId.eq(mikko_id)).count(&app.db).await.unwrap();
@@ -821,7 +827,7 @@ async fn seats_texts_and_races_get_a_clear_answer_never_a_server_error() {
     )
     .await;
     // A NUL in any text, in a form or an address: refused, nothing written.
-    let views_before = app::server::entities::assessment_view::Entity::find().count(&app.db).await.unwrap();
+    let views_before = app::store::entities::assessment_view::Entity::find().count(&app.db).await.unwrap();
     assert_error(
         app.call(&sanna, "write_view", &[("case_id", &case_id), ("text", "Näkemys\0jatkuu")]).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -838,7 +844,7 @@ async fn seats_texts_and_races_get_a_clear_answer_never_a_server_error() {
         .unwrap();
     assert_eq!(json_body.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.get(&sanna, "/cases?step=%00").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(app::server::entities::assessment_view::Entity::find().count(&app.db).await.unwrap(), views_before);
+    assert_eq!(app::store::entities::assessment_view::Entity::find().count(&app.db).await.unwrap(), views_before);
     // Sent without JavaScript, the refusal goes back to the form's page with its code.
     let plain = sanna
         .post(format!("{}/api/write_view", app.address))
@@ -902,7 +908,7 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
     )
     .await;
     assert_eq!(
-        app::server::entities::legal_access::Entity::find().count(&app.db).await.unwrap(),
+        app::store::entities::legal_access::Entity::find().count(&app.db).await.unwrap(),
         0,
         "nothing was opened"
     );
@@ -914,7 +920,7 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
     assert_eq!(opened.status(), StatusCode::OK);
     let mut told: Vec<i32> = std::iter::from_fn(|| events.try_recv().ok())
         .filter_map(|e| match e {
-            app::server::events::DomainEvent::Notified { user_ids } => Some(user_ids),
+            app::store::events::DomainEvent::Notified { user_ids } => Some(user_ids),
             _ => None,
         })
         .flatten()

@@ -1,15 +1,19 @@
 //! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
 
-use app::server::entities::{audit_entry, case, case_event, client, user};
-use app::server::events::DomainEvent;
-use app::server::AppState;
+use app::service::AppState;
+use app::store::entities::audit_entry;
+use app::store::entities::case;
+use app::store::entities::case_event;
+use app::store::entities::client;
+use app::store::entities::user;
+use app::store::events::DomainEvent;
 use leptos::config::LeptosOptions;
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 
-pub const PASSWORD: &str = app::server::seed::DEMO_PASSWORD;
+pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
 
 pub struct TestApp {
     pub address: String,
@@ -39,13 +43,13 @@ fn rand_u32() -> u32 {
 async fn serve(
     db: DatabaseConnection,
     schema: Option<&str>,
-    configure: fn(&mut app::server::Config),
+    configure: fn(&mut app::store::Config),
 ) -> (String, AppState) {
     let options = LeptosOptions::builder().output_name("polku").site_root("target/site").build();
-    let mut config = app::server::Config {
+    let mut config = app::store::Config {
         events_channel: schema.map_or_else(|| "polku_events".to_string(), |s| format!("polku_{s}")),
         body_timeout: std::time::Duration::from_secs(2),
-        ..app::server::Config::default()
+        ..app::store::Config::default()
     };
     configure(&mut config);
     let (router, state) = server::router(options, db, config.clone());
@@ -65,7 +69,7 @@ impl TestApp {
     }
 
     /// `spawn`, with the configuration changed by `configure` first.
-    pub async fn spawn_with(configure: fn(&mut app::server::Config)) -> TestApp {
+    pub async fn spawn_with(configure: fn(&mut app::store::Config)) -> TestApp {
         let (url, schema, dir) = match std::env::var("POLKU_TEST_DB").as_deref() {
             Ok("postgres") => {
                 let base = std::env::var("POLKU_TEST_POSTGRES_URL")
@@ -112,7 +116,7 @@ impl TestApp {
             .get_all(reqwest::header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with(app::server::session::COOKIE))
+            .find(|v| v.starts_with(app::store::session::COOKIE))
             .expect("sign-in sets the session cookie");
         cookie.split(';').next().unwrap().to_string()
     }

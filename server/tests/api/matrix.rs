@@ -14,7 +14,7 @@
 //! member, withdrawing consent and signing out come last, and touch no one in the matrix).
 
 use crate::helpers::*;
-use app::server::entities::relative_link;
+use app::store::entities::relative_link;
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
@@ -597,7 +597,9 @@ async fn target(app: &TestApp, client: &str, outsider: &str, coordinator: &str) 
 /// would leave them: two close ones of Eino's (leave expired, leave revoked), a member removed
 /// from his team, a coordinator of the other pair seated on it, and a close one of Riikka's.
 async fn relationships(app: &TestApp) {
-    use app::server::entities::{case_member, relative_link, user};
+    use app::store::entities::case_member;
+    use app::store::entities::relative_link;
+    use app::store::entities::user;
     use sea_orm::{ActiveModelTrait, Set};
     let now = chrono::Utc::now();
     let hash = user::Entity::find()

@@ -2,7 +2,7 @@
 //! client's own step on the pathway, and the live notices over `/live`.
 
 use crate::helpers::*;
-use app::server::entities::concern;
+use app::store::entities::concern;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};

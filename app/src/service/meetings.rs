@@ -3,18 +3,35 @@
 //! own words, or recorded by the pair during the meeting); the agreed steps go into the client
 //! plan as actions in one transaction, once.
 
-use super::audit::{self, Action};
-use super::cases::{authorise, current_seats, display_names, parse_stage, parse_team_role, participant_choices};
-use super::entities::{case, case_member, client, meeting, meeting_voice};
-use super::events::{self, DomainEvent, Events};
-use super::plan;
-use super::session::CurrentUser;
 use crate::domain::calendar::finnish_date;
 use crate::domain::meeting::{parse_steps, Invitation, MeetingError, MeetingPlan, RawMeeting, Voice};
 use crate::domain::plan::{check_edit, PlanChange, PlanError, PlanRole};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
-use crate::model::{Invitee, MeetingPage, MeetingSummary, MeetingsPage, VoiceView};
+use crate::model::{Invitee, MeetingPage, MeetingsPage, VoiceView};
+use crate::store::access::authorise;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::current_seats;
+use crate::store::cases::display_names;
+use crate::store::cases::parse_stage;
+use crate::store::cases::parse_team_role;
+use crate::store::cases::participant_choices;
+use crate::store::entities::case;
+use crate::store::entities::case_member;
+use crate::store::entities::client;
+use crate::store::entities::meeting;
+use crate::store::entities::meeting_voice;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::meetings::find_meeting;
+use crate::store::meetings::invited;
+use crate::store::meetings::of_case;
+use crate::store::meetings::summaries;
+use crate::store::plan_versions;
+use crate::store::plans;
+use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -48,67 +65,12 @@ async fn invitable(db: &impl ConnectionTrait, found: &case::Model) -> Result<Vec
     Ok(out)
 }
 
-pub(super) fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
-    serde_json::from_str(&row.participants).map_err(|e| {
-        tracing::error!(meeting_id = row.id, error = %e, "stored participants are invalid");
-        AppError::Internal
-    })
-}
-
-pub(super) async fn summaries(
-    db: &impl ConnectionTrait,
-    rows: Vec<meeting::Model>,
-) -> Result<Vec<MeetingSummary>, AppError> {
-    let mut ids: Vec<i32> = Vec::new();
-    for row in &rows {
-        ids.extend(invited(row)?);
-    }
-    let names = display_names(db, ids).await?;
-    rows.into_iter()
-        .map(|row| {
-            let mut participants: Vec<String> = invited(&row)?.iter().filter_map(|id| names.get(id).cloned()).collect();
-            participants.sort();
-            Ok(MeetingSummary {
-                id: row.id,
-                title: row.title,
-                starts_at: row.starts_at,
-                minutes: row.minutes,
-                place: row.place,
-                video_link: row.video_link,
-                participants,
-                steps_plan_version: row.steps_plan_version,
-            })
-        })
-        .collect()
-}
-
-/// Whether the meeting is over at `now`.
-pub(super) fn has_ended(row: &meeting::Model, now: chrono::DateTime<Utc>) -> bool {
-    crate::domain::calendar::plus_minutes(row.starts_at, i64::from(row.minutes)) < now
-}
-
-/// The meetings of a case: those to come, soonest first, and those that have ended, newest first.
-pub(super) async fn of_case(
-    db: &impl ConnectionTrait,
-    case_id: i32,
-) -> Result<(Vec<meeting::Model>, Vec<meeting::Model>), AppError> {
-    let rows = meeting::Entity::find()
-        .filter(meeting::Column::CaseId.eq(case_id))
-        .order_by_asc(meeting::Column::StartsAt)
-        .all(db)
-        .await?;
-    let now = Utc::now();
-    let (mut past, upcoming): (Vec<_>, Vec<_>) = rows.into_iter().partition(|m| has_ended(m, now));
-    past.reverse();
-    Ok((upcoming, past))
-}
-
 /// The meetings of one case as `user` may see them. Logged.
 pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<MeetingsPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::List, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let can_schedule = Access::run_meeting(user.role, rel).is_ok() && plan::is_open(parse_stage(&found.stage)?);
+    let can_schedule = Access::run_meeting(user.role, rel).is_ok() && plans::is_open(parse_stage(&found.stage)?);
     let (upcoming, past) = of_case(db, case_id).await?;
     Ok(MeetingsPage {
         case_id,
@@ -129,7 +91,7 @@ pub async fn schedule(
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
-    if !plan::is_open(parse_stage(&found.stage)?) {
+    if !plans::is_open(parse_stage(&found.stage)?) {
         return Err(PlanError::NotInCollaboration.into());
     }
     let people: Vec<i32> = invitable(&txn, &found).await?.into_iter().map(|i| i.user_id).collect();
@@ -154,18 +116,6 @@ pub async fn schedule(
     audit::record(&txn, audit::Entry::on_case(user, &found, "meeting", Action::Create, basis)).await?;
     txn.commit().await?;
     Ok(row.id)
-}
-
-pub(super) async fn find_meeting(
-    db: &impl ConnectionTrait,
-    case_id: i32,
-    meeting_id: i32,
-) -> Result<meeting::Model, AppError> {
-    meeting::Entity::find_by_id(meeting_id)
-        .filter(meeting::Column::CaseId.eq(case_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 /// One meeting: who was heard and what they said, and what the reader may add. Logged.
@@ -209,9 +159,9 @@ pub async fn load(
     } else {
         Vec::new()
     };
-    let open = plan::is_open(parse_stage(&found.stage)?);
+    let open = plans::is_open(parse_stage(&found.stage)?);
     let can_agree_steps = pair && open && row.steps_plan_version.is_none();
-    let (plan_version, _) = plan::latest(db, case_id).await?;
+    let (plan_version, _) = plans::latest(db, case_id).await?;
     let summary = summaries(db, vec![row]).await?.pop().ok_or(AppError::Internal)?;
     Ok(MeetingPage {
         case_id,
@@ -286,7 +236,7 @@ pub async fn agree_steps(
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
-    let (current, old) = plan::latest_for_change(&txn, &found, seen).await?;
+    let (current, old) = plans::latest_for_change(&txn, &found, seen).await?;
     let row = find_meeting(&txn, case_id, meeting_id).await?;
     if row.steps_plan_version.is_some() {
         return Err(MeetingError::StepsAlreadyAgreed.into());
@@ -298,7 +248,7 @@ pub async fn agree_steps(
     let new = PlanChange::AddActions(steps).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
     let (version, board) =
-        plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?;
+        plan_versions::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?;
     let marked = meeting::Entity::update_many()
         .col_expr(meeting::Column::StepsPlanVersion, Expr::value(Some(version)))
         .filter(meeting::Column::Id.eq(meeting_id))

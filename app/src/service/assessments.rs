@@ -2,156 +2,42 @@
 //! completing it (which moves the case to collaboration in the same transaction), and the views
 //! people write into it. Completed versions are never updated: an amendment is a new version.
 
-use super::audit::{self, Action};
-use super::cases::{append_history, apply_move, authorise, display_names, parse_stage, participant_choices};
-use super::entities::{assessment, assessment_view, case, client};
-use super::events::{self, Events};
-use super::session::CurrentUser;
 use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, ViewAuthor};
-use crate::domain::calendar::finnish_date;
-use crate::domain::{Access, AssessmentClock, AssessmentError, Sector, Stage};
+use crate::domain::{Access, AssessmentError, Sector, Stage};
 use crate::error::AppError;
-use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, AssessmentVersion, HistoryEvent, ViewEntry};
-use chrono::{DateTime, Utc};
+use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, HistoryEvent, ViewEntry};
+use crate::store::access::authorise;
+use crate::store::assessments::clock;
+use crate::store::assessments::completed_versions;
+use crate::store::assessments::read_record;
+use crate::store::assessments::versions;
+use crate::store::assessments::view_entries;
+use crate::store::assessments::write_record;
+use crate::store::assessments::Record;
+use crate::store::assessments::COMPLETED;
+use crate::store::assessments::DRAFT;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::append_history;
+use crate::store::cases::display_names;
+use crate::store::cases::parse_stage;
+use crate::store::cases::participant_choices;
+use crate::store::entities::assessment;
+use crate::store::entities::assessment_view;
+use crate::store::entities::client;
+use crate::store::events;
+use crate::store::events::Events;
+use crate::store::session::CurrentUser;
+use crate::store::stage_moves::apply_move;
+use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, Set, TransactionSession,
+    TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-
-const DRAFT: &str = "draft";
-const COMPLETED: &str = "completed";
-
-/// What a row's `content` column holds: the recorded content, and for a completed version the
-/// views it was completed with.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Record {
-    content: AssessmentContent,
-    #[serde(default)]
-    views: Vec<ViewEntry>,
-}
-
-fn read_record(row: &assessment::Model) -> Result<Record, AppError> {
-    serde_json::from_str(&row.content).map_err(|e| {
-        tracing::error!(assessment_id = row.id, error = %e, "stored assessment is invalid");
-        AppError::Internal
-    })
-}
-
-fn write_record(record: &Record) -> Result<String, AppError> {
-    serde_json::to_string(record).map_err(|_| AppError::Internal)
-}
-
-async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<assessment::Model>, AppError> {
-    Ok(assessment::Entity::find()
-        .filter(assessment::Column::CaseId.eq(case_id))
-        .order_by_desc(assessment::Column::Version)
-        .all(db)
-        .await?)
-}
-
-/// A completed version exists and no amendment is open: collaboration may start.
-pub(super) async fn is_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<bool, AppError> {
-    let rows = versions(db, case_id).await?;
-    Ok(rows.iter().any(|r| r.status == COMPLETED) && !rows.iter().any(|r| r.status == DRAFT))
-}
-
-/// When each case's first assessment started, for the legal clock.
-pub(super) async fn first_starts(
-    db: &impl ConnectionTrait,
-    case_ids: Vec<i32>,
-) -> Result<HashMap<i32, DateTime<Utc>>, AppError> {
-    Ok(assessment::Entity::find()
-        .filter(assessment::Column::CaseId.is_in(case_ids))
-        .filter(assessment::Column::Version.eq(1))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.case_id, r.started_at))
-        .collect())
-}
-
-/// The legal clock of a case: shown while it is in assessment and, once the assessment has
-/// started, as a record of whether it started in time.
-pub(super) fn clock(
-    found: &case::Model,
-    person: &client::Model,
-    started: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> Result<Option<AssessmentClock>, AppError> {
-    if parse_stage(&found.stage)? != Stage::Assessment && started.is_none() {
-        return Ok(None);
-    }
-    Ok(Some(AssessmentClock::at(
-        finnish_date(found.first_contact_at.unwrap_or(found.opened_at)),
-        person.date_of_birth,
-        person.highest_care_allowance,
-        started.map(finnish_date),
-        finnish_date(now),
-    )))
-}
-
-/// Everyone's views written into a case's assessment, oldest first.
-pub(super) async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
-    let rows = assessment_view::Entity::find()
-        .filter(assessment_view::Column::CaseId.eq(case_id))
-        .order_by_asc(assessment_view::Column::CreatedAt)
-        .order_by_asc(assessment_view::Column::Id)
-        .all(db)
-        .await?;
-    let names = display_names(db, rows.iter().map(|r| r.author_user_id).collect()).await?;
-    rows.into_iter()
-        .map(|row| {
-            let author = row.author.parse::<ViewAuthor>().map_err(|e| {
-                tracing::error!(view_id = row.id, error = %e, "stored view author is invalid");
-                AppError::Internal
-            })?;
-            Ok(ViewEntry {
-                author,
-                name: names.get(&row.author_user_id).cloned().unwrap_or_default(),
-                text: row.text,
-                at: row.created_at,
-            })
-        })
-        .collect()
-}
 
 fn client_views(views: &[ViewEntry]) -> usize {
     views.iter().filter(|v| v.author != ViewAuthor::Professional).count()
-}
-
-/// The completed versions of a case, newest first.
-async fn completed_versions(
-    db: &impl ConnectionTrait,
-    rows: &[assessment::Model],
-) -> Result<Vec<AssessmentVersion>, AppError> {
-    let completed: Vec<&assessment::Model> = rows.iter().filter(|r| r.status == COMPLETED).collect();
-    let names = display_names(db, completed.iter().filter_map(|r| r.completed_by_user_id).collect()).await?;
-    completed
-        .into_iter()
-        .map(|row| {
-            let record = read_record(row)?;
-            Ok(AssessmentVersion {
-                version: row.version,
-                content: record.content,
-                views: record.views,
-                started_at: row.started_at,
-                completed_at: row.completed_at.ok_or(AppError::Internal)?,
-                completed_by: row.completed_by_user_id.and_then(|id| names.get(&id).cloned()).unwrap_or_default(),
-            })
-        })
-        .collect()
-}
-
-/// The latest completed version of a case, for the client's pathway.
-pub(super) async fn latest_completed(
-    db: &impl ConnectionTrait,
-    case_id: i32,
-) -> Result<Option<AssessmentVersion>, AppError> {
-    let rows = versions(db, case_id).await?;
-    Ok(completed_versions(db, &rows).await?.into_iter().next())
 }
 
 /// The assessment as `user` may see it. Staff on the team see the open draft; the client and a
@@ -241,7 +127,7 @@ pub async fn start(
     .insert(&txn)
     .await;
     // The other coordinator opened the same version a moment ago.
-    super::unless_duplicate(inserted, AssessmentError::StaleDraft)?;
+    crate::store::unless_duplicate(inserted, AssessmentError::StaleDraft)?;
     append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentStarted { version }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "assessment", Action::Create, basis)).await?;
     txn.commit().await?;

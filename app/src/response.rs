@@ -1,10 +1,10 @@
-//! Shaping the HTTP response from inside a server function: status codes and cookies.
+//! Shaping the HTTP response from inside a render or a server function: its status and its
+//! cookies. A leaf: it imports nothing of the crate, so that both `error` (a server function's
+//! failure to read its arguments) and `api` (every other failure) can set a status through it.
 
-use crate::error::AppError;
 use http::{header, HeaderValue, StatusCode};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
-use std::future::Future;
 
 /// Sets the response status, except on a plain HTML form post to a server function: that one is
 /// answered with a redirect back to the form (carrying the error in its URL, see server_fn's
@@ -34,13 +34,4 @@ pub fn set_cookie(value: &str) {
     if let (Some(opts), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(value)) {
         opts.append_header(header::SET_COOKIE, value);
     }
-}
-
-/// Runs a server function body and gives an error its HTTP status (401, 403, 422…).
-pub async fn run<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
-    let result = body.await;
-    if let Err(err) = &result {
-        set_status(err.status());
-    }
-    result
 }

@@ -4,11 +4,13 @@
 //! activity (sliding: each request moves the end on) or, however active, a fixed time after
 //! sign-in. The cookie lasts that fixed time; the server decides which of the two comes first.
 
-use super::entities::{session, staff_profile, user};
-use super::state::{app_state, Config};
 use crate::domain::{Role, Sector};
 use crate::error::AppError;
 use crate::model::SessionUser;
+use crate::store::config::Config;
+use crate::store::entities::session;
+use crate::store::entities::staff_profile;
+use crate::store::entities::user;
 use chrono::{DateTime, Duration, Utc};
 use http::request::Parts;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -162,23 +164,6 @@ pub async fn load_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Option
         organisation_id: profile.as_ref().map(|p| p.organisation_id),
         sector: profile.and_then(|p| p.sector.parse().ok()),
     }))
-}
-
-/// The signed-in user of the current request, if any.
-pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let state = app_state()?;
-    let Some(parts) = leptos::prelude::use_context::<Parts>() else {
-        return Ok(None);
-    };
-    match cookie_token(&parts) {
-        Some(token) => user_for_token(&state.db, &token, &state.config).await,
-        None => Ok(None),
-    }
-}
-
-/// The signed-in user, or 401.
-pub async fn require_user() -> Result<CurrentUser, AppError> {
-    current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
 #[cfg(test)]

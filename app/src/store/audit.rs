@@ -1,11 +1,13 @@
 //! The audit log: every read and change of client data, with who, in which role and on which
 //! basis. Rows are only ever inserted (the database refuses updates and deletes).
 
-use super::entities::{audit_entry, case, organisation};
-use super::session::CurrentUser;
 use crate::domain::audit_search::{BasisKind, StoredBasis};
 use crate::domain::{Basis, Role};
 use crate::error::AppError;
+use crate::store::entities::audit_entry;
+use crate::store::entities::case;
+use crate::store::entities::organisation;
+use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,

@@ -5,16 +5,28 @@
 //! a seat only if it is still as it was read (a conditional update): of two answers or removals
 //! sent at once, one wins and the other is told so (409).
 
-use super::audit::{self, Action};
-use super::cases::{append_history, authorise, display_names, live_relative_links, parse_stage, parse_team_role};
-use super::entities::{case_member, organisation, relative_link, staff_profile, user};
-use super::events::{self, DomainEvent, Events};
-use super::session::CurrentUser;
 use crate::domain::plan::{PlanChange, PlanRole};
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
 use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
 use crate::model::{BoardChange, Candidate, HistoryEvent};
+use crate::store::access::authorise;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::append_history;
+use crate::store::cases::display_names;
+use crate::store::cases::live_relative_links;
+use crate::store::cases::parse_stage;
+use crate::store::cases::parse_team_role;
+use crate::store::entities::case_member;
+use crate::store::entities::organisation;
+use crate::store::entities::relative_link;
+use crate::store::entities::staff_profile;
+use crate::store::entities::user;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -147,11 +159,11 @@ pub async fn propose(
     check_proposal(&current, candidate_id, candidate_role, sector, team_role)?;
 
     let now = Utc::now();
-    let seat = super::cases::propose_member(&txn, case_id, candidate_id, team_role, user.id, now).await?;
+    let seat = crate::store::cases::propose_member(&txn, case_id, candidate_id, team_role, user.id, now).await?;
     let event = HistoryEvent::MemberProposed { name: candidate.display_name, team_role };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Create, basis)).await?;
-    let board = super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
+    let board = crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
     events::publish_all(bus, [DomainEvent::TeamChanged { case_id, actor_user_id: user.id }, board]);
     Ok(seat.id)
@@ -207,7 +219,7 @@ pub async fn answer(
     };
     append_history(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
-    let board = super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
+    let board = crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
     events::publish_all(bus, [DomainEvent::TeamChanged { case_id, actor_user_id: user.id }, board]);
     Ok(accept)
@@ -256,16 +268,25 @@ pub async fn remove(
     // What they still had to do goes to the coordinator who removed them, to hand on; what they
     // were told of the case is no longer theirs.
     let mut published = vec![DomainEvent::TeamChanged { case_id, actor_user_id: user.id }];
-    let (current, plan) = super::plan::latest(&txn, case_id).await?;
+    let (current, plan) = crate::store::plans::latest(&txn, case_id).await?;
     let handed = PlanChange::HandOver { from: row.user_id, to: user.id }.apply(&plan)?;
     if handed != plan {
-        let (version, board) =
-            super::plan::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &plan, &handed, now).await?;
+        let (version, board) = crate::store::plan_versions::save_version(
+            &txn,
+            user,
+            case_id,
+            current,
+            PlanRole::Coordinator,
+            &plan,
+            &handed,
+            now,
+        )
+        .await?;
         audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
         published.extend([board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
     }
-    super::board::forget_notifications(&txn, row.user_id, case_id).await?;
-    published.push(super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?);
+    crate::store::board_events::forget_notifications(&txn, row.user_id, case_id).await?;
+    published.push(crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?);
     txn.commit().await?;
     events::publish_all(bus, published);
     Ok(())

@@ -6,13 +6,16 @@
 //! would not be found by "åberg". The name columns alone are read, and a fragment matching more
 //! than `MAX_MATCHES` people is refused as too broad rather than sent as a huge `IN` list.
 
-use super::audit::{self, Action};
-use super::entities::{audit_entry, client, user};
-use super::session::CurrentUser;
 use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm, PAGE};
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::{AuditResults, AuditRow};
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::entities::audit_entry;
+use crate::store::entities::client;
+use crate::store::entities::user;
+use crate::store::session::CurrentUser;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
 };

@@ -1,10 +1,10 @@
 //! Sign-in attempts: the address a sign-in came from, the attempts within the throttling windows,
 //! and recording each attempt before its password is checked (`domain::throttle` decides).
 
-use super::entities::sign_in_attempt;
-use super::Config;
 use crate::domain::throttle::{self, Attempt, Throttled};
 use crate::error::AppError;
+use crate::store::entities::sign_in_attempt;
+use crate::store::Config;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{

@@ -55,7 +55,7 @@ pub enum DomainEvent {
     ConsentChanged {
         client_id: i32,
     },
-    /// Board events were written (`server::board`). `notified` are the people the change gave a
+    /// Board events were written (`store::board_events`). `notified` are the people the change gave a
     /// notification. On the instance that wrote them, `written` holds the events themselves, so
     /// its boards hear them without reading them back; the relay carries only the ids, and other
     /// instances read the events by id.

@@ -2,18 +2,31 @@
 //! a meeting they were invited to and when the case closes, once each; the coordinators read it
 //! only in aggregate over the cases they lead, never by person or case.
 
-use super::audit::{self, Action};
-use super::cases::{authorise, current_seats, parse_stage};
-use super::entities::{case, case_closure, case_member, feedback, meeting};
-use super::events::{self, DomainEvent, Events};
-use super::meetings::{find_meeting, has_ended, invited};
-use super::session::CurrentUser;
 use crate::domain::feedback::{
-    check_closure, check_meeting, Feedback, FeedbackError, FeedbackSummary, MeetingFacts, Occasion, RawFeedback, Score,
+    check_closure, check_meeting, Feedback, FeedbackError, FeedbackSummary, MeetingFacts, Occasion, RawFeedback,
 };
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
 use crate::error::AppError;
-use crate::model::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
+use crate::model::{FeedbackComment, FeedbackOverview};
+use crate::store::access::authorise;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::current_seats;
+use crate::store::cases::parse_stage;
+use crate::store::entities::case;
+use crate::store::entities::case_closure;
+use crate::store::entities::case_member;
+use crate::store::entities::feedback;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::feedback::latest_closure;
+use crate::store::feedback::stored_occasion;
+use crate::store::feedback::stored_score;
+use crate::store::meetings::find_meeting;
+use crate::store::meetings::has_ended;
+use crate::store::meetings::invited;
+use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -23,83 +36,6 @@ use std::collections::HashSet;
 
 /// How many written comments the overview shows.
 const COMMENTS_SHOWN: usize = 20;
-
-fn stored_score(row: &feedback::Model) -> Result<Score, AppError> {
-    Score::from_stored(row.score).ok_or_else(|| {
-        tracing::error!(feedback_id = row.id, score = row.score, "stored feedback score is invalid");
-        AppError::Internal
-    })
-}
-
-fn stored_occasion(row: &feedback::Model) -> Result<Occasion, AppError> {
-    Occasion::parse(&row.occasion).map_err(|_| {
-        tracing::error!(feedback_id = row.id, occasion = row.occasion, "stored feedback occasion is invalid");
-        AppError::Internal
-    })
-}
-
-/// The latest closure of a case, if it was ever closed.
-async fn latest_closure(db: &impl ConnectionTrait, case_id: i32) -> Result<Option<case_closure::Model>, AppError> {
-    Ok(case_closure::Entity::find()
-        .filter(case_closure::Column::CaseId.eq(case_id))
-        .order_by_desc(case_closure::Column::ClosedAt)
-        .order_by_desc(case_closure::Column::Id)
-        .one(db)
-        .await?)
-}
-
-/// What `user` may give feedback on in `found` (already authorised to give it): the closure if
-/// the case is closed, then the `ended` meetings (newest first) they were invited to, each with
-/// the feedback they gave.
-pub(super) async fn prompts(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-    found: &case::Model,
-    ended: Vec<meeting::Model>,
-) -> Result<Vec<FeedbackPrompt>, AppError> {
-    let given = feedback::Entity::find()
-        .filter(feedback::Column::CaseId.eq(found.id))
-        .filter(feedback::Column::AuthorUserId.eq(user.id))
-        .all(db)
-        .await?;
-    let given_on = |occasion: Occasion, target: i32| -> Result<Option<Feedback>, AppError> {
-        given
-            .iter()
-            .find(|row| match occasion {
-                Occasion::Meeting => row.meeting_id == Some(target),
-                Occasion::Closure => row.closure_id == Some(target),
-            })
-            .map(|row| Ok(Feedback { score: stored_score(row)?, text: row.text.clone() }))
-            .transpose()
-    };
-    let mut out = Vec::new();
-    for row in ended {
-        if invited(&row)?.contains(&user.id) {
-            out.push(FeedbackPrompt {
-                occasion: Occasion::Meeting,
-                target_id: row.id,
-                given: given_on(Occasion::Meeting, row.id)?,
-                title: row.title,
-                at: row.starts_at,
-            });
-        }
-    }
-    if parse_stage(&found.stage)? == Stage::Closed {
-        if let Some(closure) = latest_closure(db, found.id).await? {
-            out.insert(
-                0,
-                FeedbackPrompt {
-                    occasion: Occasion::Closure,
-                    target_id: closure.id,
-                    given: given_on(Occasion::Closure, closure.id)?,
-                    title: String::new(),
-                    at: closure.closed_at,
-                },
-            );
-        }
-    }
-    Ok(out)
-}
 
 /// Records `user`'s feedback on a meeting or the closure of a case. Once per person and occasion;
 /// checked in the transaction, and the unique indexes hold it against two racing sends.
@@ -154,7 +90,7 @@ pub async fn give(
     }
     .insert(&txn)
     .await;
-    super::unless_duplicate(inserted, FeedbackError::AlreadyGiven)?;
+    crate::store::unless_duplicate(inserted, FeedbackError::AlreadyGiven)?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "feedback", Action::Create, basis)).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::FeedbackGiven { case_id, occasion });
@@ -175,7 +111,7 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
         .await?;
     let mut led = Vec::with_capacity(seats.len());
     for seat in &seats {
-        let role = super::cases::parse_team_role(&seat.team_role)?;
+        let role = crate::store::cases::parse_team_role(&seat.team_role)?;
         led.push((seat.case_id, Access::read_feedback(user.role, Relationship::Team(role))?));
     }
     let rows = feedback::Entity::find()

@@ -5,18 +5,31 @@
 //! rule). A professional who raised the concern is proposed to the new team, and the client
 //! decides whether they join, as with anyone else.
 
-use super::audit::{self, Action};
-use super::cases::{
-    add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
-};
-use super::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
-use super::events::{self, DomainEvent, Events};
-use super::session::CurrentUser;
 use crate::domain::concern::{check_acceptance, least_loaded_pair, ConcernText, DecisionReason, PersonDetails};
 use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{ClientChoice, ConcernView, Decided, HistoryEvent, RaiseContext};
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::add_member;
+use crate::store::cases::append_history;
+use crate::store::cases::display_names;
+use crate::store::cases::live_relative_link;
+use crate::store::cases::live_relative_links;
+use crate::store::cases::propose_member;
+use crate::store::concerns::OPEN;
+use crate::store::entities::case;
+use crate::store::entities::case_member;
+use crate::store::entities::client;
+use crate::store::entities::concern;
+use crate::store::entities::coordinator_pair;
+use crate::store::entities::relative_link;
+use crate::store::entities::screening;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -24,8 +37,6 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
-
-pub(super) const OPEN: &str = "open";
 
 /// Who a concern is about, as the form gave it.
 pub enum About {
@@ -269,7 +280,7 @@ async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Mod
         .collect();
     let mut loads = Vec::with_capacity(pairs.len());
     for pair in &pairs {
-        let load = super::cases::current_seats()
+        let load = crate::store::cases::current_seats()
             .filter(case_member::Column::UserId.eq(pair.social_user_id))
             .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator.as_str()))
             .filter(case_member::Column::CaseId.is_in(open_case_ids.clone()))
@@ -332,7 +343,7 @@ pub async fn decide(
         .insert(&txn)
         .await;
         // Another coordinator opened a case for the same client a moment ago.
-        let opened = super::unless_duplicate(opened, ConcernError::ClientHasOpenCase)?;
+        let opened = crate::store::unless_duplicate(opened, ConcernError::ClientHasOpenCase)?;
         append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
         let seats =
             [(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
@@ -396,7 +407,9 @@ pub async fn decide(
     )
     .await?;
     let board = match case_id {
-        Some(case_id) => Some(super::board::record_case(&txn, user, case_id, crate::model::BoardChange::Added).await?),
+        Some(case_id) => {
+            Some(crate::store::board_events::record_case(&txn, user, case_id, crate::model::BoardChange::Added).await?)
+        }
         None => None,
     };
     txn.commit().await?;

@@ -6,14 +6,16 @@
 //!
 //! A card is client data, so an event leaves only by the rule a board page is read by, decided
 //! when it is sent: the task knows who follows which board here (`follow`), asks for each event
-//! which of those readers may read its case now (`board::deliver`, which logs each delivery as a
+//! which of those readers may read its case now (`board_events::deliver`, which logs each delivery as a
 //! read), and the event carries the readers let through. A socket sends nothing else.
 
-use super::board;
-use super::events::{self, DomainEvent, Events};
-use super::session::CurrentUser;
 use crate::domain::board::{viewers_everywhere, Board, Presence};
 use crate::model::{BoardEvent, BoardFeed};
+use crate::store::board_events;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::session::CurrentUser;
 use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -122,7 +124,7 @@ impl BoardHub {
         let mut seen = HashSet::new();
         self.followers()
             .values()
-            .filter(|f| board::shows(f.board, f.user.id, event) && seen.insert(f.user.id))
+            .filter(|f| board_events::shows(f.board, f.user.id, event) && seen.insert(f.user.id))
             .map(|f| f.user.clone())
             .collect()
     }
@@ -234,7 +236,7 @@ impl BoardHub {
             if readers.is_empty() {
                 continue;
             }
-            let allowed = board::deliver(db, case_id, &readers).await?;
+            let allowed = board_events::deliver(db, case_id, &readers).await?;
             if allowed.is_empty() {
                 continue;
             }
@@ -261,7 +263,7 @@ async fn written_or_read(
     ids: &[i32],
 ) -> Result<Vec<BoardEvent>, crate::error::AppError> {
     if written.is_empty() {
-        board::events_by_id(db, ids).await
+        board_events::events_by_id(db, ids).await
     } else {
         Ok(written)
     }

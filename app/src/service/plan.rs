@@ -2,120 +2,33 @@
 //! the latest one by a parsed `PlanChange` and allowed by `plan::check_edit` for the person's
 //! part of the plan. A change against an older version than the latest is refused.
 
-use super::audit::{self, Action};
-use super::cases::{append_history, authorise, display_names, parse_stage, participant_choices};
-use super::entities::{case, client, plan_review, plan_version};
-use super::events::{self, DomainEvent, Events};
-use super::session::CurrentUser;
 use crate::domain::calendar::finnish_date;
-use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, PlanError, PlanRole, RawPlanChange};
+use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, PlanRole, RawPlanChange};
 use crate::domain::review::{RawReview, ReviewContent};
-use crate::domain::{Access, Sector, Stage};
+use crate::domain::{Access, Sector};
 use crate::error::AppError;
 use crate::model::{BoardChange, HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
+use crate::store::access::authorise;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::append_history;
+use crate::store::cases::display_names;
+use crate::store::cases::parse_stage;
+use crate::store::cases::participant_choices;
+use crate::store::entities::client;
+use crate::store::entities::plan_review;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::plan_versions::save_version;
+use crate::store::plans::is_open;
+use crate::store::plans::latest_for_change;
+use crate::store::plans::read_content;
+use crate::store::plans::reviews_of;
+use crate::store::plans::versions;
+use crate::store::session::CurrentUser;
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, Func, Query};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
-};
-use std::collections::HashMap;
-
-/// The plan can be changed while the team works on it.
-pub fn is_open(stage: Stage) -> bool {
-    matches!(stage, Stage::Collaboration | Stage::FollowUp)
-}
-
-fn read_content(row: &plan_version::Model) -> Result<PlanContent, AppError> {
-    serde_json::from_str(&row.content).map_err(|e| {
-        tracing::error!(plan_version_id = row.id, error = %e, "stored plan is invalid");
-        AppError::Internal
-    })
-}
-
-async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<plan_version::Model>, AppError> {
-    Ok(plan_version::Entity::find()
-        .filter(plan_version::Column::CaseId.eq(case_id))
-        .order_by_desc(plan_version::Column::Version)
-        .all(db)
-        .await?)
-}
-
-/// The latest version of a case's plan and its number (0 and an empty plan before the first).
-pub(super) async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i32, PlanContent), AppError> {
-    let row = plan_version::Entity::find()
-        .filter(plan_version::Column::CaseId.eq(case_id))
-        .order_by_desc(plan_version::Column::Version)
-        .one(db)
-        .await?;
-    match row {
-        Some(row) => Ok((row.version, read_content(&row)?)),
-        None => Ok((0, PlanContent::default())),
-    }
-}
-
-/// A case's follow-up reviews, newest first, each with what it recorded.
-pub(super) async fn reviews_of(
-    db: &impl ConnectionTrait,
-    case_id: i32,
-) -> Result<Vec<(plan_review::Model, ReviewContent)>, AppError> {
-    plan_review::Entity::find()
-        .filter(plan_review::Column::CaseId.eq(case_id))
-        .order_by_desc(plan_review::Column::CreatedAt)
-        .order_by_desc(plan_review::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let content: ReviewContent = serde_json::from_str(&r.content).map_err(|e| {
-                tracing::error!(review_id = r.id, error = %e, "stored review is invalid");
-                AppError::Internal
-            })?;
-            Ok((r, content))
-        })
-        .collect()
-}
-
-/// The latest plan of each of `case_ids` that has one.
-pub(super) async fn latest_of(
-    db: &impl ConnectionTrait,
-    case_ids: Vec<i32>,
-) -> Result<HashMap<i32, PlanContent>, AppError> {
-    let newest = Query::select()
-        .column(plan_version::Column::CaseId)
-        .expr(Func::max(Expr::col(plan_version::Column::Version)))
-        .from(plan_version::Entity)
-        .and_where(Expr::col(plan_version::Column::CaseId).is_in(case_ids))
-        .group_by_col(plan_version::Column::CaseId)
-        .to_owned();
-    plan_version::Entity::find()
-        .filter(
-            Expr::tuple([Expr::col(plan_version::Column::CaseId), Expr::col(plan_version::Column::Version)])
-                .in_subquery(newest),
-        )
-        .all(db)
-        .await?
-        .iter()
-        .map(|row| Ok((row.case_id, read_content(row)?)))
-        .collect()
-}
-
-/// The latest plan of `found`, for a change made against version `seen`: refused when the case
-/// is not in collaboration or follow-up, or when someone saved a newer version since.
-pub(super) async fn latest_for_change(
-    db: &impl ConnectionTrait,
-    found: &case::Model,
-    seen: i32,
-) -> Result<(i32, PlanContent), AppError> {
-    if !is_open(parse_stage(&found.stage)?) {
-        return Err(PlanError::NotInCollaboration.into());
-    }
-    let (current, content) = latest(db, found.id).await?;
-    if current != seen {
-        return Err(PlanError::Stale.into());
-    }
-    Ok((current, content))
-}
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
 
 /// The plan as `user` may see it, with the versions `compare` names compared. Logged.
 pub async fn load(
@@ -228,7 +141,7 @@ pub async fn review(
     let new = PlanChange::SetReviewDate(content.next_review).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
     let (version, board) = if new == old {
-        (current, super::board::touch_case(&txn, user, case_id, BoardChange::Edited).await?)
+        (current, crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?)
     } else {
         save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?
     };
@@ -263,38 +176,4 @@ pub async fn change(
     txn.commit().await?;
     events::publish_all(bus, [board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);
     Ok(version)
-}
-
-/// Inserts `content` as the version after `current` (whose content is `old`), with its history
-/// row and what it changed on the boards. Two saves racing for the same number: the second is
-/// refused as stale by the unique index. Returns the version and the board event to publish
-/// after commit.
-#[allow(clippy::too_many_arguments)]
-pub(super) async fn save_version(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    case_id: i32,
-    current: i32,
-    role: PlanRole,
-    old: &PlanContent,
-    content: &PlanContent,
-    now: chrono::DateTime<Utc>,
-) -> Result<(i32, DomainEvent), AppError> {
-    let version = current + 1;
-    let inserted = plan_version::ActiveModel {
-        case_id: Set(case_id),
-        version: Set(version),
-        content: Set(serde_json::to_string(content).map_err(|_| AppError::Internal)?),
-        editor: Set(role.as_str().to_string()),
-        created_by_user_id: Set(user.id),
-        sector: Set(Sector::Shared.as_str().to_string()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await;
-    super::unless_duplicate(inserted, PlanError::Stale)?;
-    append_history(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
-    let board = super::board::plan_saved(txn, user, case_id, old, content).await?;
-    Ok((version, board))
 }

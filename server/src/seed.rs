@@ -2,17 +2,17 @@
 //! stage, two coordinator pairs, professionals from social care, health care, an NGO, a school
 //! and employment services, relatives, an administrator and an audit reviewer. All names are invented.
 
-use super::cases::{add_member, append_history};
-use super::entities::{
+use app::domain::calendar::{finnish_date, from_finnish_time};
+use app::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
+use app::domain::{Role, Sector, Stage, TeamRole};
+use app::error::AppError;
+use app::model::HistoryEvent;
+use app::store::cases::{add_member, append_history};
+use app::store::entities::{
     case, client, coordinator_pair, meeting, organisation, plan_version, record_entry, relative_link, staff_profile,
     user,
 };
-use super::password;
-use crate::domain::calendar::{finnish_date, from_finnish_time};
-use crate::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
-use crate::domain::{Role, Sector, Stage, TeamRole};
-use crate::error::AppError;
-use crate::model::HistoryEvent;
+use app::store::password;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession, TransactionTrait,

@@ -4,18 +4,25 @@
 //! `consent::read_record`, and logged with that consent's id); the client everything about
 //! themself except what was hidden with a reason. Every read is logged with its basis.
 
-use super::audit::{self, Action};
-use super::cases::{authorise, display_names};
-use super::consents;
-use super::entities::{client, legal_access, record_entry};
-use super::events::{self, DomainEvent, Events};
-use super::session::CurrentUser;
 use crate::domain::calendar::finnish_date;
 use crate::domain::consent::{read_record, LegalAccess, LegalBasis, Reader, Register};
 use crate::domain::record::NewEntry;
 use crate::domain::{Access, Basis, Sector};
 use crate::error::AppError;
 use crate::model::{RecordEntryView, RecordsPage};
+use crate::store::access::authorise;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::display_names;
+use crate::store::consents;
+use crate::store::entities::client;
+use crate::store::entities::legal_access;
+use crate::store::entities::record_entry;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::legal_access::ground;
+use crate::store::session::CurrentUser;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -136,13 +143,6 @@ pub async fn load(
     })
 }
 
-/// The register a recorded legal basis opened and its ground; anything else is a fault of the data.
-pub(super) fn ground(row: &legal_access::Model) -> Result<(Register, LegalBasis), AppError> {
-    let register = Register::parse(&row.register).map_err(|_| AppError::Internal)?;
-    let basis = LegalBasis::parse(&row.basis).ok_or(AppError::Internal)?;
-    Ok((register, basis))
-}
-
 /// The legal bases `user_id` recorded on the case that stand at `now`.
 async fn legal_bases(
     db: &impl ConnectionTrait,
@@ -192,7 +192,7 @@ pub async fn open_by_law(
     .await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "legal_basis", Action::Create, Basis::Legal(opened.basis)))
         .await?;
-    let told = super::board::notify_pair_of_legal_basis(&txn, user, case_id, row.id, now).await?;
+    let told = crate::store::board_events::notify_pair_of_legal_basis(&txn, user, case_id, row.id, now).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::RecordWritten { case_id });
     if !told.is_empty() {

@@ -1,41 +1,62 @@
 //! Live case boards on the server: a board read as its reader may see it; cards moved, edited and
 //! assigned under a version check, so that a stale change is refused rather than applied over
 //! someone else's; comments with @mentions; notifications. Every change a board shows is written
-//! as a board event in the same transaction as the change (`record_case`, `plan_saved`), and the
+//! as a board event in the same transaction as the change (`store::board_events`), and the
 //! event ids are published after commit for the live boards to fetch and show.
 //!
 //! Every card leaves by one rule, whichever way it leaves (a board page, a card, a notification,
 //! a live board's catch-up or a live event): the reader may read the case as a professional on its
 //! team (`Access::view_team_board`) at that moment, and each such read is logged.
 
-use super::audit::{self, Action};
-use super::cases::{
-    authorise, coordinators_of, current_seats, display_names, find_case, parse_stage, participant_choices,
-    participant_choices_of, COORDINATOR_SEATS,
-};
-use super::entities::{
-    board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user,
-};
-use super::events::{self, DomainEvent, Events};
-use super::process::{self, Placement};
-use super::session::CurrentUser;
 use crate::domain::board::{
-    action_move, action_version, assignment_notice, case_move, check_version, column_fits, mention_notices,
-    overdue_actions, parse_version, Board, BoardError, CardRef, Column, Comment, NotificationKind,
+    action_move, action_version, case_move, check_version, column_fits, mention_notices, overdue_actions,
+    parse_version, Board, BoardError, CardRef, Column, Comment, NotificationKind,
 };
 use crate::domain::calendar::finnish_date;
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
-use crate::domain::{Access, AccessDenied, AssessmentClock, Basis, Relationship, Role, Sector, Stage, TeamRole};
+use crate::domain::{Access, AccessDenied, Basis, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{
-    BoardCard, BoardChange, BoardEvent, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView,
-    Notifications, ParticipantChoice,
+    BoardCard, BoardChange, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView, Notifications,
+    ParticipantChoice,
 };
+use crate::store::access::authorise;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::board_events::changed;
+use crate::store::board_events::my_seats;
+use crate::store::board_events::notify;
+use crate::store::board_events::pair_of;
+use crate::store::board_events::readable;
+use crate::store::board_events::record;
+use crate::store::board_events::seated_as_professional;
+use crate::store::board_events::CardContext;
+use crate::store::board_events::Notice;
+use crate::store::cases::current_seats;
+use crate::store::cases::display_names;
+use crate::store::cases::find_case;
+use crate::store::cases::parse_stage;
+use crate::store::cases::participant_choices;
+use crate::store::cases::participant_choices_of;
+use crate::store::cases::COORDINATOR_SEATS;
+use crate::store::entities::board_event;
+use crate::store::entities::card_comment;
+use crate::store::entities::case;
+use crate::store::entities::case_member;
+use crate::store::entities::coordinator_pair;
+use crate::store::entities::legal_access;
+use crate::store::entities::notification;
+use crate::store::entities::user;
+use crate::store::events;
+use crate::store::events::DomainEvent;
+use crate::store::events::Events;
+use crate::store::placement;
+use crate::store::session::CurrentUser;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionSession, TransactionTrait, TryInsertResult,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -44,126 +65,6 @@ const CLOSED_SHOWN_DAYS: i64 = 30;
 
 /// How many notifications a person's list shows.
 const NOTIFICATIONS_SHOWN: u64 = 50;
-
-/// The pair each of `case_ids` belongs to: the pair whose coordinator holds a coordinator seat on
-/// the case now.
-async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, i32>, AppError> {
-    let seats = current_seats()
-        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
-        .all(db)
-        .await?;
-    let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
-    let mut out = HashMap::new();
-    for seat in seats {
-        if let Some(pair) = pairs.iter().find(|p| p.social_user_id == seat.user_id || p.health_user_id == seat.user_id)
-        {
-            out.entry(seat.case_id).or_insert(pair.id);
-        }
-    }
-    Ok(out)
-}
-
-/// How many comments each card of `case_ids` has.
-async fn comment_counts(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<String, u32>, AppError> {
-    let rows: Vec<(String, i64)> = card_comment::Entity::find()
-        .filter(card_comment::Column::CaseId.is_in(case_ids.to_vec()))
-        .select_only()
-        .column(card_comment::Column::Card)
-        .column_as(card_comment::Column::Id.count(), "n")
-        .group_by(card_comment::Column::Card)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().map(|(card, n)| (card, u32::try_from(n).unwrap_or(u32::MAX))).collect())
-}
-
-/// The nearest date a case card shows: the assessment's legal start day, else the plan's review.
-fn case_due(place: &Placement, plan: Option<&PlanContent>) -> Option<chrono::NaiveDate> {
-    match place.clock {
-        Some(AssessmentClock::Running { state }) => Some(state.due()),
-        _ => plan.and_then(|p| p.review_date),
-    }
-}
-
-/// Everything a set of cards needs to be drawn, read once for all of them.
-struct CardContext {
-    clients: HashMap<i32, String>,
-    placed: HashMap<i32, Placement>,
-    plans: HashMap<i32, PlanContent>,
-    coordinators: HashMap<i32, Vec<String>>,
-    comments: HashMap<String, u32>,
-    names: HashMap<i32, String>,
-    today: chrono::NaiveDate,
-}
-
-impl CardContext {
-    async fn read(
-        db: &impl ConnectionTrait,
-        cases: &[case::Model],
-        now: DateTime<Utc>,
-    ) -> Result<CardContext, AppError> {
-        let ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
-        let clients = process::clients_of(db, cases).await?;
-        let placed = process::place(db, cases, &clients, now).await?;
-        let plans = super::plan::latest_of(db, ids.clone()).await?;
-        let owners: Vec<i32> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
-        Ok(CardContext {
-            clients: clients.into_iter().map(|(id, c)| (id, c.name)).collect(),
-            placed,
-            coordinators: coordinators_of(db, &ids).await?,
-            comments: comment_counts(db, &ids).await?,
-            names: display_names(db, owners).await?,
-            plans,
-            today: finnish_date(now),
-        })
-    }
-
-    fn case_card(&self, c: &case::Model) -> Result<BoardCard, AppError> {
-        let place = self.placed.get(&c.id).ok_or(AppError::Internal)?;
-        let card = CardRef::Case { case_id: c.id };
-        Ok(BoardCard {
-            card,
-            version: c.version,
-            column: Column::Step(place.step),
-            client_name: self.clients.get(&c.client_id).cloned().unwrap_or_default(),
-            what: String::new(),
-            stage: parse_stage(&c.stage)?,
-            step: place.step,
-            due: case_due(place, self.plans.get(&c.id)),
-            overdue: place.overdue,
-            owners: self.coordinators.get(&c.id).cloned().unwrap_or_default(),
-            owner_user_id: None,
-            comments: self.comments.get(&card.key()).copied().unwrap_or(0),
-        })
-    }
-
-    fn action_card(&self, c: &case::Model, action: &PlanAction) -> Result<BoardCard, AppError> {
-        let place = self.placed.get(&c.id).ok_or(AppError::Internal)?;
-        let card = CardRef::Action { case_id: c.id, key: action.key };
-        Ok(BoardCard {
-            card,
-            version: action_version(action),
-            column: Column::Status(action.status),
-            client_name: self.clients.get(&c.client_id).cloned().unwrap_or_default(),
-            what: action.what.clone(),
-            stage: parse_stage(&c.stage)?,
-            step: place.step,
-            due: Some(action.due),
-            overdue: action.is_overdue(self.today),
-            owners: self.names.get(&action.owner_user_id).cloned().into_iter().collect(),
-            owner_user_id: Some(action.owner_user_id),
-            comments: self.comments.get(&card.key()).copied().unwrap_or(0),
-        })
-    }
-
-    fn action_cards(&self, c: &case::Model, keep: impl Fn(&PlanAction) -> bool) -> Result<Vec<BoardCard>, AppError> {
-        match self.plans.get(&c.id) {
-            Some(plan) => plan.actions.iter().filter(|a| keep(a)).map(|a| self.action_card(c, a)).collect(),
-            None => Ok(Vec::new()),
-        }
-    }
-}
 
 /// The cases a pair's board shows: those the pair coordinates, the closed ones for a while.
 async fn pair_cases(
@@ -197,91 +98,6 @@ async fn newest_event(db: &impl ConnectionTrait) -> Result<i32, AppError> {
         .one(db)
         .await?;
     Ok(newest.flatten().unwrap_or(0))
-}
-
-/// The case ids on whose team `user` holds a seat now, with the seat: of all their cases, or of
-/// `only` these.
-async fn my_seats(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-    only: Option<&[i32]>,
-) -> Result<HashMap<i32, TeamRole>, AppError> {
-    let mut seats = current_seats().filter(case_member::Column::UserId.eq(user_id));
-    if let Some(case_ids) = only {
-        seats = seats.filter(case_member::Column::CaseId.is_in(case_ids.to_vec()));
-    }
-    seats.all(db).await?.into_iter().map(|m| Ok((m.case_id, super::cases::parse_team_role(&m.team_role)?))).collect()
-}
-
-/// The cards of which of `seats`' cases `user` may read now, with the basis: the one rule every
-/// card leaves by (a professional on the case's team).
-fn readable(user: &CurrentUser, seats: &HashMap<i32, TeamRole>) -> HashMap<i32, Basis> {
-    seats
-        .iter()
-        .filter_map(|(case_id, seat)| {
-            Access::view_team_board(user.role, Relationship::Team(*seat)).ok().map(|basis| (*case_id, basis))
-        })
-        .collect()
-}
-
-/// Which of `readers` may be sent a card of `case_id` now, decided by the one rule at the moment
-/// of sending, each such delivery (live or caught up on) logged as a read of the card in one
-/// statement before anything is sent. Returns the user ids let through.
-pub async fn deliver(
-    db: &impl ConnectionTrait,
-    case_id: i32,
-    readers: &[CurrentUser],
-) -> Result<HashSet<i32>, AppError> {
-    let found = find_case(db, case_id).await?;
-    let ids: Vec<i32> = readers.iter().map(|r| r.id).collect();
-    let seats: HashMap<i32, TeamRole> = current_seats()
-        .filter(case_member::Column::CaseId.eq(case_id))
-        .filter(case_member::Column::UserId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| Ok((m.user_id, super::cases::parse_team_role(&m.team_role)?)))
-        .collect::<Result<_, AppError>>()?;
-    let mut allowed = HashSet::new();
-    let mut entries = Vec::new();
-    for reader in readers {
-        let rel = seats.get(&reader.id).map_or(Relationship::Unrelated, |seat| Relationship::Team(*seat));
-        if let Ok(basis) = Access::view_team_board(reader.role, rel) {
-            if allowed.insert(reader.id) {
-                entries.push(audit::Entry::on_case(reader, &found, "board_event", Action::View, basis));
-            }
-        }
-    }
-    audit::record_all(db, entries).await?;
-    Ok(allowed)
-}
-
-/// What a board that was away missed since event `after`, oldest first: the events its board
-/// shows of `cases` (those it follows), each case's passed through `deliver` for its reader. `None`
-/// when more than `limit` were missed: the board reads itself again instead.
-pub async fn catch_up(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-    board: Board,
-    cases: &[i32],
-    after: i32,
-    limit: u64,
-) -> Result<Option<Vec<BoardEvent>>, AppError> {
-    let missed: Vec<BoardEvent> =
-        events_after(db, cases, after, limit + 1).await?.into_iter().filter(|e| shows(board, user.id, e)).collect();
-    if missed.len() as u64 > limit {
-        return Ok(None);
-    }
-    let mut of_cases: Vec<i32> = missed.iter().map(|e| e.case_id).collect();
-    of_cases.sort_unstable();
-    of_cases.dedup();
-    let mut allowed = HashSet::new();
-    for case_id in of_cases {
-        if deliver(db, case_id, std::slice::from_ref(user)).await?.contains(&user.id) {
-            allowed.insert(case_id);
-        }
-    }
-    Ok(Some(missed.into_iter().filter(|e| allowed.contains(&e.case_id)).collect()))
 }
 
 /// Who may own actions, per case.
@@ -376,202 +192,6 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
     })
 }
 
-/// Writes a board event inside the caller's transaction and returns it as boards receive it.
-async fn record(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    case_id: i32,
-    card: CardRef,
-    change: BoardChange,
-    body: &BoardEventBody,
-    now: DateTime<Utc>,
-) -> Result<BoardEvent, AppError> {
-    let row = board_event::ActiveModel {
-        case_id: Set(case_id),
-        card: Set(card.key()),
-        kind: Set(change.as_str().to_owned()),
-        actor_user_id: Set(user.id),
-        payload: Set(serde_json::to_string(body).map_err(|_| AppError::Internal)?),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    Ok(BoardEvent {
-        id: row.id,
-        case_id,
-        card,
-        change,
-        actor: user.display_name.clone(),
-        actor_user_id: user.id,
-        at: row.created_at,
-        body: body.clone(),
-    })
-}
-
-/// The event of board events written in one transaction, for publishing after commit.
-fn changed(case_id: i32, written: Vec<BoardEvent>, notified: Vec<i32>) -> DomainEvent {
-    DomainEvent::BoardChanged { case_id, events: written.iter().map(|e| e.id).collect(), notified, written }
-}
-
-/// The pair whose board shows `case_id`, if any.
-async fn pair_of(txn: &impl ConnectionTrait, case_id: i32) -> Result<Option<i32>, AppError> {
-    Ok(pairs_of(txn, &[case_id]).await?.get(&case_id).copied())
-}
-
-/// Records a change of a case's card (its stage, team or plan changed) inside the caller's
-/// transaction, with the card as it is now. The caller publishes the event after commit.
-pub(super) async fn record_case(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    case_id: i32,
-    change: BoardChange,
-) -> Result<DomainEvent, AppError> {
-    let now = Utc::now();
-    let found = find_case(txn, case_id).await?;
-    let context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
-    let event = record_case_card(txn, user, &found, &context, change, pair_of(txn, case_id).await?, now).await?;
-    Ok(changed(case_id, vec![event], Vec::new()))
-}
-
-/// Writes the event of a case's card from a context already read for it.
-async fn record_case_card(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    found: &case::Model,
-    context: &CardContext,
-    change: BoardChange,
-    pair_id: Option<i32>,
-    now: DateTime<Utc>,
-) -> Result<BoardEvent, AppError> {
-    let body = BoardEventBody { card: Some(context.case_card(found)?), comment: None, previous_owner: None, pair_id };
-    record(txn, user, found.id, CardRef::Case { case_id: found.id }, change, &body, now).await
-}
-
-/// Raises a case's version: its card changed without a stage move.
-async fn bump_version(txn: &impl ConnectionTrait, case_id: i32) -> Result<(), AppError> {
-    case::Entity::update_many()
-        .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
-        .col_expr(case::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(case::Column::Id.eq(case_id))
-        .exec(txn)
-        .await?;
-    Ok(())
-}
-
-/// Raises a case's version (its card changed without a stage move) and records the change.
-pub(super) async fn touch_case(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    case_id: i32,
-    change: BoardChange,
-) -> Result<DomainEvent, AppError> {
-    bump_version(txn, case_id).await?;
-    record_case(txn, user, case_id, change).await
-}
-
-/// Records what a saved plan changed on the boards, inside the caller's transaction: a card for
-/// each action added, moved, edited, given to someone or removed, the case's own card, and an
-/// "assigned" notice to each new owner. Called by every path that saves a plan version.
-pub(super) async fn plan_saved(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    case_id: i32,
-    old: &PlanContent,
-    new: &PlanContent,
-) -> Result<DomainEvent, AppError> {
-    let now = Utc::now();
-    bump_version(txn, case_id).await?;
-    let found = find_case(txn, case_id).await?;
-    let mut context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
-    // The plan being saved is the newest, whether or not this transaction's insert is visible yet.
-    context.plans.insert(case_id, new.clone());
-    context.names.extend(display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?);
-    let pair_id = pair_of(txn, case_id).await?;
-    let mut written = Vec::new();
-    let mut notified = Vec::new();
-    for action in &new.actions {
-        let before = old.actions.iter().find(|a| a.key == action.key);
-        let change = match before {
-            None => BoardChange::Added,
-            Some(before) if before == action => continue,
-            Some(before) if before.owner_user_id != action.owner_user_id => BoardChange::Assigned,
-            Some(before)
-                if PlanAction { status: action.status, revision: action.revision, ..before.clone() } == *action =>
-            {
-                BoardChange::Moved
-            }
-            Some(_) => BoardChange::Edited,
-        };
-        let previous_owner = before.map(|b| b.owner_user_id).filter(|owner| *owner != action.owner_user_id);
-        let body =
-            BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
-        let card = CardRef::Action { case_id, key: action.key };
-        written.push(record(txn, user, case_id, card, change, &body, now).await?);
-        let old_owner = before.map_or(0, |b| b.owner_user_id);
-        if let Some(owner) = assignment_notice(user.id, old_owner, action.owner_user_id) {
-            let notice = Notice {
-                recipient: owner,
-                kind: NotificationKind::Assigned,
-                card,
-                actor: Some(user.id),
-                comment_id: None,
-                due_on: None,
-                legal_access_id: None,
-            };
-            notify(txn, notice, now).await?;
-            notified.push(owner);
-        }
-    }
-    for gone in old.actions.iter().filter(|a| !new.actions.iter().any(|n| n.key == a.key)) {
-        let body = BoardEventBody { card: None, comment: None, previous_owner: Some(gone.owner_user_id), pair_id };
-        written.push(
-            record(txn, user, case_id, CardRef::Action { case_id, key: gone.key }, BoardChange::Removed, &body, now)
-                .await?,
-        );
-    }
-    written.push(record_case_card(txn, user, &found, &context, BoardChange::Edited, pair_id, now).await?);
-    Ok(changed(case_id, written, notified))
-}
-
-/// A notification to be given.
-struct Notice {
-    recipient: i32,
-    kind: NotificationKind,
-    card: CardRef,
-    actor: Option<i32>,
-    comment_id: Option<i32>,
-    due_on: Option<chrono::NaiveDate>,
-    legal_access_id: Option<i32>,
-}
-
-/// Gives a notification; returns false when it had been given already (an overdue notice is given
-/// once per action and due date).
-async fn notify(txn: &impl ConnectionTrait, notice: Notice, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let inserted = notification::Entity::insert(notification::ActiveModel {
-        user_id: Set(notice.recipient),
-        kind: Set(notice.kind.as_str().to_owned()),
-        case_id: Set(notice.card.case_id()),
-        card: Set(notice.card.key()),
-        actor_user_id: Set(notice.actor),
-        comment_id: Set(notice.comment_id),
-        due_on: Set(notice.due_on),
-        created_at: Set(now),
-        read_at: Set(None),
-        legal_access_id: Set(notice.legal_access_id),
-        ..Default::default()
-    })
-    .on_conflict_do_nothing_on([
-        notification::Column::UserId,
-        notification::Column::Kind,
-        notification::Column::Card,
-        notification::Column::DueOn,
-    ])
-    .exec(txn)
-    .await?;
-    Ok(matches!(inserted, TryInsertResult::Inserted(_)))
-}
-
 /// Authorises a change of an action card and reads what it needs: the case, the reader's part
 /// in the plan, the latest plan version and the action as it is now (refused if its version is
 /// not the one the reader saw).
@@ -584,10 +204,10 @@ async fn action_for_change(
 ) -> Result<(case::Model, Basis, crate::domain::plan::PlanRole, i32, PlanContent, PlanAction), AppError> {
     let (found, _, (basis, role)) = authorise(txn, user, case_id, Access::edit_plan).await?;
     Access::view_boards(user.role)?;
-    if !super::plan::is_open(parse_stage(&found.stage)?) {
+    if !crate::store::plans::is_open(parse_stage(&found.stage)?) {
         return Err(crate::domain::plan::PlanError::NotInCollaboration.into());
     }
-    let (current, plan) = super::plan::latest(txn, case_id).await?;
+    let (current, plan) = crate::store::plans::latest(txn, case_id).await?;
     let action = plan.actions.iter().find(|a| a.key == key).cloned().ok_or(BoardError::NoSuchAction)?;
     check_version(seen, action_version(&action))?;
     Ok((found, basis, role, current, plan, action))
@@ -605,7 +225,8 @@ async fn save_action_change(
 ) -> Result<Vec<DomainEvent>, AppError> {
     let new = change.apply(old)?;
     check_edit(role.editor(user.id), old, &new)?;
-    let (version, board) = super::plan::save_version(txn, user, found.id, current, role, old, &new, Utc::now()).await?;
+    let (version, board) =
+        crate::store::plan_versions::save_version(txn, user, found.id, current, role, old, &new, Utc::now()).await?;
     audit::record(txn, audit::Entry::on_case(user, found, "plan", Action::Update, basis)).await?;
     Ok(vec![board, DomainEvent::PlanChanged { case_id: found.id, version, actor_user_id: user.id }])
 }
@@ -636,7 +257,7 @@ pub async fn move_card(
             if to == Stage::Closed {
                 return Err(crate::domain::TransitionError::ClosingNeedsSummary.into());
             }
-            super::cases::apply_move(&txn, user, &found, basis, to, Utc::now()).await?
+            crate::store::stage_moves::apply_move(&txn, user, &found, basis, to, Utc::now()).await?
         }
         CardRef::Action { case_id, key } => {
             let (found, basis, role, current, plan, action) = action_for_change(&txn, user, case_id, key, seen).await?;
@@ -832,86 +453,6 @@ pub async fn comment(
     Ok(view)
 }
 
-/// Board events by id, as live boards receive them; unknown ids are skipped.
-pub async fn events_by_id(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<BoardEvent>, AppError> {
-    let rows = board_event::Entity::find()
-        .filter(board_event::Column::Id.is_in(ids.to_vec()))
-        .order_by_asc(board_event::Column::Id)
-        .all(db)
-        .await?;
-    to_views(db, rows).await
-}
-
-/// The board events after `after` on the given cases, oldest first, at most `limit`: what a board
-/// that was away missed.
-pub async fn events_after(
-    db: &impl ConnectionTrait,
-    case_ids: &[i32],
-    after: i32,
-    limit: u64,
-) -> Result<Vec<BoardEvent>, AppError> {
-    let rows = board_event::Entity::find()
-        .filter(board_event::Column::Id.gt(after))
-        .filter(board_event::Column::CaseId.is_in(case_ids.to_vec()))
-        .order_by_asc(board_event::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?;
-    to_views(db, rows).await
-}
-
-async fn to_views(db: &impl ConnectionTrait, rows: Vec<board_event::Model>) -> Result<Vec<BoardEvent>, AppError> {
-    let names = display_names(db, rows.iter().map(|r| r.actor_user_id).collect()).await?;
-    rows.into_iter()
-        .map(|r| {
-            let card: CardRef = r.card.parse().map_err(|_| AppError::Internal)?;
-            let change =
-                serde_json::from_value(serde_json::Value::String(r.kind.clone())).map_err(|_| AppError::Internal)?;
-            let body: BoardEventBody = serde_json::from_str(&r.payload).map_err(|e| {
-                tracing::error!(board_event = r.id, error = %e, "stored board event is invalid");
-                AppError::Internal
-            })?;
-            Ok(BoardEvent {
-                id: r.id,
-                case_id: r.case_id,
-                card,
-                change,
-                actor: names.get(&r.actor_user_id).cloned().unwrap_or_default(),
-                actor_user_id: r.actor_user_id,
-                at: r.created_at,
-                body,
-            })
-        })
-        .collect()
-}
-
-/// Whether a board shows an event: a pair's board its cases' cards, a team's board its case's
-/// actions, a person's board the actions they own or just stopped owning.
-pub fn shows(board: Board, reader_user_id: i32, event: &BoardEvent) -> bool {
-    match (board, event.card) {
-        (Board::Pair { pair_id }, CardRef::Case { .. }) => event.body.pair_id == Some(pair_id),
-        (Board::Team { case_id }, CardRef::Action { .. }) => event.case_id == case_id,
-        (Board::Mine, CardRef::Action { .. }) => {
-            event.body.card.as_ref().and_then(|c| c.owner_user_id) == Some(reader_user_id)
-                || event.body.previous_owner == Some(reader_user_id)
-        }
-        _ => false,
-    }
-}
-
-/// The cases on whose team `user_id` sits now as a professional (the rule of cards, as SQL):
-/// what their notifications may be about. A subquery, so that a person on many teams costs no
-/// list of ids.
-fn seated_as_professional(user_id: i32) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::QueryTrait;
-    current_seats()
-        .select_only()
-        .column(case_member::Column::CaseId)
-        .filter(case_member::Column::UserId.eq(user_id))
-        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
-        .into_query()
-}
-
 /// The reader's notifications about cases they may read now (the one rule of cards: a
 /// professional on the case's team), newest first; each case shown is logged as read.
 pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Notifications, AppError> {
@@ -939,10 +480,10 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         })
         .collect();
     audit::record_all(db, read).await?;
-    let clients = process::clients_of(db, &cases).await?;
+    let clients = placement::clients_of(db, &cases).await?;
     let client_of: HashMap<i32, String> =
         cases.iter().map(|c| (c.id, clients.get(&c.client_id).map(|p| p.name.clone()).unwrap_or_default())).collect();
-    let plans = super::plan::latest_of(db, case_ids).await?;
+    let plans = crate::store::plans::latest_of(db, case_ids).await?;
     let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
     let comments: HashMap<i32, String> = card_comment::Entity::find()
         .filter(card_comment::Column::Id.is_in(rows.iter().filter_map(|r| r.comment_id).collect::<Vec<_>>()))
@@ -957,7 +498,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .await?
         .into_iter()
         .map(|row| {
-            let (register, basis) = super::records::ground(&row)?;
+            let (register, basis) = crate::store::legal_access::ground(&row)?;
             Ok((row.id, LegalNotice { register, basis, reason: row.reason }))
         })
         .collect::<Result<_, AppError>>()?;
@@ -1004,55 +545,6 @@ pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u32
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// Forgets the notifications `user_id` had about `case_id`: they left its team, and what they were
-/// told of it is no longer theirs to read.
-pub(super) async fn forget_notifications(
-    txn: &impl ConnectionTrait,
-    user_id: i32,
-    case_id: i32,
-) -> Result<(), AppError> {
-    notification::Entity::delete_many()
-        .filter(notification::Column::UserId.eq(user_id))
-        .filter(notification::Column::CaseId.eq(case_id))
-        .exec(txn)
-        .await?;
-    Ok(())
-}
-
-/// Tells the coordinator pair of a case that `user` opened one of its registers by law (the
-/// recorded basis `legal_access_id`), inside the caller's transaction; the pair member who did it
-/// is not told of their own act. Returns whom it told, for the caller to publish after commit.
-pub(super) async fn notify_pair_of_legal_basis(
-    txn: &impl ConnectionTrait,
-    user: &CurrentUser,
-    case_id: i32,
-    legal_access_id: i32,
-    now: DateTime<Utc>,
-) -> Result<Vec<i32>, AppError> {
-    let pair: Vec<i32> = current_seats()
-        .filter(case_member::Column::CaseId.eq(case_id))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
-        .all(txn)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .filter(|id| *id != user.id)
-        .collect();
-    for recipient in &pair {
-        let notice = Notice {
-            recipient: *recipient,
-            kind: NotificationKind::LegalBasis,
-            card: CardRef::Case { case_id },
-            actor: Some(user.id),
-            comment_id: None,
-            due_on: None,
-            legal_access_id: Some(legal_access_id),
-        };
-        notify(txn, notice, now).await?;
-    }
-    Ok(pair)
-}
-
 /// Marks the reader's notifications read: one (`Some(id)`) or all. Someone else's is not found.
 pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser, id: Option<i32>) -> Result<u64, AppError> {
     Access::view_boards(user.role)?;
@@ -1097,7 +589,7 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
         .into_iter()
         .map(|m| (m.case_id, m.user_id))
         .collect();
-    let plans = super::plan::latest_of(db, open).await?;
+    let plans = crate::store::plans::latest_of(db, open).await?;
     let today = finnish_date(now);
     let mut notified = Vec::new();
     for (case_id, plan) in plans {

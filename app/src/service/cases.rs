@@ -1,0 +1,194 @@
+//! Reading and changing cases. Every read decides access with `domain::Access` from the reader's
+//! relationship to the client and writes an audit row; every change runs in one transaction with
+//! its history and audit rows, and publishes an event after commit.
+
+use crate::domain::closure::Closure;
+use crate::domain::process::Step;
+use crate::domain::stage::check_transition;
+use crate::domain::{Access, Relationship, Sector, Stage, TransitionError};
+use crate::error::AppError;
+use crate::model::{CaseDetail, CaseSummary, ClientSummary, StageMove};
+use crate::store::access::authorise;
+use crate::store::assessments;
+use crate::store::audit;
+use crate::store::audit::Action;
+use crate::store::cases::closures;
+use crate::store::cases::coordinators_of;
+use crate::store::cases::current_seats;
+use crate::store::cases::history;
+use crate::store::cases::parse_stage;
+use crate::store::cases::parse_team_role;
+use crate::store::cases::team;
+use crate::store::entities::case;
+use crate::store::entities::case_closure;
+use crate::store::entities::case_member;
+use crate::store::entities::client;
+use crate::store::events;
+use crate::store::events::Events;
+use crate::store::placement;
+use crate::store::session::CurrentUser;
+use crate::store::stage_moves::apply_move;
+use crate::store::stage_moves::facts;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession,
+    TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// Cases on which a professional or coordinator is a team member, most recently changed first;
+/// with `step` (a step of the process map, parsed once the reader is known to be staff), only
+/// those standing in that step.
+pub async fn list_for_staff(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    step: Option<&str>,
+) -> Result<Vec<CaseSummary>, AppError> {
+    Access::list_own_cases(user.role)?;
+    let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
+    let seats = current_seats().filter(case_member::Column::UserId.eq(user.id)).all(db).await?;
+    let my_role: HashMap<i32, String> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
+    let cases = case::Entity::find()
+        .filter(case::Column::Id.is_in(my_role.keys().copied().collect::<Vec<_>>()))
+        .order_by_desc(case::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    let clients = placement::clients_of(db, &cases).await?;
+    let placed = placement::place(db, &cases, &clients, Utc::now()).await?;
+    let cases: Vec<case::Model> =
+        cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
+    let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
+    let mut coordinators = coordinators_of(db, &case_ids).await?;
+
+    let mut out = Vec::with_capacity(cases.len());
+    for c in cases {
+        let role = parse_team_role(&my_role[&c.id])?;
+        let basis = Access::view_case(user.role, Relationship::Team(role))?;
+        audit::record(db, audit::Entry::on_case(user, &c, "case_list", Action::List, basis)).await?;
+        let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
+        let stage = parse_stage(&c.stage)?;
+        let place = placed[&c.id];
+        out.push(CaseSummary {
+            id: c.id,
+            client_name: person.name.clone(),
+            stage,
+            step: place.step,
+            overdue: place.overdue,
+            my_role: role,
+            coordinators: coordinators.remove(&c.id).unwrap_or_default(),
+            updated_at: c.updated_at,
+            clock: if stage == Stage::Assessment { place.clock } else { None },
+        });
+    }
+    Ok(out)
+}
+
+/// One case as `user` may see it. Refused with 403 unless the domain allows it; logged.
+pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<CaseDetail, AppError> {
+    let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    audit::record(db, audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
+
+    let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let stage = parse_stage(&found.stage)?;
+    let can_edit = Access::edit_assessment(user.role, rel).is_ok();
+    let moves = match Access::change_stage(user.role, rel) {
+        Ok(_) => {
+            let facts = facts(db, found.id).await?;
+            stage
+                .targets()
+                .iter()
+                .map(|to| StageMove { to: *to, blocked: check_transition(stage, *to, facts).err() })
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    };
+    let sees_location = Access::see_protected_location(rel, person.non_disclosure);
+    let started = assessments::first_starts(db, vec![found.id]).await?.get(&found.id).copied();
+    let clock = assessments::clock(&found, &person, started, Utc::now())?;
+    Ok(CaseDetail {
+        id: found.id,
+        client: ClientSummary {
+            name: person.name,
+            date_of_birth: person.date_of_birth,
+            municipality: sees_location.then_some(person.municipality),
+            preferred_language: person.preferred_language,
+            non_disclosure: person.non_disclosure,
+            highest_care_allowance: person.highest_care_allowance,
+        },
+        stage,
+        opened_at: found.opened_at,
+        team: team(db, found.id).await?,
+        history: history(db, found.id).await?,
+        moves,
+        clock,
+        can_edit,
+        closures: closures(db, found.id).await?,
+    })
+}
+
+/// Moves a case from `from` to `to`. `from` is the stage the coordinator saw: if the case has
+/// moved since, the change is refused (409) rather than applied on top of someone else's.
+/// Closing goes through `close`, which records the closure summary.
+pub async fn change_stage(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    from: Stage,
+    to: Stage,
+) -> Result<Stage, AppError> {
+    move_case(db, bus, user, case_id, from, to, None).await
+}
+
+/// Closes a case from `from` with its summary and handover or continuation note (parsed after
+/// the reader is known to be the case's coordinator).
+pub async fn close(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    from: Stage,
+    summary: &str,
+    continuation: &str,
+) -> Result<Stage, AppError> {
+    move_case(db, bus, user, case_id, from, Stage::Closed, Some((summary, continuation))).await
+}
+
+async fn move_case(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    bus: &Events,
+    user: &CurrentUser,
+    case_id: i32,
+    from: Stage,
+    to: Stage,
+    closure: Option<(&str, &str)>,
+) -> Result<Stage, AppError> {
+    let txn = db.begin().await?;
+    let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
+    let current = parse_stage(&found.stage)?;
+    if current != from {
+        return Err(AppError::StaleStage { current });
+    }
+    let closure = closure.map(|(summary, continuation)| Closure::parse(summary, continuation)).transpose()?;
+    if to == Stage::Closed && closure.is_none() {
+        return Err(TransitionError::ClosingNeedsSummary.into());
+    }
+    let now = Utc::now();
+    let moved = apply_move(&txn, user, &found, basis, to, now).await?;
+    if let Some(closure) = closure {
+        case_closure::ActiveModel {
+            case_id: sea_orm::Set(case_id),
+            summary: sea_orm::Set(closure.summary),
+            continuation: sea_orm::Set(closure.continuation),
+            closed_by_user_id: sea_orm::Set(user.id),
+            sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+            closed_at: sea_orm::Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    events::publish_all(bus, moved);
+    Ok(to)
+}

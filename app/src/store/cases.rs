@@ -1,0 +1,292 @@
+//! Cases and the people around them: finding a case, its current seats, coordinators, relative
+//! links, display names, the team, history rows and closures.
+
+use crate::domain::team::SeatStatus;
+use crate::domain::{Sector, Stage, TeamRole};
+use crate::error::AppError;
+use crate::model::{ClosureView, HistoryEntry, HistoryEvent, ParticipantChoice, TeamMember};
+use crate::store::entities::case;
+use crate::store::entities::case_closure;
+use crate::store::entities::case_event;
+use crate::store::entities::case_member;
+use crate::store::entities::organisation;
+use crate::store::entities::relative_link;
+use crate::store::entities::staff_profile;
+use crate::store::entities::user;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select,
+};
+use std::collections::HashMap;
+
+pub fn parse_stage(raw: &str) -> Result<Stage, AppError> {
+    raw.parse().map_err(|_| {
+        tracing::error!(stage = raw, "stored stage is invalid");
+        AppError::Internal
+    })
+}
+
+pub fn parse_team_role(raw: &str) -> Result<TeamRole, AppError> {
+    raw.parse().map_err(|_| {
+        tracing::error!(team_role = raw, "stored team role is invalid");
+        AppError::Internal
+    })
+}
+
+pub async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::Model, AppError> {
+    case::Entity::find_by_id(case_id).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// The seats of people on a team now: accepted by the client and not left.
+pub fn current_seats() -> Select<case_member::Entity> {
+    case_member::Entity::find()
+        .filter(case_member::Column::Status.eq(SeatStatus::Accepted.as_str()))
+        .filter(case_member::Column::LeftAt.is_null())
+}
+
+/// The professionals on the team now (not relatives): who can be named as having taken part
+/// in the assessment, and who may own a task of the plan.
+pub async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+    Ok(participant_choices_of(db, &[case_id]).await?.remove(&case_id).unwrap_or_default())
+}
+
+/// `participant_choices` of each of `case_ids`, read in two queries however many there are.
+pub async fn participant_choices_of(
+    db: &impl ConnectionTrait,
+    case_ids: &[i32],
+) -> Result<HashMap<i32, Vec<ParticipantChoice>>, AppError> {
+    let members = current_seats()
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .all(db)
+        .await?;
+    let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
+    let mut out: HashMap<i32, Vec<ParticipantChoice>> = HashMap::new();
+    for m in members {
+        out.entry(m.case_id).or_default().push(ParticipantChoice {
+            user_id: m.user_id,
+            name: names.get(&m.user_id).cloned().unwrap_or_default(),
+            team_role: parse_team_role(&m.team_role)?,
+        });
+    }
+    for list in out.values_mut() {
+        list.sort_by(|a, b| a.team_role.cmp(&b.team_role).then_with(|| a.name.cmp(&b.name)));
+    }
+    Ok(out)
+}
+
+/// The seats of the coordinator pair, social-care and health-care.
+pub const COORDINATOR_SEATS: [TeamRole; 2] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator];
+
+/// The names of each case's coordinators, social-care first.
+pub async fn coordinators_of(
+    db: &impl ConnectionTrait,
+    case_ids: &[i32],
+) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    let seats = current_seats()
+        .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .order_by_desc(case_member::Column::TeamRole)
+        .all(db)
+        .await?;
+    let names = display_names(db, seats.iter().map(|s| s.user_id).collect()).await?;
+    let mut out: HashMap<i32, Vec<String>> = HashMap::new();
+    for seat in seats {
+        out.entry(seat.case_id).or_default().push(names.get(&seat.user_id).cloned().unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// A relative's links to clients that have not been revoked and have not expired.
+pub fn live_relative_links(relative_user_id: i32) -> Select<relative_link::Entity> {
+    relative_link::Entity::find()
+        .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
+        .filter(relative_link::Column::RevokedAt.is_null())
+        .filter(relative_link::Column::ValidUntil.is_null().or(relative_link::Column::ValidUntil.gt(Utc::now())))
+}
+
+pub async fn live_relative_link(
+    db: &impl ConnectionTrait,
+    relative_user_id: i32,
+    client_id: i32,
+) -> Result<Option<relative_link::Model>, AppError> {
+    Ok(live_relative_links(relative_user_id).filter(relative_link::Column::ClientId.eq(client_id)).one(db).await?)
+}
+
+/// Display names of the given users.
+pub async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+/// The team of a case with everyone's contact routes, coordinators first; people proposed and
+/// not yet answered are listed as proposed.
+pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMember>, AppError> {
+    let members = case_member::Entity::find()
+        .filter(case_member::Column::CaseId.eq(case_id))
+        .filter(case_member::Column::LeftAt.is_null())
+        .filter(case_member::Column::Status.ne(SeatStatus::Declined.as_str()))
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
+    let names = display_names(db, ids.clone()).await?;
+    let profiles: HashMap<i32, staff_profile::Model> = staff_profile::Entity::find()
+        .filter(staff_profile::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect();
+    let org_ids: Vec<i32> = profiles.values().map(|p| p.organisation_id).collect();
+    let orgs: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(org_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+
+    let mut team = Vec::with_capacity(members.len());
+    for m in members {
+        let profile = profiles.get(&m.user_id);
+        team.push(TeamMember {
+            seat_id: m.id,
+            status: m.status.parse().map_err(|_| AppError::Internal)?,
+            name: names.get(&m.user_id).cloned().unwrap_or_default(),
+            team_role: parse_team_role(&m.team_role)?,
+            profession: profile.map(|p| p.profession.clone()),
+            organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
+            sector: profile.and_then(|p| p.sector.parse::<Sector>().ok()),
+            phone: profile.and_then(|p| p.phone.clone()),
+            email: profile.and_then(|p| p.email.clone()),
+            contact_hours: profile.and_then(|p| p.contact_hours.clone()),
+        });
+    }
+    team.sort_by(|a, b| {
+        (a.status != SeatStatus::Accepted, a.team_role, &a.name).cmp(&(
+            b.status != SeatStatus::Accepted,
+            b.team_role,
+            &b.name,
+        ))
+    });
+    Ok(team)
+}
+
+/// The history of a case, oldest first.
+pub async fn history(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<HistoryEntry>, AppError> {
+    let rows = case_event::Entity::find()
+        .filter(case_event::Column::CaseId.eq(case_id))
+        .order_by_asc(case_event::Column::CreatedAt)
+        .order_by_asc(case_event::Column::Id)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
+    rows.into_iter()
+        .map(|row| {
+            let event: HistoryEvent = serde_json::from_str(&row.detail).map_err(|e| {
+                tracing::error!(event_id = row.id, error = %e, "stored history event is invalid");
+                AppError::Internal
+            })?;
+            Ok(HistoryEntry {
+                at: row.created_at,
+                actor: row.actor_user_id.and_then(|id| names.get(&id).cloned()).unwrap_or_default(),
+                event,
+            })
+        })
+        .collect()
+}
+
+/// Appends one event to a case's history.
+pub async fn append_history(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    actor_user_id: Option<i32>,
+    event: &HistoryEvent,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    let detail = serde_json::to_string(event).map_err(|_| AppError::Internal)?;
+    case_event::Entity::insert(case_event::ActiveModel {
+        case_id: sea_orm::Set(case_id),
+        actor_user_id: sea_orm::Set(actor_user_id),
+        detail: sea_orm::Set(detail),
+        sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+        created_at: sea_orm::Set(at),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// How a case was closed, each time it was, newest first.
+pub async fn closures(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ClosureView>, AppError> {
+    let rows = case_closure::Entity::find()
+        .filter(case_closure::Column::CaseId.eq(case_id))
+        .order_by_desc(case_closure::Column::ClosedAt)
+        .all(db)
+        .await?;
+    let names = display_names(db, rows.iter().map(|r| r.closed_by_user_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ClosureView {
+            id: r.id,
+            summary: r.summary,
+            continuation: r.continuation,
+            closed_by: names.get(&r.closed_by_user_id).cloned().unwrap_or_default(),
+            closed_at: r.closed_at,
+        })
+        .collect())
+}
+
+/// Adds a person to a case's team.
+pub async fn add_member(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    seat(case_id, user_id, team_role, SeatStatus::Accepted, None, at).insert(db).await?;
+    Ok(())
+}
+
+/// Proposes a person for a case's team: the seat waits for the client's answer.
+pub async fn propose_member(
+    db: &impl ConnectionTrait,
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    proposed_by: i32,
+    at: chrono::DateTime<Utc>,
+) -> Result<case_member::Model, AppError> {
+    let inserted = seat(case_id, user_id, team_role, SeatStatus::Proposed, Some(proposed_by), at).insert(db).await;
+    // The same person proposed a moment ago by someone else (one live seat per person).
+    crate::store::unless_duplicate(inserted, crate::domain::team::TeamError::AlreadyOnTeam)
+}
+
+fn seat(
+    case_id: i32,
+    user_id: i32,
+    team_role: TeamRole,
+    status: SeatStatus,
+    proposed_by: Option<i32>,
+    at: chrono::DateTime<Utc>,
+) -> case_member::ActiveModel {
+    case_member::ActiveModel {
+        case_id: sea_orm::Set(case_id),
+        user_id: sea_orm::Set(user_id),
+        team_role: sea_orm::Set(team_role.as_str().to_string()),
+        joined_at: sea_orm::Set(at),
+        sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+        status: sea_orm::Set(status.as_str().to_string()),
+        proposed_by_user_id: sea_orm::Set(proposed_by),
+        answered_at: sea_orm::Set(None),
+        left_at: sea_orm::Set(None),
+        ..Default::default()
+    }
+}

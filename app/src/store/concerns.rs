@@ -1,0 +1,3 @@
+//! The statuses of concern rows.
+
+pub const OPEN: &str = "open";

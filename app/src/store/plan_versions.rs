@@ -1,0 +1,47 @@
+//! Saving a new client-plan version together with the board cards it changes, in the caller's
+//! transaction.
+
+use crate::domain::plan::{PlanContent, PlanError, PlanRole};
+use crate::domain::Sector;
+use crate::error::AppError;
+use crate::model::HistoryEvent;
+use crate::store::cases::append_history;
+use crate::store::entities::plan_version;
+use crate::store::events::DomainEvent;
+use crate::store::session::CurrentUser;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+
+/// Inserts `content` as the version after `current` (whose content is `old`), with its history
+/// row and what it changed on the boards. Two saves racing for the same number: the second is
+/// refused as stale by the unique index. Returns the version and the board event to publish
+/// after commit.
+#[allow(clippy::too_many_arguments)]
+pub async fn save_version(
+    txn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    case_id: i32,
+    current: i32,
+    role: PlanRole,
+    old: &PlanContent,
+    content: &PlanContent,
+    now: chrono::DateTime<Utc>,
+) -> Result<(i32, DomainEvent), AppError> {
+    let version = current + 1;
+    let inserted = plan_version::ActiveModel {
+        case_id: Set(case_id),
+        version: Set(version),
+        content: Set(serde_json::to_string(content).map_err(|_| AppError::Internal)?),
+        editor: Set(role.as_str().to_string()),
+        created_by_user_id: Set(user.id),
+        sector: Set(Sector::Shared.as_str().to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await;
+    crate::store::unless_duplicate(inserted, PlanError::Stale)?;
+    append_history(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
+    let board = crate::store::board_events::plan_saved(txn, user, case_id, old, content).await?;
+    Ok((version, board))
+}
