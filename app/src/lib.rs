@@ -6,6 +6,8 @@
 
 #![recursion_limit = "256"]
 
+// The code `load_locales!` generates names items leptos_i18n itself marks deprecated; the
+// warning is about the macro's output, not code of ours.
 #[allow(deprecated)]
 mod i18n_gen {
     leptos_i18n::load_locales!();

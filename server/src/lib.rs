@@ -13,11 +13,8 @@ pub mod relay;
 pub mod security;
 pub mod seed;
 
-use app::service::meetings;
-use app::service::AppState;
-use app::store::events;
-use app::store::session;
-use app::store::Config;
+use app::service::{meetings, AppState};
+use app::store::{events, session, Config};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;

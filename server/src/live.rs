@@ -12,8 +12,7 @@ use app::model::{BoardFeed, LiveNotice};
 use app::service::feed::FeedItem;
 use app::service::AppState;
 use app::store::events::DomainEvent;
-use app::store::session;
-use app::store::session::CurrentUser;
+use app::store::session::{self, CurrentUser};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -155,7 +154,8 @@ pub async fn board(
     };
     // Subscribed before catching up, so that nothing falls between the two.
     let feed = state.boards.subscribe();
-    sized(upgrade).on_upgrade(move |socket| follow_board(socket, feed, state, token, user, board, cases, resume.after))
+    let follow = BoardFollow { token, user, board, cases, after: resume.after };
+    sized(upgrade).on_upgrade(move |socket| follow_board(socket, feed, state, follow))
 }
 
 async fn send(socket: &mut WebSocket, item: &BoardFeed) -> bool {
@@ -163,17 +163,18 @@ async fn send(socket: &mut WebSocket, item: &BoardFeed) -> bool {
     socket.send(Message::Text(text.into())).await.is_ok()
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn follow_board(
-    mut socket: WebSocket,
-    mut feed: Receiver<FeedItem>,
-    state: AppState,
+/// Who follows which board from where: what a board socket needs once the upgrade is done.
+struct BoardFollow {
     token: String,
     user: CurrentUser,
     board: Board,
-    mut cases: Vec<i32>,
+    cases: Vec<i32>,
+    /// The last event the board applied before it connected.
     after: i32,
-) {
+}
+
+async fn follow_board(mut socket: WebSocket, mut feed: Receiver<FeedItem>, state: AppState, follow: BoardFollow) {
+    let BoardFollow { token, user, board, mut cases, after } = follow;
     // Followed before catching up: an event committed after the catch-up's read is decided for
     // this reader when it is delivered.
     let _following = state.boards.follow(user.clone(), board);

@@ -39,7 +39,6 @@ pub async fn start_assessment(case_id: i32) -> Result<i32, AppError> {
 /// Saves the draft seen at `revision`. `intent` is "save" or "complete". Per life area,
 /// `weights[area]` and `needs[area]`; `participants[]` are team members' user ids; checkboxes
 /// arrive as "on".
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "save_assessment")]
 pub async fn save_assessment(
     case_id: i32,
@@ -47,13 +46,8 @@ pub async fn save_assessment(
     intent: String,
     weights: Option<HashMap<String, String>>,
     needs: Option<HashMap<String, String>>,
-    strengths: Option<String>,
-    mode: Option<String>,
     participants: Option<Vec<i32>>,
-    client_took_part: Option<String>,
-    others: Option<String>,
-    shared_understanding: Option<String>,
-    own_worker_needed: Option<String>,
+    #[server(flatten)] text: crate::domain::assessment::RawAssessmentText,
 ) -> Result<AssessmentSaved, AppError> {
     use crate::domain::assessment::RawAssessment;
 
@@ -62,13 +56,13 @@ pub async fn save_assessment(
         let raw = RawAssessment {
             weights: weights.unwrap_or_default(),
             needs: needs.unwrap_or_default(),
-            strengths: strengths.unwrap_or_default(),
-            mode: mode.unwrap_or_default(),
+            strengths: text.strengths,
+            mode: text.mode,
             participant_ids: participants.unwrap_or_default(),
-            client_took_part: client_took_part.is_some(),
-            others: others.unwrap_or_default(),
-            shared_understanding: shared_understanding.unwrap_or_default(),
-            own_worker_needed: own_worker_needed.unwrap_or_default(),
+            client_took_part: text.client_took_part.is_some(),
+            others: text.others,
+            shared_understanding: text.shared_understanding,
+            own_worker_needed: text.own_worker_needed,
         };
         let state = app_state()?;
         let saved = assessments::save(&state.db, &state.events, &user, case_id, revision, &intent, raw).await?;

@@ -52,7 +52,8 @@ pub async fn edit_card(
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        board::edit_action(&state.db, &state.events, &user, &card, &version, &what, owner, &due).await
+        let edit = board::RawActionEdit { card: &card, seen: &version, what: &what, owner, due: &due };
+        board::edit_action(&state.db, &state.events, &user, edit).await
     })
     .await
 }

@@ -22,7 +22,6 @@ pub async fn concern_form() -> Result<RaiseContext, AppError> {
 
 /// Raises a concern. Staff describe the person (`name`, `date_of_birth`, `municipality`); a
 /// relative chooses `client_id`; a client raises it about themself. Checkboxes arrive as "on".
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "raise_concern")]
 pub async fn raise_concern(
     text: String,
@@ -30,9 +29,7 @@ pub async fn raise_concern(
     urgent: Option<String>,
     agrees_to_proceed: Option<String>,
     agrees_to_involve: Option<String>,
-    name: Option<String>,
-    date_of_birth: Option<String>,
-    municipality: Option<String>,
+    #[server(flatten)] person: crate::domain::concern::RawPerson,
     client_id: Option<i32>,
 ) -> Result<i32, AppError> {
     use crate::domain::concern::{parse_life_areas, ConcernText, PersonDetails};
@@ -46,9 +43,9 @@ pub async fn raise_concern(
             (Role::Relative, Some(id)) => About::Client(id),
             (Role::Relative, None) => return Err(crate::domain::AccessDenied::NotYourCase.into()),
             _ => About::Person(PersonDetails::parse(
-                name.as_deref().unwrap_or_default(),
-                date_of_birth.as_deref().unwrap_or_default(),
-                municipality.as_deref().unwrap_or_default(),
+                &person.name,
+                &person.date_of_birth,
+                &person.municipality,
                 crate::domain::calendar::finnish_date(chrono::Utc::now()),
             )?),
         };
@@ -89,15 +86,10 @@ pub async fn urgent_concerns() -> Result<u64, AppError> {
 }
 
 /// Records the screening of a concern and the decision: `decision` is "accept" or "decline".
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "decide_concern")]
 pub async fn decide_concern(
     concern_id: i32,
-    coping: String,
-    risk: String,
-    services_in_use: String,
-    recent_contacts: String,
-    life_areas_with_needs: String,
+    #[server(flatten)] screening: crate::domain::screening::RawScreening,
     decision: String,
     reason: String,
 ) -> Result<Decided, AppError> {
@@ -110,12 +102,12 @@ pub async fn decide_concern(
         // Authorise before parsing, so that only coordinators learn what the form expects.
         crate::domain::Access::screen(user.role)?;
         let input = concerns::ScreeningInput {
-            coping: parse_choice(&coping)?,
-            risk: parse_choice(&risk)?,
+            coping: parse_choice(&screening.coping)?,
+            risk: parse_choice(&screening.risk)?,
             signals: Signals {
-                services_in_use: parse_count(&services_in_use)?,
-                recent_contacts: parse_count(&recent_contacts)?,
-                life_areas_with_needs: parse_count(&life_areas_with_needs)?,
+                services_in_use: parse_count(&screening.services_in_use)?,
+                recent_contacts: parse_count(&screening.recent_contacts)?,
+                life_areas_with_needs: parse_count(&screening.life_areas_with_needs)?,
             },
         };
         let accept = match decision.as_str() {

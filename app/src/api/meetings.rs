@@ -32,7 +32,6 @@ pub async fn get_meetings(case_id: i32) -> Result<MeetingsPage, AppError> {
 
 /// Schedules a meeting. `starts` is Finnish wall-clock time (`YYYY-MM-DDTHH:MM`);
 /// `participants[]` are user ids.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "schedule_meeting")]
 pub async fn schedule_meeting(
     case_id: i32,
@@ -106,9 +105,8 @@ pub async fn agree_steps(
         let user = require_user().await?;
         let state = app_state()?;
         let (what, owner, due) = (what.unwrap_or_default(), owner.unwrap_or_default(), due.unwrap_or_default());
-        let version =
-            meetings::agree_steps(&state.db, &state.events, &user, case_id, meeting_id, seen, (&what, &owner, &due))
-                .await?;
+        let agreed = meetings::AgreedSteps { case_id, meeting_id, seen, what: &what, owner: &owner, due: &due };
+        let version = meetings::agree_steps(&state.db, &state.events, &user, agreed).await?;
         leptos_axum::redirect(&format!("{}?saved={version}", crate::api::plan_path(case_id)));
         Ok(version)
     })

@@ -75,12 +75,9 @@ pub async fn open_by_law(case_id: i32, register: String, basis: String, reason: 
 /// `legal_proxy`), the representative's `proxy_name` when one gave it, `method` (`oral`,
 /// `written`), then the terms as in `give_consent`.
 #[server(prefix = "/api", endpoint = "record_consent")]
-#[allow(clippy::too_many_arguments)]
 pub async fn record_consent(
     case_id: i32,
-    given_by: String,
-    #[server(default)] proxy_name: String,
-    method: String,
+    #[server(flatten)] through: crate::domain::consent::RawGivenThrough,
     parties: Option<Vec<String>>,
     registers: Option<Vec<String>>,
     purpose: String,
@@ -89,7 +86,6 @@ pub async fn record_consent(
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        let through = consents::RawGivenThrough { given_by, proxy_name, method };
         let raw = consents::RawTerms::from_form(parties, registers, purpose, valid_until);
         let id = consents::record_given(&state.db, &state.events, &user, case_id, through, raw).await?;
         leptos_axum::redirect(&format!("{}?consent_recorded={id}#consent-{id}", records_path(case_id)));

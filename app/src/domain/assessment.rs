@@ -276,6 +276,19 @@ pub fn parse_view(raw: &str) -> Result<String, AssessmentError> {
     }
 }
 
+/// The text fields of the assessment form, as it sends them (each may be missing; the checkbox
+/// `client_took_part` arrives as "on" when ticked).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RawAssessmentText {
+    pub strengths: String,
+    pub mode: String,
+    pub client_took_part: Option<String>,
+    pub others: String,
+    pub shared_understanding: String,
+    pub own_worker_needed: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,6 +149,16 @@ pub fn least_loaded_pair(loads: &[(i32, usize)]) -> Option<i32> {
     loads.iter().min_by_key(|(id, load)| (*load, *id)).map(|(id, _)| *id)
 }
 
+/// The person a professional raises a concern about, as the form sends it (each field may be
+/// missing: a client or a relative does not send them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RawPerson {
+    pub name: String,
+    pub date_of_birth: String,
+    pub municipality: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -441,6 +441,16 @@ pub fn read_record(
     legal.iter().find(|(r, _)| *r == register).map(|&(_, basis)| Basis::Legal(basis)).ok_or(AccessDenied::NoConsent)
 }
 
+/// Who gave a consent a professional records, as the form sends it: `client` or `legal_proxy`,
+/// the representative's name (absent when the client gave it), and `oral` or `written`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawGivenThrough {
+    pub given_by: String,
+    #[serde(default)]
+    pub proxy_name: String,
+    pub method: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

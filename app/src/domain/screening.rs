@@ -124,6 +124,17 @@ pub fn propose(coping: Coping, risk: Risk, signals: Signals) -> Proposal {
     Proposal { segment, target_group, reasons }
 }
 
+/// The screening part of a coordinator's decision form, as text before parsing: the coping and
+/// risk choices and the three counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawScreening {
+    pub coping: String,
+    pub risk: String,
+    pub services_in_use: String,
+    pub recent_contacts: String,
+    pub life_areas_with_needs: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

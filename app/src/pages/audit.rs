@@ -4,8 +4,7 @@
 //! page at a time.
 
 use crate::api::{audit_search, AUDIT_PATH};
-use crate::components::labels::{self, I18n};
-use crate::components::labels::{action_name, basis_view, kind_name, resource_name};
+use crate::components::labels::{self, action_name, basis_view, kind_name, resource_name, I18n};
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::audit_search::{AuditSearchForm, BasisKind};
 use crate::domain::Basis;

@@ -4,8 +4,7 @@
 
 use crate::api::{get_notifications, MarkNotificationsRead};
 use crate::auth::use_auth;
-use crate::components::labels;
-use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::{labels, succeeded, ErrorMessage, Loading};
 use crate::domain::board::NotificationKind;
 use crate::i18n::*;
 use crate::model::NotificationView;

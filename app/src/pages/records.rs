@@ -6,9 +6,8 @@
 
 use crate::api::{get_records, OpenByLaw, RecordConsent, RecordWithdrawal, WriteRecord};
 use crate::auth::use_auth;
-use crate::components::labels;
 use crate::components::live::{use_live, LiveStatus};
-use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
+use crate::components::{labels, last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalAccess, LegalBasis, Register};
 use crate::error::AppError;
 use crate::i18n::*;

@@ -7,28 +7,16 @@ use crate::domain::{Access, AssessmentError, Sector, Stage};
 use crate::error::AppError;
 use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, HistoryEvent, ViewEntry};
 use crate::store::access::authorise;
-use crate::store::assessments::clock;
-use crate::store::assessments::completed_versions;
-use crate::store::assessments::read_record;
-use crate::store::assessments::versions;
-use crate::store::assessments::view_entries;
-use crate::store::assessments::write_record;
-use crate::store::assessments::Record;
-use crate::store::assessments::COMPLETED;
-use crate::store::assessments::DRAFT;
-use crate::store::audit;
+use crate::store::assessments::{
+    clock, completed_versions, read_record, versions, view_entries, write_record, Record, COMPLETED, DRAFT,
+};
 use crate::store::audit::Action;
-use crate::store::cases::append_history;
-use crate::store::cases::display_names;
-use crate::store::cases::parse_stage;
-use crate::store::cases::participant_choices;
-use crate::store::entities::assessment;
-use crate::store::entities::assessment_view;
-use crate::store::entities::client;
-use crate::store::events;
+use crate::store::cases::{append_history, display_names, parse_stage, participant_choices};
+use crate::store::entities::{assessment, assessment_view, client};
 use crate::store::events::Events;
 use crate::store::session::CurrentUser;
 use crate::store::stage_moves::apply_move;
+use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{

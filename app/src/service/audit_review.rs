@@ -10,11 +10,8 @@ use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::{AuditResults, AuditRow};
-use crate::store::audit;
-use crate::store::audit::Action;
-use crate::store::entities::audit_entry;
-use crate::store::entities::client;
-use crate::store::entities::user;
+use crate::store::audit::{self, Action};
+use crate::store::entities::{audit_entry, client, user};
 use crate::store::session::CurrentUser;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,

@@ -21,37 +21,21 @@ use crate::model::{
     ParticipantChoice,
 };
 use crate::store::access::authorise;
-use crate::store::audit;
 use crate::store::audit::Action;
-use crate::store::board_events::changed;
-use crate::store::board_events::my_seats;
-use crate::store::board_events::notify;
-use crate::store::board_events::pair_of;
-use crate::store::board_events::readable;
-use crate::store::board_events::record;
-use crate::store::board_events::seated_as_professional;
-use crate::store::board_events::CardContext;
-use crate::store::board_events::Notice;
-use crate::store::cases::current_seats;
-use crate::store::cases::display_names;
-use crate::store::cases::find_case;
-use crate::store::cases::parse_stage;
-use crate::store::cases::participant_choices;
-use crate::store::cases::participant_choices_of;
-use crate::store::cases::COORDINATOR_SEATS;
-use crate::store::entities::board_event;
-use crate::store::entities::card_comment;
-use crate::store::entities::case;
-use crate::store::entities::case_member;
-use crate::store::entities::coordinator_pair;
-use crate::store::entities::legal_access;
-use crate::store::entities::notification;
-use crate::store::entities::user;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
-use crate::store::placement;
+use crate::store::board_events::{
+    changed, my_seats, notify, pair_of, readable, record, seated_as_professional, CardContext, Notice,
+};
+use crate::store::cases::{
+    current_seats, display_names, find_case, parse_stage, participant_choices, participant_choices_of,
+    COORDINATOR_SEATS,
+};
+use crate::store::entities::{
+    board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user,
+};
+use crate::store::events::{DomainEvent, Events};
+use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
+use crate::store::{audit, events, placement};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -226,7 +210,8 @@ async fn save_action_change(
     let new = change.apply(old)?;
     check_edit(role.editor(user.id), old, &new)?;
     let (version, board) =
-        crate::store::plan_versions::save_version(txn, user, found.id, current, role, old, &new, Utc::now()).await?;
+        save_version(txn, user, NextVersion { case_id: found.id, after: current, role, old, new: &new }, Utc::now())
+            .await?;
     audit::record(txn, audit::Entry::on_case(user, found, "plan", Action::Update, basis)).await?;
     Ok(vec![board, DomainEvent::PlanChanged { case_id: found.id, version, actor_user_id: user.id }])
 }
@@ -287,19 +272,25 @@ fn recorded_card(published: &[DomainEvent], card: CardRef) -> Result<BoardCard, 
         .ok_or(AppError::NotFound)
 }
 
+/// An action card's edit as its form sends it: the card, the version it was made against, and
+/// what is done, who owns it and by when.
+pub struct RawActionEdit<'a> {
+    pub card: &'a str,
+    pub seen: &'a str,
+    pub what: &'a str,
+    pub owner: Option<i32>,
+    pub due: &'a str,
+}
+
 /// Edits an action on its card: what is done, who owns it, by when (the pair). Giving it to
 /// someone else notifies them.
-#[allow(clippy::too_many_arguments)]
 pub async fn edit_action(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    raw_card: &str,
-    seen: &str,
-    what: &str,
-    owner: Option<i32>,
-    due: &str,
+    edit: RawActionEdit<'_>,
 ) -> Result<BoardCard, AppError> {
+    let RawActionEdit { card: raw_card, seen, what, owner, due } = edit;
     let card: CardRef = raw_card.parse()?;
     let CardRef::Action { case_id, key } = card else {
         return Err(BoardError::UnknownCard { value: card.key() }.into());

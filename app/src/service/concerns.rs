@@ -10,26 +10,15 @@ use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{ClientChoice, ConcernView, Decided, HistoryEvent, RaiseContext};
-use crate::store::audit;
 use crate::store::audit::Action;
-use crate::store::cases::add_member;
-use crate::store::cases::append_history;
-use crate::store::cases::display_names;
-use crate::store::cases::live_relative_link;
-use crate::store::cases::live_relative_links;
-use crate::store::cases::propose_member;
+use crate::store::cases::{
+    add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
+};
 use crate::store::concerns::OPEN;
-use crate::store::entities::case;
-use crate::store::entities::case_member;
-use crate::store::entities::client;
-use crate::store::entities::concern;
-use crate::store::entities::coordinator_pair;
-use crate::store::entities::relative_link;
-use crate::store::entities::screening;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
+use crate::store::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
+use crate::store::events::{DomainEvent, Events};
 use crate::store::session::CurrentUser;
+use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{

@@ -9,28 +9,20 @@
 use crate::domain::audit_search::OwnLogQuery;
 use crate::domain::calendar::{finnish_date, from_finnish_time};
 use crate::domain::consent::{
-    Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, Register, RelativeScope, Terms,
+    Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, RawGivenThrough, Register,
+    RelativeScope, Terms,
 };
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::{AccessLogEntry, AccessLogPage, PartyChoice, PrivacyPage, RelativeView};
 use crate::store::access::authorise;
-use crate::store::audit;
 use crate::store::audit::Action;
 use crate::store::cases::display_names;
-use crate::store::consents::of_client;
-use crate::store::consents::party_choices;
-use crate::store::consents::views;
-use crate::store::entities::audit_entry;
-use crate::store::entities::case;
-use crate::store::entities::client;
-use crate::store::entities::consent;
-use crate::store::entities::consent_event;
-use crate::store::entities::relative_link;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
+use crate::store::consents::{of_client, party_choices, views};
+use crate::store::entities::{audit_entry, case, client, consent, consent_event, relative_link};
+use crate::store::events::{DomainEvent, Events};
 use crate::store::session::CurrentUser;
+use crate::store::{audit, events};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -161,15 +153,6 @@ pub async fn give(
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConsentChanged { client_id: person.id });
     Ok(id)
-}
-
-/// Who gave a consent a professional records, as the form sends it: `client` or `legal_proxy`,
-/// the representative's name, and `oral` or `written`.
-#[derive(Debug, Clone, Default)]
-pub struct RawGivenThrough {
-    pub given_by: String,
-    pub proxy_name: String,
-    pub method: String,
 }
 
 /// A professional on the client's team records a consent the client or their legal

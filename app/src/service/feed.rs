@@ -11,11 +11,9 @@
 
 use crate::domain::board::{viewers_everywhere, Board, Presence};
 use crate::model::{BoardEvent, BoardFeed};
-use crate::store::board_events;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
+use crate::store::events::{DomainEvent, Events};
 use crate::store::session::CurrentUser;
+use crate::store::{board_events, events};
 use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -10,28 +10,14 @@ use crate::domain::{Access, Sector};
 use crate::error::AppError;
 use crate::model::{Invitee, MeetingPage, MeetingsPage, VoiceView};
 use crate::store::access::authorise;
-use crate::store::audit;
 use crate::store::audit::Action;
-use crate::store::cases::current_seats;
-use crate::store::cases::display_names;
-use crate::store::cases::parse_stage;
-use crate::store::cases::parse_team_role;
-use crate::store::cases::participant_choices;
-use crate::store::entities::case;
-use crate::store::entities::case_member;
-use crate::store::entities::client;
-use crate::store::entities::meeting;
-use crate::store::entities::meeting_voice;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
-use crate::store::meetings::find_meeting;
-use crate::store::meetings::invited;
-use crate::store::meetings::of_case;
-use crate::store::meetings::summaries;
-use crate::store::plan_versions;
-use crate::store::plans;
+use crate::store::cases::{current_seats, display_names, parse_stage, parse_team_role, participant_choices};
+use crate::store::entities::{case, case_member, client, meeting, meeting_voice};
+use crate::store::events::{DomainEvent, Events};
+use crate::store::meetings::{find_meeting, invited, of_case, summaries};
+use crate::store::plan_versions::{self, NextVersion};
 use crate::store::session::CurrentUser;
+use crate::store::{audit, events, plans};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -222,18 +208,26 @@ pub async fn record_voice(
     Ok(())
 }
 
+/// The steps agreed in a meeting as its form sends them: the plan version seen, and the rows of
+/// what is to be done, by whom and by when.
+pub struct AgreedSteps<'a> {
+    pub case_id: i32,
+    pub meeting_id: i32,
+    pub seen: i32,
+    pub what: &'a [String],
+    pub owner: &'a [String],
+    pub due: &'a [String],
+}
+
 /// The steps agreed in a meeting become actions of the plan seen at version `seen`, as one new
 /// version, in the same transaction that marks the meeting's steps as agreed. Returns the version.
-#[allow(clippy::too_many_arguments)]
 pub async fn agree_steps(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
-    meeting_id: i32,
-    seen: i32,
-    rows: (&[String], &[String], &[String]),
+    agreed: AgreedSteps<'_>,
 ) -> Result<i32, AppError> {
+    let AgreedSteps { case_id, meeting_id, seen, what, owner, due } = agreed;
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
     let (current, old) = plans::latest_for_change(&txn, &found, seen).await?;
@@ -243,12 +237,16 @@ pub async fn agree_steps(
     }
     let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let now = Utc::now();
-    let (what, owner, due) = rows;
     let steps = parse_steps(what, owner, due, &team, finnish_date(now))?;
     let new = PlanChange::AddActions(steps).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;
-    let (version, board) =
-        plan_versions::save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?;
+    let (version, board) = plan_versions::save_version(
+        &txn,
+        user,
+        NextVersion { case_id, after: current, role: PlanRole::Coordinator, old: &old, new: &new },
+        now,
+    )
+    .await?;
     let marked = meeting::Entity::update_many()
         .col_expr(meeting::Column::StepsPlanVersion, Expr::value(Some(version)))
         .filter(meeting::Column::Id.eq(meeting_id))

@@ -9,24 +9,14 @@ use crate::domain::{Access, Sector};
 use crate::error::AppError;
 use crate::model::{BoardChange, HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
 use crate::store::access::authorise;
-use crate::store::audit;
 use crate::store::audit::Action;
-use crate::store::cases::append_history;
-use crate::store::cases::display_names;
-use crate::store::cases::parse_stage;
-use crate::store::cases::participant_choices;
-use crate::store::entities::client;
-use crate::store::entities::plan_review;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
-use crate::store::plan_versions::save_version;
-use crate::store::plans::is_open;
-use crate::store::plans::latest_for_change;
-use crate::store::plans::read_content;
-use crate::store::plans::reviews_of;
-use crate::store::plans::versions;
+use crate::store::cases::{append_history, display_names, parse_stage, participant_choices};
+use crate::store::entities::{client, plan_review};
+use crate::store::events::{DomainEvent, Events};
+use crate::store::plan_versions::{save_version, NextVersion};
+use crate::store::plans::{is_open, latest_for_change, read_content, reviews_of, versions};
 use crate::store::session::CurrentUser;
+use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
 
@@ -143,7 +133,13 @@ pub async fn review(
     let (version, board) = if new == old {
         (current, crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?)
     } else {
-        save_version(&txn, user, case_id, current, PlanRole::Coordinator, &old, &new, now).await?
+        save_version(
+            &txn,
+            user,
+            NextVersion { case_id, after: current, role: PlanRole::Coordinator, old: &old, new: &new },
+            now,
+        )
+        .await?
     };
     audit::record(&txn, audit::Entry::on_case(user, &found, "plan_review", Action::Create, basis)).await?;
     txn.commit().await?;
@@ -171,7 +167,8 @@ pub async fn change(
     if new == old {
         return Ok(current);
     }
-    let (version, board) = save_version(&txn, user, case_id, current, role, &old, &new, now).await?;
+    let (version, board) =
+        save_version(&txn, user, NextVersion { case_id, after: current, role, old: &old, new: &new }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "plan", Action::Update, basis)).await?;
     txn.commit().await?;
     events::publish_all(bus, [board, DomainEvent::PlanChanged { case_id, version, actor_user_id: user.id }]);

@@ -11,18 +11,13 @@ use crate::domain::{Access, Basis, Sector};
 use crate::error::AppError;
 use crate::model::{RecordEntryView, RecordsPage};
 use crate::store::access::authorise;
-use crate::store::audit;
 use crate::store::audit::Action;
 use crate::store::cases::display_names;
-use crate::store::consents;
-use crate::store::entities::client;
-use crate::store::entities::legal_access;
-use crate::store::entities::record_entry;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
+use crate::store::entities::{client, legal_access, record_entry};
+use crate::store::events::{DomainEvent, Events};
 use crate::store::legal_access::ground;
 use crate::store::session::CurrentUser;
+use crate::store::{audit, consents, events};
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,

@@ -3,9 +3,7 @@
 
 use crate::error::AppError;
 use crate::store::events::Events;
-use crate::store::session::cookie_token;
-use crate::store::session::user_for_token;
-use crate::store::session::CurrentUser;
+use crate::store::session::{cookie_token, user_for_token, CurrentUser};
 use crate::store::Config;
 use axum::extract::FromRef;
 use http::request::Parts;

@@ -11,22 +11,13 @@ use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
 use crate::model::{BoardChange, Candidate, HistoryEvent};
 use crate::store::access::authorise;
-use crate::store::audit;
 use crate::store::audit::Action;
-use crate::store::cases::append_history;
-use crate::store::cases::display_names;
-use crate::store::cases::live_relative_links;
-use crate::store::cases::parse_stage;
-use crate::store::cases::parse_team_role;
-use crate::store::entities::case_member;
-use crate::store::entities::organisation;
-use crate::store::entities::relative_link;
-use crate::store::entities::staff_profile;
-use crate::store::entities::user;
-use crate::store::events;
-use crate::store::events::DomainEvent;
-use crate::store::events::Events;
+use crate::store::cases::{append_history, display_names, live_relative_links, parse_stage, parse_team_role};
+use crate::store::entities::{case_member, organisation, relative_link, staff_profile, user};
+use crate::store::events::{DomainEvent, Events};
+use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
+use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -271,14 +262,10 @@ pub async fn remove(
     let (current, plan) = crate::store::plans::latest(&txn, case_id).await?;
     let handed = PlanChange::HandOver { from: row.user_id, to: user.id }.apply(&plan)?;
     if handed != plan {
-        let (version, board) = crate::store::plan_versions::save_version(
+        let (version, board) = save_version(
             &txn,
             user,
-            case_id,
-            current,
-            PlanRole::Coordinator,
-            &plan,
-            &handed,
+            NextVersion { case_id, after: current, role: PlanRole::Coordinator, old: &plan, new: &handed },
             now,
         )
         .await?;

@@ -3,13 +3,8 @@
 
 use crate::domain::{Relationship, Role};
 use crate::error::AppError;
-use crate::store::cases::current_seats;
-use crate::store::cases::find_case;
-use crate::store::cases::live_relative_link;
-use crate::store::cases::parse_team_role;
-use crate::store::entities::case;
-use crate::store::entities::case_member;
-use crate::store::entities::client;
+use crate::store::cases::{current_seats, find_case, live_relative_link, parse_team_role};
+use crate::store::entities::{case, case_member, client};
 use crate::store::session::CurrentUser;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 

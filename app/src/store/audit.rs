@@ -4,9 +4,7 @@
 use crate::domain::audit_search::{BasisKind, StoredBasis};
 use crate::domain::{Basis, Role};
 use crate::error::AppError;
-use crate::store::entities::audit_entry;
-use crate::store::entities::case;
-use crate::store::entities::organisation;
+use crate::store::entities::{audit_entry, case, organisation};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{

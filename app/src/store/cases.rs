@@ -5,14 +5,9 @@ use crate::domain::team::SeatStatus;
 use crate::domain::{Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::{ClosureView, HistoryEntry, HistoryEvent, ParticipantChoice, TeamMember};
-use crate::store::entities::case;
-use crate::store::entities::case_closure;
-use crate::store::entities::case_event;
-use crate::store::entities::case_member;
-use crate::store::entities::organisation;
-use crate::store::entities::relative_link;
-use crate::store::entities::staff_profile;
-use crate::store::entities::user;
+use crate::store::entities::{
+    case, case_closure, case_event, case_member, organisation, relative_link, staff_profile, user,
+};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select,

@@ -5,15 +5,8 @@ use crate::domain::TeamRole;
 use crate::error::AppError;
 use crate::model::{ConsentView, PartyChoice};
 
-use crate::store::cases::current_seats;
-use crate::store::cases::display_names;
-use crate::store::entities::case;
-use crate::store::entities::case_member;
-use crate::store::entities::client;
-use crate::store::entities::consent;
-use crate::store::entities::consent_event;
-use crate::store::entities::organisation;
-use crate::store::entities::staff_profile;
+use crate::store::cases::{current_seats, display_names};
+use crate::store::entities::{case, case_member, client, consent, consent_event, organisation, staff_profile};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeSet, HashMap};

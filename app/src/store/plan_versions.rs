@@ -12,22 +12,27 @@ use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
-/// Inserts `content` as the version after `current` (whose content is `old`), with its history
-/// row and what it changed on the boards. Two saves racing for the same number: the second is
-/// refused as stale by the unique index. Returns the version and the board event to publish
-/// after commit.
-#[allow(clippy::too_many_arguments)]
+/// A plan version to be saved: the case's plan `new` after version `after` (whose content was
+/// `old`), written in `role`.
+pub struct NextVersion<'a> {
+    pub case_id: i32,
+    pub after: i32,
+    pub role: PlanRole,
+    pub old: &'a PlanContent,
+    pub new: &'a PlanContent,
+}
+
+/// Inserts the next version with its history row and what it changed on the boards. Two saves
+/// racing for the same number: the second is refused as stale by the unique index. Returns the
+/// version and the board event to publish after commit.
 pub async fn save_version(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
-    current: i32,
-    role: PlanRole,
-    old: &PlanContent,
-    content: &PlanContent,
+    next: NextVersion<'_>,
     now: chrono::DateTime<Utc>,
 ) -> Result<(i32, DomainEvent), AppError> {
-    let version = current + 1;
+    let NextVersion { case_id, after, role, old, new: content } = next;
+    let version = after + 1;
     let inserted = plan_version::ActiveModel {
         case_id: Set(case_id),
         version: Set(version),

@@ -4,9 +4,7 @@
 use crate::helpers::*;
 use app::domain::calendar::finnish_date;
 use app::domain::{AssessmentClock, Stage};
-use app::store::entities::assessment;
-use app::store::entities::assessment_view;
-use app::store::entities::client;
+use app::store::entities::{assessment, assessment_view, client};
 use app::store::events::DomainEvent;
 use reqwest::{Client, Response, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};

@@ -3,10 +3,7 @@
 //! the board feed over `/live/board/{board}` catching up after a reconnect.
 
 use crate::helpers::*;
-use app::store::entities::board_event;
-use app::store::entities::card_comment;
-use app::store::entities::coordinator_pair;
-use app::store::entities::notification;
+use app::store::entities::{board_event, card_comment, coordinator_pair, notification};
 use futures_util::StreamExt;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter};

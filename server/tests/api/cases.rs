@@ -3,8 +3,7 @@
 
 use crate::helpers::*;
 use app::domain::{Stage, TeamRole};
-use app::store::entities::audit_entry;
-use app::store::entities::case_member;
+use app::store::entities::{audit_entry, case_member};
 use app::store::events::DomainEvent;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement};

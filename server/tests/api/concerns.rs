@@ -1,12 +1,7 @@
 //! Identification: who may raise a concern about whom, who screens, and what a decision does.
 
 use crate::helpers::*;
-use app::store::entities::audit_entry;
-use app::store::entities::case;
-use app::store::entities::case_member;
-use app::store::entities::client;
-use app::store::entities::concern;
-use app::store::entities::screening;
+use app::store::entities::{audit_entry, case, case_member, client, concern, screening};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;

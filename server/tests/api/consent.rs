@@ -3,11 +3,7 @@
 //! and withdraws it, and sees who has accessed their information and on what basis.
 
 use crate::helpers::*;
-use app::store::entities::audit_entry;
-use app::store::entities::consent;
-use app::store::entities::consent_event;
-use app::store::entities::record_entry;
-use app::store::entities::staff_profile;
+use app::store::entities::{audit_entry, consent, consent_event, record_entry, staff_profile};
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};

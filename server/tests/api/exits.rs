@@ -9,13 +9,7 @@
 //! origins, the language switch, sessions, slow bodies).
 
 use crate::helpers::*;
-use app::store::entities::audit_entry;
-use app::store::entities::case;
-use app::store::entities::case_member;
-use app::store::entities::client;
-use app::store::entities::meeting;
-use app::store::entities::notification;
-use app::store::entities::plan_version;
+use app::store::entities::{audit_entry, case, case_member, client, meeting, notification, plan_version};
 use futures_util::StreamExt;
 use reqwest::{Client, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};

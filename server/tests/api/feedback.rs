@@ -2,8 +2,7 @@
 //! and the closure, once each; the coordinator pair reads it in aggregate only.
 
 use crate::helpers::*;
-use app::store::entities::feedback;
-use app::store::entities::meeting;
+use app::store::entities::{feedback, meeting};
 use reqwest::{Client, StatusCode};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};

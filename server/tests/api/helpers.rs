@@ -1,11 +1,7 @@
 //! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
 
 use app::service::AppState;
-use app::store::entities::audit_entry;
-use app::store::entities::case;
-use app::store::entities::case_event;
-use app::store::entities::client;
-use app::store::entities::user;
+use app::store::entities::{audit_entry, case, case_event, client, user};
 use app::store::events::DomainEvent;
 use leptos::config::LeptosOptions;
 use reqwest::redirect::Policy;

@@ -3,8 +3,7 @@
 //! security headers, pages a script policy with their own nonce.
 
 use crate::helpers::*;
-use app::store::entities::session;
-use app::store::entities::sign_in_attempt;
+use app::store::entities::{session, sign_in_attempt};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 use serde_json::json;
