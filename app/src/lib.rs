@@ -20,6 +20,8 @@ pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod events;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

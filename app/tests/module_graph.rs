@@ -76,7 +76,6 @@ fn paths_after(code: &str, prefix: &str) -> Vec<String> {
             match c {
                 '{' => depth += 1,
                 '}' if depth > 0 => depth -= 1,
-                c if depth > 0 && (c.is_alphanumeric() || " _:,*\n\t".contains(c)) => {}
                 c if depth == 0 && (c.is_alphanumeric() || c == '_' || c == ':') => {}
                 _ if depth > 0 => {}
                 _ => {
@@ -89,6 +88,25 @@ fn paths_after(code: &str, prefix: &str) -> Vec<String> {
         found.push(code[from..end].trim_end_matches(':').to_string());
     }
     found.into_iter().flat_map(|p| flatten(&p)).collect()
+}
+
+/// The lines of `source` outside its inline modules (`mod tests { … }`): outside one, `super::`
+/// names the file's parent module; inside one it names the file itself, which is no edge. Braces
+/// are counted per line, so an inline module is assumed not to hide one in a string.
+fn outside_inline_modules(source: &str) -> String {
+    let mut kept = Vec::new();
+    let mut depth = 0usize;
+    for line in source.lines() {
+        let code = without_comments(line);
+        let declaration = code.trim_start().trim_start_matches("pub(crate) ").trim_start_matches("pub ");
+        if depth == 0 && !(declaration.starts_with("mod ") && code.trim_end().ends_with('{')) {
+            kept.push(line);
+            continue;
+        }
+        depth += code.matches('{').count();
+        depth = depth.saturating_sub(code.matches('}').count());
+    }
+    kept.join("\n")
 }
 
 fn without_comments(line: &str) -> &str {
@@ -116,13 +134,9 @@ fn graph() -> Graph {
     let mut graph = Graph::new();
     for (module, source) in &sources {
         let parent = module.rsplit_once("::").map_or("", |(p, _)| p);
-        // `super::` inside an inline module (a file's `mod tests { … }`) is the file itself.
-        let (top, _nested) = match source.find("\nmod ").or_else(|| source.find("\npub mod ")) {
-            Some(at) if source[at..].lines().next().is_some_and(|l| l.trim_end().ends_with('{')) => source.split_at(at),
-            _ => (source.as_str(), ""),
-        };
         let code: String = source.lines().map(without_comments).collect::<Vec<_>>().join("\n");
-        let top_code: String = top.lines().map(without_comments).collect::<Vec<_>>().join("\n");
+        let top_code: String =
+            outside_inline_modules(source).lines().map(without_comments).collect::<Vec<_>>().join("\n");
         let mut targets: Vec<String> = paths_after(&code, "crate::");
         targets.extend(paths_after(&top_code, "super::").into_iter().map(|p| {
             if parent.is_empty() {
@@ -213,15 +227,18 @@ fn imports_go_down_the_floors() {
         for to in targets {
             let allowed = match floor(from) {
                 "domain" => floor(to) == "domain",
-                "store" => ["domain", "model", "error", "store"].contains(&floor(to)),
+                // The event bus: what a change publishes after it commits, below the store so
+                // that the board-event projection can name the events it writes.
+                "events" => ["domain", "model"].contains(&floor(to)),
+                "store" => ["domain", "model", "error", "events", "store"].contains(&floor(to)),
                 // A use case stands on the store; of the other use cases' files only the state
                 // that composes them (the live-board hub) may be named, and only by the state.
                 "service" => {
-                    ["domain", "model", "error", "store"].contains(&floor(to))
+                    ["domain", "model", "error", "events", "store"].contains(&floor(to))
                         || to == "service"
                         || (from == "service::state" && to == "service::feed")
                 }
-                "pages" | "components" | "app" | "auth" => !["store", "service"].contains(&floor(to)),
+                "pages" | "components" | "app" | "auth" => !["store", "service", "events"].contains(&floor(to)),
                 _ => true,
             };
             if !allowed {
@@ -243,4 +260,11 @@ fn the_graph_sees_imports_and_circles() {
     circle.entry("c".into()).or_default().insert("a".into());
     circle.entry("d".into()).or_default().insert("a".into());
     assert_eq!(circles(&circle), vec![vec!["a".to_string(), "b".into(), "c".into()]]);
+}
+
+#[test]
+fn super_inside_an_inline_module_is_the_file_itself() {
+    let source = "use super::cases;\n#[cfg(test)]\nmod tests {\n    use super::*;\n    fn f() {\n        super::x();\n    }\n}\nfn after() {}\n";
+    assert_eq!(outside_inline_modules(source), "use super::cases;\n#[cfg(test)]\nfn after() {}");
+    assert_eq!(paths_after(&outside_inline_modules(source), "super::"), vec!["cases".to_string()]);
 }

@@ -13,8 +13,9 @@ pub mod relay;
 pub mod security;
 pub mod seed;
 
+use app::events;
 use app::service::{meetings, AppState};
-use app::store::{events, session, Config};
+use app::store::{session, Config};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;

@@ -9,7 +9,7 @@
 //! its connection; the boards then catch up from the board events table (nothing is lost, only
 //! late).
 
-use app::store::events::{DomainEvent, Events};
+use app::events::{DomainEvent, Events};
 use sea_orm::sqlx::postgres::PgListener;
 use sea_orm::{DatabaseConnection, DbBackend, DbErr};
 use serde::{Deserialize, Serialize};

@@ -632,7 +632,7 @@ async fn add_user(
         username: Set(username.to_string()),
         password_hash: Set(password_hash.to_string()),
         display_name: Set(name.to_string()),
-        role: Set(role.as_str().to_string()),
+        role: Set(role),
         preferred_language: Set(language.to_string()),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -654,7 +654,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
     for org in ORGS {
         let row = organisation::ActiveModel {
             name: Set(org.name.to_string()),
-            sector: Set(org.sector.as_str().to_string()),
+            sector: Set(org.sector),
             ..Default::default()
         }
         .insert(&txn)
@@ -669,7 +669,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         staff_profile::ActiveModel {
             user_id: Set(id),
             profession: Set(s.profession.to_string()),
-            sector: Set(sector.as_str().to_string()),
+            sector: Set(sector),
             organisation_id: Set(org_id),
             phone: Set(Some(s.phone.to_string())),
             email: Set(Some(format!("{}@jarvela.example", s.username))),
@@ -705,7 +705,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
             preferred_language: Set(c.language.to_string()),
             non_disclosure: Set(c.non_disclosure),
             highest_care_allowance: Set(false),
-            sector: Set(Sector::Shared.as_str().to_string()),
+            sector: Set(Sector::Shared),
             created_at: Set(now - Duration::days(c.opened_days_ago)),
             ..Default::default()
         }
@@ -716,8 +716,8 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         let path: Vec<Stage> = Stage::ALL.iter().copied().take(c.stage.position() + 1).collect();
         let row = case::ActiveModel {
             client_id: Set(person.id),
-            stage: Set(c.stage.as_str().to_string()),
-            sector: Set(Sector::Shared.as_str().to_string()),
+            stage: Set(c.stage),
+            sector: Set(Sector::Shared),
             opened_at: Set(opened),
             updated_at: Set(opened),
             closed_at: Set((c.stage == Stage::Closed).then(|| now - Duration::days(3))),
@@ -771,7 +771,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
             granted_at: Set(now - Duration::days(1)),
             valid_until: Set(None),
             revoked_at: Set(None),
-            sector: Set(Sector::Shared.as_str().to_string()),
+            sector: Set(Sector::Shared),
             ..Default::default()
         }
         .insert(&txn)
@@ -800,7 +800,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         for (days_ago, author, text, hidden_reason) in *entries {
             record_entry::ActiveModel {
                 case_id: Set(client_ids[client].1),
-                sector: Set(staff_sector(author).as_str().to_string()),
+                sector: Set(staff_sector(author)),
                 author_user_id: Set(users[author]),
                 text: Set(text.to_string()),
                 hidden_reason: Set(hidden_reason.map(str::to_string)),
@@ -837,7 +837,7 @@ async fn seed_past_meeting(
         created_by_user_id: Set(invited[1]),
         created_at: Set(starts_at - Duration::days(7)),
         steps_plan_version: Set(None),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         ..Default::default()
     }
     .insert(db)
@@ -903,7 +903,7 @@ async fn seed_plan(
             content: Set(serde_json::to_string(content).map_err(|_| AppError::Internal)?),
             editor: Set(role.as_str().to_string()),
             created_by_user_id: Set(users[by]),
-            sector: Set(Sector::Shared.as_str().to_string()),
+            sector: Set(Sector::Shared),
             created_at: Set(at),
             ..Default::default()
         }

@@ -33,9 +33,9 @@ pub async fn staff_directory() -> Result<Vec<StaffRow>, AppError> {
             rows.push(StaffRow {
                 username: account.username,
                 name: account.display_name,
-                role: account.role.parse().map_err(|_| AppError::Internal)?,
+                role: account.role,
                 profession: profile.profession.clone(),
-                sector: profile.sector.parse().map_err(|_| AppError::Internal)?,
+                sector: profile.sector,
                 organisation: orgs.get(&profile.organisation_id).cloned().unwrap_or_default(),
             });
         }

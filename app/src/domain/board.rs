@@ -9,6 +9,7 @@
 //! written, a review held), so a case card moves only between stages, and only as the process
 //! allows (`stage::check_transition` decides the rest on the server, with the case's facts).
 
+use super::named::named_values;
 use super::plan::{PlanAction, PlanContent, TaskStatus};
 use super::process::Step;
 use super::shortened;
@@ -327,6 +328,7 @@ pub fn parse_action_text(raw: &str) -> Result<String, BoardError> {
 
 /// Why someone is notified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationKind {
     /// Someone made them the owner of an action.
@@ -339,30 +341,12 @@ pub enum NotificationKind {
     LegalBasis,
 }
 
-impl NotificationKind {
-    pub const ALL: [NotificationKind; 4] = [
-        NotificationKind::Assigned,
-        NotificationKind::Mentioned,
-        NotificationKind::Overdue,
-        NotificationKind::LegalBasis,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationKind::Assigned => "assigned",
-            NotificationKind::Mentioned => "mentioned",
-            NotificationKind::Overdue => "overdue",
-            NotificationKind::LegalBasis => "legal_basis",
-        }
-    }
-}
-
-impl FromStr for NotificationKind {
-    type Err = ();
-    fn from_str(raw: &str) -> Result<Self, ()> {
-        NotificationKind::ALL.into_iter().find(|k| k.as_str() == raw).ok_or(())
-    }
-}
+named_values!(NotificationKind, "notification kind" {
+    Assigned => "assigned",
+    Mentioned => "mentioned",
+    Overdue => "overdue",
+    LegalBasis => "legal_basis",
+});
 
 /// Whom giving an action to `new_owner` notifies: the new owner, unless they took it themself or
 /// already had it.

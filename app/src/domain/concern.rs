@@ -3,6 +3,7 @@
 
 use super::calendar::{parse_day, DateError};
 use super::life_area::LifeArea;
+use super::named::named_values;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,30 @@ pub enum ConcernError {
     AlreadyDecided,
     #[error("the person already has an open case: one case at a time")]
     ClientHasOpenCase,
+}
+
+/// Where a concern stands: open until a coordinator screens it, then accepted (a case is opened)
+/// or declined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernStatus {
+    Open,
+    Accepted,
+    Declined,
+}
+
+named_values!(ConcernStatus, "concern status" { Open => "open", Accepted => "accepted", Declined => "declined" });
+
+impl ConcernStatus {
+    /// The status a decision leaves the concern in.
+    pub fn decided(accept: bool) -> Self {
+        if accept {
+            ConcernStatus::Accepted
+        } else {
+            ConcernStatus::Declined
+        }
+    }
 }
 
 fn bounded(raw: &str, max: usize, empty: ConcernError, too_long: ConcernError) -> Result<String, ConcernError> {

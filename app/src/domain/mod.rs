@@ -16,6 +16,7 @@ pub mod feedback;
 pub mod form;
 pub mod life_area;
 pub mod meeting;
+pub mod named;
 pub mod names;
 pub mod plan;
 pub mod process;

@@ -1,12 +1,12 @@
 //! Who people are in Polku: account roles, the sector a professional or a record belongs to,
 //! and the roles people have in one client's team.
 
+use super::named::named_values;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// The role of an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Client,
@@ -19,20 +19,6 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Client, Role::Relative, Role::Professional, Role::Coordinator, Role::Administrator, Role::Auditor];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Client => "client",
-            Role::Relative => "relative",
-            Role::Professional => "professional",
-            Role::Coordinator => "coordinator",
-            Role::Administrator => "administrator",
-            Role::Auditor => "auditor",
-        }
-    }
-
     /// Professionals and coordinators: people who work with clients.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Professional | Role::Coordinator)
@@ -49,23 +35,20 @@ impl Role {
     }
 }
 
-impl FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| format!("unknown role '{s}'"))
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+named_values!(Role, "role" {
+    Client => "client",
+    Relative => "relative",
+    Professional => "professional",
+    Coordinator => "coordinator",
+    Administrator => "administrator",
+    Auditor => "auditor",
+});
 
 /// The register a professional works in, or a record belongs to. Social-care and health-care
 /// records are separate registers; `Shared` is what the whole team sees (plan, meetings).
 /// `Other` is a professional outside both registers (NGO, school, employment services).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     Social,
@@ -74,28 +57,16 @@ pub enum Sector {
     Other,
 }
 
-impl Sector {
-    pub const ALL: [Sector; 4] = [Sector::Social, Sector::Health, Sector::Shared, Sector::Other];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sector::Social => "social",
-            Sector::Health => "health",
-            Sector::Shared => "shared",
-            Sector::Other => "other",
-        }
-    }
-}
-
-impl FromStr for Sector {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Sector::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| format!("unknown sector '{s}'"))
-    }
-}
+named_values!(Sector, "sector" {
+    Social => "social",
+    Health => "health",
+    Shared => "shared",
+    Other => "other",
+});
 
 /// A person's role in one client's team ("Minun tiimini").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum TeamRole {
     SocialCoordinator,
@@ -106,24 +77,6 @@ pub enum TeamRole {
 }
 
 impl TeamRole {
-    pub const ALL: [TeamRole; 5] = [
-        TeamRole::SocialCoordinator,
-        TeamRole::HealthCoordinator,
-        TeamRole::OwnWorker,
-        TeamRole::Member,
-        TeamRole::Relative,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TeamRole::SocialCoordinator => "social_coordinator",
-            TeamRole::HealthCoordinator => "health_coordinator",
-            TeamRole::OwnWorker => "own_worker",
-            TeamRole::Member => "member",
-            TeamRole::Relative => "relative",
-        }
-    }
-
     pub fn is_coordinator(self) -> bool {
         matches!(self, TeamRole::SocialCoordinator | TeamRole::HealthCoordinator)
     }
@@ -138,12 +91,13 @@ impl TeamRole {
     }
 }
 
-impl FromStr for TeamRole {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        TeamRole::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| format!("unknown team role '{s}'"))
-    }
-}
+named_values!(TeamRole, "team role" {
+    SocialCoordinator => "social_coordinator",
+    HealthCoordinator => "health_coordinator",
+    OwnWorker => "own_worker",
+    Member => "member",
+    Relative => "relative",
+});
 
 #[cfg(test)]
 mod tests {

@@ -2,13 +2,14 @@
 //! no to each proposed member, and the rule that a case in collaboration or follow-up always has
 //! exactly one social-care and one health-care coordinator.
 
+use super::named::named_values;
 use super::role::{Role, Sector, TeamRole};
 use super::stage::Stage;
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 /// Where a seat on the team stands: proposed by the pair, then accepted or declined by the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum SeatStatus {
     Proposed,
@@ -16,24 +17,7 @@ pub enum SeatStatus {
     Declined,
 }
 
-impl SeatStatus {
-    pub const ALL: [SeatStatus; 3] = [SeatStatus::Proposed, SeatStatus::Accepted, SeatStatus::Declined];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SeatStatus::Proposed => "proposed",
-            SeatStatus::Accepted => "accepted",
-            SeatStatus::Declined => "declined",
-        }
-    }
-}
-
-impl FromStr for SeatStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        SeatStatus::ALL.into_iter().find(|v| v.as_str() == s).ok_or_else(|| format!("unknown seat status '{s}'"))
-    }
-}
+named_values!(SeatStatus, "seat status" { Proposed => "proposed", Accepted => "accepted", Declined => "declined" });
 
 /// One seat on a team as the rules see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,18 +5,17 @@
 use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, ViewAuthor};
 use crate::domain::{Access, AssessmentError, Sector, Stage};
 use crate::error::AppError;
+use crate::events::{self, Events};
 use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, HistoryEvent, ViewEntry};
 use crate::store::access::authorise;
 use crate::store::assessments::{
     clock, completed_versions, read_record, versions, view_entries, write_record, Record, COMPLETED, DRAFT,
 };
-use crate::store::audit::Action;
-use crate::store::cases::{append_history, display_names, parse_stage, participant_choices};
+use crate::store::audit::{self, Action};
+use crate::store::cases::{append_history, display_names, participant_choices};
 use crate::store::entities::{assessment, assessment_view, client};
-use crate::store::events::Events;
 use crate::store::session::CurrentUser;
 use crate::store::stage_moves::apply_move;
-use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -58,7 +57,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
     Ok(AssessmentPage {
         case_id,
         client_name: person.name.clone(),
-        stage: parse_stage(&found.stage)?,
+        stage: found.stage,
         clock: clock(&found, &person, started, Utc::now())?,
         draft,
         versions: completed_versions(db, &rows).await?,
@@ -82,7 +81,7 @@ pub async fn start(
     if let Some(open) = rows.iter().find(|r| r.status == DRAFT) {
         return Ok(open.version);
     }
-    let stage = parse_stage(&found.stage)?;
+    let stage = found.stage;
     let latest = rows.first();
     let allowed = match latest {
         None => stage == Stage::Assessment,
@@ -109,7 +108,7 @@ pub async fn start(
         updated_by_user_id: Set(user.id),
         completed_at: Set(None),
         completed_by_user_id: Set(None),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         ..Default::default()
     }
     .insert(&txn)
@@ -149,7 +148,7 @@ pub async fn save(
         participant_choices(&txn, case_id).await?.into_iter().map(|p| (p.user_id, p.name)).collect();
     let content = AssessmentContent::parse(&raw, &team)?;
     let now = Utc::now();
-    let mut stage = parse_stage(&found.stage)?;
+    let mut stage = found.stage;
 
     let views = if complete {
         let views = view_entries(&txn, case_id).await?;
@@ -217,7 +216,7 @@ pub async fn write_view(
         author_user_id: Set(user.id),
         author: Set(author.as_str().to_string()),
         text: Set(text),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         created_at: Set(now),
         ..Default::default()
     }

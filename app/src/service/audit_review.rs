@@ -13,9 +13,7 @@ use crate::model::{AuditResults, AuditRow};
 use crate::store::audit::{self, Action};
 use crate::store::entities::{audit_entry, client, user};
 use crate::store::session::CurrentUser;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TransactionTrait};
 use std::collections::{BTreeSet, HashMap};
 
 /// The most people one name fragment may match.
@@ -98,7 +96,7 @@ pub async fn search(
     let rows = rows
         .into_iter()
         .map(|row| {
-            let role = audit::actor_role(&row)?;
+            let role = row.actor_role;
             let actor = people.get(&row.actor_user_id);
             Ok(AuditRow {
                 id: row.id,
@@ -117,22 +115,11 @@ pub async fn search(
         })
         .collect::<Result<Vec<_>, AppError>>()?;
 
-    let txn = db.begin().await?;
-    for client_id in client_ids {
-        audit::record(
-            &txn,
-            audit::Entry {
-                actor: reviewer,
-                client_id,
-                case_id: None,
-                resource: "access_log",
-                action: Action::List,
-                basis: basis.to_string(),
-            },
-        )
-        .await?;
-    }
-    txn.commit().await?;
+    let entries = client_ids
+        .into_iter()
+        .map(|client_id| audit::Entry::on_client(reviewer, client_id, "access_log", Action::List, basis))
+        .collect();
+    audit::record_all(db, entries).await?;
     Ok(AuditResults { rows, next })
 }
 

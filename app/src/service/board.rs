@@ -10,12 +10,13 @@
 
 use crate::domain::board::{
     action_move, action_version, case_move, check_version, column_fits, mention_notices, overdue_actions,
-    parse_version, Board, BoardError, CardRef, Column, Comment, NotificationKind,
+    parse_version, Board, BoardError, CardRef, Column, Comment,
 };
 use crate::domain::calendar::finnish_date;
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
 use crate::domain::{Access, AccessDenied, Basis, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{
     BoardCard, BoardChange, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView, Notifications,
     ParticipantChoice,
@@ -26,16 +27,14 @@ use crate::store::board_events::{
     changed, my_seats, notify, pair_of, readable, record, seated_as_professional, CardContext, Notice,
 };
 use crate::store::cases::{
-    current_seats, display_names, find_case, parse_stage, participant_choices, participant_choices_of,
-    COORDINATOR_SEATS,
+    current_seats, display_names, find_case, participant_choices, participant_choices_of, COORDINATOR_SEATS,
 };
 use crate::store::entities::{
     board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user,
 };
-use crate::store::events::{DomainEvent, Events};
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events, placement};
+use crate::store::{audit, placement};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -57,7 +56,7 @@ async fn pair_cases(
     now: DateTime<Utc>,
 ) -> Result<Vec<case::Model>, AppError> {
     let ids: Vec<i32> = current_seats()
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .filter(case_member::Column::UserId.is_in([pair.social_user_id, pair.health_user_id]))
         .select_only()
         .column(case_member::Column::CaseId)
@@ -188,7 +187,7 @@ async fn action_for_change(
 ) -> Result<(case::Model, Basis, crate::domain::plan::PlanRole, i32, PlanContent, PlanAction), AppError> {
     let (found, _, (basis, role)) = authorise(txn, user, case_id, Access::edit_plan).await?;
     Access::view_boards(user.role)?;
-    if !crate::store::plans::is_open(parse_stage(&found.stage)?) {
+    if !crate::store::plans::is_open(found.stage) {
         return Err(crate::domain::plan::PlanError::NotInCollaboration.into());
     }
     let (current, plan) = crate::store::plans::latest(txn, case_id).await?;
@@ -410,7 +409,7 @@ pub async fn comment(
         card: Set(card.key()),
         author_user_id: Set(user.id),
         body: Set(comment.as_str().to_owned()),
-        sector: Set(Sector::Shared.as_str().to_owned()),
+        sector: Set(Sector::Shared),
         created_at: Set(now),
         ..Default::default()
     }
@@ -418,16 +417,7 @@ pub async fn comment(
     .await?;
     let notified = mention_notices(user.id, &mentioned_ids);
     for recipient in &notified {
-        let notice = Notice {
-            recipient: *recipient,
-            kind: NotificationKind::Mentioned,
-            card,
-            actor: Some(user.id),
-            comment_id: Some(row.id),
-            due_on: None,
-            legal_access_id: None,
-        };
-        notify(&txn, notice, now).await?;
+        notify(&txn, Notice::mentioned(*recipient, card, user.id, row.id), now).await?;
     }
     let view = CardCommentView { id: row.id, author: user.display_name.clone(), body: row.body, at: now };
     commented.comments += 1;
@@ -507,7 +497,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
             };
             Ok(NotificationView {
                 id: r.id,
-                kind: r.kind.parse().map_err(|_| AppError::Internal)?,
+                kind: r.kind,
                 case_id: r.case_id,
                 card,
                 client_name: client_of.get(&r.case_id).cloned().unwrap_or_default(),
@@ -564,7 +554,7 @@ pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser, id: Option
 /// periodically; returns whom it notified.
 pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<i32>, AppError> {
     let open: Vec<i32> = case::Entity::find()
-        .filter(case::Column::Stage.is_in([Stage::Collaboration.as_str(), Stage::FollowUp.as_str()]))
+        .filter(case::Column::Stage.is_in([Stage::Collaboration, Stage::FollowUp]))
         .select_only()
         .column(case::Column::Id)
         .into_tuple()
@@ -574,7 +564,7 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
     // client they may no longer read about.
     let seated: HashSet<(i32, i32)> = current_seats()
         .filter(case_member::Column::CaseId.is_in(open.clone()))
-        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
         .all(db)
         .await?
         .into_iter()
@@ -587,17 +577,7 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
         for (key, owner, due) in
             overdue_actions(&plan, today).into_iter().filter(|(_, owner, _)| seated.contains(&(case_id, *owner)))
         {
-            let card = CardRef::Action { case_id, key };
-            let notice = Notice {
-                recipient: owner,
-                kind: NotificationKind::Overdue,
-                card,
-                actor: None,
-                comment_id: None,
-                due_on: Some(due),
-                legal_access_id: None,
-            };
-            if notify(db, notice, now).await? {
+            if notify(db, Notice::overdue(owner, CardRef::Action { case_id, key }, due), now).await? {
                 notified.push(owner);
             }
         }

@@ -5,17 +5,17 @@
 use crate::domain::closure::Closure;
 use crate::domain::process::Step;
 use crate::domain::stage::check_transition;
-use crate::domain::{Access, Relationship, Sector, Stage, TransitionError};
+use crate::domain::{Access, Relationship, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
+use crate::events::{self, Events};
 use crate::model::{CaseDetail, CaseSummary, ClientSummary, StageMove};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
-use crate::store::cases::{closures, coordinators_of, current_seats, history, parse_stage, parse_team_role, team};
+use crate::store::cases::{closures, coordinators_of, current_seats, history, team};
 use crate::store::entities::{case, case_closure, case_member, client};
-use crate::store::events::Events;
 use crate::store::session::CurrentUser;
 use crate::store::stage_moves::{apply_move, facts};
-use crate::store::{assessments, audit, events, placement};
+use crate::store::{assessments, audit, placement};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession,
@@ -34,7 +34,7 @@ pub async fn list_for_staff(
     Access::list_own_cases(user.role)?;
     let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
     let seats = current_seats().filter(case_member::Column::UserId.eq(user.id)).all(db).await?;
-    let my_role: HashMap<i32, String> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
+    let my_role: HashMap<i32, TeamRole> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
     let cases = case::Entity::find()
         .filter(case::Column::Id.is_in(my_role.keys().copied().collect::<Vec<_>>()))
         .order_by_desc(case::Column::UpdatedAt)
@@ -49,11 +49,11 @@ pub async fn list_for_staff(
 
     let mut out = Vec::with_capacity(cases.len());
     for c in cases {
-        let role = parse_team_role(&my_role[&c.id])?;
+        let role = my_role[&c.id];
         let basis = Access::view_case(user.role, Relationship::Team(role))?;
         audit::record(db, audit::Entry::on_case(user, &c, "case_list", Action::List, basis)).await?;
         let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
-        let stage = parse_stage(&c.stage)?;
+        let stage = c.stage;
         let place = placed[&c.id];
         out.push(CaseSummary {
             id: c.id,
@@ -76,7 +76,7 @@ pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32)
     audit::record(db, audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
 
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let stage = parse_stage(&found.stage)?;
+    let stage = found.stage;
     let can_edit = Access::edit_assessment(user.role, rel).is_ok();
     let moves = match Access::change_stage(user.role, rel) {
         Ok(_) => {
@@ -152,7 +152,7 @@ async fn move_case(
 ) -> Result<Stage, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
-    let current = parse_stage(&found.stage)?;
+    let current = found.stage;
     if current != from {
         return Err(AppError::StaleStage { current });
     }
@@ -168,7 +168,7 @@ async fn move_case(
             summary: sea_orm::Set(closure.summary),
             continuation: sea_orm::Set(closure.continuation),
             closed_by_user_id: sea_orm::Set(user.id),
-            sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+            sector: sea_orm::Set(Sector::Shared),
             closed_at: sea_orm::Set(now),
             ..Default::default()
         }

@@ -5,20 +5,20 @@
 //! rule). A professional who raised the concern is proposed to the new team, and the client
 //! decides whether they join, as with anyone else.
 
-use crate::domain::concern::{check_acceptance, least_loaded_pair, ConcernText, DecisionReason, PersonDetails};
+use crate::domain::concern::{
+    check_acceptance, least_loaded_pair, ConcernStatus, ConcernText, DecisionReason, PersonDetails,
+};
 use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{ClientChoice, ConcernView, Decided, HistoryEvent, RaiseContext};
-use crate::store::audit::Action;
+use crate::store::audit::{self, Action};
 use crate::store::cases::{
     add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
 };
-use crate::store::concerns::OPEN;
 use crate::store::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -113,7 +113,7 @@ async fn resolve_client(
                         preferred_language: Set("fi".to_string()),
                         non_disclosure: Set(false),
                         highest_care_allowance: Set(false),
-                        sector: Set(Sector::Shared.as_str().to_string()),
+                        sector: Set(Sector::Shared),
                         created_at: Set(Utc::now()),
                         ..Default::default()
                     }
@@ -140,31 +140,20 @@ pub async fn raise(
     let row = concern::ActiveModel {
         client_id: Set(client_id),
         raised_by_user_id: Set(user.id),
-        raised_as: Set(user.role.as_str().to_string()),
+        raised_as: Set(user.role),
         text: Set(new.text.as_str().to_string()),
         life_areas: Set(new.life_areas.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(",")),
         urgent: Set(new.urgent),
         agrees_to_proceed: Set(new.agrees_to_proceed),
         agrees_to_involve: Set(new.agrees_to_involve),
-        status: Set(OPEN.to_string()),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        status: Set(ConcernStatus::Open),
+        sector: Set(Sector::Shared),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        audit::Entry {
-            actor: user,
-            client_id,
-            case_id: None,
-            resource: "concern",
-            action: Action::Create,
-            basis: basis.to_string(),
-        },
-    )
-    .await?;
+    audit::record(&txn, audit::Entry::on_client(user, client_id, "concern", Action::Create, basis)).await?;
     txn.commit().await?;
     events::publish(bus, DomainEvent::ConcernRaised { concern_id: row.id, urgent: new.urgent });
     Ok(row.id)
@@ -175,7 +164,7 @@ pub async fn raise(
 pub async fn urgent_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u64, AppError> {
     Access::screen(user.role)?;
     Ok(concern::Entity::find()
-        .filter(concern::Column::Status.eq(OPEN))
+        .filter(concern::Column::Status.eq(ConcernStatus::Open))
         .filter(concern::Column::Urgent.eq(true))
         .count(db)
         .await?)
@@ -185,7 +174,7 @@ pub async fn urgent_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Resu
 pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<ConcernView>, AppError> {
     let basis = Access::screen(user.role)?;
     let rows = concern::Entity::find()
-        .filter(concern::Column::Status.eq(OPEN))
+        .filter(concern::Column::Status.eq(ConcernStatus::Open))
         .order_by_desc(concern::Column::Urgent)
         .order_by_asc(concern::Column::CreatedAt)
         .order_by_asc(concern::Column::Id)
@@ -201,7 +190,7 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
     let raisers = display_names(db, rows.iter().map(|r| r.raised_by_user_id).collect()).await?;
     let with_open_case: HashSet<i32> = case::Entity::find()
         .filter(case::Column::ClientId.is_in(clients.keys().copied().collect::<Vec<_>>()))
-        .filter(case::Column::Stage.ne(Stage::Closed.as_str()))
+        .filter(case::Column::Stage.ne(Stage::Closed))
         .all(db)
         .await?
         .into_iter()
@@ -210,24 +199,13 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
-        audit::record(
-            db,
-            audit::Entry {
-                actor: user,
-                client_id: row.client_id,
-                case_id: None,
-                resource: "concern",
-                action: Action::View,
-                basis: basis.to_string(),
-            },
-        )
-        .await?;
+        audit::record(db, audit::Entry::on_client(user, row.client_id, "concern", Action::View, basis)).await?;
         out.push(ConcernView {
             id: row.id,
             client_name: person.name.clone(),
             date_of_birth: person.date_of_birth,
             raised_by: raisers.get(&row.raised_by_user_id).cloned().unwrap_or_default(),
-            raised_as: row.raised_as.parse().map_err(|_| AppError::Internal)?,
+            raised_as: row.raised_as,
             life_areas: row.life_areas.split(',').filter(|a| !a.is_empty()).filter_map(|a| a.parse().ok()).collect(),
             text: row.text,
             urgent: row.urgent,
@@ -251,7 +229,7 @@ pub struct ScreeningInput {
 async fn has_open_case(db: &impl ConnectionTrait, client_id: i32) -> Result<bool, AppError> {
     Ok(case::Entity::find()
         .filter(case::Column::ClientId.eq(client_id))
-        .filter(case::Column::Stage.ne(Stage::Closed.as_str()))
+        .filter(case::Column::Stage.ne(Stage::Closed))
         .count(db)
         .await?
         > 0)
@@ -261,7 +239,7 @@ async fn has_open_case(db: &impl ConnectionTrait, client_id: i32) -> Result<bool
 async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Model, AppError> {
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
     let open_case_ids: Vec<i32> = case::Entity::find()
-        .filter(case::Column::Stage.ne(Stage::Closed.as_str()))
+        .filter(case::Column::Stage.ne(Stage::Closed))
         .all(db)
         .await?
         .into_iter()
@@ -271,7 +249,7 @@ async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Mod
     for pair in &pairs {
         let load = crate::store::cases::current_seats()
             .filter(case_member::Column::UserId.eq(pair.social_user_id))
-            .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator.as_str()))
+            .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator))
             .filter(case_member::Column::CaseId.is_in(open_case_ids.clone()))
             .count(db)
             .await?;
@@ -300,9 +278,9 @@ pub async fn decide(
     // Decided first, and only if still open: of two coordinators deciding at once, the one whose
     // update finds the concern open goes on, and the other waits for it and is told (409).
     let decided = concern::Entity::update_many()
-        .col_expr(concern::Column::Status, Expr::value(if accept { "accepted" } else { "declined" }))
+        .col_expr(concern::Column::Status, Expr::value(ConcernStatus::decided(accept)))
         .filter(concern::Column::Id.eq(concern_id))
-        .filter(concern::Column::Status.eq(OPEN))
+        .filter(concern::Column::Status.eq(ConcernStatus::Open))
         .exec(&txn)
         .await?;
     if decided.rows_affected != 1 {
@@ -320,8 +298,8 @@ pub async fn decide(
         let pair = propose_pair(&txn).await?;
         let opened = case::ActiveModel {
             client_id: Set(found.client_id),
-            stage: Set(Stage::Assessment.as_str().to_string()),
-            sector: Set(Sector::Shared.as_str().to_string()),
+            stage: Set(Stage::Assessment),
+            sector: Set(Sector::Shared),
             opened_at: Set(now),
             updated_at: Set(now),
             closed_at: Set(None),
@@ -336,7 +314,7 @@ pub async fn decide(
         append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
         let seats =
             [(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
-        let raised_by_staff = found.raised_as.parse::<Role>().is_ok_and(Role::is_staff);
+        let raised_by_staff = found.raised_as.is_staff();
         let raiser = (raised_by_staff && !seats.iter().any(|(id, _)| *id == found.raised_by_user_id))
             .then_some(found.raised_by_user_id);
         let names = display_names(&txn, seats.iter().map(|(id, _)| *id).chain(raiser).collect()).await?;
@@ -377,7 +355,7 @@ pub async fn decide(
         accepted: Set(accept),
         reason: Set(reason.as_str().to_string()),
         case_id: Set(case_id),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         created_at: Set(now),
         ..Default::default()
     }
@@ -385,14 +363,7 @@ pub async fn decide(
     .await?;
     audit::record(
         &txn,
-        audit::Entry {
-            actor: user,
-            client_id: found.client_id,
-            case_id,
-            resource: "screening",
-            action: Action::Create,
-            basis: basis.to_string(),
-        },
+        audit::Entry::on_client(user, found.client_id, "screening", Action::Create, basis).in_case(case_id),
     )
     .await?;
     let board = match case_id {

@@ -14,15 +14,14 @@ use crate::domain::consent::{
 };
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{AccessLogEntry, AccessLogPage, PartyChoice, PrivacyPage, RelativeView};
 use crate::store::access::authorise;
-use crate::store::audit::Action;
+use crate::store::audit::{self, Action};
 use crate::store::cases::display_names;
 use crate::store::consents::{of_client, party_choices, views};
 use crate::store::entities::{audit_entry, case, client, consent, consent_event, relative_link};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -104,7 +103,7 @@ fn event(
 }
 
 fn consent_entry<'a>(user: &'a CurrentUser, client_id: i32, action: Action, basis: Basis) -> audit::Entry<'a> {
-    audit::Entry { actor: user, client_id, case_id: None, resource: "consent", action, basis: basis.to_string() }
+    audit::Entry::on_client(user, client_id, "consent", action, basis)
 }
 
 /// Writes a new consent of `client_id` from today, as `terms_raw` names it (each party one
@@ -284,18 +283,7 @@ pub async fn privacy(
 ) -> Result<PrivacyPage, AppError> {
     let (person, basis) = own_client(db, user).await?;
     let query = OwnLogQuery::parse(log_basis, log_before)?;
-    audit::record(
-        db,
-        audit::Entry {
-            actor: user,
-            client_id: person.id,
-            case_id: None,
-            resource: "access_log",
-            action: Action::View,
-            basis: basis.to_string(),
-        },
-    )
-    .await?;
+    audit::record(db, audit::Entry::on_client(user, person.id, "access_log", Action::View, basis)).await?;
     let now = Utc::now();
     let choices = party_choices(db, person.id).await?;
     let consents = views(db, &person, of_client(db, person.id).await?, now).await?;
@@ -360,14 +348,7 @@ async fn own_link(db: &impl ConnectionTrait, client_id: i32, link_id: i32) -> Re
 }
 
 fn link_entry<'a>(user: &'a CurrentUser, client_id: i32, basis: Basis) -> audit::Entry<'a> {
-    audit::Entry {
-        actor: user,
-        client_id,
-        case_id: None,
-        resource: "relative_link",
-        action: Action::Update,
-        basis: basis.to_string(),
-    }
+    audit::Entry::on_client(user, client_id, "relative_link", Action::Update, basis)
 }
 
 /// The client changes what a close one may do and until when; it holds from the next request.
@@ -433,7 +414,7 @@ async fn access_log(
             Ok(AccessLogEntry {
                 at: row.created_at,
                 actor: names.get(&row.actor_user_id).cloned().unwrap_or_default(),
-                role: audit::actor_role(&row)?,
+                role: row.actor_role,
                 organisation: row.actor_organisation_id.and_then(|id| organisations.get(&id).cloned()),
                 basis: Basis::parse(&row.basis),
                 resource: row.resource,

@@ -10,10 +10,10 @@
 //! read), and the event carries the readers let through. A socket sends nothing else.
 
 use crate::domain::board::{viewers_everywhere, Board, Presence};
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{BoardEvent, BoardFeed};
-use crate::store::events::{DomainEvent, Events};
+use crate::store::board_events;
 use crate::store::session::CurrentUser;
-use crate::store::{board_events, events};
 use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -7,16 +7,15 @@ use crate::domain::feedback::{
 };
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{FeedbackComment, FeedbackOverview};
 use crate::store::access::authorise;
-use crate::store::audit::Action;
-use crate::store::cases::{current_seats, parse_stage};
+use crate::store::audit::{self, Action};
+use crate::store::cases::current_seats;
 use crate::store::entities::{case, case_closure, case_member, feedback};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::feedback::{latest_closure, stored_occasion, stored_score};
 use crate::store::meetings::{find_meeting, has_ended, invited};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -58,7 +57,7 @@ pub async fn give(
                 .await?
                 .ok_or(AppError::NotFound)?;
             let latest = latest_closure(&txn, case_id).await?.map(|c| c.id);
-            let closed = parse_stage(&found.stage)? == Stage::Closed && latest == Some(closure.id);
+            let closed = found.stage == Stage::Closed && latest == Some(closure.id);
             let already_given = mine.filter(feedback::Column::ClosureId.eq(closure.id)).one(&txn).await?.is_some();
             check_closure(closed, already_given)?;
             (None, Some(closure.id))
@@ -74,7 +73,7 @@ pub async fn give(
         text: Set(parsed.text),
         author_user_id: Set(user.id),
         author_kind: Set(author.as_str().to_string()),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -93,15 +92,12 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
     Access::screen(user.role)?;
     let seats = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))
-        .filter(
-            case_member::Column::TeamRole
-                .is_in([TeamRole::SocialCoordinator.as_str(), TeamRole::HealthCoordinator.as_str()]),
-        )
+        .filter(case_member::Column::TeamRole.is_in([TeamRole::SocialCoordinator, TeamRole::HealthCoordinator]))
         .all(db)
         .await?;
     let mut led = Vec::with_capacity(seats.len());
     for seat in &seats {
-        let role = crate::store::cases::parse_team_role(&seat.team_role)?;
+        let role = seat.team_role;
         led.push((seat.case_id, Access::read_feedback(user.role, Relationship::Team(role))?));
     }
     let rows = feedback::Entity::find()

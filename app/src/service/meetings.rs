@@ -8,16 +8,16 @@ use crate::domain::meeting::{parse_steps, Invitation, MeetingError, MeetingPlan,
 use crate::domain::plan::{check_edit, PlanChange, PlanError, PlanRole};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{Invitee, MeetingPage, MeetingsPage, VoiceView};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
-use crate::store::cases::{current_seats, display_names, parse_stage, parse_team_role, participant_choices};
+use crate::store::cases::{current_seats, display_names, participant_choices};
 use crate::store::entities::{case, case_member, client, meeting, meeting_voice};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::meetings::{find_meeting, invited, of_case, summaries};
 use crate::store::plan_versions::{self, NextVersion};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events, plans};
+use crate::store::{audit, plans};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -42,7 +42,7 @@ async fn invitable(db: &impl ConnectionTrait, found: &case::Model) -> Result<Vec
             Ok(Invitee {
                 user_id: s.user_id,
                 name: names.get(&s.user_id).cloned().unwrap_or_default(),
-                team_role: Some(parse_team_role(&s.team_role)?),
+                team_role: Some(s.team_role),
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
@@ -56,7 +56,7 @@ pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::List, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let can_schedule = Access::run_meeting(user.role, rel).is_ok() && plans::is_open(parse_stage(&found.stage)?);
+    let can_schedule = Access::run_meeting(user.role, rel).is_ok() && plans::is_open(found.stage);
     let (upcoming, past) = of_case(db, case_id).await?;
     Ok(MeetingsPage {
         case_id,
@@ -77,7 +77,7 @@ pub async fn schedule(
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
-    if !plans::is_open(parse_stage(&found.stage)?) {
+    if !plans::is_open(found.stage) {
         return Err(PlanError::NotInCollaboration.into());
     }
     let people: Vec<i32> = invitable(&txn, &found).await?.into_iter().map(|i| i.user_id).collect();
@@ -94,7 +94,7 @@ pub async fn schedule(
         created_by_user_id: Set(user.id),
         created_at: Set(now),
         steps_plan_version: Set(None),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         ..Default::default()
     }
     .insert(&txn)
@@ -145,7 +145,7 @@ pub async fn load(
     } else {
         Vec::new()
     };
-    let open = plans::is_open(parse_stage(&found.stage)?);
+    let open = plans::is_open(found.stage);
     let can_agree_steps = pair && open && row.steps_plan_version.is_none();
     let (plan_version, _) = plans::latest(db, case_id).await?;
     let summary = summaries(db, vec![row]).await?.pop().ok_or(AppError::Internal)?;
@@ -197,7 +197,7 @@ pub async fn record_voice(
         hopes: Set(voice.hopes),
         worries: Set(voice.worries),
         support: Set(voice.support),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         created_at: Set(Utc::now()),
         ..Default::default()
     }

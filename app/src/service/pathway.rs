@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::model::{GoalProgress, GoalReviewed, Pathway};
 use crate::store::access::relationship;
 use crate::store::audit::Action;
-use crate::store::cases::{closures, history, live_relative_links, parse_stage, team};
+use crate::store::cases::{closures, history, live_relative_links, team};
 use crate::store::entities::{case, client, meeting, relative_link};
 use crate::store::session::CurrentUser;
 use crate::store::{assessments, audit, placement};
@@ -48,7 +48,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             let rel = relationship(db, user, &c).await?;
             let basis = Access::view_case(user.role, rel)?;
             audit::record(db, audit::Entry::on_case(user, &c, "pathway", Action::View, basis)).await?;
-            let stage = parse_stage(&c.stage)?;
+            let stage = c.stage;
             let place = placed[&c.id];
             let (plan_version, plan) = crate::store::plans::latest(db, c.id).await?;
             let reviews = crate::store::plans::reviews_of(db, c.id).await?;

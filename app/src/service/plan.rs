@@ -7,16 +7,15 @@ use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, P
 use crate::domain::review::{RawReview, ReviewContent};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{BoardChange, HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
 use crate::store::access::authorise;
-use crate::store::audit::Action;
-use crate::store::cases::{append_history, display_names, parse_stage, participant_choices};
+use crate::store::audit::{self, Action};
+use crate::store::cases::{append_history, display_names, participant_choices};
 use crate::store::entities::{client, plan_review};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::plans::{is_open, latest_for_change, read_content, reviews_of, versions};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
 
@@ -30,7 +29,7 @@ pub async fn load(
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "plan", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let stage = parse_stage(&found.stage)?;
+    let stage = found.stage;
     let rows = versions(db, case_id).await?;
     let content = match rows.first() {
         Some(row) => read_content(row)?,
@@ -120,7 +119,7 @@ pub async fn review(
         plan_version: Set(current),
         content: Set(serde_json::to_string(&content).map_err(|_| AppError::Internal)?),
         reviewed_by_user_id: Set(user.id),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         created_at: Set(now),
         ..Default::default()
     }

@@ -2,6 +2,7 @@
 //! number of queries however many cases there are. The map's live numbers and the staff's case
 //! list (filtered by step) both come from here, so the two always agree.
 
+use crate::domain::concern::ConcernStatus;
 use crate::domain::process::{MapScope, Step, StepCounts};
 use crate::domain::Access;
 use crate::error::AppError;
@@ -45,7 +46,7 @@ pub async fn counts(db: &impl ConnectionTrait, user: &CurrentUser, scope: &str) 
     let people = people_in_scope(db, user, scope).await?;
 
     let mut cases = case::Entity::find();
-    let mut concerns = concern::Entity::find().filter(concern::Column::Status.eq(crate::store::concerns::OPEN));
+    let mut concerns = concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open));
     if let Some(people) = people {
         let case_ids: Vec<i32> = current_seats()
             .filter(case_member::Column::UserId.is_in(people.clone()))

@@ -9,30 +9,22 @@ use crate::domain::consent::{read_record, LegalAccess, LegalBasis, Reader, Regis
 use crate::domain::record::NewEntry;
 use crate::domain::{Access, Basis, Sector};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{RecordEntryView, RecordsPage};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::cases::display_names;
 use crate::store::entities::{client, legal_access, record_entry};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::legal_access::ground;
 use crate::store::session::CurrentUser;
-use crate::store::{audit, consents, events};
+use crate::store::{audit, consents};
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
     TransactionTrait,
 };
-use std::collections::BTreeSet;
 
 const RESOURCE: &str = "record_entry";
-
-fn sector_of(row: &record_entry::Model) -> Result<Sector, AppError> {
-    row.sector.parse::<Sector>().map_err(|e| {
-        tracing::error!(record_entry = row.id, error = %e, "stored record sector is invalid");
-        AppError::Internal
-    })
-}
 
 /// The record entries of a case as `user` may read them now. Logged once per basis used.
 pub async fn load(
@@ -63,7 +55,7 @@ pub async fn load(
         let withheld = rows.iter().filter(|r| r.hidden_reason.is_some()).count();
         let mut entries = Vec::new();
         for row in rows.into_iter().filter(|r| r.hidden_reason.is_none()) {
-            let sector = sector_of(&row)?;
+            let sector = row.sector;
             entries.push(view(row, sector, false));
         }
         audit::record(db, audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis)).await?;
@@ -94,36 +86,26 @@ pub async fn load(
             Err(_) => closed_registers.push(register),
         }
     }
-    let mut used = BTreeSet::new();
+    let mut used = Vec::new();
     let mut entries = Vec::new();
     for row in rows {
-        let sector = sector_of(&row)?;
+        let sector = row.sector;
         let register = Register::of(sector);
         if let Some((_, basis)) = open.iter().find(|(r, _)| *r == register) {
-            used.insert(basis.to_string());
+            if !used.contains(basis) {
+                used.push(*basis);
+            }
             entries.push(view(row, sector, true));
         }
     }
     // The client's consents are read on the team basis, and reading an empty list is a read too.
-    used.insert(basis.to_string());
+    if !used.contains(&basis) {
+        used.push(basis);
+    }
     let (consent_views, consent_choices) = consents::for_team(db, &person, stored, now).await?;
     // One row per basis, all or none.
-    let txn = db.begin().await?;
-    for basis in used {
-        audit::record(
-            &txn,
-            audit::Entry {
-                actor: user,
-                client_id: found.client_id,
-                case_id: Some(case_id),
-                resource: RESOURCE,
-                action: Action::View,
-                basis,
-            },
-        )
-        .await?;
-    }
-    txn.commit().await?;
+    let reads = used.into_iter().map(|basis| audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis));
+    audit::record_all(db, reads.collect()).await?;
     Ok(RecordsPage {
         case_id,
         client_name: person.name,
@@ -212,7 +194,7 @@ pub async fn write(
     let entry = NewEntry::parse(user.sector, text, hide, reason)?;
     let row = record_entry::ActiveModel {
         case_id: Set(case_id),
-        sector: Set(entry.sector.as_str().to_string()),
+        sector: Set(entry.sector),
         author_user_id: Set(user.id),
         text: Set(entry.text),
         hidden_reason: Set(entry.hidden_reason),

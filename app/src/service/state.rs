@@ -2,7 +2,7 @@
 //! event bus and the live-board hub, and who is signed in (`current_user`, `require_user`).
 
 use crate::error::AppError;
-use crate::store::events::Events;
+use crate::events::Events;
 use crate::store::session::{cookie_token, user_for_token, CurrentUser};
 use crate::store::Config;
 use axum::extract::FromRef;

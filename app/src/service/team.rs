@@ -9,15 +9,14 @@ use crate::domain::plan::{PlanChange, PlanRole};
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
 use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
+use crate::events::{self, DomainEvent, Events};
 use crate::model::{BoardChange, Candidate, HistoryEvent};
 use crate::store::access::authorise;
-use crate::store::audit::Action;
-use crate::store::cases::{append_history, display_names, live_relative_links, parse_stage, parse_team_role};
+use crate::store::audit::{self, Action};
+use crate::store::cases::{append_history, display_names, live_relative_links};
 use crate::store::entities::{case_member, organisation, relative_link, staff_profile, user};
-use crate::store::events::{DomainEvent, Events};
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
-use crate::store::{audit, events};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -43,11 +42,7 @@ async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_memb
         .await?
         .into_iter()
         .map(|m| {
-            let seat = Seat {
-                user_id: m.user_id,
-                team_role: parse_team_role(&m.team_role)?,
-                status: m.status.parse::<SeatStatus>().map_err(|_| AppError::Internal)?,
-            };
+            let seat = Seat { user_id: m.user_id, team_role: m.team_role, status: m.status };
             Ok((m, seat))
         })
         .collect()
@@ -69,7 +64,7 @@ pub async fn candidates(
         .collect();
 
     let staff = user::Entity::find()
-        .filter(user::Column::Role.is_in([Role::Professional.as_str(), Role::Coordinator.as_str()]))
+        .filter(user::Column::Role.is_in([Role::Professional, Role::Coordinator]))
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await?;
@@ -97,10 +92,10 @@ pub async fn candidates(
             Ok(Candidate {
                 user_id: u.id,
                 name: u.display_name,
-                role: u.role.parse().map_err(|_| AppError::Internal)?,
+                role: u.role,
                 profession: profile.map(|p| p.profession.clone()),
                 organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
-                sector: profile.and_then(|p| p.sector.parse().ok()),
+                sector: profile.map(|p| p.sector),
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -129,10 +124,10 @@ pub async fn propose(
     let (found, _, basis) = authorise(&txn, user, case_id, Access::manage_team).await?;
     let team_role: TeamRole = parse_choice(team_role)?;
     let candidate = user::Entity::find_by_id(candidate_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    let candidate_role: Role = candidate.role.parse().map_err(|_| AppError::Internal)?;
+    let candidate_role = candidate.role;
     let sector: Option<Sector> = match candidate_role {
         Role::Professional | Role::Coordinator => {
-            staff_profile::Entity::find_by_id(candidate_id).one(&txn).await?.and_then(|p| p.sector.parse().ok())
+            staff_profile::Entity::find_by_id(candidate_id).one(&txn).await?.map(|p| p.sector)
         }
         _ => None,
     };
@@ -176,11 +171,7 @@ pub async fn answer(
         "decline" => false,
         other => return Err(invalid_choice(other)),
     };
-    let seat = Seat {
-        user_id: row.user_id,
-        team_role: parse_team_role(&row.team_role)?,
-        status: row.status.parse().map_err(|_| AppError::Internal)?,
-    };
+    let seat = Seat { user_id: row.user_id, team_role: row.team_role, status: row.status };
     if row.left_at.is_some() {
         return Err(TeamError::NotOnTeam.into());
     }
@@ -191,11 +182,11 @@ pub async fn answer(
     let answered = case_member::Entity::update_many()
         .col_expr(
             case_member::Column::Status,
-            Expr::value(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }.as_str()),
+            Expr::value(if accept { SeatStatus::Accepted } else { SeatStatus::Declined }),
         )
         .col_expr(case_member::Column::AnsweredAt, Expr::value(Some(now)))
         .filter(case_member::Column::Id.eq(seat_id))
-        .filter(case_member::Column::Status.eq(SeatStatus::Proposed.as_str()))
+        .filter(case_member::Column::Status.eq(SeatStatus::Proposed))
         .filter(case_member::Column::LeftAt.is_null())
         .exec(&txn)
         .await?;
@@ -236,18 +227,18 @@ pub async fn remove(
         return Err(TeamError::NotOnTeam.into());
     }
     // Withdrawing a proposal the client has not answered is always possible.
-    if row.status == SeatStatus::Accepted.as_str() {
-        check_removal(&current, row.user_id, parse_stage(&found.stage)?, replacement)?;
+    if row.status == SeatStatus::Accepted {
+        check_removal(&current, row.user_id, found.stage, replacement)?;
     }
     let now = Utc::now();
-    let team_role = parse_team_role(&row.team_role)?;
+    let team_role = row.team_role;
     let name = display_names(&txn, vec![row.user_id]).await?.remove(&row.user_id).unwrap_or_default();
     let case_id = row.case_id;
     let left = case_member::Entity::update_many()
         .col_expr(case_member::Column::LeftAt, Expr::value(Some(now)))
         .filter(case_member::Column::Id.eq(seat_id))
         .filter(case_member::Column::LeftAt.is_null())
-        .filter(case_member::Column::Status.eq(row.status.as_str()))
+        .filter(case_member::Column::Status.eq(row.status))
         .exec(&txn)
         .await?;
     if left.rows_affected != 1 {

@@ -3,7 +3,7 @@
 
 use crate::domain::{Relationship, Role};
 use crate::error::AppError;
-use crate::store::cases::{current_seats, find_case, live_relative_link, parse_team_role};
+use crate::store::cases::{current_seats, find_case, live_relative_link};
 use crate::store::entities::{case, case_member, client};
 use crate::store::session::CurrentUser;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -49,7 +49,7 @@ pub async fn relationship(
                 .one(db)
                 .await?;
             match member {
-                Some(m) => Relationship::Team(parse_team_role(&m.team_role)?),
+                Some(m) => Relationship::Team(m.team_role),
                 None => Relationship::Unrelated,
             }
         }

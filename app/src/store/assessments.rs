@@ -5,7 +5,7 @@ use crate::domain::calendar::finnish_date;
 use crate::domain::{AssessmentClock, Stage};
 use crate::error::AppError;
 use crate::model::{AssessmentVersion, ViewEntry};
-use crate::store::cases::{display_names, parse_stage};
+use crate::store::cases::display_names;
 use crate::store::entities::{assessment, assessment_view, case, client};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -41,7 +41,7 @@ pub fn clock(
     started: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<Option<AssessmentClock>, AppError> {
-    if parse_stage(&found.stage)? != Stage::Assessment && started.is_none() {
+    if found.stage != Stage::Assessment && started.is_none() {
         return Ok(None);
     }
     Ok(Some(AssessmentClock::at(

@@ -2,7 +2,7 @@
 //! basis. Rows are only ever inserted (the database refuses updates and deletes).
 
 use crate::domain::audit_search::{BasisKind, StoredBasis};
-use crate::domain::{Basis, Role};
+use crate::domain::Basis;
 use crate::error::AppError;
 use crate::store::entities::{audit_entry, case, organisation};
 use crate::store::session::CurrentUser;
@@ -32,16 +32,22 @@ impl Action {
     }
 }
 
+/// One audit row to write: who read or changed what about which client, and on which basis.
 pub struct Entry<'a> {
-    pub actor: &'a CurrentUser,
-    pub client_id: i32,
-    pub case_id: Option<i32>,
-    pub resource: &'a str,
-    pub action: Action,
-    pub basis: String,
+    actor: &'a CurrentUser,
+    client_id: i32,
+    case_id: Option<i32>,
+    resource: &'a str,
+    action: Action,
+    basis: Basis,
 }
 
 impl<'a> Entry<'a> {
+    /// An entry about a client, not about one of their cases.
+    pub fn on_client(actor: &'a CurrentUser, client_id: i32, resource: &'a str, action: Action, basis: Basis) -> Self {
+        Entry { actor, client_id, case_id: None, resource, action, basis }
+    }
+
     /// An entry about one case of one client, with the basis the access rule gave.
     pub fn on_case(
         actor: &'a CurrentUser,
@@ -50,20 +56,25 @@ impl<'a> Entry<'a> {
         action: Action,
         basis: Basis,
     ) -> Self {
-        Entry { actor, client_id: case.client_id, case_id: Some(case.id), resource, action, basis: basis.to_string() }
+        Entry::on_client(actor, case.client_id, resource, action, basis).in_case(Some(case.id))
+    }
+
+    /// The same entry, about case `case_id` when there is one.
+    pub fn in_case(self, case_id: Option<i32>) -> Self {
+        Entry { case_id, ..self }
     }
 }
 
 fn row(entry: Entry<'_>, at: chrono::DateTime<Utc>) -> audit_entry::ActiveModel {
     audit_entry::ActiveModel {
         actor_user_id: Set(entry.actor.id),
-        actor_role: Set(entry.actor.role.as_str().to_string()),
+        actor_role: Set(entry.actor.role),
         actor_organisation_id: Set(entry.actor.organisation_id),
         client_id: Set(Some(entry.client_id)),
         case_id: Set(entry.case_id),
         resource: Set(entry.resource.to_string()),
         action: Set(entry.action.as_str().to_string()),
-        basis: Set(entry.basis),
+        basis: Set(entry.basis.to_string()),
         created_at: Set(at),
         ..Default::default()
     }
@@ -107,14 +118,6 @@ pub async fn page(
     let more = rows.len() as u64 > size;
     rows.truncate(usize::try_from(size).unwrap_or(usize::MAX));
     Ok((rows, more))
-}
-
-/// The role an entry's actor had, as stored; a role Polku does not know is a fault of the data.
-pub fn actor_role(row: &audit_entry::Model) -> Result<Role, AppError> {
-    row.actor_role.parse::<Role>().map_err(|e| {
-        tracing::error!(audit_id = row.id, error = %e, "stored actor role is invalid");
-        AppError::Internal
-    })
 }
 
 /// The names of the organisations the actors of `rows` acted for, by id.

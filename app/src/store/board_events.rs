@@ -7,11 +7,11 @@ use crate::domain::calendar::finnish_date;
 use crate::domain::plan::{PlanAction, PlanContent};
 use crate::domain::{Access, AssessmentClock, Basis, Relationship, TeamRole};
 use crate::error::AppError;
+use crate::events::DomainEvent;
 use crate::model::{BoardCard, BoardChange, BoardEvent, BoardEventBody};
 use crate::store::audit::Action;
-use crate::store::cases::{coordinators_of, current_seats, display_names, find_case, parse_stage, COORDINATOR_SEATS};
+use crate::store::cases::{coordinators_of, current_seats, display_names, find_case, COORDINATOR_SEATS};
 use crate::store::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification};
-use crate::store::events::DomainEvent;
 use crate::store::placement::Placement;
 use crate::store::session::CurrentUser;
 use crate::store::{audit, placement};
@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, i32>, AppError> {
     let seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .all(db)
         .await?;
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
@@ -106,7 +106,7 @@ impl CardContext {
             column: Column::Step(place.step),
             client_name: self.clients.get(&c.client_id).cloned().unwrap_or_default(),
             what: String::new(),
-            stage: parse_stage(&c.stage)?,
+            stage: c.stage,
             step: place.step,
             due: case_due(place, self.plans.get(&c.id)),
             overdue: place.overdue,
@@ -125,7 +125,7 @@ impl CardContext {
             column: Column::Status(action.status),
             client_name: self.clients.get(&c.client_id).cloned().unwrap_or_default(),
             what: action.what.clone(),
-            stage: parse_stage(&c.stage)?,
+            stage: c.stage,
             step: place.step,
             due: Some(action.due),
             overdue: action.is_overdue(self.today),
@@ -158,12 +158,7 @@ pub async fn my_seats(
     if let Some(case_ids) = only {
         seats = seats.filter(case_member::Column::CaseId.is_in(case_ids.to_vec()));
     }
-    seats
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| Ok((m.case_id, crate::store::cases::parse_team_role(&m.team_role)?)))
-        .collect()
+    seats.all(db).await?.into_iter().map(|m| Ok((m.case_id, m.team_role))).collect()
 }
 
 /// The cards of which of `seats`' cases `user` may read now, with the basis: the one rule every
@@ -193,7 +188,7 @@ pub async fn deliver(
         .all(db)
         .await?
         .into_iter()
-        .map(|m| Ok((m.user_id, crate::store::cases::parse_team_role(&m.team_role)?)))
+        .map(|m| Ok((m.user_id, m.team_role)))
         .collect::<Result<_, AppError>>()?;
     let mut allowed = HashSet::new();
     let mut entries = Vec::new();
@@ -371,16 +366,7 @@ pub async fn plan_saved(
         written.push(record(txn, user, case_id, card, change, &body, now).await?);
         let old_owner = before.map_or(0, |b| b.owner_user_id);
         if let Some(owner) = assignment_notice(user.id, old_owner, action.owner_user_id) {
-            let notice = Notice {
-                recipient: owner,
-                kind: NotificationKind::Assigned,
-                card,
-                actor: Some(user.id),
-                comment_id: None,
-                due_on: None,
-                legal_access_id: None,
-            };
-            notify(txn, notice, now).await?;
+            notify(txn, Notice::assigned(owner, card, user.id), now).await?;
             notified.push(owner);
         }
     }
@@ -395,15 +381,50 @@ pub async fn plan_saved(
     Ok(changed(case_id, written, notified))
 }
 
-/// A notification to be given.
+/// A notification to be given, made by the constructor of its kind so that each kind carries
+/// exactly what its text needs.
 pub struct Notice {
-    pub recipient: i32,
-    pub kind: NotificationKind,
-    pub card: CardRef,
-    pub actor: Option<i32>,
-    pub comment_id: Option<i32>,
-    pub due_on: Option<chrono::NaiveDate>,
-    pub legal_access_id: Option<i32>,
+    recipient: i32,
+    kind: NotificationKind,
+    card: CardRef,
+    actor: Option<i32>,
+    comment_id: Option<i32>,
+    due_on: Option<chrono::NaiveDate>,
+    legal_access_id: Option<i32>,
+}
+
+impl Notice {
+    fn new(recipient: i32, kind: NotificationKind, card: CardRef) -> Self {
+        Notice { recipient, kind, card, actor: None, comment_id: None, due_on: None, legal_access_id: None }
+    }
+
+    /// `actor` handed the task on `card` to `recipient`.
+    pub fn assigned(recipient: i32, card: CardRef, actor: i32) -> Self {
+        Notice { actor: Some(actor), ..Notice::new(recipient, NotificationKind::Assigned, card) }
+    }
+
+    /// `actor` mentioned `recipient` in comment `comment_id` on `card`.
+    pub fn mentioned(recipient: i32, card: CardRef, actor: i32, comment_id: i32) -> Self {
+        Notice {
+            actor: Some(actor),
+            comment_id: Some(comment_id),
+            ..Notice::new(recipient, NotificationKind::Mentioned, card)
+        }
+    }
+
+    /// The task on `card` that `recipient` owns was due on `due_on` and is not done.
+    pub fn overdue(recipient: i32, card: CardRef, due_on: chrono::NaiveDate) -> Self {
+        Notice { due_on: Some(due_on), ..Notice::new(recipient, NotificationKind::Overdue, card) }
+    }
+
+    /// `actor` opened another register's records of case `case_id` on legal basis `legal_access_id`.
+    pub fn legal_basis(recipient: i32, case_id: i32, actor: i32, legal_access_id: i32) -> Self {
+        Notice {
+            actor: Some(actor),
+            legal_access_id: Some(legal_access_id),
+            ..Notice::new(recipient, NotificationKind::LegalBasis, CardRef::Case { case_id })
+        }
+    }
 }
 
 /// Gives a notification; returns false when it had been given already (an overdue notice is given
@@ -411,7 +432,7 @@ pub struct Notice {
 pub async fn notify(txn: &impl ConnectionTrait, notice: Notice, now: DateTime<Utc>) -> Result<bool, AppError> {
     let inserted = notification::Entity::insert(notification::ActiveModel {
         user_id: Set(notice.recipient),
-        kind: Set(notice.kind.as_str().to_owned()),
+        kind: Set(notice.kind),
         case_id: Set(notice.card.case_id()),
         card: Set(notice.card.key()),
         actor_user_id: Set(notice.actor),
@@ -509,7 +530,7 @@ pub fn seated_as_professional(user_id: i32) -> sea_orm::sea_query::SelectStateme
         .select_only()
         .column(case_member::Column::CaseId)
         .filter(case_member::Column::UserId.eq(user_id))
-        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
         .into_query()
 }
 
@@ -536,7 +557,7 @@ pub async fn notify_pair_of_legal_basis(
 ) -> Result<Vec<i32>, AppError> {
     let pair: Vec<i32> = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .all(txn)
         .await?
         .into_iter()
@@ -544,16 +565,7 @@ pub async fn notify_pair_of_legal_basis(
         .filter(|id| *id != user.id)
         .collect();
     for recipient in &pair {
-        let notice = Notice {
-            recipient: *recipient,
-            kind: NotificationKind::LegalBasis,
-            card: CardRef::Case { case_id },
-            actor: Some(user.id),
-            comment_id: None,
-            due_on: None,
-            legal_access_id: Some(legal_access_id),
-        };
-        notify(txn, notice, now).await?;
+        notify(txn, Notice::legal_basis(*recipient, case_id, user.id, legal_access_id), now).await?;
     }
     Ok(pair)
 }

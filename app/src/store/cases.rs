@@ -2,7 +2,7 @@
 //! links, display names, the team, history rows and closures.
 
 use crate::domain::team::SeatStatus;
-use crate::domain::{Sector, Stage, TeamRole};
+use crate::domain::{Sector, TeamRole};
 use crate::error::AppError;
 use crate::model::{ClosureView, HistoryEntry, HistoryEvent, ParticipantChoice, TeamMember};
 use crate::store::entities::{
@@ -14,20 +14,6 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-pub fn parse_stage(raw: &str) -> Result<Stage, AppError> {
-    raw.parse().map_err(|_| {
-        tracing::error!(stage = raw, "stored stage is invalid");
-        AppError::Internal
-    })
-}
-
-pub fn parse_team_role(raw: &str) -> Result<TeamRole, AppError> {
-    raw.parse().map_err(|_| {
-        tracing::error!(team_role = raw, "stored team role is invalid");
-        AppError::Internal
-    })
-}
-
 pub async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::Model, AppError> {
     case::Entity::find_by_id(case_id).one(db).await?.ok_or(AppError::NotFound)
 }
@@ -35,7 +21,7 @@ pub async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::
 /// The seats of people on a team now: accepted by the client and not left.
 pub fn current_seats() -> Select<case_member::Entity> {
     case_member::Entity::find()
-        .filter(case_member::Column::Status.eq(SeatStatus::Accepted.as_str()))
+        .filter(case_member::Column::Status.eq(SeatStatus::Accepted))
         .filter(case_member::Column::LeftAt.is_null())
 }
 
@@ -52,7 +38,7 @@ pub async fn participant_choices_of(
 ) -> Result<HashMap<i32, Vec<ParticipantChoice>>, AppError> {
     let members = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative.as_str()))
+        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
         .all(db)
         .await?;
     let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
@@ -61,7 +47,7 @@ pub async fn participant_choices_of(
         out.entry(m.case_id).or_default().push(ParticipantChoice {
             user_id: m.user_id,
             name: names.get(&m.user_id).cloned().unwrap_or_default(),
-            team_role: parse_team_role(&m.team_role)?,
+            team_role: m.team_role,
         });
     }
     for list in out.values_mut() {
@@ -80,7 +66,7 @@ pub async fn coordinators_of(
 ) -> Result<HashMap<i32, Vec<String>>, AppError> {
     let seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
-        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS.map(TeamRole::as_str)))
+        .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .order_by_desc(case_member::Column::TeamRole)
         .all(db)
         .await?;
@@ -125,7 +111,7 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
     let members = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::LeftAt.is_null())
-        .filter(case_member::Column::Status.ne(SeatStatus::Declined.as_str()))
+        .filter(case_member::Column::Status.ne(SeatStatus::Declined))
         .all(db)
         .await?;
     let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
@@ -151,12 +137,12 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
         let profile = profiles.get(&m.user_id);
         team.push(TeamMember {
             seat_id: m.id,
-            status: m.status.parse().map_err(|_| AppError::Internal)?,
+            status: m.status,
             name: names.get(&m.user_id).cloned().unwrap_or_default(),
-            team_role: parse_team_role(&m.team_role)?,
+            team_role: m.team_role,
             profession: profile.map(|p| p.profession.clone()),
             organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
-            sector: profile.and_then(|p| p.sector.parse::<Sector>().ok()),
+            sector: profile.map(|p| p.sector),
             phone: profile.and_then(|p| p.phone.clone()),
             email: profile.and_then(|p| p.email.clone()),
             contact_hours: profile.and_then(|p| p.contact_hours.clone()),
@@ -209,7 +195,7 @@ pub async fn append_history(
         case_id: sea_orm::Set(case_id),
         actor_user_id: sea_orm::Set(actor_user_id),
         detail: sea_orm::Set(detail),
-        sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
+        sector: sea_orm::Set(Sector::Shared),
         created_at: sea_orm::Set(at),
         ..Default::default()
     })
@@ -275,10 +261,10 @@ fn seat(
     case_member::ActiveModel {
         case_id: sea_orm::Set(case_id),
         user_id: sea_orm::Set(user_id),
-        team_role: sea_orm::Set(team_role.as_str().to_string()),
+        team_role: sea_orm::Set(team_role),
         joined_at: sea_orm::Set(at),
-        sector: sea_orm::Set(Sector::Shared.as_str().to_string()),
-        status: sea_orm::Set(status.as_str().to_string()),
+        sector: sea_orm::Set(Sector::Shared),
+        status: sea_orm::Set(status),
         proposed_by_user_id: sea_orm::Set(proposed_by),
         answered_at: sea_orm::Set(None),
         left_at: sea_orm::Set(None),

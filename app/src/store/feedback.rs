@@ -4,7 +4,6 @@ use crate::domain::feedback::{Feedback, Occasion, Score};
 use crate::domain::Stage;
 use crate::error::AppError;
 use crate::model::FeedbackPrompt;
-use crate::store::cases::parse_stage;
 use crate::store::entities::{case, case_closure, feedback, meeting};
 use crate::store::meetings::invited;
 use crate::store::session::CurrentUser;
@@ -46,7 +45,7 @@ pub async fn prompts(
             });
         }
     }
-    if parse_stage(&found.stage)? == Stage::Closed {
+    if found.stage == Stage::Closed {
         if let Some(closure) = latest_closure(db, found.id).await? {
             out.insert(
                 0,

@@ -6,7 +6,7 @@ use crate::domain::process::{current_step, is_overdue, Step, StepFacts};
 use crate::domain::{AssessmentClock, Stage, TeamRole};
 use crate::error::AppError;
 use crate::store::assessments;
-use crate::store::cases::{current_seats, parse_stage};
+use crate::store::cases::current_seats;
 use crate::store::entities::{case, case_member, client, plan_review};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -46,10 +46,7 @@ pub async fn place(
     // The team is formed once someone besides the coordinator pair holds a seat.
     let formed: HashSet<i32> = current_seats()
         .filter(case_member::Column::CaseId.is_in(ids.clone()))
-        .filter(
-            case_member::Column::TeamRole
-                .is_not_in([TeamRole::SocialCoordinator.as_str(), TeamRole::HealthCoordinator.as_str()]),
-        )
+        .filter(case_member::Column::TeamRole.is_not_in([TeamRole::SocialCoordinator, TeamRole::HealthCoordinator]))
         .select_only()
         .column(case_member::Column::CaseId)
         .into_tuple::<i32>()
@@ -73,7 +70,7 @@ pub async fn place(
 
     let mut out = HashMap::with_capacity(cases.len());
     for c in cases {
-        let stage = parse_stage(&c.stage)?;
+        let stage = c.stage;
         let plan = plans.get(&c.id).unwrap_or(&no_plan);
         let facts = StepFacts {
             team_formed: formed.contains(&c.id),

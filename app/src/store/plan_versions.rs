@@ -4,10 +4,10 @@
 use crate::domain::plan::{PlanContent, PlanError, PlanRole};
 use crate::domain::Sector;
 use crate::error::AppError;
+use crate::events::DomainEvent;
 use crate::model::HistoryEvent;
 use crate::store::cases::append_history;
 use crate::store::entities::plan_version;
-use crate::store::events::DomainEvent;
 use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -39,7 +39,7 @@ pub async fn save_version(
         content: Set(serde_json::to_string(content).map_err(|_| AppError::Internal)?),
         editor: Set(role.as_str().to_string()),
         created_by_user_id: Set(user.id),
-        sector: Set(Sector::Shared.as_str().to_string()),
+        sector: Set(Sector::Shared),
         created_at: Set(now),
         ..Default::default()
     }

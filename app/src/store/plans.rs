@@ -5,7 +5,6 @@ use crate::domain::plan::{PlanContent, PlanError};
 use crate::domain::review::ReviewContent;
 use crate::domain::Stage;
 use crate::error::AppError;
-use crate::store::cases::parse_stage;
 use crate::store::entities::{case, plan_review, plan_version};
 use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder};
@@ -94,7 +93,7 @@ pub async fn latest_for_change(
     found: &case::Model,
     seen: i32,
 ) -> Result<(i32, PlanContent), AppError> {
-    if !is_open(parse_stage(&found.stage)?) {
+    if !is_open(found.stage) {
         return Err(PlanError::NotInCollaboration.into());
     }
     let (current, content) = latest(db, found.id).await?;

@@ -150,17 +150,13 @@ pub async fn load_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Option
         return Ok(None);
     };
     let profile = staff_profile::Entity::find().filter(staff_profile::Column::UserId.eq(user_id)).one(db).await?;
-    let role = account.role.parse::<Role>().map_err(|e| {
-        tracing::error!(user_id, error = %e, "stored role is invalid");
-        AppError::Internal
-    })?;
     Ok(Some(CurrentUser {
         id: account.id,
         username: account.username,
         display_name: account.display_name,
-        role,
+        role: account.role,
         organisation_id: profile.as_ref().map(|p| p.organisation_id),
-        sector: profile.and_then(|p| p.sector.parse().ok()),
+        sector: profile.map(|p| p.sector),
     }))
 }
 

@@ -4,11 +4,11 @@
 use crate::domain::stage::check_transition;
 use crate::domain::{Basis, CaseFacts, Stage, TeamRole};
 use crate::error::AppError;
+use crate::events::DomainEvent;
 use crate::model::HistoryEvent;
 use crate::store::audit::Action;
-use crate::store::cases::{append_history, current_seats, parse_stage};
+use crate::store::cases::{append_history, current_seats};
 use crate::store::entities::{case, case_member};
-use crate::store::events::DomainEvent;
 use crate::store::session::CurrentUser;
 use crate::store::{assessments, audit};
 use chrono::Utc;
@@ -16,7 +16,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 
 pub async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
-    let seats: Vec<String> = current_seats()
+    let seats: Vec<TeamRole> = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .all(db)
         .await?
@@ -24,8 +24,8 @@ pub async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts,
         .map(|m| m.team_role)
         .collect();
     Ok(CaseFacts {
-        has_social_coordinator: seats.iter().any(|r| r == TeamRole::SocialCoordinator.as_str()),
-        has_health_coordinator: seats.iter().any(|r| r == TeamRole::HealthCoordinator.as_str()),
+        has_social_coordinator: seats.contains(&TeamRole::SocialCoordinator),
+        has_health_coordinator: seats.contains(&TeamRole::HealthCoordinator),
         assessment_completed: assessments::is_completed(db, case_id).await?,
     })
 }
@@ -41,16 +41,16 @@ pub async fn apply_move(
     to: Stage,
     now: chrono::DateTime<Utc>,
 ) -> Result<Vec<DomainEvent>, AppError> {
-    let from = parse_stage(&found.stage)?;
+    let from = found.stage;
     check_transition(from, to, facts(txn, found.id).await?)?;
     let closed_at = if to == Stage::Closed { Some(now) } else { None };
     let updated = case::Entity::update_many()
-        .col_expr(case::Column::Stage, Expr::value(to.as_str()))
+        .col_expr(case::Column::Stage, Expr::value(to))
         .col_expr(case::Column::UpdatedAt, Expr::value(now))
         .col_expr(case::Column::ClosedAt, Expr::value(closed_at))
         .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
         .filter(case::Column::Id.eq(found.id))
-        .filter(case::Column::Stage.eq(from.as_str()))
+        .filter(case::Column::Stage.eq(from))
         .filter(case::Column::Version.eq(found.version))
         .exec(txn)
         .await?;

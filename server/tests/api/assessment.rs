@@ -3,9 +3,9 @@
 
 use crate::helpers::*;
 use app::domain::calendar::finnish_date;
-use app::domain::{AssessmentClock, Stage};
+use app::domain::{AssessmentClock, Sector, Stage};
+use app::events::DomainEvent;
 use app::store::entities::{assessment, assessment_view, client};
-use app::store::events::DomainEvent;
 use reqwest::{Client, Response, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
@@ -141,14 +141,14 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
         Some(json!({"kind": "stale_draft"})),
     )
     .await;
-    assert_eq!(app.case_by_id(id).await.stage, "assessment");
+    assert_eq!(app.case_by_id(id).await.stage, Stage::Assessment);
 
     let revision = page(&app, &sanna, id).await["draft"]["revision"].as_i64().unwrap();
     let mut events = app.state.events.subscribe();
     let (status, saved) = json(save(&app, &sanna, id, revision, "complete", &[]).await).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved, json!({"version": 1, "completed": true, "stage": "collaboration"}));
-    assert_eq!(app.case_by_id(id).await.stage, "collaboration");
+    assert_eq!(app.case_by_id(id).await.stage, Stage::Collaboration);
     let published = published(&mut events);
     assert!(
         matches!(published.first(), Some(DomainEvent::StageChanged { from: Stage::Assessment, to: Stage::Collaboration, case_id, .. }) if *case_id == id),
@@ -445,7 +445,7 @@ async fn a_client_sees_their_views_and_the_finished_assessment_on_the_pathway() 
         updated_by_user_id: Set(sanna_id),
         completed_at: Set(Some(now)),
         completed_by_user_id: Set(Some(sanna_id)),
-        sector: Set("shared".into()),
+        sector: Set(Sector::Shared),
         ..Default::default()
     }
     .insert(&app.db)

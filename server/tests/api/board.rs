@@ -3,6 +3,7 @@
 //! the board feed over `/live/board/{board}` catching up after a reconnect.
 
 use crate::helpers::*;
+use app::domain::Stage;
 use app::store::entities::{board_event, card_comment, coordinator_pair, notification};
 use futures_util::StreamExt;
 use reqwest::StatusCode;
@@ -165,7 +166,7 @@ async fn a_case_card_moves_between_stages_under_its_version() {
     assert_eq!(moved["stage"], "follow_up");
     assert_eq!(moved["column"]["value"], "review");
     assert_eq!(moved["version"], eino.version + 1);
-    assert_eq!(app.case_by_id(eino.id).await.stage, "follow_up");
+    assert_eq!(app.case_by_id(eino.id).await.stage, Stage::FollowUp);
     let written =
         board_event::Entity::find().filter(board_event::Column::CaseId.eq(eino.id)).all(&app.db).await.unwrap();
     assert_eq!(written.len() as u64, board_event::Entity::find().count(&app.db).await.unwrap() - events_before);

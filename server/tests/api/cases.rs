@@ -2,9 +2,9 @@
 //! or malformed change writes nothing.
 
 use crate::helpers::*;
-use app::domain::{Stage, TeamRole};
+use app::domain::{Role, Stage, TeamRole};
+use app::events::DomainEvent;
 use app::store::entities::{audit_entry, case_member};
-use app::store::events::DomainEvent;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement};
 use serde_json::{json, Value};
@@ -91,12 +91,12 @@ async fn every_case_view_writes_an_audit_row_with_its_basis() {
     assert_eq!(rows.len(), 3);
     let liisa_id = app.user_id("liisa.makinen").await;
     assert_eq!(rows[0].actor_user_id, liisa_id);
-    assert_eq!(rows[0].actor_role, "professional");
+    assert_eq!(rows[0].actor_role, Role::Professional);
     assert_eq!(rows[0].basis, "team:member");
     assert_eq!(rows[0].client_id, Some(case.client_id));
     assert!(rows[0].actor_organisation_id.is_some());
     assert_eq!(rows[2].basis, "own_client");
-    assert_eq!(rows[2].actor_role, "client");
+    assert_eq!(rows[2].actor_role, Role::Client);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -156,7 +156,7 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
     let case = app.case_of("eino.mantyla").await;
-    assert_eq!(case.stage, "collaboration");
+    assert_eq!(case.stage, Stage::Collaboration);
     let history_before = app.history_len(case.id).await;
     let mut events = app.state.events.subscribe();
 
@@ -168,7 +168,7 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
     assert_eq!(body, json!("follow_up"));
 
     let after = app.case_by_id(case.id).await;
-    assert_eq!(after.stage, "follow_up");
+    assert_eq!(after.stage, Stage::FollowUp);
     assert_eq!(after.version, case.version + 1);
     assert_eq!(app.history_len(case.id).await, history_before + 1);
     let (_, detail) = json(open_case(&app, &sanna, case.id).await).await;
@@ -188,7 +188,7 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
 }
 
 /// Everything a refused move could have touched.
-async fn snapshot(app: &TestApp, case_id: i32) -> (String, i32, u64, usize) {
+async fn snapshot(app: &TestApp, case_id: i32) -> (Stage, i32, u64, usize) {
     let case = app.case_by_id(case_id).await;
     (
         case.stage,
@@ -394,7 +394,7 @@ async fn closing_needs_a_summary_and_who_carries_on_and_a_reopened_case_keeps_bo
     let app = TestApp::spawn().await;
     let maria = app.signed_in("maria.nieminen").await;
     let case = app.case_of("helmi.lahtinen").await;
-    assert_eq!(case.stage, "follow_up");
+    assert_eq!(case.stage, Stage::FollowUp);
     let before = snapshot(&app, case.id).await;
 
     assert_error(
@@ -441,7 +441,7 @@ async fn closing_needs_a_summary_and_who_carries_on_and_a_reopened_case_keeps_bo
     .await;
     assert_eq!((status, body), (StatusCode::OK, json!("closed")));
     let closed = app.case_by_id(case.id).await;
-    assert_eq!(closed.stage, "closed");
+    assert_eq!(closed.stage, Stage::Closed);
     assert!(closed.closed_at.is_some());
     assert!(
         app.db.execute_unprepared("UPDATE case_closures SET summary = 'forged'").await.is_err(),

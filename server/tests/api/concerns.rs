@@ -1,6 +1,8 @@
 //! Identification: who may raise a concern about whom, who screens, and what a decision does.
 
 use crate::helpers::*;
+use app::domain::concern::ConcernStatus;
+use app::domain::{Role, Stage, TeamRole};
 use app::store::entities::{audit_entry, case, case_member, client, concern, screening};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -57,8 +59,8 @@ async fn a_professional_raises_a_concern_about_someone_new() {
     let (status, id) = json(raise_about_person(&app, &ville, "Tuula Saarinen", false, true).await).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let row = concern::Entity::find_by_id(id.as_i64().unwrap() as i32).one(&app.db).await.unwrap().unwrap();
-    assert_eq!(row.status, "open");
-    assert_eq!(row.raised_as, "professional");
+    assert_eq!(row.status, ConcernStatus::Open);
+    assert_eq!(row.raised_as, Role::Professional);
     assert_eq!(row.life_areas, "daily_living,illness");
     assert!(row.agrees_to_proceed && row.agrees_to_involve && !row.urgent);
     let person = client::Entity::find_by_id(row.client_id).one(&app.db).await.unwrap().unwrap();
@@ -244,10 +246,10 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     assert_eq!(decided["coordinators"], json!(["Sanna Virtanen", "Heikki Laine"]), "the answer names the pair");
     let case_id = decided["case_id"].as_i64().unwrap() as i32;
     let opened = app.case_by_id(case_id).await;
-    assert_eq!(opened.stage, "assessment");
+    assert_eq!(opened.stage, Stage::Assessment);
 
     // Both demo pairs have six open cases: the tie goes to the first pair (North).
-    let seats: Vec<(i32, String)> = case_member::Entity::find()
+    let seats: Vec<(i32, TeamRole)> = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
         .all(&app.db)
         .await
@@ -255,10 +257,10 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
         .into_iter()
         .map(|m| (m.user_id, m.team_role))
         .collect();
-    assert!(seats.contains(&(app.user_id("sanna.virtanen").await, "social_coordinator".into())), "{seats:?}");
-    assert!(seats.contains(&(app.user_id("heikki.laine").await, "health_coordinator".into())));
+    assert!(seats.contains(&(app.user_id("sanna.virtanen").await, TeamRole::SocialCoordinator)), "{seats:?}");
+    assert!(seats.contains(&(app.user_id("heikki.laine").await, TeamRole::HealthCoordinator)));
     assert!(
-        seats.contains(&(app.user_id("ville.aaltonen").await, "member".into())),
+        seats.contains(&(app.user_id("ville.aaltonen").await, TeamRole::Member)),
         "the professional who raised it joins"
     );
 
@@ -268,18 +270,18 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     assert_eq!(row.case_id, Some(case_id));
     assert_eq!(
         concern::Entity::find_by_id(id.parse::<i32>().unwrap()).one(&app.db).await.unwrap().unwrap().status,
-        "accepted"
+        ConcernStatus::Accepted
     );
     assert!(app.history_len(case_id).await >= 4);
     let concern_id = id.parse::<i32>().unwrap();
     let published = published(&mut events);
     assert_eq!(
         published.first(),
-        Some(&app::store::events::DomainEvent::ConcernDecided { concern_id, accepted: true }),
+        Some(&app::events::DomainEvent::ConcernDecided { concern_id, accepted: true }),
         "{published:?}"
     );
     assert!(
-        matches!(published.get(1), Some(app::store::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id),
+        matches!(published.get(1), Some(app::events::DomainEvent::CaseOpened { case_id: opened, .. }) if *opened == case_id),
         "{published:?}"
     );
 

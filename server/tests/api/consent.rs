@@ -3,6 +3,7 @@
 //! and withdraws it, and sees who has accessed their information and on what basis.
 
 use crate::helpers::*;
+use app::domain::Sector;
 use app::store::entities::{audit_entry, consent, consent_event, record_entry, staff_profile};
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -280,7 +281,7 @@ async fn entries_go_into_the_writers_register_and_one_hidden_from_the_client_nee
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(written.sector, "health", "a psychiatric nurse writes into the health-care register");
+    assert_eq!(written.sector, Sector::Health, "a psychiatric nurse writes into the health-care register");
     assert_eq!(app.audit_rows(laura_case.id, "record_entry", "create").await.len(), 1);
 
     // Laura reads what is written about her, but not the entry hidden with a reason; she is told

@@ -9,6 +9,8 @@
 //! origins, the language switch, sessions, slow bodies).
 
 use crate::helpers::*;
+use app::domain::team::SeatStatus;
+use app::domain::Sector;
 use app::store::entities::{audit_entry, case, case_member, client, meeting, notification, plan_version};
 use futures_util::StreamExt;
 use reqwest::{Client, StatusCode};
@@ -362,7 +364,7 @@ async fn dates_beyond_two_centuries_are_refused_and_stored_ones_stop_no_page() {
         created_by_user_id: Set(app.user_id("sanna.virtanen").await),
         created_at: Set(chrono::Utc::now()),
         steps_plan_version: Set(None),
-        sector: Set("shared".into()),
+        sector: Set(Sector::Shared),
         ..Default::default()
     }
     .insert(&app.db)
@@ -531,7 +533,7 @@ async fn an_accept_and_a_decline_sent_together_have_one_winner_and_the_store_agr
         statuses.sort();
         assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT], "round {round}: one winner");
         let stored = case_member::Entity::find_by_id(seat.parse::<i32>().unwrap()).one(&app.db).await.unwrap().unwrap();
-        let expected = if accept == StatusCode::OK { "accepted" } else { "declined" };
+        let expected = if accept == StatusCode::OK { SeatStatus::Accepted } else { SeatStatus::Declined };
         assert_eq!(stored.status, expected, "round {round}: stored as the winner was told");
         if accept == StatusCode::OK {
             assert_eq!(app.call(&sanna, "remove_member", &[("seat_id", &seat)]).await.status(), StatusCode::OK);
@@ -685,7 +687,7 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(seat.status, "proposed", "the raiser is proposed, not seated");
+    assert_eq!(seat.status, SeatStatus::Proposed, "the raiser is proposed, not seated");
     assert_error(
         app.call(&liisa, "case", &[("case_id", &case_id.to_string())]).await,
         StatusCode::FORBIDDEN,
@@ -914,7 +916,7 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
     assert_eq!(opened.status(), StatusCode::OK);
     let mut told: Vec<i32> = std::iter::from_fn(|| events.try_recv().ok())
         .filter_map(|e| match e {
-            app::store::events::DomainEvent::Notified { user_ids } => Some(user_ids),
+            app::events::DomainEvent::Notified { user_ids } => Some(user_ids),
             _ => None,
         })
         .flatten()

@@ -1,8 +1,8 @@
 //! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
 
+use app::events::DomainEvent;
 use app::service::AppState;
 use app::store::entities::{audit_entry, case, case_event, client, user};
-use app::store::events::DomainEvent;
 use leptos::config::LeptosOptions;
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};

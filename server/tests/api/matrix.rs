@@ -14,6 +14,8 @@
 //! member, withdrawing consent and signing out come last, and touch no one in the matrix).
 
 use crate::helpers::*;
+use app::domain::team::SeatStatus;
+use app::domain::{Role, Sector, TeamRole};
 use app::store::entities::relative_link;
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -620,7 +622,7 @@ async fn relationships(app: &TestApp) {
             username: Set(username.into()),
             password_hash: Set(hash.clone()),
             display_name: Set(username.into()),
-            role: Set("relative".into()),
+            role: Set(Role::Relative),
             preferred_language: Set("fi".into()),
             created_at: Set(now),
             ..Default::default()
@@ -637,7 +639,7 @@ async fn relationships(app: &TestApp) {
             granted_at: Set(now - chrono::Duration::days(30)),
             valid_until: Set(until),
             revoked_at: Set(revoked),
-            sector: Set("shared".into()),
+            sector: Set(Sector::Shared),
             ..Default::default()
         }
         .insert(&app.db)
@@ -648,10 +650,10 @@ async fn relationships(app: &TestApp) {
         case_member::ActiveModel {
             case_id: Set(eino.id),
             user_id: Set(app.user_id(username).await),
-            team_role: Set("member".into()),
+            team_role: Set(TeamRole::Member),
             joined_at: Set(now - chrono::Duration::days(10)),
-            sector: Set("shared".into()),
-            status: Set("accepted".into()),
+            sector: Set(Sector::Shared),
+            status: Set(SeatStatus::Accepted),
             proposed_by_user_id: Set(None),
             answered_at: Set(Some(now - chrono::Duration::days(9))),
             left_at: Set(left_at),

@@ -1,6 +1,7 @@
 //! The `assessments` table. One row per version of a case's service-need assessment: at most one
 //! open draft (`status = "draft"`), and the completed versions, which the database keeps read-only.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -26,7 +27,7 @@ pub struct Model {
     pub updated_by_user_id: i32,
     pub completed_at: Option<DateTimeUtc>,
     pub completed_by_user_id: Option<i32>,
-    pub sector: String,
+    pub sector: Sector,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

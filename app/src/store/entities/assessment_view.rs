@@ -1,6 +1,7 @@
 //! The `assessment_views` table. Append-only: a view written into the assessment by the client,
 //! a relative or a professional, in their own words.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -15,7 +16,7 @@ pub struct Model {
     pub author: String,
     #[sea_orm(column_type = "Text")]
     pub text: String,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

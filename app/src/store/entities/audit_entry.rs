@@ -1,5 +1,6 @@
 //! The `audit_log` table. Append-only log of every read and change of client data.
 
+use crate::domain::role::Role;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -9,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub actor_user_id: i32,
-    pub actor_role: String,
+    pub actor_role: Role,
     pub actor_organisation_id: Option<i32>,
     pub client_id: Option<i32>,
     pub case_id: Option<i32>,

@@ -1,5 +1,6 @@
 //! The `card_comments` table. Append-only: comments on board cards, as written.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -14,7 +15,7 @@ pub struct Model {
     pub author_user_id: i32,
     #[sea_orm(column_type = "Text")]
     pub body: String,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

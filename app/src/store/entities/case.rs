@@ -1,5 +1,7 @@
 //! The `cases` table. One client's episode of multidisciplinary support.
 
+use crate::domain::role::Sector;
+use crate::domain::stage::Stage;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -9,8 +11,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub client_id: i32,
-    pub stage: String,
-    pub sector: String,
+    pub stage: Stage,
+    pub sector: Sector,
     pub opened_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,

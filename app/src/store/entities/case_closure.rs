@@ -1,5 +1,6 @@
 //! The `case_closures` table. Append-only: how a case was closed and who carries on.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -15,7 +16,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub continuation: String,
     pub closed_by_user_id: i32,
-    pub sector: String,
+    pub sector: Sector,
     pub closed_at: DateTimeUtc,
 }
 

@@ -1,5 +1,6 @@
 //! The `case_events` table. Append-only history of a case: who did what, when.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -13,7 +14,7 @@ pub struct Model {
     /// The `HistoryEvent` as JSON.
     #[sea_orm(column_type = "Text")]
     pub detail: String,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

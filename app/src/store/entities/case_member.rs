@@ -1,5 +1,7 @@
 //! The `case_members` table. The client's team ("Minun tiimini").
 
+use crate::domain::role::{Sector, TeamRole};
+use crate::domain::team::SeatStatus;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -11,12 +13,12 @@ pub struct Model {
     pub case_id: i32,
     pub user_id: i32,
     /// social_coordinator / health_coordinator / own_worker / member / relative
-    pub team_role: String,
+    pub team_role: TeamRole,
     /// When the seat was created (proposed, or added directly by the system).
     pub joined_at: DateTimeUtc,
-    pub sector: String,
+    pub sector: Sector,
     /// proposed / accepted / declined: the client's answer to the pair's proposal.
-    pub status: String,
+    pub status: SeatStatus,
     pub proposed_by_user_id: Option<i32>,
     pub answered_at: Option<DateTimeUtc>,
     /// Set when the person leaves the team; the seat stays for the history.

@@ -1,5 +1,6 @@
 //! The `clients` table. People Polku supports; a client may exist before they have an account.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -20,7 +21,7 @@ pub struct Model {
     pub non_disclosure: bool,
     /// Receives the highest care allowance: the assessment must start by the 7th working day.
     pub highest_care_allowance: bool,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,5 +1,7 @@
 //! The `concerns` table. A concern raised by anyone (identification).
 
+use crate::domain::concern::ConcernStatus;
+use crate::domain::role::{Role, Sector};
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -11,7 +13,7 @@ pub struct Model {
     pub client_id: i32,
     pub raised_by_user_id: i32,
     /// The role the person raised it in: professional / coordinator / client / relative.
-    pub raised_as: String,
+    pub raised_as: Role,
     /// The concern in the person's own words.
     #[sea_orm(column_type = "Text")]
     pub text: String,
@@ -21,8 +23,8 @@ pub struct Model {
     pub agrees_to_proceed: bool,
     pub agrees_to_involve: bool,
     /// open / accepted / declined
-    pub status: String,
-    pub sector: String,
+    pub status: ConcernStatus,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

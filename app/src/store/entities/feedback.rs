@@ -1,6 +1,7 @@
 //! The `feedback` table. Append-only: the client's and relatives' scores after meetings and at
 //! closure.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -21,7 +22,7 @@ pub struct Model {
     pub author_user_id: i32,
     /// `client` or `relative` (`domain::assessment::ViewAuthor`).
     pub author_kind: String,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

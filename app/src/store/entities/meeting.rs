@@ -1,5 +1,6 @@
 //! The `meetings` table: network meetings of a case.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -21,7 +22,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The plan version the agreed steps went into, once they have.
     pub steps_plan_version: Option<i32>,
-    pub sector: String,
+    pub sector: Sector,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

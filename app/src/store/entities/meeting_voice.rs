@@ -1,5 +1,6 @@
 //! The `meeting_voices` table. Append-only: what each person said in a meeting.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -18,7 +19,7 @@ pub struct Model {
     pub worries: String,
     #[sea_orm(column_type = "Text")]
     pub support: String,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

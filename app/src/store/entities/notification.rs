@@ -2,6 +2,7 @@
 //! coordinator pair) someone opened a register of their client by law. Only
 //! `read_at` ever changes.
 
+use crate::domain::board::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -12,7 +13,7 @@ pub struct Model {
     pub id: i32,
     pub user_id: i32,
     /// `assigned`, `mentioned`, `overdue` or `legal_basis` (`domain::board::NotificationKind`).
-    pub kind: String,
+    pub kind: NotificationKind,
     pub case_id: i32,
     pub card: String,
     pub actor_user_id: Option<i32>,

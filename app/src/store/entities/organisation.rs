@@ -1,5 +1,6 @@
 //! The `organisations` table.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub name: String,
     /// social / health / other
-    pub sector: String,
+    pub sector: Sector,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,5 +1,6 @@
 //! The `plan_reviews` table. Append-only: follow-up reviews of a client plan.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -15,7 +16,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub content: String,
     pub reviewed_by_user_id: i32,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,5 +1,6 @@
 //! The `plan_versions` table. Append-only: one row per saved version of a client plan.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -16,7 +17,7 @@ pub struct Model {
     /// Who saved it: "client", "coordinator" or "member".
     pub editor: String,
     pub created_by_user_id: i32,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,6 +1,7 @@
 //! The `record_entries` table. Append-only: what a professional wrote into their own register
 //! about a client on the team, and why, if it is hidden from the client.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -11,7 +12,7 @@ pub struct Model {
     pub id: i32,
     pub case_id: i32,
     /// social / health / other
-    pub sector: String,
+    pub sector: Sector,
     pub author_user_id: i32,
     #[sea_orm(column_type = "Text")]
     pub text: String,

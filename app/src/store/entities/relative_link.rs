@@ -1,5 +1,6 @@
 //! The `relative_links` table. A relative taking part with the scope the client granted.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -17,7 +18,7 @@ pub struct Model {
     pub granted_at: DateTimeUtc,
     pub valid_until: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
-    pub sector: String,
+    pub sector: Sector,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

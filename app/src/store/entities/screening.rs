@@ -1,5 +1,6 @@
 //! The `screenings` table. A coordinator's screening of a concern and the decision taken.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -24,7 +25,7 @@ pub struct Model {
     pub reason: String,
     /// The case opened on acceptance.
     pub case_id: Option<i32>,
-    pub sector: String,
+    pub sector: Sector,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,5 +1,6 @@
 //! The `staff_profiles` table. Work details of professionals, coordinators and administrators.
 
+use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -10,7 +11,7 @@ pub struct Model {
     pub user_id: i32,
     pub profession: String,
     /// social / health / other
-    pub sector: String,
+    pub sector: Sector,
     pub organisation_id: i32,
     pub phone: Option<String>,
     pub email: Option<String>,

@@ -1,5 +1,6 @@
 //! The `users` table. Accounts of every role.
 
+use crate::domain::role::Role;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -13,7 +14,7 @@ pub struct Model {
     pub password_hash: String,
     pub display_name: String,
     /// client / relative / professional / coordinator / administrator
-    pub role: String,
+    pub role: Role,
     pub preferred_language: String,
     pub created_at: DateTimeUtc,
 }

@@ -1,7 +1,9 @@
-//! Domain events published after a change commits, for live views to follow. Every event is
-//! delivered to this server instance's listeners at once; when the instance shares its database
-//! with others (PostgreSQL), it is also handed to a relay that passes it on to them
-//! (`server::relay`), and what the relay brings from the others is delivered here.
+//! Domain events published after a change commits, for live views to follow: the bus every use
+//! case publishes on. It is a floor of its own, under the store (whose board-event projection names
+//! the events it writes) and over nothing but the domain and the views. Every event is delivered to
+//! this server instance's listeners at once; when the instance shares its database with others
+//! (PostgreSQL), it is also handed to a relay that passes it on to them (`server::relay`), and what
+//! the relay brings from the others is delivered here.
 
 use crate::domain::board::Board;
 use crate::domain::feedback::Occasion;

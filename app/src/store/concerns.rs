@@ -1,3 +1,0 @@
-//! The statuses of concern rows.
-
-pub const OPEN: &str = "open";
