@@ -4,7 +4,7 @@
 
 use crate::api::{current_user, unread_notifications, urgent_concerns, Logout};
 use crate::error::AppError;
-use crate::model::SessionUser;
+use crate::model::auth::SessionUser;
 use leptos::prelude::*;
 
 /// Sign-in state: the signed-in user, and signing out. (Signing in belongs to the sign-in page,

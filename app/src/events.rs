@@ -8,7 +8,7 @@
 use crate::domain::board::Board;
 use crate::domain::feedback::Occasion;
 use crate::domain::Stage;
-use crate::model::{BoardEvent, LiveNotice};
+use crate::model::{board::BoardEvent, live::LiveNotice};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 use tokio::sync::{broadcast, mpsc};

@@ -9,7 +9,7 @@ use app::domain::board::{Board, Seen};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
 use app::events::DomainEvent;
-use app::model::{BoardFeed, LiveNotice};
+use app::model::{board::BoardFeed, live::LiveNotice};
 use app::service::feed::FeedItem;
 use app::service::AppState;
 use app::store::session::{self, CurrentUser};

@@ -6,7 +6,7 @@ use app::domain::calendar::{finnish_date, from_finnish_time};
 use app::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
 use app::domain::{Role, Sector, Stage, TeamRole};
 use app::error::AppError;
-use app::model::HistoryEvent;
+use app::model::cases::HistoryEvent;
 use app::store::cases::{add_member, append_history};
 use app::store::entities::{
     case, client, coordinator_pair, meeting, organisation, plan_version, record_entry, relative_link, staff_profile,

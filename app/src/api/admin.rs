@@ -1,7 +1,7 @@
 //! Administration: the staff directory. Administrators see no client content.
 
 use crate::error::AppError;
-use crate::model::StaffRow;
+use crate::model::admin::StaffRow;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 //! everyone's own views, and the client fact that runs the legal clock.
 
 use crate::error::AppError;
-use crate::model::{AssessmentPage, AssessmentSaved};
+use crate::model::assessment::{AssessmentPage, AssessmentSaved};
 use leptos::prelude::*;
 use std::collections::HashMap;
 

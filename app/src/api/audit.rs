@@ -1,7 +1,7 @@
 //! The audit reviewer's search of the access log.
 
 use crate::error::AppError;
-use crate::model::AuditResults;
+use crate::model::audit::AuditResults;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

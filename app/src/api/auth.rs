@@ -1,7 +1,7 @@
 //! Signing in and out, and who is signed in.
 
 use crate::error::AppError;
-use crate::model::SessionUser;
+use crate::model::auth::SessionUser;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 //! reader's notifications. Live changes arrive over the `/live/board/{board}` websocket.
 
 use crate::error::AppError;
-use crate::model::{BoardCard, BoardPage, CardCommentView, Notifications};
+use crate::model::board::{BoardCard, BoardPage, CardCommentView, Notifications};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 
 use crate::domain::Stage;
 use crate::error::AppError;
-use crate::model::{CaseDetail, CaseSummary};
+use crate::model::cases::{CaseDetail, CaseSummary};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -1,7 +1,7 @@
 //! Identification: raising a concern, and screening concerns for coordinators.
 
 use crate::error::AppError;
-use crate::model::{ConcernView, Decided, RaiseContext};
+use crate::model::concerns::{ConcernView, Decided, RaiseContext};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

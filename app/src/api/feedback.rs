@@ -2,7 +2,7 @@
 //! coordinators on `/feedback`.
 
 use crate::error::AppError;
-use crate::model::FeedbackOverview;
+use crate::model::feedback::FeedbackOverview;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

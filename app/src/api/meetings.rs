@@ -2,7 +2,7 @@
 //! plan. Invitations download from `/meetings/{id}/invite.ics` (see `meeting_invite_path`).
 
 use crate::error::AppError;
-use crate::model::{MeetingPage, MeetingsPage};
+use crate::model::meetings::{MeetingPage, MeetingsPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

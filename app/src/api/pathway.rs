@@ -1,7 +1,7 @@
 //! "My pathway" for clients and their relatives.
 
 use crate::error::AppError;
-use crate::model::Pathway;
+use crate::model::pathway::Pathway;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

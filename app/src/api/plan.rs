@@ -1,7 +1,7 @@
 //! The client plan: reading it (with any two versions compared) and making one change at a time.
 
 use crate::error::AppError;
-use crate::model::PlanPage;
+use crate::model::plan::PlanPage;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -3,7 +3,7 @@
 //! accessed their information.
 
 use crate::error::AppError;
-use crate::model::{PrivacyPage, RecordsPage};
+use crate::model::privacy::{PrivacyPage, RecordsPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

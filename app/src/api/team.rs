@@ -1,7 +1,7 @@
 //! The client's team: the pair proposes and removes members, the client accepts or declines.
 
 use crate::error::AppError;
-use crate::model::Candidate;
+use crate::model::team::Candidate;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -5,7 +5,7 @@ use super::labels;
 use crate::auth::use_auth;
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::model::SessionUser;
+use crate::model::auth::SessionUser;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;

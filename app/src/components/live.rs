@@ -7,7 +7,7 @@
 //! fresh data.
 
 use crate::i18n::*;
-use crate::model::{BoardFeed, LiveNotice};
+use crate::model::{board::BoardFeed, live::LiveNotice};
 use leptos::prelude::*;
 
 /// Where the connection stands, for the view to say so.

@@ -9,7 +9,10 @@ use crate::domain::assessment::{AssessmentContent, ContactMode, Weight};
 use crate::domain::{LifeArea, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{AssessmentDraft, AssessmentPage as Page, AssessmentVersion, ParticipantChoice, ViewEntry};
+use crate::model::{
+    assessment::{AssessmentDraft, AssessmentPage as Page, AssessmentVersion, ViewEntry},
+    team::ParticipantChoice,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

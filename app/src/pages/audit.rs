@@ -9,7 +9,7 @@ use crate::components::{ErrorMessage, Loading};
 use crate::domain::audit_search::{AuditSearchForm, BasisKind};
 use crate::domain::Basis;
 use crate::i18n::*;
-use crate::model::{AuditResults, AuditRow};
+use crate::model::audit::{AuditResults, AuditRow};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;

@@ -17,7 +17,10 @@ use crate::domain::process::Step;
 use crate::domain::Stage;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{BoardCard, BoardChange, BoardEvent, BoardFeed, BoardPage, CardCommentView, ParticipantChoice};
+use crate::model::{
+    board::{BoardCard, BoardChange, BoardEvent, BoardFeed, BoardPage, CardCommentView},
+    team::ParticipantChoice,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;

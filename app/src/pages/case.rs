@@ -11,7 +11,7 @@ use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{CaseDetail, ClosureView, HistoryEntry, HistoryEvent, StageMove};
+use crate::model::cases::{CaseDetail, ClosureView, HistoryEntry, HistoryEvent, StageMove};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

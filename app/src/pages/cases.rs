@@ -5,7 +5,7 @@ use crate::components::labels;
 use crate::components::{Clock, ErrorMessage, Loading};
 use crate::domain::process::Step;
 use crate::i18n::*;
-use crate::model::CaseSummary;
+use crate::model::cases::CaseSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;

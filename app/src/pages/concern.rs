@@ -6,7 +6,7 @@ use crate::components::labels;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::{LifeArea, Role};
 use crate::i18n::*;
-use crate::model::RaiseContext;
+use crate::model::concerns::RaiseContext;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

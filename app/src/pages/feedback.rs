@@ -7,7 +7,7 @@ use crate::components::labels;
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::feedback::{Feedback, FeedbackSummary, Occasion, Score};
 use crate::i18n::*;
-use crate::model::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
+use crate::model::feedback::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

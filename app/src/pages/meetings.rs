@@ -12,7 +12,7 @@ use crate::components::labels::{self, I18n};
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{MeetingPage, MeetingSummary, MeetingsPage, VoiceView};
+use crate::model::meetings::{MeetingPage, MeetingSummary, MeetingsPage, VoiceView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -7,7 +7,7 @@ use crate::auth::use_auth;
 use crate::components::{labels, succeeded, ErrorMessage, Loading};
 use crate::domain::board::NotificationKind;
 use crate::i18n::*;
-use crate::model::NotificationView;
+use crate::model::board::NotificationView;
 use leptos::prelude::*;
 
 #[component]

@@ -14,7 +14,7 @@ use crate::domain::process::{NextDate, Step, StepState};
 use crate::domain::team::SeatStatus;
 use crate::domain::Stage;
 use crate::i18n::*;
-use crate::model::{GoalProgress, GoalReviewed, Pathway};
+use crate::model::pathway::{GoalProgress, GoalReviewed, Pathway};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -10,7 +10,10 @@ use crate::domain::plan::{Goal, PlanAction, PlanDiff, PlanRole, TaskStatus};
 use crate::domain::review::GoalScore;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{ParticipantChoice, PlanCompare, PlanPage as Page, PlanVersionMeta, ReviewView};
+use crate::model::{
+    plan::{PlanCompare, PlanPage as Page, PlanVersionMeta, ReviewView},
+    team::ParticipantChoice,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

@@ -11,7 +11,7 @@ use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::audit_search::BasisKind;
 use crate::domain::consent::{Method, Party, Register};
 use crate::i18n::*;
-use crate::model::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
+use crate::model::privacy::{AccessLogEntry, AccessLogPage, ConsentView, PartyChoice, PrivacyPage, RelativeView};
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 

@@ -12,7 +12,7 @@ use crate::components::ErrorMessage;
 use crate::domain::process::{MapScope, Step, StepCounts};
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::model::LiveNotice;
+use crate::model::live::LiveNotice;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;

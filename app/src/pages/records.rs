@@ -11,7 +11,10 @@ use crate::components::{labels, last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalAccess, LegalBasis, Register};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::model::{ConsentView, LiveNotice, PartyChoice, RecordEntryView, RecordsPage};
+use crate::model::{
+    live::LiveNotice,
+    privacy::{ConsentView, PartyChoice, RecordEntryView, RecordsPage},
+};
 use crate::pages::privacy::{ConsentFacts, TermsFields};
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;

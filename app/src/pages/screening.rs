@@ -7,7 +7,7 @@ use crate::components::{ErrorMessage, Loading};
 use crate::domain::concern::parse_count;
 use crate::domain::screening::{propose, Coping, Reason, Risk, Signals};
 use crate::i18n::*;
-use crate::model::{ConcernView, Decided};
+use crate::model::concerns::{ConcernView, Decided};
 use leptos::prelude::*;
 
 #[component]

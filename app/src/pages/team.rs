@@ -7,7 +7,7 @@ use crate::components::{ErrorMessage, Loading};
 use crate::domain::team::SeatStatus;
 use crate::domain::TeamRole;
 use crate::i18n::*;
-use crate::model::TeamMember;
+use crate::model::team::TeamMember;
 use leptos::prelude::*;
 
 /// The team with each person's role and contact routes. With `remove`, the coordinator pair

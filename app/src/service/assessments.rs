@@ -6,7 +6,10 @@ use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, Vi
 use crate::domain::{Access, AssessmentError, Sector, Stage};
 use crate::error::AppError;
 use crate::events::{self, Events};
-use crate::model::{AssessmentDraft, AssessmentPage, AssessmentSaved, HistoryEvent, ViewEntry};
+use crate::model::{
+    assessment::{AssessmentDraft, AssessmentPage, AssessmentSaved, ViewEntry},
+    cases::HistoryEvent,
+};
 use crate::store::access::authorise;
 use crate::store::assessments::{
     clock, completed_versions, read_record, versions, view_entries, write_record, Record, COMPLETED, DRAFT,

@@ -9,7 +9,7 @@
 use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm, PAGE};
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
-use crate::model::{AuditResults, AuditRow};
+use crate::model::audit::{AuditResults, AuditRow};
 use crate::store::audit::{self, Action};
 use crate::store::entities::{audit_entry, client, user};
 use crate::store::session::CurrentUser;

@@ -18,8 +18,11 @@ use crate::domain::{Access, AccessDenied, Basis, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
 use crate::model::{
-    BoardCard, BoardChange, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView, Notifications,
-    ParticipantChoice,
+    board::{
+        BoardCard, BoardChange, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView,
+        Notifications,
+    },
+    team::ParticipantChoice,
 };
 use crate::store::access::authorise;
 use crate::store::audit::Action;

@@ -8,7 +8,7 @@ use crate::domain::stage::check_transition;
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
 use crate::events::{self, Events};
-use crate::model::{CaseDetail, CaseSummary, ClientSummary, StageMove};
+use crate::model::cases::{CaseDetail, CaseSummary, ClientSummary, StageMove};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::cases::{closures, coordinators_of, current_seats, history, team};

@@ -12,7 +12,10 @@ use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{ClientChoice, ConcernView, Decided, HistoryEvent, RaiseContext};
+use crate::model::{
+    cases::HistoryEvent,
+    concerns::{ClientChoice, ConcernView, Decided, RaiseContext},
+};
 use crate::store::audit::{self, Action};
 use crate::store::cases::{
     add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
@@ -367,9 +370,10 @@ pub async fn decide(
     )
     .await?;
     let board = match case_id {
-        Some(case_id) => {
-            Some(crate::store::board_events::record_case(&txn, user, case_id, crate::model::BoardChange::Added).await?)
-        }
+        Some(case_id) => Some(
+            crate::store::board_events::record_case(&txn, user, case_id, crate::model::board::BoardChange::Added)
+                .await?,
+        ),
         None => None,
     };
     txn.commit().await?;

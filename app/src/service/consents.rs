@@ -15,7 +15,7 @@ use crate::domain::consent::{
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{AccessLogEntry, AccessLogPage, PartyChoice, PrivacyPage, RelativeView};
+use crate::model::privacy::{AccessLogEntry, AccessLogPage, PartyChoice, PrivacyPage, RelativeView};
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
 use crate::store::cases::display_names;

@@ -11,7 +11,7 @@
 
 use crate::domain::board::{viewers_everywhere, Board, Presence};
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{BoardEvent, BoardFeed};
+use crate::model::board::{BoardEvent, BoardFeed};
 use crate::store::board_events;
 use crate::store::session::CurrentUser;
 use sea_orm::DatabaseConnection;

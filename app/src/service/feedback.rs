@@ -8,7 +8,7 @@ use crate::domain::feedback::{
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{FeedbackComment, FeedbackOverview};
+use crate::model::feedback::{FeedbackComment, FeedbackOverview};
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
 use crate::store::cases::current_seats;

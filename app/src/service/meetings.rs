@@ -9,7 +9,7 @@ use crate::domain::plan::{check_edit, PlanChange, PlanError, PlanRole};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{Invitee, MeetingPage, MeetingsPage, VoiceView};
+use crate::model::meetings::{Invitee, MeetingPage, MeetingsPage, VoiceView};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::cases::{current_seats, display_names, participant_choices};

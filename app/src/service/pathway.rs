@@ -6,7 +6,7 @@ use crate::domain::process::NextDate;
 use crate::domain::review::latest_score;
 use crate::domain::{Access, AssessmentClock, Role, Stage};
 use crate::error::AppError;
-use crate::model::{GoalProgress, GoalReviewed, Pathway};
+use crate::model::pathway::{GoalProgress, GoalReviewed, Pathway};
 use crate::store::access::relationship;
 use crate::store::audit::Action;
 use crate::store::cases::{closures, history, live_relative_links, team};

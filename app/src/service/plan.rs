@@ -8,7 +8,11 @@ use crate::domain::review::{RawReview, ReviewContent};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{BoardChange, HistoryEvent, PlanCompare, PlanPage, PlanVersionMeta, ReviewView};
+use crate::model::{
+    board::BoardChange,
+    cases::HistoryEvent,
+    plan::{PlanCompare, PlanPage, PlanVersionMeta, ReviewView},
+};
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
 use crate::store::cases::{append_history, display_names, participant_choices};

@@ -10,7 +10,7 @@ use crate::domain::record::NewEntry;
 use crate::domain::{Access, Basis, Sector};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{RecordEntryView, RecordsPage};
+use crate::model::privacy::{RecordEntryView, RecordsPage};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::cases::display_names;

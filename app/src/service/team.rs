@@ -10,7 +10,7 @@ use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, Sea
 use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{BoardChange, Candidate, HistoryEvent};
+use crate::model::{board::BoardChange, cases::HistoryEvent, team::Candidate};
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
 use crate::store::cases::{append_history, display_names, live_relative_links};

@@ -4,7 +4,7 @@ use crate::domain::assessment::{AssessmentContent, ViewAuthor};
 use crate::domain::calendar::finnish_date;
 use crate::domain::{AssessmentClock, Stage};
 use crate::error::AppError;
-use crate::model::{AssessmentVersion, ViewEntry};
+use crate::model::assessment::{AssessmentVersion, ViewEntry};
 use crate::store::cases::display_names;
 use crate::store::entities::{assessment, assessment_view, case, client};
 use chrono::{DateTime, Utc};

@@ -8,7 +8,7 @@ use crate::domain::plan::{PlanAction, PlanContent};
 use crate::domain::{Access, AssessmentClock, Basis, Relationship, TeamRole};
 use crate::error::AppError;
 use crate::events::DomainEvent;
-use crate::model::{BoardCard, BoardChange, BoardEvent, BoardEventBody};
+use crate::model::board::{BoardCard, BoardChange, BoardEvent, BoardEventBody};
 use crate::store::audit::Action;
 use crate::store::cases::{coordinators_of, current_seats, display_names, find_case, COORDINATOR_SEATS};
 use crate::store::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification};

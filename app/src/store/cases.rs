@@ -4,7 +4,10 @@
 use crate::domain::team::SeatStatus;
 use crate::domain::{Sector, TeamRole};
 use crate::error::AppError;
-use crate::model::{ClosureView, HistoryEntry, HistoryEvent, ParticipantChoice, TeamMember};
+use crate::model::{
+    cases::{ClosureView, HistoryEntry, HistoryEvent},
+    team::{ParticipantChoice, TeamMember},
+};
 use crate::store::entities::{
     case, case_closure, case_event, case_member, organisation, relative_link, staff_profile, user,
 };

@@ -3,7 +3,7 @@
 use crate::domain::consent::{Consent, ConsentChange, GivenBy, Method, Party, Terms};
 use crate::domain::TeamRole;
 use crate::error::AppError;
-use crate::model::{ConsentView, PartyChoice};
+use crate::model::privacy::{ConsentView, PartyChoice};
 
 use crate::store::cases::{current_seats, display_names};
 use crate::store::entities::{case, case_member, client, consent, consent_event, organisation, staff_profile};

@@ -3,7 +3,7 @@
 use crate::domain::feedback::{Feedback, Occasion, Score};
 use crate::domain::Stage;
 use crate::error::AppError;
-use crate::model::FeedbackPrompt;
+use crate::model::feedback::FeedbackPrompt;
 use crate::store::entities::{case, case_closure, feedback, meeting};
 use crate::store::meetings::invited;
 use crate::store::session::CurrentUser;

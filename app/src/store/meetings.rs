@@ -1,7 +1,7 @@
 //! Reading network meetings: one meeting, a case's meetings, who was invited, summaries.
 
 use crate::error::AppError;
-use crate::model::MeetingSummary;
+use crate::model::meetings::MeetingSummary;
 use crate::store::cases::display_names;
 use crate::store::entities::meeting;
 use chrono::Utc;

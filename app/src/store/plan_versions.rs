@@ -5,7 +5,7 @@ use crate::domain::plan::{PlanContent, PlanError, PlanRole};
 use crate::domain::Sector;
 use crate::error::AppError;
 use crate::events::DomainEvent;
-use crate::model::HistoryEvent;
+use crate::model::cases::HistoryEvent;
 use crate::store::cases::append_history;
 use crate::store::entities::plan_version;
 use crate::store::session::CurrentUser;

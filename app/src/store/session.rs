@@ -6,7 +6,7 @@
 
 use crate::domain::{Role, Sector};
 use crate::error::AppError;
-use crate::model::SessionUser;
+use crate::model::auth::SessionUser;
 use crate::store::config::Config;
 use crate::store::entities::{session, staff_profile, user};
 use chrono::{DateTime, Duration, Utc};

@@ -5,7 +5,7 @@ use crate::domain::stage::check_transition;
 use crate::domain::{Basis, CaseFacts, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::DomainEvent;
-use crate::model::HistoryEvent;
+use crate::model::cases::HistoryEvent;
 use crate::store::audit::Action;
 use crate::store::cases::{append_history, current_seats};
 use crate::store::entities::{case, case_member};
@@ -59,7 +59,8 @@ pub async fn apply_move(
     }
     append_history(txn, found.id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
     audit::record(txn, audit::Entry::on_case(user, found, "case_stage", Action::Update, basis)).await?;
-    let board = crate::store::board_events::record_case(txn, user, found.id, crate::model::BoardChange::Moved).await?;
+    let board =
+        crate::store::board_events::record_case(txn, user, found.id, crate::model::board::BoardChange::Moved).await?;
     Ok(vec![
         DomainEvent::StageChanged { case_id: found.id, from, to, actor_user_id: user.id, version: found.version + 1 },
         board,

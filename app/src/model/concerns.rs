@@ -1,0 +1,47 @@
+//! Raising a concern and screening it.
+
+use crate::domain::Role;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A concern waiting for screening, as a coordinator sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConcernView {
+    pub id: i32,
+    pub client_name: String,
+    pub date_of_birth: NaiveDate,
+    pub raised_by: String,
+    pub raised_as: Role,
+    pub text: String,
+    pub life_areas: Vec<crate::domain::LifeArea>,
+    pub urgent: bool,
+    pub agrees_to_proceed: bool,
+    pub agrees_to_involve: bool,
+    pub created_at: DateTime<Utc>,
+    /// The person already has a case that is not closed: accepting would open a second one, which
+    /// Polku refuses.
+    pub has_open_case: bool,
+}
+
+/// What the concern form offers the signed-in person: a relative chooses among the clients who
+/// let them write; a client raises a concern about themself; staff describe the person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaiseContext {
+    pub role: Role,
+    pub clients: Vec<ClientChoice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientChoice {
+    pub id: i32,
+    pub name: String,
+}
+
+/// The outcome of a screening decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decided {
+    pub accepted: bool,
+    pub case_id: Option<i32>,
+    /// The coordinator pair the new case went to (social first), when it is known.
+    pub coordinators: Vec<String>,
+}

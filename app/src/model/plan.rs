@@ -1,0 +1,63 @@
+//! The client plan: versions, comparison, reviews.
+
+use super::team::ParticipantChoice;
+use crate::domain::plan::{PlanContent, PlanDiff, PlanRole};
+use crate::domain::Stage;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One saved version of the client plan: who saved it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanVersionMeta {
+    pub version: i32,
+    pub saved_by: String,
+    pub editor: PlanRole,
+    pub at: DateTime<Utc>,
+}
+
+/// What changed between two chosen versions of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanCompare {
+    pub from: i32,
+    pub to: i32,
+    pub changes: Vec<PlanDiff>,
+}
+
+/// Everything the plan page shows, shaped for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanPage {
+    pub case_id: i32,
+    pub client_name: String,
+    pub stage: Stage,
+    /// The version shown (0 before the first save) and its content.
+    pub version: i32,
+    pub content: PlanContent,
+    /// Every saved version, newest first.
+    pub versions: Vec<PlanVersionMeta>,
+    pub compare: Option<PlanCompare>,
+    /// The people who may own actions: everyone on the team now.
+    pub owners: Vec<ParticipantChoice>,
+    /// Names of everyone an action names as its owner, also of people who have left the team.
+    pub owner_names: Vec<(i32, String)>,
+    /// What the reader may change, if anything; None for relatives and outside collaboration.
+    pub role: Option<PlanRole>,
+    pub reader_user_id: i32,
+    /// Today in Finland, for overdue actions.
+    pub today: NaiveDate,
+    /// Follow-up reviews, newest first.
+    pub reviews: Vec<ReviewView>,
+}
+
+/// A follow-up review as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub content: crate::domain::review::ReviewContent,
+}
+
+impl PlanPage {
+    pub fn owner_name(&self, user_id: i32) -> String {
+        self.owner_names.iter().find(|(id, _)| *id == user_id).map(|(_, n)| n.clone()).unwrap_or_default()
+    }
+}
