@@ -7,6 +7,7 @@
 
 use crate::domain::board::Board;
 use crate::domain::feedback::Occasion;
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::Stage;
 use crate::model::{board::BoardEvent, live::LiveNotice};
 use serde::{Deserialize, Serialize};
@@ -17,16 +18,16 @@ use tokio::sync::{broadcast, mpsc};
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DomainEvent {
     StageChanged {
-        case_id: i32,
+        case_id: CaseId,
         from: Stage,
         to: Stage,
-        actor_user_id: i32,
+        actor_user_id: UserId,
         version: i32,
     },
     CaseOpened {
-        case_id: i32,
+        case_id: CaseId,
         stage: Stage,
-        actor_user_id: i32,
+        actor_user_id: UserId,
     },
     ConcernRaised {
         concern_id: i32,
@@ -37,46 +38,46 @@ pub enum DomainEvent {
         accepted: bool,
     },
     TeamChanged {
-        case_id: i32,
-        actor_user_id: i32,
+        case_id: CaseId,
+        actor_user_id: UserId,
     },
     PlanChanged {
-        case_id: i32,
+        case_id: CaseId,
         version: i32,
-        actor_user_id: i32,
+        actor_user_id: UserId,
     },
     FeedbackGiven {
-        case_id: i32,
+        case_id: CaseId,
         occasion: Occasion,
     },
     /// A record entry was written into a register.
     RecordWritten {
-        case_id: i32,
+        case_id: CaseId,
     },
     /// A client gave, narrowed or withdrew consent: who may read which records changed.
     ConsentChanged {
-        client_id: i32,
+        client_id: ClientId,
     },
     /// Board events were written (`store::board_events`). `notified` are the people the change gave a
     /// notification. On the instance that wrote them, `written` holds the events themselves, so
     /// its boards hear them without reading them back; the relay carries only the ids, and other
     /// instances read the events by id.
     BoardChanged {
-        case_id: i32,
+        case_id: CaseId,
         events: Vec<i32>,
-        notified: Vec<i32>,
+        notified: Vec<UserId>,
         #[serde(skip)]
         written: Vec<BoardEvent>,
     },
     /// These people have new notifications.
     Notified {
-        user_ids: Vec<i32>,
+        user_ids: Vec<UserId>,
     },
     /// Who is viewing `board` through server instance `instance` now.
     Presence {
         instance: u64,
         board: Board,
-        viewers: Vec<(i32, String)>,
+        viewers: Vec<(UserId, String)>,
     },
 }
 
@@ -166,18 +167,21 @@ mod tests {
     #[test]
     fn live_views_hear_that_cases_or_concerns_changed_and_nothing_more() {
         let moved = DomainEvent::StageChanged {
-            case_id: 7,
+            case_id: CaseId(7),
             from: Stage::Assessment,
             to: Stage::Collaboration,
-            actor_user_id: 3,
+            actor_user_id: UserId(3),
             version: 2,
         };
         assert_eq!(moved.notice(), Some(LiveNotice::Cases));
-        assert_eq!(DomainEvent::TeamChanged { case_id: 7, actor_user_id: 3 }.notice(), Some(LiveNotice::Cases));
+        assert_eq!(
+            DomainEvent::TeamChanged { case_id: CaseId(7), actor_user_id: UserId(3) }.notice(),
+            Some(LiveNotice::Cases)
+        );
         assert_eq!(DomainEvent::ConcernRaised { concern_id: 1, urgent: true }.notice(), Some(LiveNotice::Concerns));
         assert_eq!(DomainEvent::ConcernDecided { concern_id: 1, accepted: false }.notice(), Some(LiveNotice::Concerns));
-        assert_eq!(DomainEvent::FeedbackGiven { case_id: 7, occasion: Occasion::Closure }.notice(), None);
-        assert_eq!(DomainEvent::ConsentChanged { client_id: 4 }.notice(), Some(LiveNotice::Records));
+        assert_eq!(DomainEvent::FeedbackGiven { case_id: CaseId(7), occasion: Occasion::Closure }.notice(), None);
+        assert_eq!(DomainEvent::ConsentChanged { client_id: ClientId(4) }.notice(), Some(LiveNotice::Records));
         assert_eq!(serde_json::to_string(&LiveNotice::Records).unwrap(), r#""records""#, "which client, never");
         let sent = serde_json::to_string(&moved.notice().unwrap()).unwrap();
         assert_eq!(sent, r#""cases""#, "no case id, client or actor goes out");

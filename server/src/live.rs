@@ -6,6 +6,7 @@
 
 use crate::origin::same_origin;
 use app::domain::board::{Board, Seen};
+use app::domain::ids::CaseId;
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
 use app::events::DomainEvent;
@@ -168,7 +169,7 @@ struct BoardFollow {
     token: String,
     user: CurrentUser,
     board: Board,
-    cases: Vec<i32>,
+    cases: Vec<CaseId>,
     /// The last event the board applied before it connected.
     after: i32,
 }

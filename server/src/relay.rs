@@ -106,13 +106,19 @@ pub async fn start(db: &DatabaseConnection, events: &Events, channel: &str) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::domain::{CaseId, UserId};
 
     #[test]
     fn a_board_change_too_big_for_one_notify_is_sent_in_parts_that_name_every_event_once() {
         let events: Vec<i32> = (1_000_000..1_002_000).collect();
         let parts = payloads(
             7,
-            DomainEvent::BoardChanged { case_id: 3, events: events.clone(), notified: vec![9], written: Vec::new() },
+            DomainEvent::BoardChanged {
+                case_id: CaseId(3),
+                events: events.clone(),
+                notified: vec![UserId(9)],
+                written: Vec::new(),
+            },
         );
         assert!(parts.len() > 1);
         let mut seen = Vec::new();
@@ -129,7 +135,7 @@ mod tests {
             notified.extend(n);
         }
         assert_eq!(seen, events);
-        assert_eq!(notified, vec![9], "the notified are told once");
-        assert_eq!(payloads(7, DomainEvent::Notified { user_ids: vec![1] }).len(), 1);
+        assert_eq!(notified, vec![UserId(9)], "the notified are told once");
+        assert_eq!(payloads(7, DomainEvent::Notified { user_ids: vec![UserId(1)] }).len(), 1);
     }
 }

@@ -3,6 +3,7 @@
 //! and employment services, relatives, an administrator and an audit reviewer. All names are invented.
 
 use app::domain::calendar::{finnish_date, from_finnish_time};
+use app::domain::ids::{CaseId, ClientId, UserId};
 use app::domain::plan::{Goal, PlanAction, PlanContent, PlanRole, Service, TaskStatus};
 use app::domain::{Role, Sector, Stage, TeamRole};
 use app::error::AppError;
@@ -627,7 +628,7 @@ async fn add_user(
     name: &str,
     role: Role,
     language: &str,
-) -> Result<i32, AppError> {
+) -> Result<UserId, AppError> {
     let row = user::ActiveModel {
         username: Set(username.to_string()),
         password_hash: Set(password_hash.to_string()),
@@ -662,7 +663,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         orgs.insert(org.key, (row.id, org.sector));
     }
 
-    let mut users: HashMap<&str, i32> = HashMap::new();
+    let mut users: HashMap<&str, UserId> = HashMap::new();
     for s in STAFF {
         let id = add_user(&txn, &password_hash, s.username, s.name, s.role, "fi").await?;
         let (org_id, sector) = orgs[s.org];
@@ -691,7 +692,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         .await?;
     }
 
-    let mut client_ids: HashMap<&str, (i32, i32)> = HashMap::new();
+    let mut client_ids: HashMap<&str, (ClientId, CaseId)> = HashMap::new();
     for c in CLIENTS {
         let user_id = add_user(&txn, &password_hash, c.username, c.name, Role::Client, c.language).await?;
         users.insert(c.username, user_id);
@@ -819,8 +820,8 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
 /// A network meeting held `days_ago` at 13.00 Finnish time, for the client to give feedback on.
 async fn seed_past_meeting(
     db: &impl ConnectionTrait,
-    case_id: i32,
-    invited: &[i32],
+    case_id: CaseId,
+    invited: &[UserId],
     days_ago: i64,
     now: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -849,8 +850,8 @@ async fn seed_past_meeting(
 /// a review date (version 2), with one task overdue.
 async fn seed_plan(
     db: &impl ConnectionTrait,
-    users: &HashMap<&str, i32>,
-    case_id: i32,
+    users: &HashMap<&str, UserId>,
+    case_id: CaseId,
     now: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
     let today = finnish_date(now);

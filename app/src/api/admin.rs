@@ -25,7 +25,7 @@ pub async fn staff_directory() -> Result<Vec<StaffRow>, AppError> {
         let db = &app_state()?.db;
         let orgs: HashMap<i32, String> =
             organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
-        let profiles: HashMap<i32, staff_profile::Model> =
+        let profiles: HashMap<crate::domain::UserId, staff_profile::Model> =
             staff_profile::Entity::find().all(db).await?.into_iter().map(|p| (p.user_id, p)).collect();
         let mut rows = Vec::new();
         for account in user::Entity::find().order_by_asc(user::Column::DisplayName).all(db).await? {

@@ -1,6 +1,7 @@
 //! The service-need assessment: reading it, the coordinator pair's draft (start, save, complete),
 //! everyone's own views, and the client fact that runs the legal clock.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::error::AppError;
 use crate::model::assessment::{AssessmentPage, AssessmentSaved};
 use leptos::prelude::*;
@@ -10,13 +11,13 @@ use std::collections::HashMap;
 use crate::{api::respond, service::assessments, service::state::app_state, service::state::require_user};
 
 /// Where the assessment of a case is worked on.
-pub fn assessment_path(case_id: i32) -> String {
+pub fn assessment_path(case_id: CaseId) -> String {
     format!("/cases/{case_id}/assessment")
 }
 
 /// The assessment of one case as the reader may see it.
 #[server(prefix = "/api", endpoint = "assessment")]
-pub async fn get_assessment(case_id: i32) -> Result<AssessmentPage, AppError> {
+pub async fn get_assessment(case_id: CaseId) -> Result<AssessmentPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         assessments::load(&app_state()?.db, &user, case_id).await
@@ -26,7 +27,7 @@ pub async fn get_assessment(case_id: i32) -> Result<AssessmentPage, AppError> {
 
 /// Opens the draft (or an amendment of the latest completed version). Returns its version.
 #[server(prefix = "/api", endpoint = "start_assessment")]
-pub async fn start_assessment(case_id: i32) -> Result<i32, AppError> {
+pub async fn start_assessment(case_id: CaseId) -> Result<i32, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let version = assessments::start(&app_state()?.db, &user, case_id).await?;
@@ -41,12 +42,12 @@ pub async fn start_assessment(case_id: i32) -> Result<i32, AppError> {
 /// arrive as "on".
 #[server(prefix = "/api", endpoint = "save_assessment")]
 pub async fn save_assessment(
-    case_id: i32,
+    case_id: CaseId,
     revision: i32,
     intent: String,
     weights: Option<HashMap<String, String>>,
     needs: Option<HashMap<String, String>>,
-    participants: Option<Vec<i32>>,
+    participants: Option<Vec<UserId>>,
     #[server(flatten)] text: crate::domain::assessment::RawAssessmentText,
 ) -> Result<AssessmentSaved, AppError> {
     use crate::domain::assessment::RawAssessment;
@@ -80,7 +81,7 @@ pub async fn save_assessment(
 /// Writes the reader's own view into the assessment: the client, a relative the client lets
 /// write, or a professional on the team.
 #[server(prefix = "/api", endpoint = "write_view")]
-pub async fn write_assessment_view(case_id: i32, text: String) -> Result<(), AppError> {
+pub async fn write_assessment_view(case_id: CaseId, text: String) -> Result<(), AppError> {
     respond::run(async move {
         let user = require_user().await?;
         assessments::write_view(&app_state()?.db, &user, case_id, &text).await?;
@@ -97,7 +98,7 @@ pub async fn write_assessment_view(case_id: i32, text: String) -> Result<(), App
 
 /// Records whether the client receives the highest care allowance. `highest` is a checkbox.
 #[server(prefix = "/api", endpoint = "care_allowance")]
-pub async fn record_care_allowance(case_id: i32, highest: Option<String>) -> Result<bool, AppError> {
+pub async fn record_care_allowance(case_id: CaseId, highest: Option<String>) -> Result<bool, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let highest = assessments::set_care_allowance(&app_state()?.db, &user, case_id, highest.is_some()).await?;

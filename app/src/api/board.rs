@@ -1,6 +1,7 @@
 //! Live case boards: reading a board, moving and editing cards, comments with @mentions, and the
 //! reader's notifications. Live changes arrive over the `/live/board/{board}` websocket.
 
+use crate::domain::ids::UserId;
 use crate::error::AppError;
 use crate::model::board::{BoardCard, BoardPage, CardCommentView, Notifications};
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub async fn edit_card(
     card: String,
     version: String,
     what: String,
-    #[server(default)] owner: Option<i32>,
+    #[server(default)] owner: Option<UserId>,
     due: String,
 ) -> Result<BoardCard, AppError> {
     respond::run(async move {

@@ -1,5 +1,6 @@
 //! Cases for staff: my cases, one case, moving a case between stages.
 
+use crate::domain::ids::CaseId;
 use crate::domain::Stage;
 use crate::error::AppError;
 use crate::model::cases::{CaseDetail, CaseSummary};
@@ -21,7 +22,7 @@ pub async fn my_cases(#[server(default)] step: Option<String>) -> Result<Vec<Cas
 
 /// One case: client summary, stage, team, history, and the moves the reader may make.
 #[server(prefix = "/api", endpoint = "case")]
-pub async fn get_case(case_id: i32) -> Result<CaseDetail, AppError> {
+pub async fn get_case(case_id: CaseId) -> Result<CaseDetail, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         cases::detail(&app_state()?.db, &user, case_id).await
@@ -32,7 +33,12 @@ pub async fn get_case(case_id: i32) -> Result<CaseDetail, AppError> {
 /// Closes a case from the stage the coordinator saw, with a closure summary and a handover or
 /// continuation note.
 #[server(prefix = "/api", endpoint = "close_case")]
-pub async fn close_case(case_id: i32, from: String, summary: String, continuation: String) -> Result<Stage, AppError> {
+pub async fn close_case(
+    case_id: CaseId,
+    from: String,
+    summary: String,
+    continuation: String,
+) -> Result<Stage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let from: Stage = from.parse()?;
@@ -44,7 +50,7 @@ pub async fn close_case(case_id: i32, from: String, summary: String, continuatio
 
 /// Moves a case from the stage the coordinator saw (`from`) to `to`.
 #[server(prefix = "/api", endpoint = "move_stage")]
-pub async fn move_stage(case_id: i32, from: String, to: String) -> Result<Stage, AppError> {
+pub async fn move_stage(case_id: CaseId, from: String, to: String) -> Result<Stage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let from: Stage = from.parse()?;

@@ -1,5 +1,6 @@
 //! Identification: raising a concern, and screening concerns for coordinators.
 
+use crate::domain::ids::ClientId;
 use crate::error::AppError;
 use crate::model::concerns::{ConcernView, Decided, RaiseContext};
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub async fn raise_concern(
     agrees_to_proceed: Option<String>,
     agrees_to_involve: Option<String>,
     #[server(flatten)] person: crate::domain::concern::RawPerson,
-    client_id: Option<i32>,
+    client_id: Option<ClientId>,
 ) -> Result<i32, AppError> {
     use crate::domain::concern::{parse_life_areas, ConcernText, PersonDetails};
     use crate::domain::Role;

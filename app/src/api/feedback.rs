@@ -1,6 +1,7 @@
 //! Client feedback: given on the pathway after meetings and at closure; read in aggregate by
 //! coordinators on `/feedback`.
 
+use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::model::feedback::FeedbackOverview;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use crate::{api::respond, service::feedback, service::state::app_state, service:
 /// a case (`closure`, the closure's id): a `score` from 1 to 5 and optional `text`.
 #[server(prefix = "/api", endpoint = "give_feedback")]
 pub async fn give_feedback(
-    case_id: i32,
+    case_id: CaseId,
     occasion: String,
     target_id: i32,
     score: Option<String>,

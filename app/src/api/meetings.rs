@@ -1,6 +1,7 @@
 //! Network meetings: the pair schedules them; people are heard in turn; agreed steps go into the
 //! plan. Invitations download from `/meetings/{id}/invite.ics` (see `meeting_invite_path`).
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::error::AppError;
 use crate::model::meetings::{MeetingPage, MeetingsPage};
 use leptos::prelude::*;
@@ -8,11 +9,11 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::{api::respond, service::meetings, service::state::app_state, service::state::require_user};
 
-pub fn meetings_path(case_id: i32) -> String {
+pub fn meetings_path(case_id: CaseId) -> String {
     format!("/cases/{case_id}/meetings")
 }
 
-pub fn meeting_path(case_id: i32, meeting_id: i32) -> String {
+pub fn meeting_path(case_id: CaseId, meeting_id: i32) -> String {
     format!("/cases/{case_id}/meetings/{meeting_id}")
 }
 
@@ -22,7 +23,7 @@ pub fn meeting_invite_path(meeting_id: i32) -> String {
 }
 
 #[server(prefix = "/api", endpoint = "meetings")]
-pub async fn get_meetings(case_id: i32) -> Result<MeetingsPage, AppError> {
+pub async fn get_meetings(case_id: CaseId) -> Result<MeetingsPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         meetings::list(&app_state()?.db, &user, case_id).await
@@ -34,13 +35,13 @@ pub async fn get_meetings(case_id: i32) -> Result<MeetingsPage, AppError> {
 /// `participants[]` are user ids.
 #[server(prefix = "/api", endpoint = "schedule_meeting")]
 pub async fn schedule_meeting(
-    case_id: i32,
+    case_id: CaseId,
     title: String,
     starts: String,
     minutes: String,
     place: Option<String>,
     video_link: Option<String>,
-    participants: Option<Vec<i32>>,
+    participants: Option<Vec<UserId>>,
 ) -> Result<i32, AppError> {
     use crate::domain::meeting::RawMeeting;
 
@@ -62,7 +63,7 @@ pub async fn schedule_meeting(
 }
 
 #[server(prefix = "/api", endpoint = "meeting")]
-pub async fn get_meeting(case_id: i32, meeting_id: i32) -> Result<MeetingPage, AppError> {
+pub async fn get_meeting(case_id: CaseId, meeting_id: i32) -> Result<MeetingPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         meetings::load(&app_state()?.db, &user, case_id, meeting_id).await
@@ -73,9 +74,9 @@ pub async fn get_meeting(case_id: i32, meeting_id: i32) -> Result<MeetingPage, A
 /// Records what `speaker` said: their hopes, worries and the support they think is needed.
 #[server(prefix = "/api", endpoint = "record_voice")]
 pub async fn record_voice(
-    case_id: i32,
+    case_id: CaseId,
     meeting_id: i32,
-    speaker: i32,
+    speaker: UserId,
     hopes: Option<String>,
     worries: Option<String>,
     support: Option<String>,
@@ -94,7 +95,7 @@ pub async fn record_voice(
 /// Adds the agreed steps (rows of `what[]`, `owner[]`, `due[]`) to the plan seen at `seen`.
 #[server(prefix = "/api", endpoint = "agree_steps")]
 pub async fn agree_steps(
-    case_id: i32,
+    case_id: CaseId,
     meeting_id: i32,
     seen: i32,
     what: Option<Vec<String>>,

@@ -1,5 +1,6 @@
 //! The client plan: reading it (with any two versions compared) and making one change at a time.
 
+use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::model::plan::PlanPage;
 use leptos::prelude::*;
@@ -8,14 +9,14 @@ use leptos::prelude::*;
 use crate::{api::respond, service::plan, service::state::app_state, service::state::require_user};
 
 /// Where the plan of a case is read and written.
-pub fn plan_path(case_id: i32) -> String {
+pub fn plan_path(case_id: CaseId) -> String {
     format!("/cases/{case_id}/plan")
 }
 
 /// The plan of one case as the reader may see it; with `from` and `to`, what changed between
 /// those two versions.
 #[server(prefix = "/api", endpoint = "plan")]
-pub async fn get_plan(case_id: i32, from: Option<i32>, to: Option<i32>) -> Result<PlanPage, AppError> {
+pub async fn get_plan(case_id: CaseId, from: Option<i32>, to: Option<i32>) -> Result<PlanPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let compare = from.zip(to);
@@ -31,7 +32,7 @@ pub async fn get_plan(case_id: i32, from: Option<i32>, to: Option<i32>) -> Resul
 /// Returns the version now current.
 #[server(prefix = "/api", endpoint = "change_plan")]
 pub async fn change_plan(
-    case_id: i32,
+    case_id: CaseId,
     seen: i32,
     #[server(flatten)] change: crate::domain::plan::RawPlanChange,
 ) -> Result<i32, AppError> {
@@ -50,7 +51,7 @@ pub async fn change_plan(
 /// the next review date (required).
 #[server(prefix = "/api", endpoint = "review_plan")]
 pub async fn review_plan(
-    case_id: i32,
+    case_id: CaseId,
     seen: i32,
     client: Option<std::collections::HashMap<String, String>>,
     team: Option<std::collections::HashMap<String, String>>,

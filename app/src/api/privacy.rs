@@ -2,6 +2,7 @@
 //! and the client's own page where they give, narrow and withdraw consent and see who has
 //! accessed their information.
 
+use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::model::privacy::{PrivacyPage, RecordsPage};
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use crate::{
 };
 
 /// Where a case's record entries are read and written.
-pub fn records_path(case_id: i32) -> String {
+pub fn records_path(case_id: CaseId) -> String {
     format!("/cases/{case_id}/records")
 }
 
@@ -21,7 +22,7 @@ pub const PRIVACY_PATH: &str = "/pathway/privacy";
 
 /// The record entries of a case that the reader may read now.
 #[server(prefix = "/api", endpoint = "records")]
-pub async fn get_records(case_id: i32) -> Result<RecordsPage, AppError> {
+pub async fn get_records(case_id: CaseId) -> Result<RecordsPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         records::load(&app_state()?.db, &user, case_id).await
@@ -33,7 +34,7 @@ pub async fn get_records(case_id: i32) -> Result<RecordsPage, AppError> {
 /// `reason`.
 #[server(prefix = "/api", endpoint = "write_record")]
 pub async fn write_record(
-    case_id: i32,
+    case_id: CaseId,
     text: String,
     hide: Option<String>,
     reason: Option<String>,
@@ -60,7 +61,7 @@ pub async fn write_record(
 /// Records a legal basis (`urgent_care`, `child_welfare`, `social_welfare_duty`) with the reason,
 /// to read the other `register` of the case for a day.
 #[server(prefix = "/api", endpoint = "open_by_law")]
-pub async fn open_by_law(case_id: i32, register: String, basis: String, reason: String) -> Result<i32, AppError> {
+pub async fn open_by_law(case_id: CaseId, register: String, basis: String, reason: String) -> Result<i32, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
@@ -76,7 +77,7 @@ pub async fn open_by_law(case_id: i32, register: String, basis: String, reason: 
 /// `written`), then the terms as in `give_consent`.
 #[server(prefix = "/api", endpoint = "record_consent")]
 pub async fn record_consent(
-    case_id: i32,
+    case_id: CaseId,
     #[server(flatten)] through: crate::domain::consent::RawGivenThrough,
     parties: Option<Vec<String>>,
     registers: Option<Vec<String>>,
@@ -97,7 +98,7 @@ pub async fn record_consent(
 /// A professional on the client's team records that the client or their representative
 /// withdrew a consent; it opens nothing from now on.
 #[server(prefix = "/api", endpoint = "record_withdrawal")]
-pub async fn record_withdrawal(case_id: i32, consent_id: i32) -> Result<(), AppError> {
+pub async fn record_withdrawal(case_id: CaseId, consent_id: i32) -> Result<(), AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;

@@ -1,5 +1,6 @@
 //! The client's team: the pair proposes and removes members, the client accepts or declines.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::error::AppError;
 use crate::model::team::Candidate;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use crate::{api::respond, service::state::app_state, service::state::require_use
 
 /// Who the coordinator pair may propose to the case's team.
 #[server(prefix = "/api", endpoint = "team_candidates")]
-pub async fn team_candidates(case_id: i32) -> Result<Vec<Candidate>, AppError> {
+pub async fn team_candidates(case_id: CaseId) -> Result<Vec<Candidate>, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         team::candidates(&app_state()?.db, &user, case_id).await
@@ -19,7 +20,7 @@ pub async fn team_candidates(case_id: i32) -> Result<Vec<Candidate>, AppError> {
 
 /// Proposes a person for a seat (`team_role`); the client answers on their pathway.
 #[server(prefix = "/api", endpoint = "propose_member")]
-pub async fn propose_member(case_id: i32, user_id: i32, team_role: String) -> Result<i32, AppError> {
+pub async fn propose_member(case_id: CaseId, user_id: UserId, team_role: String) -> Result<i32, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;

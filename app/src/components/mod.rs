@@ -4,6 +4,7 @@ pub mod action;
 pub mod clock;
 pub mod error;
 pub mod header;
+mod ids;
 pub mod labels;
 pub mod live;
 pub mod process_map;

@@ -6,6 +6,7 @@
 //! content.
 
 use super::assessment::ViewAuthor;
+use super::ids::UserId;
 use super::plan::PlanRole;
 use super::register::LegalBasis;
 use super::role::{Role, TeamRole};
@@ -297,7 +298,7 @@ impl Access {
     }
 
     /// May this person open a coordinator pair's board? One of the pair's two coordinators.
-    pub fn view_pair_board(role: Role, user_id: i32, pair: (i32, i32)) -> Result<(), AccessDenied> {
+    pub fn view_pair_board(role: Role, user_id: UserId, pair: (UserId, UserId)) -> Result<(), AccessDenied> {
         Self::view_boards(role)?;
         if role == Role::Coordinator && (user_id == pair.0 || user_id == pair.1) {
             Ok(())
@@ -399,11 +400,20 @@ mod tests {
         }
         assert_eq!(Access::view_boards(Role::Client), Err(AccessDenied::BoardsForStaff));
         assert_eq!(Access::view_boards(Role::Administrator), Err(AccessDenied::AdministratorNoClientContent));
-        assert_eq!(Access::view_pair_board(Role::Coordinator, 3, (3, 4)), Ok(()));
-        assert_eq!(Access::view_pair_board(Role::Coordinator, 4, (3, 4)), Ok(()));
-        assert_eq!(Access::view_pair_board(Role::Coordinator, 5, (3, 4)), Err(AccessDenied::NotThisPair));
-        assert_eq!(Access::view_pair_board(Role::Professional, 3, (3, 4)), Err(AccessDenied::NotThisPair));
-        assert_eq!(Access::view_pair_board(Role::Relative, 3, (3, 4)), Err(AccessDenied::BoardsForStaff));
+        assert_eq!(Access::view_pair_board(Role::Coordinator, UserId(3), (UserId(3), UserId(4))), Ok(()));
+        assert_eq!(Access::view_pair_board(Role::Coordinator, UserId(4), (UserId(3), UserId(4))), Ok(()));
+        assert_eq!(
+            Access::view_pair_board(Role::Coordinator, UserId(5), (UserId(3), UserId(4))),
+            Err(AccessDenied::NotThisPair)
+        );
+        assert_eq!(
+            Access::view_pair_board(Role::Professional, UserId(3), (UserId(3), UserId(4))),
+            Err(AccessDenied::NotThisPair)
+        );
+        assert_eq!(
+            Access::view_pair_board(Role::Relative, UserId(3), (UserId(3), UserId(4))),
+            Err(AccessDenied::BoardsForStaff)
+        );
         let member = Relationship::Team(TeamRole::Member);
         assert_eq!(Access::view_team_board(Role::Professional, member), Ok(Basis::Team(TeamRole::Member)));
         assert_eq!(Access::view_team_board(Role::Professional, Relationship::Unrelated), Err(AccessDenied::NotOnTeam));

@@ -6,6 +6,7 @@
 //! missing before the assessment can be finished. A finished assessment is never edited: an
 //! amendment is a new version.
 
+use super::ids::UserId;
 use super::life_area::LifeArea;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -69,7 +70,7 @@ pub struct AreaNeed {
 /// Someone who took part in the assessment, as recorded at the time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
-    pub user_id: i32,
+    pub user_id: UserId,
     pub name: String,
 }
 
@@ -125,7 +126,7 @@ pub struct RawAssessment {
     pub needs: HashMap<String, String>,
     pub strengths: String,
     pub mode: String,
-    pub participant_ids: Vec<i32>,
+    pub participant_ids: Vec<UserId>,
     pub client_took_part: bool,
     pub others: String,
     pub shared_understanding: String,
@@ -192,7 +193,7 @@ fn choice<T: Copy>(raw: &str, all: &[T], name: impl Fn(T) -> &'static str) -> Re
 impl AssessmentContent {
     /// Parses a draft. `team` are the people who may be named as participants (id, name).
     /// A draft may be incomplete; each value present must be valid.
-    pub fn parse(raw: &RawAssessment, team: &[(i32, String)]) -> Result<Self, AssessmentError> {
+    pub fn parse(raw: &RawAssessment, team: &[(UserId, String)]) -> Result<Self, AssessmentError> {
         let mut needs = Vec::new();
         for area in LifeArea::ALL {
             let weight =
@@ -293,8 +294,8 @@ pub struct RawAssessmentText {
 mod tests {
     use super::*;
 
-    fn team() -> Vec<(i32, String)> {
-        vec![(7, "Sanna Virtanen".into()), (8, "Heikki Laine".into())]
+    fn team() -> Vec<(UserId, String)> {
+        vec![(UserId(7), "Sanna Virtanen".into()), (UserId(8), "Heikki Laine".into())]
     }
 
     fn complete_form() -> RawAssessment {
@@ -306,7 +307,7 @@ mod tests {
             ]),
             strengths: "A daughter who visits weekly".into(),
             mode: "home_visit".into(),
-            participant_ids: vec![7, 8, 7],
+            participant_ids: vec![UserId(7), UserId(8), UserId(7)],
             client_took_part: true,
             others: String::new(),
             shared_understanding: "Safer housing first, then regular diabetes follow-up".into(),
@@ -355,7 +356,7 @@ mod tests {
         form.weights.insert("housing".into(), "huge".into());
         assert!(matches!(AssessmentContent::parse(&form, &team()), Err(AssessmentError::InvalidChoice { .. })));
         let mut form = complete_form();
-        form.participant_ids.push(99);
+        form.participant_ids.push(UserId(99));
         assert_eq!(AssessmentContent::parse(&form, &team()), Err(AssessmentError::UnknownParticipant));
         let mut form = complete_form();
         form.own_worker_needed = "maybe".into();

@@ -9,6 +9,7 @@
 //! written, a review held), so a case card moves only between stages, and only as the process
 //! allows (`stage::check_transition` decides the rest on the server, with the case's facts).
 
+use super::ids::{CaseId, UserId};
 use super::named::named_values;
 use super::plan::{PlanAction, PlanContent, TaskStatus};
 use super::process::Step;
@@ -27,7 +28,7 @@ pub enum Board {
     /// A coordinator pair's cases, by process step.
     Pair { pair_id: i32 },
     /// One client's team: the plan's actions, by status.
-    Team { case_id: i32 },
+    Team { case_id: CaseId },
     /// The actions the viewer owns on any case, by status.
     Mine,
 }
@@ -44,8 +45,8 @@ pub enum Column {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum CardRef {
-    Case { case_id: i32 },
-    Action { case_id: i32, key: u32 },
+    Case { case_id: CaseId },
+    Action { case_id: CaseId, key: u32 },
 }
 
 /// The steps a pair's board has columns for: every step a case can be in (concerns are not yet
@@ -144,7 +145,7 @@ impl FromStr for Board {
         let id = positive(id).ok_or_else(unknown)?;
         match kind {
             "pair" => Ok(Board::Pair { pair_id: id }),
-            "team" => Ok(Board::Team { case_id: id }),
+            "team" => Ok(Board::Team { case_id: CaseId(id) }),
             _ => Err(unknown()),
         }
     }
@@ -183,7 +184,7 @@ impl CardRef {
         }
     }
 
-    pub fn case_id(self) -> i32 {
+    pub fn case_id(self) -> CaseId {
         match self {
             CardRef::Case { case_id } | CardRef::Action { case_id, .. } => case_id,
         }
@@ -196,9 +197,11 @@ impl FromStr for CardRef {
         let unknown = || BoardError::UnknownCard { value: shortened(raw) };
         let mut parts = raw.split('-');
         let card = match (parts.next(), parts.next(), parts.next()) {
-            (Some("case"), Some(case), None) => CardRef::Case { case_id: positive(case).ok_or_else(unknown)? },
+            (Some("case"), Some(case), None) => {
+                CardRef::Case { case_id: positive(case).map(CaseId).ok_or_else(unknown)? }
+            }
             (Some("action"), Some(case), Some(key)) => CardRef::Action {
-                case_id: positive(case).ok_or_else(unknown)?,
+                case_id: positive(case).map(CaseId).ok_or_else(unknown)?,
                 key: key.parse().map_err(|_| unknown())?,
             },
             _ => return Err(unknown()),
@@ -350,19 +353,19 @@ named_values!(NotificationKind, "notification kind" {
 
 /// Whom giving an action to `new_owner` notifies: the new owner, unless they took it themself or
 /// already had it.
-pub fn assignment_notice(actor: i32, old_owner: i32, new_owner: i32) -> Option<i32> {
-    (new_owner != old_owner && new_owner != actor).then_some(new_owner)
+pub fn assignment_notice(actor: UserId, old_owner: Option<UserId>, new_owner: UserId) -> Option<UserId> {
+    (Some(new_owner) != old_owner && new_owner != actor).then_some(new_owner)
 }
 
 /// Whom a comment notifies: those it mentions, each once, never its author.
-pub fn mention_notices(actor: i32, mentioned: &[i32]) -> Vec<i32> {
+pub fn mention_notices(actor: UserId, mentioned: &[UserId]) -> Vec<UserId> {
     let mut seen = BTreeSet::new();
     mentioned.iter().copied().filter(|id| *id != actor && seen.insert(*id)).collect()
 }
 
 /// The actions of a plan that are past due and not done, with their owner and due date: each is
 /// one overdue notice to its owner (once per action and due date).
-pub fn overdue_actions(plan: &PlanContent, today: NaiveDate) -> Vec<(u32, i32, NaiveDate)> {
+pub fn overdue_actions(plan: &PlanContent, today: NaiveDate) -> Vec<(u32, UserId, NaiveDate)> {
     plan.actions.iter().filter(|a| a.is_overdue(today)).map(|a| (a.key, a.owner_user_id, a.due)).collect()
 }
 
@@ -370,19 +373,19 @@ pub fn overdue_actions(plan: &PlanContent, today: NaiveDate) -> Vec<(u32, i32, N
 /// leaves when the last tab closes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Presence {
-    viewers: BTreeMap<i32, (String, u32)>,
+    viewers: BTreeMap<UserId, (String, u32)>,
 }
 
 impl Presence {
     /// Someone opened the board; true when they were not there before.
-    pub fn join(&mut self, user_id: i32, name: &str) -> bool {
+    pub fn join(&mut self, user_id: UserId, name: &str) -> bool {
         let entry = self.viewers.entry(user_id).or_insert_with(|| (name.to_owned(), 0));
         entry.1 += 1;
         entry.1 == 1
     }
 
     /// Someone closed the board; true when that was their last open copy.
-    pub fn leave(&mut self, user_id: i32) -> bool {
+    pub fn leave(&mut self, user_id: UserId) -> bool {
         match self.viewers.get_mut(&user_id) {
             Some(entry) if entry.1 > 1 => {
                 entry.1 -= 1;
@@ -397,7 +400,7 @@ impl Presence {
     }
 
     /// The viewers, each once, by user id.
-    pub fn viewers(&self) -> Vec<(i32, String)> {
+    pub fn viewers(&self) -> Vec<(UserId, String)> {
         self.viewers.iter().map(|(id, (name, _))| (*id, name.clone())).collect()
     }
 
@@ -415,8 +418,8 @@ impl Presence {
 
 /// The names of everyone viewing a board through any server instance (`lists`, one per
 /// instance), sorted, each person once.
-pub fn viewers_everywhere<'a>(lists: impl IntoIterator<Item = &'a Vec<(i32, String)>>) -> Vec<String> {
-    let people: BTreeMap<i32, &String> = lists.into_iter().flatten().map(|(id, name)| (*id, name)).collect();
+pub fn viewers_everywhere<'a>(lists: impl IntoIterator<Item = &'a Vec<(UserId, String)>>) -> Vec<String> {
+    let people: BTreeMap<UserId, &String> = lists.into_iter().flatten().map(|(id, name)| (*id, name)).collect();
     let mut names: Vec<String> = people.into_values().cloned().collect();
     names.sort();
     names
@@ -470,7 +473,7 @@ pub fn is_newer(shown: i32, incoming: i32) -> bool {
 mod tests {
     use super::*;
 
-    fn action(key: u32, owner: i32, due: NaiveDate, status: TaskStatus) -> PlanAction {
+    fn action(key: u32, owner: UserId, due: NaiveDate, status: TaskStatus) -> PlanAction {
         PlanAction { key, what: format!("task {key}"), owner_user_id: owner, due, status, goal_key: None, revision: 0 }
     }
 
@@ -480,7 +483,7 @@ mod tests {
 
     #[test]
     fn boards_columns_and_cards_round_trip_through_their_names() {
-        for board in [Board::Pair { pair_id: 3 }, Board::Team { case_id: 12 }, Board::Mine] {
+        for board in [Board::Pair { pair_id: 3 }, Board::Team { case_id: CaseId(12) }, Board::Mine] {
             assert_eq!(board.key().parse::<Board>(), Ok(board));
             for column in board.columns() {
                 assert_eq!(column.key().parse::<Column>(), Ok(column));
@@ -488,13 +491,13 @@ mod tests {
             }
         }
         for card in [
-            CardRef::Case { case_id: 7 },
-            CardRef::Action { case_id: 7, key: 0 },
-            CardRef::Action { case_id: 9, key: 41 },
+            CardRef::Case { case_id: CaseId(7) },
+            CardRef::Action { case_id: CaseId(7), key: 0 },
+            CardRef::Action { case_id: CaseId(9), key: 41 },
         ] {
             assert_eq!(card.key().parse::<CardRef>(), Ok(card));
         }
-        assert_eq!(CardRef::Action { case_id: 9, key: 4 }.case_id(), 9);
+        assert_eq!(CardRef::Action { case_id: CaseId(9), key: 4 }.case_id(), CaseId(9));
     }
 
     #[test]
@@ -519,14 +522,14 @@ mod tests {
         assert_eq!(pair.len(), 8);
         assert!(!pair.contains(&Column::Step(Step::Concern)), "concerns are not cases yet");
         assert_eq!(
-            Board::Team { case_id: 1 }.columns(),
+            Board::Team { case_id: CaseId(1) }.columns(),
             vec![
                 Column::Status(TaskStatus::Open),
                 Column::Status(TaskStatus::InProgress),
                 Column::Status(TaskStatus::Done)
             ]
         );
-        assert_eq!(Board::Mine.columns(), Board::Team { case_id: 1 }.columns());
+        assert_eq!(Board::Mine.columns(), Board::Team { case_id: CaseId(1) }.columns());
     }
 
     #[test]
@@ -545,8 +548,8 @@ mod tests {
 
     #[test]
     fn a_card_stands_only_in_columns_of_its_kind() {
-        let case = CardRef::Case { case_id: 1 };
-        let action = CardRef::Action { case_id: 1, key: 1 };
+        let case = CardRef::Case { case_id: CaseId(1) };
+        let action = CardRef::Action { case_id: CaseId(1), key: 1 };
         assert_eq!(column_fits(case, Column::Step(Step::Review)), Ok(()));
         assert_eq!(column_fits(case, Column::Step(Step::Concern)), Err(BoardError::ColumnNotOnBoard));
         assert_eq!(column_fits(case, Column::Status(TaskStatus::Done)), Err(BoardError::ColumnNotOnBoard));
@@ -571,7 +574,7 @@ mod tests {
         for bad in ["", "x", "-1", "1.5"] {
             assert_eq!(parse_version(bad), Err(BoardError::BadVersion), "{bad}");
         }
-        let mut a = action(1, 2, day(1), TaskStatus::Open);
+        let mut a = action(1, UserId(2), day(1), TaskStatus::Open);
         a.revision = 3;
         assert_eq!(action_version(&a), 3);
     }
@@ -604,42 +607,47 @@ mod tests {
 
     #[test]
     fn an_assignment_notifies_the_new_owner_unless_they_took_it_themself() {
-        assert_eq!(assignment_notice(1, 2, 3), Some(3));
-        assert_eq!(assignment_notice(3, 2, 3), None, "took it themself");
-        assert_eq!(assignment_notice(1, 3, 3), None, "already theirs");
-        assert_eq!(mention_notices(1, &[2, 1, 3, 2]), vec![2, 3], "never the author, each once");
+        assert_eq!(assignment_notice(UserId(1), Some(UserId(2)), UserId(3)), Some(UserId(3)));
+        assert_eq!(assignment_notice(UserId(3), Some(UserId(2)), UserId(3)), None, "took it themself");
+        assert_eq!(assignment_notice(UserId(1), None, UserId(3)), Some(UserId(3)), "a new task");
+        assert_eq!(assignment_notice(UserId(1), Some(UserId(3)), UserId(3)), None, "already theirs");
+        assert_eq!(
+            mention_notices(UserId(1), &[UserId(2), UserId(1), UserId(3), UserId(2)]),
+            vec![UserId(2), UserId(3)],
+            "never the author, each once"
+        );
     }
 
     #[test]
     fn overdue_actions_are_past_due_and_not_done() {
         let plan = PlanContent {
             actions: vec![
-                action(1, 10, day(20), TaskStatus::Open),
-                action(2, 11, day(20), TaskStatus::Done),
-                action(3, 12, day(23), TaskStatus::InProgress),
-                action(4, 13, day(22), TaskStatus::InProgress),
+                action(1, UserId(10), day(20), TaskStatus::Open),
+                action(2, UserId(11), day(20), TaskStatus::Done),
+                action(3, UserId(12), day(23), TaskStatus::InProgress),
+                action(4, UserId(13), day(22), TaskStatus::InProgress),
             ],
             ..PlanContent::default()
         };
-        assert_eq!(overdue_actions(&plan, day(23)), vec![(1, 10, day(20)), (4, 13, day(22))]);
+        assert_eq!(overdue_actions(&plan, day(23)), vec![(1, UserId(10), day(20)), (4, UserId(13), day(22))]);
     }
 
     #[test]
     fn presence_counts_people_not_tabs() {
         let mut here = Presence::default();
-        assert!(here.join(1, "Sanna Virtanen"));
-        assert!(here.join(2, "Heikki Laine"));
-        assert!(!here.join(1, "Sanna Virtanen"), "a second tab is not a new viewer");
+        assert!(here.join(UserId(1), "Sanna Virtanen"));
+        assert!(here.join(UserId(2), "Heikki Laine"));
+        assert!(!here.join(UserId(1), "Sanna Virtanen"), "a second tab is not a new viewer");
         assert_eq!(here.names(), vec!["Heikki Laine", "Sanna Virtanen"]);
-        assert!(!here.leave(1), "one tab still open");
-        assert!(here.leave(1));
-        assert!(!here.leave(1), "not there");
+        assert!(!here.leave(UserId(1)), "one tab still open");
+        assert!(here.leave(UserId(1)));
+        assert!(!here.leave(UserId(1)), "not there");
         assert_eq!(here.names(), vec!["Heikki Laine"]);
-        assert_eq!(here.viewers(), vec![(2, "Heikki Laine".to_string())]);
-        assert!(here.leave(2));
+        assert_eq!(here.viewers(), vec![(UserId(2), "Heikki Laine".to_string())]);
+        assert!(here.leave(UserId(2)));
         assert!(here.is_empty());
-        let one = vec![(1, "Sanna Virtanen".to_string()), (2, "Heikki Laine".to_string())];
-        let other = vec![(2, "Heikki Laine".to_string()), (3, "Liisa Mäkinen".to_string())];
+        let one = vec![(UserId(1), "Sanna Virtanen".to_string()), (UserId(2), "Heikki Laine".to_string())];
+        let other = vec![(UserId(2), "Heikki Laine".to_string()), (UserId(3), "Liisa Mäkinen".to_string())];
         assert_eq!(
             viewers_everywhere([&one, &other]),
             vec!["Heikki Laine", "Liisa Mäkinen", "Sanna Virtanen"],

@@ -6,6 +6,7 @@ use super::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm};
 use super::calendar::{parse_day, parse_minute, DateError, EARLIEST_YEAR, LATEST_YEAR};
 use super::concern::{ConcernError, PersonDetails};
 use super::consent::{parse_consent_day, ConsentError, RelativeScope};
+use super::ids::UserId;
 use super::meeting::{MeetingError, MeetingPlan, RawMeeting};
 use super::plan::{parse_future_date, PlanError};
 use chrono::{Datelike, NaiveDate};
@@ -62,10 +63,10 @@ fn check_every_form(raw: &str) {
         minutes: "60".into(),
         place: "Sote-keskus".into(),
         video_link: String::new(),
-        participants: vec![1],
+        participants: vec![UserId(1)],
     };
     let now = today().and_hms_opt(9, 0, 0).unwrap().and_utc();
-    match MeetingPlan::parse(&meeting, &[1], now) {
+    match MeetingPlan::parse(&meeting, &[UserId(1)], now) {
         Ok(plan) => {
             assert!(within(plan.starts_at.date_naive()) && plan.starts_at >= now, "{raw}");
             let _ = plan.ends_at();

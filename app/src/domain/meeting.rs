@@ -6,6 +6,7 @@
 //! is an iCalendar (RFC 5545) file any calendar can import.
 
 use super::calendar::{finnish_time, from_finnish_time, parse_minute, plus_minutes, DateError};
+use super::ids::UserId;
 use super::plan::{parse_new_action, NewAction, PlanError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,7 @@ pub struct RawMeeting {
     pub minutes: String,
     pub place: String,
     pub video_link: String,
-    pub participants: Vec<i32>,
+    pub participants: Vec<UserId>,
 }
 
 /// A meeting to be scheduled, parsed.
@@ -70,7 +71,7 @@ pub struct MeetingPlan {
     pub minutes: u32,
     pub place: Option<String>,
     pub video_link: Option<String>,
-    pub participants: Vec<i32>,
+    pub participants: Vec<UserId>,
 }
 
 fn bounded(raw: &str, max: usize) -> Result<Option<String>, MeetingError> {
@@ -84,7 +85,7 @@ fn bounded(raw: &str, max: usize) -> Result<Option<String>, MeetingError> {
 impl MeetingPlan {
     /// Parses the form. `invitable` holds the user ids that may be invited (the client, the
     /// team, relatives on the team).
-    pub fn parse(raw: &RawMeeting, invitable: &[i32], now: DateTime<Utc>) -> Result<Self, MeetingError> {
+    pub fn parse(raw: &RawMeeting, invitable: &[UserId], now: DateTime<Utc>) -> Result<Self, MeetingError> {
         let title = bounded(&raw.title, MAX_TITLE)?.ok_or(MeetingError::TitleEmpty)?;
         let local = parse_minute(&raw.starts).map_err(|e| match e {
             DateError::Invalid => MeetingError::StartInvalid,
@@ -156,7 +157,7 @@ pub fn parse_steps(
     what: &[String],
     owner: &[String],
     due: &[String],
-    team: &[i32],
+    team: &[UserId],
     today: chrono::NaiveDate,
 ) -> Result<Vec<NewAction>, MeetingError> {
     let rows = what.len().max(owner.len()).max(due.len());
@@ -167,7 +168,7 @@ pub fn parse_steps(
         if w.is_empty() && o.is_empty() && d.is_empty() {
             continue;
         }
-        let owner_id = o.parse::<i32>().ok();
+        let owner_id = o.parse::<UserId>().ok();
         let step = parse_new_action(&w, owner_id, &d, None, team, today)
             .map_err(|problem| MeetingError::Step { row: row + 1, problem })?;
         steps.push(step);
@@ -284,19 +285,19 @@ mod tests {
             minutes: "90".into(),
             place: "Järvelän sote-keskus, neuvotteluhuone 2".into(),
             video_link: String::new(),
-            participants: vec![7, 3, 7],
+            participants: vec![UserId(7), UserId(3), UserId(7)],
         }
     }
 
     #[test]
     fn a_meeting_is_parsed_in_finnish_time_with_a_reason_for_each_mistake() {
-        let team = [3, 7, 9];
+        let team = [UserId(3), UserId(7), UserId(9)];
         let ok = MeetingPlan::parse(&raw(), &team, now()).unwrap();
         assert_eq!(
             ok.starts_at,
             NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(11, 0, 0).unwrap().and_utc()
         );
-        assert_eq!(ok.participants, vec![3, 7], "sorted, each once");
+        assert_eq!(ok.participants, vec![UserId(3), UserId(7)], "sorted, each once");
         assert_eq!(local_input(ok.starts_at), "2026-12-01T13:00");
         let bad = |r: RawMeeting| MeetingPlan::parse(&r, &team, now()).unwrap_err();
         assert_eq!(bad(RawMeeting { title: " ".into(), ..raw() }), MeetingError::TitleEmpty);
@@ -306,7 +307,10 @@ mod tests {
         assert_eq!(bad(RawMeeting { place: String::new(), ..raw() }), MeetingError::NoPlace);
         assert_eq!(bad(RawMeeting { video_link: "http://meet.example".into(), ..raw() }), MeetingError::LinkInvalid);
         assert_eq!(bad(RawMeeting { participants: vec![], ..raw() }), MeetingError::NoParticipants);
-        assert_eq!(bad(RawMeeting { participants: vec![3, 99], ..raw() }), MeetingError::UnknownParticipant);
+        assert_eq!(
+            bad(RawMeeting { participants: vec![UserId(3), UserId(99)], ..raw() }),
+            MeetingError::UnknownParticipant
+        );
         let video = MeetingPlan::parse(
             &RawMeeting { place: String::new(), video_link: "https://meet.example/abc".into(), ..raw() },
             &team,
@@ -325,16 +329,22 @@ mod tests {
             &s(&["Kaiteet", "", "Ryhmä"]),
             &s(&["7", "", "9"]),
             &s(&["2026-12-01", "", "2026-12-05"]),
-            &[7, 9],
+            &[UserId(7), UserId(9)],
             today,
         )
         .unwrap();
         assert_eq!(steps.len(), 2, "the empty row is skipped");
         assert_eq!(
-            parse_steps(&s(&["Kaiteet", "Ryhmä"]), &s(&["7", "5"]), &s(&["2026-12-01", "2026-12-05"]), &[7, 9], today),
+            parse_steps(
+                &s(&["Kaiteet", "Ryhmä"]),
+                &s(&["7", "5"]),
+                &s(&["2026-12-01", "2026-12-05"]),
+                &[UserId(7), UserId(9)],
+                today
+            ),
             Err(MeetingError::Step { row: 2, problem: PlanError::OwnerNotOnTeam })
         );
-        assert_eq!(parse_steps(&s(&[""]), &s(&[""]), &s(&[""]), &[7], today), Err(MeetingError::NoSteps));
+        assert_eq!(parse_steps(&s(&[""]), &s(&[""]), &s(&[""]), &[UserId(7)], today), Err(MeetingError::NoSteps));
     }
 
     #[test]
@@ -345,7 +355,7 @@ mod tests {
             minutes: 90,
             place: Some("Järvelän sote-keskus".into()),
             video_link: None,
-            participants: vec![1, 2],
+            participants: vec![UserId(1), UserId(2)],
         };
         let ics = Invitation {
             uid: "meeting-5@polku".into(),

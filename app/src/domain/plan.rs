@@ -7,6 +7,7 @@
 //! the actions they own. Every saved change is a new version; `diff` says what changed between
 //! any two.
 
+use super::ids::UserId;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -46,7 +47,7 @@ pub struct Goal {
 pub struct PlanAction {
     pub key: u32,
     pub what: String,
-    pub owner_user_id: i32,
+    pub owner_user_id: UserId,
     pub due: NaiveDate,
     pub status: TaskStatus,
     pub goal_key: Option<u32>,
@@ -110,7 +111,7 @@ impl PlanRole {
         }
     }
 
-    pub fn editor(self, user_id: i32) -> Editor {
+    pub fn editor(self, user_id: UserId) -> Editor {
         match self {
             PlanRole::Client => Editor::Client,
             PlanRole::Coordinator => Editor::Coordinator,
@@ -133,7 +134,7 @@ pub enum Editor {
     Coordinator,
     /// A team member, identified so that they may update their own tasks.
     Member {
-        user_id: i32,
+        user_id: UserId,
     },
 }
 
@@ -257,7 +258,7 @@ pub struct RawPlanChange {
     pub suggestion: String,
     pub what: String,
     #[serde(deserialize_with = "super::form::optional_number")]
-    pub owner: Option<i32>,
+    pub owner: Option<UserId>,
     pub due: String,
     pub status: String,
     #[serde(deserialize_with = "super::form::optional_number")]
@@ -276,7 +277,7 @@ pub struct RawPlanChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewAction {
     pub what: String,
-    pub owner_user_id: i32,
+    pub owner_user_id: UserId,
     pub due: NaiveDate,
     pub goal_key: Option<u32>,
 }
@@ -304,14 +305,14 @@ pub enum PlanChange {
     AddActions(Vec<NewAction>),
     RescheduleAction {
         key: u32,
-        owner_user_id: i32,
+        owner_user_id: UserId,
         due: NaiveDate,
     },
     /// What an action is, who owns it and when it is due, as edited on its card.
     EditAction {
         key: u32,
         what: String,
-        owner_user_id: i32,
+        owner_user_id: UserId,
         due: NaiveDate,
     },
     SetStatus {
@@ -330,8 +331,8 @@ pub enum PlanChange {
     /// Everything `from` still has to do goes to `to`: what the pair does when `from` leaves the
     /// team, so that no open action is left with someone who may no longer see the case.
     HandOver {
-        from: i32,
-        to: i32,
+        from: UserId,
+        to: UserId,
     },
 }
 
@@ -372,10 +373,10 @@ fn parse_status(raw: &str) -> Result<TaskStatus, PlanError> {
 /// and a due date from `today` on.
 pub fn parse_new_action(
     what: &str,
-    owner: Option<i32>,
+    owner: Option<UserId>,
     due: &str,
     goal_key: Option<u32>,
-    team: &[i32],
+    team: &[UserId],
     today: NaiveDate,
 ) -> Result<NewAction, PlanError> {
     let what = text(what, PlanError::ActionEmpty)?;
@@ -387,7 +388,7 @@ pub fn parse_new_action(
 impl PlanChange {
     /// Parses a change. `team` holds the user ids that may own actions; dates must not be past
     /// `today`.
-    pub fn parse(raw: &RawPlanChange, team: &[i32], today: NaiveDate) -> Result<Self, PlanError> {
+    pub fn parse(raw: &RawPlanChange, team: &[UserId], today: NaiveDate) -> Result<Self, PlanError> {
         // A change without the goal, task or service it is about names what is missing.
         let goal = || raw.key.ok_or(PlanError::UnknownGoal);
         let action = || raw.key.ok_or(PlanError::UnknownAction);
@@ -554,7 +555,7 @@ pub enum PlanDiff {
     ActionRenamed { key: u32, from: String, to: String },
     ActionStatus { key: u32, from: TaskStatus, to: TaskStatus },
     ActionDue { key: u32, from: NaiveDate, to: NaiveDate },
-    ActionOwner { key: u32, from: i32, to: i32 },
+    ActionOwner { key: u32, from: UserId, to: UserId },
     ServicesChanged,
     DisagreementsChanged,
     ReviewDate { from: Option<NaiveDate>, to: Option<NaiveDate> },
@@ -639,7 +640,7 @@ mod tests {
                 PlanAction {
                     key: 1,
                     what: "Kotiin kaiteet".into(),
-                    owner_user_id: 7,
+                    owner_user_id: UserId(7),
                     due: d(12, 4),
                     status: TaskStatus::Open,
                     goal_key: Some(1),
@@ -648,7 +649,7 @@ mod tests {
                 PlanAction {
                     key: 2,
                     what: "Fysioterapia".into(),
-                    owner_user_id: 8,
+                    owner_user_id: UserId(8),
                     due: d(12, 15),
                     status: TaskStatus::Open,
                     goal_key: Some(1),
@@ -671,7 +672,7 @@ mod tests {
         reworded.goals[0].client_words = "Asiakas asioi kaupassa itsenäisesti".into();
         assert_eq!(check_edit(Editor::Coordinator, &plan(), &reworded), Err(PlanError::ClientOwnsGoalWording));
         assert_eq!(
-            check_edit(Editor::Member { user_id: 7 }, &plan(), &reworded),
+            check_edit(Editor::Member { user_id: UserId(7) }, &plan(), &reworded),
             Err(PlanError::ClientOwnsGoalWording)
         );
         assert_eq!(check_edit(Editor::Client, &plan(), &reworded), Ok(()));
@@ -705,12 +706,12 @@ mod tests {
     fn a_member_updates_only_the_status_of_their_own_tasks() {
         let mut started = plan();
         started.actions[0].status = TaskStatus::InProgress;
-        assert_eq!(check_edit(Editor::Member { user_id: 7 }, &plan(), &started), Ok(()));
-        assert_eq!(check_edit(Editor::Member { user_id: 8 }, &plan(), &started), Err(PlanError::OnlyOwnTasks));
+        assert_eq!(check_edit(Editor::Member { user_id: UserId(7) }, &plan(), &started), Ok(()));
+        assert_eq!(check_edit(Editor::Member { user_id: UserId(8) }, &plan(), &started), Err(PlanError::OnlyOwnTasks));
         let mut moved = plan();
         moved.actions[0].due = d(12, 31);
         assert_eq!(
-            check_edit(Editor::Member { user_id: 7 }, &plan(), &moved),
+            check_edit(Editor::Member { user_id: UserId(7) }, &plan(), &moved),
             Err(PlanError::OnlyOwnTasks),
             "the due date is the pair's"
         );
@@ -735,7 +736,7 @@ mod tests {
         new.actions.push(PlanAction {
             key: 3,
             what: "Vertaisryhmä".into(),
-            owner_user_id: 9,
+            owner_user_id: UserId(9),
             due: d(12, 10),
             status: TaskStatus::Open,
             goal_key: None,
@@ -766,7 +767,7 @@ mod tests {
     #[test]
     fn a_change_is_parsed_with_a_specific_reason_for_each_mistake() {
         let today = d(12, 1);
-        let team = [7, 8];
+        let team = [UserId(7), UserId(8)];
         let parse = |r: RawPlanChange| PlanChange::parse(&r, &team, today);
         assert_eq!(parse(RawPlanChange { words: "  ".into(), ..raw("add_goal") }), Err(PlanError::GoalWordsEmpty));
         assert_eq!(
@@ -775,15 +776,15 @@ mod tests {
         );
         let action =
             |owner, due: &str| RawPlanChange { what: "Kaiteet".into(), owner, due: due.into(), ..raw("add_action") };
-        assert_eq!(parse(action(Some(99), "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
+        assert_eq!(parse(action(Some(UserId(99)), "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
         assert_eq!(parse(action(None, "2026-12-04")), Err(PlanError::OwnerNotOnTeam));
-        assert_eq!(parse(action(Some(7), "4.12.2026")), Err(PlanError::DateInvalid));
-        assert_eq!(parse(action(Some(7), "2026-11-30")), Err(PlanError::DateInPast));
+        assert_eq!(parse(action(Some(UserId(7)), "4.12.2026")), Err(PlanError::DateInvalid));
+        assert_eq!(parse(action(Some(UserId(7)), "2026-11-30")), Err(PlanError::DateInPast));
         assert_eq!(
-            parse(action(Some(7), "2026-12-04")),
+            parse(action(Some(UserId(7)), "2026-12-04")),
             Ok(PlanChange::AddActions(vec![NewAction {
                 what: "Kaiteet".into(),
-                owner_user_id: 7,
+                owner_user_id: UserId(7),
                 due: d(12, 4),
                 goal_key: None
             }]))
@@ -828,8 +829,8 @@ mod tests {
             PlanChange::AddGoal { words: "Uusi".into(), client_actions: String::new() }.apply(&removed).unwrap();
         assert_eq!(again.goals[1].key, 3, "a removed goal's key is never reused");
         let two = PlanChange::AddActions(vec![
-            NewAction { what: "A".into(), owner_user_id: 7, due: d(12, 9), goal_key: Some(1) },
-            NewAction { what: "B".into(), owner_user_id: 8, due: d(12, 9), goal_key: None },
+            NewAction { what: "A".into(), owner_user_id: UserId(7), due: d(12, 9), goal_key: Some(1) },
+            NewAction { what: "B".into(), owner_user_id: UserId(8), due: d(12, 9), goal_key: None },
         ])
         .apply(&plan())
         .unwrap();
@@ -847,7 +848,7 @@ mod tests {
         assert_eq!(
             PlanChange::AddActions(vec![NewAction {
                 what: "A".into(),
-                owner_user_id: 7,
+                owner_user_id: UserId(7),
                 due: d(12, 9),
                 goal_key: Some(9)
             }])
@@ -863,7 +864,7 @@ mod tests {
         let edited = PlanChange::EditAction {
             key: 2,
             what: "Fysioterapeutin kotikäynti".into(),
-            owner_user_id: 7,
+            owner_user_id: UserId(7),
             due: d(12, 18),
         }
         .apply(&done)
@@ -871,7 +872,7 @@ mod tests {
         assert_eq!(edited.actions[1].revision, 2);
         assert_eq!(
             (edited.actions[1].what.as_str(), edited.actions[1].owner_user_id, edited.actions[1].due),
-            ("Fysioterapeutin kotikäynti", 7, d(12, 18))
+            ("Fysioterapeutin kotikäynti", UserId(7), d(12, 18))
         );
         assert_eq!(
             diff(&done, &edited),
@@ -882,7 +883,7 @@ mod tests {
                     to: "Fysioterapeutin kotikäynti".into()
                 },
                 PlanDiff::ActionDue { key: 2, from: d(12, 15), to: d(12, 18) },
-                PlanDiff::ActionOwner { key: 2, from: 8, to: 7 },
+                PlanDiff::ActionOwner { key: 2, from: UserId(8), to: UserId(7) },
             ]
         );
         let unchanged = PlanChange::SetReviewDate(d(12, 27)).apply(&edited).unwrap();
@@ -898,7 +899,7 @@ mod tests {
 
     #[test]
     fn an_action_edited_on_its_card_is_parsed_and_is_the_pairs_to_make() {
-        let team = [7, 8];
+        let team = [UserId(7), UserId(8)];
         let today = d(11, 23);
         let raw = |what: &str, owner, due: &str| RawPlanChange {
             op: "edit_action".into(),
@@ -909,17 +910,26 @@ mod tests {
             ..RawPlanChange::default()
         };
         assert_eq!(
-            PlanChange::parse(&raw(" Soitto ", Some(7), "2026-12-01"), &team, today),
-            Ok(PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: 7, due: d(12, 1) })
+            PlanChange::parse(&raw(" Soitto ", Some(UserId(7)), "2026-12-01"), &team, today),
+            Ok(PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: UserId(7), due: d(12, 1) })
         );
-        assert_eq!(PlanChange::parse(&raw(" ", Some(7), "2026-12-01"), &team, today), Err(PlanError::ActionEmpty));
-        assert_eq!(PlanChange::parse(&raw("x", Some(99), "2026-12-01"), &team, today), Err(PlanError::OwnerNotOnTeam));
-        assert_eq!(PlanChange::parse(&raw("x", Some(7), "2026-11-01"), &team, today), Err(PlanError::DateInPast));
-        let edit = PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: 8, due: d(12, 1) };
+        assert_eq!(
+            PlanChange::parse(&raw(" ", Some(UserId(7)), "2026-12-01"), &team, today),
+            Err(PlanError::ActionEmpty)
+        );
+        assert_eq!(
+            PlanChange::parse(&raw("x", Some(UserId(99)), "2026-12-01"), &team, today),
+            Err(PlanError::OwnerNotOnTeam)
+        );
+        assert_eq!(
+            PlanChange::parse(&raw("x", Some(UserId(7)), "2026-11-01"), &team, today),
+            Err(PlanError::DateInPast)
+        );
+        let edit = PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: UserId(8), due: d(12, 1) };
         let new = edit.apply(&plan()).unwrap();
         assert_eq!(check_edit(Editor::Coordinator, &plan(), &new), Ok(()));
         assert_eq!(
-            check_edit(Editor::Member { user_id: 8 }, &plan(), &new),
+            check_edit(Editor::Member { user_id: UserId(8) }, &plan(), &new),
             Err(PlanError::OnlyOwnTasks),
             "a member changes only the status"
         );
@@ -937,8 +947,8 @@ mod tests {
         assert_eq!(by(Editor::Coordinator, suggest()), Ok(()));
         assert_eq!(by(Editor::Client, suggest()), Err(PlanError::ClientChangesGoalsOnly));
         let done = || PlanChange::SetStatus { key: 2, status: TaskStatus::Done };
-        assert_eq!(by(Editor::Member { user_id: 8 }, done()), Ok(()));
-        assert_eq!(by(Editor::Member { user_id: 7 }, done()), Err(PlanError::OnlyOwnTasks));
+        assert_eq!(by(Editor::Member { user_id: UserId(8) }, done()), Ok(()));
+        assert_eq!(by(Editor::Member { user_id: UserId(7) }, done()), Err(PlanError::OnlyOwnTasks));
         assert_eq!(by(Editor::Client, done()), Err(PlanError::ClientChangesGoalsOnly));
         assert_eq!(by(Editor::Coordinator, PlanChange::RemoveGoal { key: 1 }), Err(PlanError::ClientOwnsGoalWording));
         assert_eq!(by(Editor::Client, PlanChange::RemoveGoal { key: 1 }), Ok(()), "its actions stay, unlinked");
@@ -954,21 +964,25 @@ mod tests {
         plan.actions.push(PlanAction {
             key: 3,
             what: "Vertaisryhmä".into(),
-            owner_user_id: 7,
+            owner_user_id: UserId(7),
             due: d(12, 10),
             status: TaskStatus::InProgress,
             goal_key: None,
             revision: 0,
         });
-        let handed = PlanChange::HandOver { from: 7, to: 3 }.apply(&plan).unwrap();
-        let owners: Vec<(u32, i32, u32)> =
+        let handed = PlanChange::HandOver { from: UserId(7), to: UserId(3) }.apply(&plan).unwrap();
+        let owners: Vec<(u32, UserId, u32)> =
             handed.actions.iter().map(|a| (a.key, a.owner_user_id, a.revision)).collect();
         assert_eq!(
             owners,
-            vec![(1, 7, 0), (2, 8, 0), (3, 3, 1)],
+            vec![(1, UserId(7), 0), (2, UserId(8), 0), (3, UserId(3), 1)],
             "done stays with who did it; the rest moves, and its card changes"
         );
         assert_eq!(check_edit(Editor::Coordinator, &plan, &handed), Ok(()));
-        assert_eq!(PlanChange::HandOver { from: 42, to: 3 }.apply(&plan).unwrap(), plan, "nothing to hand over");
+        assert_eq!(
+            PlanChange::HandOver { from: UserId(42), to: UserId(3) }.apply(&plan).unwrap(),
+            plan,
+            "nothing to hand over"
+        );
     }
 }

@@ -388,6 +388,7 @@ pub fn current_step(stage: Stage, facts: StepFacts) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::UserId;
 
     #[test]
     fn the_steps_follow_the_stages_in_order() {
@@ -503,7 +504,7 @@ mod tests {
         let task = |due, status| PlanAction {
             key: 1,
             what: "Soita".into(),
-            owner_user_id: 1,
+            owner_user_id: UserId(1),
             due,
             status,
             goal_key: None,

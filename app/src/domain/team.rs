@@ -2,6 +2,7 @@
 //! no to each proposed member, and the rule that a case in collaboration or follow-up always has
 //! exactly one social-care and one health-care coordinator.
 
+use super::ids::UserId;
 use super::named::named_values;
 use super::role::{Role, Sector, TeamRole};
 use super::stage::Stage;
@@ -22,7 +23,7 @@ named_values!(SeatStatus, "seat status" { Proposed => "proposed", Accepted => "a
 /// One seat on a team as the rules see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Seat {
-    pub user_id: i32,
+    pub user_id: UserId,
     pub team_role: TeamRole,
     pub status: SeatStatus,
 }
@@ -57,7 +58,7 @@ fn active(seat: &Seat) -> bool {
 /// the professional seats; one own worker at a time.
 pub fn check_proposal(
     seats: &[Seat],
-    candidate_id: i32,
+    candidate_id: UserId,
     candidate_role: Role,
     candidate_sector: Option<Sector>,
     role: TeamRole,
@@ -90,7 +91,12 @@ pub fn check_proposal(
 
 /// May `user_id` leave the team? A coordinator of a case run by the pair may leave only when a
 /// replacement for the same seat has been accepted (`replacement`).
-pub fn check_removal(seats: &[Seat], user_id: i32, stage: Stage, replacement: Option<i32>) -> Result<(), TeamError> {
+pub fn check_removal(
+    seats: &[Seat],
+    user_id: UserId,
+    stage: Stage,
+    replacement: Option<UserId>,
+) -> Result<(), TeamError> {
     let seat = seats.iter().find(|s| s.user_id == user_id && active(s)).ok_or(TeamError::NotOnTeam)?;
     if seat.team_role.is_coordinator() && stage.needs_coordinator_pair() {
         let replaced = replacement
@@ -115,79 +121,89 @@ pub fn check_answer(seat: &Seat) -> Result<(), TeamError> {
 mod tests {
     use super::*;
 
-    fn seat(user_id: i32, team_role: TeamRole) -> Seat {
+    fn seat(user_id: UserId, team_role: TeamRole) -> Seat {
         Seat { user_id, team_role, status: SeatStatus::Accepted }
     }
 
     fn pair() -> Vec<Seat> {
-        vec![seat(1, TeamRole::SocialCoordinator), seat(2, TeamRole::HealthCoordinator), seat(3, TeamRole::Member)]
+        vec![
+            seat(UserId(1), TeamRole::SocialCoordinator),
+            seat(UserId(2), TeamRole::HealthCoordinator),
+            seat(UserId(3), TeamRole::Member),
+        ]
     }
 
     #[test]
     fn a_coordinator_cannot_leave_a_running_case_without_a_replacement() {
         for stage in [Stage::Collaboration, Stage::FollowUp] {
             assert_eq!(
-                check_removal(&pair(), 1, stage, None),
+                check_removal(&pair(), UserId(1), stage, None),
                 Err(TeamError::CoordinatorWithoutReplacement { role: TeamRole::SocialCoordinator, stage })
             );
         }
         assert_eq!(
-            check_removal(&pair(), 2, Stage::Assessment, None),
+            check_removal(&pair(), UserId(2), Stage::Assessment, None),
             Ok(()),
             "before collaboration the pair is not required"
         );
-        assert_eq!(check_removal(&pair(), 3, Stage::Collaboration, None), Ok(()), "members may leave");
+        assert_eq!(check_removal(&pair(), UserId(3), Stage::Collaboration, None), Ok(()), "members may leave");
     }
 
     #[test]
     fn a_replacement_must_hold_the_same_seat() {
         let mut seats = pair();
-        seats.push(seat(4, TeamRole::HealthCoordinator));
+        seats.push(seat(UserId(4), TeamRole::HealthCoordinator));
         assert!(
-            check_removal(&seats, 1, Stage::Collaboration, Some(4)).is_err(),
+            check_removal(&seats, UserId(1), Stage::Collaboration, Some(UserId(4))).is_err(),
             "a health coordinator cannot replace a social one"
         );
-        seats.push(seat(5, TeamRole::SocialCoordinator));
-        assert_eq!(check_removal(&seats, 1, Stage::Collaboration, Some(5)), Ok(()));
-        assert!(check_removal(&seats, 1, Stage::Collaboration, Some(1)).is_err(), "nobody replaces themself");
-        assert_eq!(check_removal(&seats, 9, Stage::Collaboration, None), Err(TeamError::NotOnTeam));
+        seats.push(seat(UserId(5), TeamRole::SocialCoordinator));
+        assert_eq!(check_removal(&seats, UserId(1), Stage::Collaboration, Some(UserId(5))), Ok(()));
+        assert!(
+            check_removal(&seats, UserId(1), Stage::Collaboration, Some(UserId(1))).is_err(),
+            "nobody replaces themself"
+        );
+        assert_eq!(check_removal(&seats, UserId(9), Stage::Collaboration, None), Err(TeamError::NotOnTeam));
     }
 
     #[test]
     fn coordinators_come_from_their_register() {
         assert_eq!(
-            check_proposal(&pair(), 7, Role::Coordinator, Some(Sector::Social), TeamRole::SocialCoordinator),
+            check_proposal(&pair(), UserId(7), Role::Coordinator, Some(Sector::Social), TeamRole::SocialCoordinator),
             Ok(())
         );
         assert_eq!(
-            check_proposal(&pair(), 7, Role::Coordinator, Some(Sector::Health), TeamRole::SocialCoordinator),
+            check_proposal(&pair(), UserId(7), Role::Coordinator, Some(Sector::Health), TeamRole::SocialCoordinator),
             Err(TeamError::WrongSectorForSeat { role: TeamRole::SocialCoordinator, sector: Sector::Social })
         );
         assert_eq!(
-            check_proposal(&pair(), 7, Role::Professional, Some(Sector::Health), TeamRole::HealthCoordinator),
+            check_proposal(&pair(), UserId(7), Role::Professional, Some(Sector::Health), TeamRole::HealthCoordinator),
             Err(TeamError::WrongPersonForSeat { role: TeamRole::HealthCoordinator })
         );
     }
 
     #[test]
     fn anyone_who_can_help_may_be_proposed_into_the_right_seat() {
-        assert_eq!(check_proposal(&pair(), 7, Role::Professional, Some(Sector::Other), TeamRole::Member), Ok(()));
-        assert_eq!(check_proposal(&pair(), 8, Role::Relative, None, TeamRole::Relative), Ok(()));
         assert_eq!(
-            check_proposal(&pair(), 8, Role::Relative, None, TeamRole::Member),
+            check_proposal(&pair(), UserId(7), Role::Professional, Some(Sector::Other), TeamRole::Member),
+            Ok(())
+        );
+        assert_eq!(check_proposal(&pair(), UserId(8), Role::Relative, None, TeamRole::Relative), Ok(()));
+        assert_eq!(
+            check_proposal(&pair(), UserId(8), Role::Relative, None, TeamRole::Member),
             Err(TeamError::WrongPersonForSeat { role: TeamRole::Member })
         );
         assert_eq!(
-            check_proposal(&pair(), 7, Role::Professional, Some(Sector::Health), TeamRole::Relative),
+            check_proposal(&pair(), UserId(7), Role::Professional, Some(Sector::Health), TeamRole::Relative),
             Err(TeamError::WrongPersonForSeat { role: TeamRole::Relative })
         );
         assert_eq!(
-            check_proposal(&pair(), 3, Role::Professional, Some(Sector::Health), TeamRole::Member),
+            check_proposal(&pair(), UserId(3), Role::Professional, Some(Sector::Health), TeamRole::Member),
             Err(TeamError::AlreadyOnTeam)
         );
         for outsider in [Role::Administrator, Role::Auditor, Role::Client] {
             assert_eq!(
-                check_proposal(&pair(), 9, outsider, Some(Sector::Social), TeamRole::Member),
+                check_proposal(&pair(), UserId(9), outsider, Some(Sector::Social), TeamRole::Member),
                 Err(TeamError::WrongPersonForSeat { role: TeamRole::Member }),
                 "{outsider:?}"
             );
@@ -197,19 +213,22 @@ mod tests {
     #[test]
     fn one_own_worker_at_a_time_and_declined_seats_do_not_count() {
         let mut seats = pair();
-        seats.push(Seat { user_id: 6, team_role: TeamRole::OwnWorker, status: SeatStatus::Declined });
-        assert_eq!(check_proposal(&seats, 6, Role::Professional, Some(Sector::Social), TeamRole::OwnWorker), Ok(()));
-        seats.push(seat(7, TeamRole::OwnWorker));
+        seats.push(Seat { user_id: UserId(6), team_role: TeamRole::OwnWorker, status: SeatStatus::Declined });
         assert_eq!(
-            check_proposal(&seats, 8, Role::Professional, Some(Sector::Social), TeamRole::OwnWorker),
+            check_proposal(&seats, UserId(6), Role::Professional, Some(Sector::Social), TeamRole::OwnWorker),
+            Ok(())
+        );
+        seats.push(seat(UserId(7), TeamRole::OwnWorker));
+        assert_eq!(
+            check_proposal(&seats, UserId(8), Role::Professional, Some(Sector::Social), TeamRole::OwnWorker),
             Err(TeamError::OwnWorkerTaken)
         );
     }
 
     #[test]
     fn the_client_answers_once() {
-        let proposed = Seat { user_id: 7, team_role: TeamRole::Member, status: SeatStatus::Proposed };
+        let proposed = Seat { user_id: UserId(7), team_role: TeamRole::Member, status: SeatStatus::Proposed };
         assert_eq!(check_answer(&proposed), Ok(()));
-        assert_eq!(check_answer(&seat(7, TeamRole::Member)), Err(TeamError::AlreadyAnswered));
+        assert_eq!(check_answer(&seat(UserId(7), TeamRole::Member)), Err(TeamError::AlreadyAnswered));
     }
 }

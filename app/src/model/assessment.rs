@@ -2,6 +2,7 @@
 
 use super::team::ParticipantChoice;
 use crate::domain::assessment::{AssessmentContent, Missing, ViewAuthor};
+use crate::domain::ids::CaseId;
 use crate::domain::{AssessmentClock, Stage};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,7 @@ pub struct AssessmentDraft {
 /// Everything the assessment page shows, shaped for the reader.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentPage {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub client_name: String,
     pub stage: Stage,
     pub clock: Option<AssessmentClock>,

@@ -1,5 +1,6 @@
 //! The audit reviewer's search over the access log.
 
+use crate::domain::ids::CaseId;
 use crate::domain::Role;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ pub struct AuditRow {
     pub organisation: Option<String>,
     /// The client the access was about, by name; `None` for an access about no one client.
     pub client: Option<String>,
-    pub case_id: Option<i32>,
+    pub case_id: Option<CaseId>,
     pub resource: String,
     pub action: String,
     pub basis: Option<crate::domain::Basis>,

@@ -1,6 +1,7 @@
 //! The case boards, their cards and live events, and the notifications boards give.
 
 use super::team::ParticipantChoice;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::Stage;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,7 @@ pub struct BoardCard {
     /// A case: its coordinator pair; an action: its owner.
     pub owners: Vec<String>,
     /// An action's owner.
-    pub owner_user_id: Option<i32>,
+    pub owner_user_id: Option<UserId>,
     pub comments: u32,
 }
 
@@ -36,11 +37,11 @@ pub struct BoardPage {
     pub cards: Vec<BoardCard>,
     /// The newest board event when the board was read: live changes and catching up start after it.
     pub last_event: i32,
-    pub reader_user_id: i32,
+    pub reader_user_id: UserId,
     /// Cases whose coordinator pair the reader is in: they move any card, edit and assign.
-    pub coordinated: Vec<i32>,
+    pub coordinated: Vec<CaseId>,
     /// Who may own an action, per case on the board.
-    pub owners: Vec<(i32, Vec<ParticipantChoice>)>,
+    pub owners: Vec<(CaseId, Vec<ParticipantChoice>)>,
     pub today: NaiveDate,
 }
 
@@ -84,7 +85,7 @@ pub struct CardCommentView {
 pub struct BoardEventBody {
     pub card: Option<BoardCard>,
     pub comment: Option<CardCommentView>,
-    pub previous_owner: Option<i32>,
+    pub previous_owner: Option<UserId>,
     /// The pair whose board shows the case.
     pub pair_id: Option<i32>,
 }
@@ -93,11 +94,11 @@ pub struct BoardEventBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardEvent {
     pub id: i32,
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub card: crate::domain::board::CardRef,
     pub change: BoardChange,
     pub actor: String,
-    pub actor_user_id: i32,
+    pub actor_user_id: UserId,
     pub at: DateTime<Utc>,
     pub body: BoardEventBody,
 }
@@ -107,7 +108,7 @@ pub struct BoardEvent {
 pub struct NotificationView {
     pub id: i32,
     pub kind: crate::domain::board::NotificationKind,
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub card: crate::domain::board::CardRef,
     pub client_name: String,
     /// The action's description, for actions.

@@ -2,6 +2,7 @@
 
 use super::team::TeamMember;
 use crate::domain::assessment::ViewAuthor;
+use crate::domain::ids::CaseId;
 use crate::domain::{AssessmentClock, Stage, TeamRole};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// One case in a staff member's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseSummary {
-    pub id: i32,
+    pub id: CaseId,
     pub client_name: String,
     pub stage: Stage,
     /// The step of the process map the case stands in.
@@ -61,7 +62,7 @@ pub enum HistoryEvent {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseDetail {
-    pub id: i32,
+    pub id: CaseId,
     pub client: ClientSummary,
     pub stage: Stage,
     pub opened_at: DateTime<Utc>,

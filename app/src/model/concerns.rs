@@ -1,5 +1,6 @@
 //! Raising a concern and screening it.
 
+use crate::domain::ids::{CaseId, ClientId};
 use crate::domain::Role;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,7 @@ pub struct RaiseContext {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientChoice {
-    pub id: i32,
+    pub id: ClientId,
     pub name: String,
 }
 
@@ -41,7 +42,7 @@ pub struct ClientChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decided {
     pub accepted: bool,
-    pub case_id: Option<i32>,
+    pub case_id: Option<CaseId>,
     /// The coordinator pair the new case went to (social first), when it is known.
     pub coordinators: Vec<String>,
 }

@@ -1,6 +1,7 @@
 //! Network meetings: the list, one meeting, the voices recorded in it.
 
 use super::team::ParticipantChoice;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::TeamRole;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Someone who may be invited to a meeting: the client (no seat) or a person on the team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Invitee {
-    pub user_id: i32,
+    pub user_id: UserId,
     pub name: String,
     pub team_role: Option<TeamRole>,
 }
@@ -31,7 +32,7 @@ pub struct MeetingSummary {
 /// The meetings of a case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingsPage {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub client_name: String,
     /// Soonest first.
     pub upcoming: Vec<MeetingSummary>,
@@ -57,12 +58,12 @@ pub struct VoiceView {
 /// One meeting for the reader.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingPage {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub client_name: String,
     pub meeting: MeetingSummary,
     pub voices: Vec<VoiceView>,
     /// Whose words the reader may record: themself when invited; anyone invited for the pair.
-    pub speakers: Vec<(i32, String)>,
+    pub speakers: Vec<(UserId, String)>,
     /// Who may own an agreed step (for the pair).
     pub owners: Vec<ParticipantChoice>,
     /// The plan version the agreed steps are added to.

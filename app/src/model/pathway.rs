@@ -5,6 +5,7 @@ use super::cases::{ClosureView, HistoryEntry};
 use super::feedback::FeedbackPrompt;
 use super::meetings::MeetingSummary;
 use super::team::TeamMember;
+use crate::domain::ids::CaseId;
 use crate::domain::Stage;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// What a client or relative sees of one case on "My pathway".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pathway {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub client_name: String,
     /// True when the reader is a relative viewing someone else's pathway.
     pub as_relative: bool,

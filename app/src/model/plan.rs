@@ -1,6 +1,7 @@
 //! The client plan: versions, comparison, reviews.
 
 use super::team::ParticipantChoice;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{PlanContent, PlanDiff, PlanRole};
 use crate::domain::Stage;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -26,7 +27,7 @@ pub struct PlanCompare {
 /// Everything the plan page shows, shaped for the reader.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanPage {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub client_name: String,
     pub stage: Stage,
     /// The version shown (0 before the first save) and its content.
@@ -38,10 +39,10 @@ pub struct PlanPage {
     /// The people who may own actions: everyone on the team now.
     pub owners: Vec<ParticipantChoice>,
     /// Names of everyone an action names as its owner, also of people who have left the team.
-    pub owner_names: Vec<(i32, String)>,
+    pub owner_names: Vec<(UserId, String)>,
     /// What the reader may change, if anything; None for relatives and outside collaboration.
     pub role: Option<PlanRole>,
-    pub reader_user_id: i32,
+    pub reader_user_id: UserId,
     /// Today in Finland, for overdue actions.
     pub today: NaiveDate,
     /// Follow-up reviews, newest first.
@@ -57,7 +58,7 @@ pub struct ReviewView {
 }
 
 impl PlanPage {
-    pub fn owner_name(&self, user_id: i32) -> String {
+    pub fn owner_name(&self, user_id: UserId) -> String {
         self.owner_names.iter().find(|(id, _)| *id == user_id).map(|(_, n)| n.clone()).unwrap_or_default()
     }
 }

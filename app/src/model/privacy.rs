@@ -1,5 +1,6 @@
 //! Records, consents, the client's own access log and relatives' links.
 
+use crate::domain::ids::CaseId;
 use crate::domain::{Role, Sector};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -20,7 +21,7 @@ pub struct RecordEntryView {
 /// The record entries of one case, as the reader may see them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordsPage {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub client_name: String,
     pub entries: Vec<RecordEntryView>,
     /// The registers the reader may not read now (no consent, no legal basis): their entries are
@@ -102,7 +103,7 @@ pub struct PrivacyPage {
     /// Whom a new consent may name: the organisations of the client's team and the team's seats.
     pub choices: Vec<PartyChoice>,
     /// The cases whose record entries the client may read.
-    pub cases: Vec<i32>,
+    pub cases: Vec<CaseId>,
     pub log: AccessLogPage,
     /// The client's close ones and what each may do.
     pub relatives: Vec<RelativeView>,

@@ -1,5 +1,6 @@
 //! The client's team: its members, the people who may join it, the professionals who may own a task.
 
+use crate::domain::ids::UserId;
 use crate::domain::{Role, Sector, TeamRole};
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +22,7 @@ pub struct TeamMember {
 /// Someone on the team who can be recorded as having taken part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParticipantChoice {
-    pub user_id: i32,
+    pub user_id: UserId,
     pub name: String,
     pub team_role: TeamRole,
 }
@@ -30,7 +31,7 @@ pub struct ParticipantChoice {
 /// linked to the client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
-    pub user_id: i32,
+    pub user_id: UserId,
     pub name: String,
     pub role: Role,
     pub profession: Option<String>,

@@ -6,6 +6,7 @@ use crate::api::{get_assessment, SaveAssessment, StartAssessment, WriteAssessmen
 use crate::components::labels;
 use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::{AssessmentContent, ContactMode, Weight};
+use crate::domain::ids::CaseId;
 use crate::domain::{LifeArea, Stage};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -23,7 +24,7 @@ pub fn AssessmentPage() -> impl IntoView {
     let start = ServerAction::<StartAssessment>::new();
     let save = ServerAction::<SaveAssessment>::new();
     let write = ServerAction::<WriteAssessmentView>::new();
-    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
+    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<CaseId>().ok());
     // Reload only after a successful save or view: a refused one keeps what the person typed.
     let saved_count = succeeded(save);
     let written_count = succeeded(write);
@@ -121,7 +122,7 @@ fn AssessmentView(
 /// The coordinator pair's form. Two submit buttons: save the draft, or complete it.
 #[component]
 fn DraftForm(
-    case_id: i32,
+    case_id: CaseId,
     draft: AssessmentDraft,
     team: Vec<ParticipantChoice>,
     save: ServerAction<SaveAssessment>,
@@ -330,7 +331,7 @@ pub fn ViewList(views: Vec<ViewEntry>) -> impl IntoView {
 
 /// Adding one's own view. Works without JavaScript: the server redirects back.
 #[component]
-pub fn ViewForm(case_id: i32, action: ServerAction<WriteAssessmentView>) -> impl IntoView {
+pub fn ViewForm(case_id: CaseId, action: ServerAction<WriteAssessmentView>) -> impl IntoView {
     let i18n = use_i18n();
     let pending = action.pending();
     let query = use_query_map();

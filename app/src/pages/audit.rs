@@ -188,7 +188,7 @@ fn Row(row: AuditRow) -> impl IntoView {
                     Some(name) => view! { {name} }.into_any(),
                     None => view! { <span class="hint">{t!(i18n, audit.no_client)}</span> }.into_any(),
                 }}
-                {case_id.map(|id| view! { <br/><span class="hint">{t!(i18n, audit.case, id = move || id)}</span> })}
+                {case_id.map(|id| view! { <br/><span class="hint">{t!(i18n, audit.case, id = id.to_string())}</span> })}
             </td>
             <td>{move || format!("{}: {}", action_name(i18n, &action), reviewed_resource(i18n, &resource))}</td>
             <td>{basis_cell}</td>

@@ -12,6 +12,7 @@ use crate::components::labels::{self, I18n};
 use crate::components::live::{use_board_feed, LiveStatus};
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::board::{is_newer, Board, BoardError, CardRef, Column, Seen, PAIR_COLUMNS};
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::TaskStatus;
 use crate::domain::process::Step;
 use crate::domain::Stage;
@@ -34,7 +35,7 @@ const HIGHLIGHT: Duration = Duration::from_secs(4);
 #[derive(Debug, Clone, PartialEq)]
 enum Retry {
     Move(Column),
-    Edit { what: String, owner: Option<i32>, due: String },
+    Edit { what: String, owner: Option<UserId>, due: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,22 +48,22 @@ struct Problem {
 #[derive(Clone)]
 struct Live {
     board: Board,
-    reader: i32,
+    reader: UserId,
     cards: RwSignal<Vec<BoardCard>>,
     /// Cards someone else changed a moment ago: who, and what they did.
     changed: RwSignal<HashMap<String, (String, BoardChange)>>,
     problems: RwSignal<HashMap<String, Problem>>,
     /// The comment threads opened on this board, by card.
     threads: RwSignal<HashMap<String, Vec<CardCommentView>>>,
-    coordinated: Vec<i32>,
-    owners: Vec<(i32, Vec<ParticipantChoice>)>,
+    coordinated: Vec<CaseId>,
+    owners: Vec<(CaseId, Vec<ParticipantChoice>)>,
     /// The card being dragged, and the column under the pointer.
     dragging: RwSignal<Option<CardRef>>,
     hover: RwSignal<Option<Column>>,
 }
 
 impl Live {
-    fn coordinates(&self, case_id: i32) -> bool {
+    fn coordinates(&self, case_id: CaseId) -> bool {
         self.coordinated.contains(&case_id)
     }
 
@@ -92,7 +93,7 @@ impl Live {
         }
     }
 
-    fn owner_choices(&self, case_id: i32) -> Vec<ParticipantChoice> {
+    fn owner_choices(&self, case_id: CaseId) -> Vec<ParticipantChoice> {
         self.owners.iter().find(|(id, _)| *id == case_id).map(|(_, list)| list.clone()).unwrap_or_default()
     }
 
@@ -160,7 +161,7 @@ impl Live {
     }
 
     /// Edits an action as the reader saw it at `version` (when they opened the edit form).
-    fn edit(&self, card: CardRef, version: i32, what: String, owner: Option<i32>, due: String) {
+    fn edit(&self, card: CardRef, version: i32, what: String, owner: Option<UserId>, due: String) {
         let live = self.clone();
         spawn_local(async move {
             match edit_card(card.key(), version.to_string(), what.clone(), owner, due.clone()).await {

@@ -9,6 +9,7 @@ use crate::api::{
 use crate::components::labels;
 use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::ViewAuthor;
+use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::cases::{CaseDetail, ClosureView, HistoryEntry, HistoryEvent, StageMove};
@@ -27,7 +28,7 @@ pub fn CasePage() -> impl IntoView {
     let remove = ServerAction::<RemoveMember>::new();
     let proposed = succeeded(propose);
     let removed = succeeded(remove);
-    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
+    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<CaseId>().ok());
     let detail = Resource::new(
         move || {
             (
@@ -184,7 +185,7 @@ fn CaseView(
 
 #[component]
 fn StageMoves(
-    case_id: i32,
+    case_id: CaseId,
     current: crate::domain::Stage,
     moves: Vec<StageMove>,
     move_stage: ServerAction<MoveStage>,

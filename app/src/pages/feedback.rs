@@ -6,6 +6,7 @@ use crate::api::{get_feedback_overview, GiveFeedback};
 use crate::components::labels;
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::feedback::{Feedback, FeedbackSummary, Occasion, Score};
+use crate::domain::ids::CaseId;
 use crate::i18n::*;
 use crate::model::feedback::{FeedbackComment, FeedbackOverview, FeedbackPrompt};
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 /// The pathway's feedback section: one prompt per ended meeting and closure, each with a form
 /// until the reader has answered it. `given` counts the answers, for the pathway to reload.
 #[component]
-pub fn FeedbackSection(case_id: i32, prompts: Vec<FeedbackPrompt>, given: RwSignal<u32>) -> impl IntoView {
+pub fn FeedbackSection(case_id: CaseId, prompts: Vec<FeedbackPrompt>, given: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let sent = move || query.read().get("feedback").is_some() || given.get() > 0;
@@ -33,7 +34,7 @@ pub fn FeedbackSection(case_id: i32, prompts: Vec<FeedbackPrompt>, given: RwSign
 }
 
 #[component]
-fn PromptItem(case_id: i32, prompt: FeedbackPrompt, given: RwSignal<u32>) -> impl IntoView {
+fn PromptItem(case_id: CaseId, prompt: FeedbackPrompt, given: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let FeedbackPrompt { occasion, target_id, title, at, given: answer } = prompt;
     let heading = match occasion {
@@ -59,7 +60,7 @@ fn PromptItem(case_id: i32, prompt: FeedbackPrompt, given: RwSignal<u32>) -> imp
 }
 
 #[component]
-fn FeedbackForm(case_id: i32, occasion: Occasion, target_id: i32, given: RwSignal<u32>) -> impl IntoView {
+fn FeedbackForm(case_id: CaseId, occasion: Occasion, target_id: i32, given: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<GiveFeedback>::new();
     let done = succeeded(action);

@@ -10,6 +10,7 @@ use crate::api::{
 };
 use crate::components::labels::{self, I18n};
 use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::meetings::{MeetingPage, MeetingSummary, MeetingsPage, VoiceView};
@@ -37,9 +38,9 @@ pub fn MeetingFacts(meeting: MeetingSummary) -> impl IntoView {
     }
 }
 
-fn case_id_param() -> impl Fn() -> Option<i32> + Copy {
+fn case_id_param() -> impl Fn() -> Option<CaseId> + Copy {
     let params = use_params_map();
-    move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok())
+    move || params.read().get("id").and_then(|raw| raw.parse::<CaseId>().ok())
 }
 
 #[component]

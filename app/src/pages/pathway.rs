@@ -10,6 +10,7 @@ use crate::api::{meeting_path, my_pathway, plan_path, records_path, AnswerMember
 use crate::components::labels;
 use crate::components::process_map::{ProcessMap, StepDetails};
 use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::domain::ids::CaseId;
 use crate::domain::process::{NextDate, Step, StepState};
 use crate::domain::team::SeatStatus;
 use crate::domain::Stage;
@@ -189,13 +190,13 @@ fn PathwayView(
 
 /// The client's own place on the process map, and the step opened from it (`?case=…&step=…`).
 #[component]
-fn PathwayMap(case_id: i32, step: Step, as_relative: bool) -> impl IntoView {
+fn PathwayMap(case_id: CaseId, step: Step, as_relative: bool) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let key = format!("pathway-{case_id}-map");
     let open = Signal::derive(move || {
         let query = query.read();
-        (query.get("case").and_then(|c| c.parse::<i32>().ok()) == Some(case_id))
+        (query.get("case").and_then(|c| c.parse::<CaseId>().ok()) == Some(case_id))
             .then(|| query.get("step").and_then(|s| s.parse::<Step>().ok()))
             .flatten()
     });

@@ -6,6 +6,7 @@
 use crate::api::{get_plan, ChangePlan, ReviewPlan};
 use crate::components::labels::{self, I18n};
 use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{Goal, PlanAction, PlanDiff, PlanRole, TaskStatus};
 use crate::domain::review::GoalScore;
 use crate::error::AppError;
@@ -26,7 +27,7 @@ pub fn PlanPage() -> impl IntoView {
     let review = ServerAction::<ReviewPlan>::new();
     let changed = succeeded(change);
     let reviewed = succeeded(review);
-    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
+    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<CaseId>().ok());
     let compare = move || {
         let q = query.read();
         (q.get("from").and_then(|v| v.parse::<i32>().ok()), q.get("to").and_then(|v| v.parse::<i32>().ok()))
@@ -63,7 +64,7 @@ pub fn PlanPage() -> impl IntoView {
 /// The hidden fields every change carries: which case, the version it was made against, the
 /// kind of change and what it is about.
 #[component]
-fn Target(case_id: i32, seen: i32, op: &'static str, #[prop(optional)] key: Option<u32>) -> impl IntoView {
+fn Target(case_id: CaseId, seen: i32, op: &'static str, #[prop(optional)] key: Option<u32>) -> impl IntoView {
     view! {
         <input type="hidden" name="case_id" value=case_id/>
         <input type="hidden" name="seen" value=seen/>
@@ -228,7 +229,7 @@ fn Goals(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView {
 pub fn OwnerSelect(
     id: String,
     owners: Vec<ParticipantChoice>,
-    current: Option<i32>,
+    current: Option<UserId>,
     #[prop(default = "owner")] name: &'static str,
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {

@@ -9,6 +9,7 @@ use crate::auth::use_auth;
 use crate::components::live::{use_live, LiveStatus};
 use crate::components::{labels, last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalAccess, LegalBasis, Register};
+use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::{
@@ -43,7 +44,7 @@ pub fn CaseRecordsPage() -> impl IntoView {
             reloads.update(|n| *n += 1);
         }
     });
-    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<i32>().ok());
+    let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<CaseId>().ok());
     let page = Resource::new(
         move || (case_id(), written.get(), opened.get(), recorded.get(), withdrawn.get(), reloads.get()),
         |(id, ..)| async move {
@@ -187,7 +188,7 @@ fn Records(
 /// the professional and a withdrawal told to them.
 #[component]
 fn Consents(
-    case_id: i32,
+    case_id: CaseId,
     consents: Vec<ConsentView>,
     choices: Vec<PartyChoice>,
     today: NaiveDate,
@@ -285,7 +286,7 @@ fn Entry(entry: RecordEntryView) -> impl IntoView {
 /// Opens a closed register on a legal basis of the fixed list, with the reader's reason.
 #[component]
 fn ByLawForm(
-    case_id: i32,
+    case_id: CaseId,
     register: Register,
     bases: Vec<LegalBasis>,
     action: ServerAction<OpenByLaw>,
@@ -314,7 +315,7 @@ fn ByLawForm(
 }
 
 #[component]
-fn WriteForm(case_id: i32, sector: crate::domain::Sector, action: ServerAction<WriteRecord>) -> impl IntoView {
+fn WriteForm(case_id: CaseId, sector: crate::domain::Sector, action: ServerAction<WriteRecord>) -> impl IntoView {
     let i18n = use_i18n();
     let pending = action.pending();
     view! {

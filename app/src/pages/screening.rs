@@ -5,6 +5,7 @@ use crate::api::{open_concerns, DecideConcern};
 use crate::components::labels;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::concern::parse_count;
+use crate::domain::ids::CaseId;
 use crate::domain::screening::{propose, Coping, Reason, Risk, Signals};
 use crate::i18n::*;
 use crate::model::concerns::{ConcernView, Decided};
@@ -19,7 +20,7 @@ pub fn ScreeningPage() -> impl IntoView {
     let outcome = move || {
         let from_address = || {
             let query = query.read();
-            match (query.get("opened").and_then(|id| id.parse::<i32>().ok()), query.get("declined")) {
+            match (query.get("opened").and_then(|id| id.parse::<CaseId>().ok()), query.get("declined")) {
                 (Some(case_id), _) => {
                     Some(Ok(Decided { accepted: true, case_id: Some(case_id), coordinators: Vec::new() }))
                 }

@@ -4,6 +4,7 @@
 use crate::api::{team_candidates, AnswerMember, ProposeMember, RemoveMember};
 use crate::components::labels;
 use crate::components::{ErrorMessage, Loading};
+use crate::domain::ids::CaseId;
 use crate::domain::team::SeatStatus;
 use crate::domain::TeamRole;
 use crate::i18n::*;
@@ -82,7 +83,7 @@ pub fn TeamList(team: Vec<TeamMember>, #[prop(optional)] remove: Option<ServerAc
 
 /// The pair proposes someone who can help for a seat on the team.
 #[component]
-pub fn InviteForm(case_id: i32, action: ServerAction<ProposeMember>) -> impl IntoView {
+pub fn InviteForm(case_id: CaseId, action: ServerAction<ProposeMember>) -> impl IntoView {
     let i18n = use_i18n();
     let candidates = Resource::new(move || action.version().get(), move |_| team_candidates(case_id));
     let pending = action.pending();

@@ -3,6 +3,7 @@
 //! people write into it. Completed versions are never updated: an amendment is a new version.
 
 use crate::domain::assessment::{parse_view, AssessmentContent, RawAssessment, ViewAuthor};
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::{Access, AssessmentError, Sector, Stage};
 use crate::error::AppError;
 use crate::events::{self, Events};
@@ -32,7 +33,7 @@ fn client_views(views: &[ViewEntry]) -> usize {
 
 /// The assessment as `user` may see it. Staff on the team see the open draft; the client and a
 /// relative see what has been completed and everyone's views. Logged.
-pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<AssessmentPage, AppError> {
+pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: CaseId) -> Result<AssessmentPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "assessment", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -76,7 +77,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
 pub async fn start(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
@@ -130,7 +131,7 @@ pub async fn save(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     revision: i32,
     intent: &str,
     raw: RawAssessment,
@@ -147,7 +148,7 @@ pub async fn save(
     if draft.revision != revision {
         return Err(AssessmentError::StaleDraft.into());
     }
-    let team: Vec<(i32, String)> =
+    let team: Vec<(UserId, String)> =
         participant_choices(&txn, case_id).await?.into_iter().map(|p| (p.user_id, p.name)).collect();
     let content = AssessmentContent::parse(&raw, &team)?;
     let now = Utc::now();
@@ -207,7 +208,7 @@ pub async fn save(
 pub async fn write_view(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     text: &str,
 ) -> Result<ViewAuthor, AppError> {
     let txn = db.begin().await?;
@@ -235,7 +236,7 @@ pub async fn write_view(
 pub async fn set_care_allowance(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     highest: bool,
 ) -> Result<bool, AppError> {
     let txn = db.begin().await?;

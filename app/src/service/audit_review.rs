@@ -7,6 +7,7 @@
 //! than `MAX_MATCHES` people is refused as too broad rather than sent as a huge `IN` list.
 
 use crate::domain::audit_search::{AuditSearch, AuditSearchError, AuditSearchForm, PAGE};
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::audit::{AuditResults, AuditRow};
@@ -20,9 +21,9 @@ use std::collections::{BTreeSet, HashMap};
 pub const MAX_MATCHES: usize = 500;
 
 /// The ids of the rows whose names contain `term`, without regard to case.
-fn matching<'a>(term: &str, names: impl Iterator<Item = (i32, &'a str)>) -> Result<Vec<i32>, AppError> {
+fn matching<'a, Id>(term: &str, names: impl Iterator<Item = (Id, &'a str)>) -> Result<Vec<Id>, AppError> {
     let term = term.to_lowercase();
-    let ids: Vec<i32> = names.filter(|(_, name)| name.to_lowercase().contains(&term)).map(|(id, _)| id).collect();
+    let ids: Vec<Id> = names.filter(|(_, name)| name.to_lowercase().contains(&term)).map(|(id, _)| id).collect();
     if ids.len() > MAX_MATCHES {
         return Err(AuditSearchError::TooBroad { max: MAX_MATCHES }.into());
     }
@@ -39,7 +40,7 @@ pub async fn search(
 
     let mut query = audit_entry::Entity::find();
     if let Some(term) = &search.client {
-        let clients: Vec<(i32, String)> = client::Entity::find()
+        let clients: Vec<(ClientId, String)> = client::Entity::find()
             .select_only()
             .column(client::Column::Id)
             .column(client::Column::Name)
@@ -50,7 +51,7 @@ pub async fn search(
         query = query.filter(audit_entry::Column::ClientId.is_in(ids));
     }
     if let Some(term) = &search.actor {
-        let people: Vec<(i32, String, String)> = user::Entity::find()
+        let people: Vec<(UserId, String, String)> = user::Entity::find()
             .select_only()
             .column(user::Column::Id)
             .column(user::Column::Username)
@@ -58,7 +59,7 @@ pub async fn search(
             .into_tuple()
             .all(db)
             .await?;
-        let both: Vec<(i32, String)> =
+        let both: Vec<(UserId, String)> =
             people.into_iter().map(|(id, username, name)| (id, format!("{username}\n{name}"))).collect();
         let ids = matching(term, both.iter().map(|(id, text)| (*id, text.as_str())))?;
         query = query.filter(audit_entry::Column::ActorUserId.is_in(ids));
@@ -72,15 +73,15 @@ pub async fn search(
     }
     let (rows, more) = audit::page(db, query, search.basis, search.before, PAGE).await?;
 
-    let people: HashMap<i32, user::Model> = user::Entity::find()
+    let people: HashMap<UserId, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(rows.iter().map(|r| r.actor_user_id).collect::<BTreeSet<_>>()))
         .all(db)
         .await?
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let client_ids: BTreeSet<i32> = rows.iter().filter_map(|r| r.client_id).collect();
-    let clients: HashMap<i32, String> = client::Entity::find()
+    let client_ids: BTreeSet<ClientId> = rows.iter().filter_map(|r| r.client_id).collect();
+    let clients: HashMap<ClientId, String> = client::Entity::find()
         .filter(client::Column::Id.is_in(client_ids.clone()))
         .select_only()
         .column(client::Column::Id)

@@ -13,6 +13,7 @@ use crate::domain::board::{
     parse_version, Board, BoardError, CardRef, Column, Comment,
 };
 use crate::domain::calendar::finnish_date;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
 use crate::domain::{Access, AccessDenied, Basis, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
@@ -58,7 +59,7 @@ async fn pair_cases(
     pair: &coordinator_pair::Model,
     now: DateTime<Utc>,
 ) -> Result<Vec<case::Model>, AppError> {
-    let ids: Vec<i32> = current_seats()
+    let ids: Vec<CaseId> = current_seats()
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .filter(case_member::Column::UserId.is_in([pair.social_user_id, pair.health_user_id]))
         .select_only()
@@ -89,8 +90,8 @@ async fn newest_event(db: &impl ConnectionTrait) -> Result<i32, AppError> {
 /// Who may own actions, per case.
 async fn owner_choices(
     db: &impl ConnectionTrait,
-    case_ids: &[i32],
-) -> Result<Vec<(i32, Vec<ParticipantChoice>)>, AppError> {
+    case_ids: &[CaseId],
+) -> Result<Vec<(CaseId, Vec<ParticipantChoice>)>, AppError> {
     let mut all = participant_choices_of(db, case_ids).await?;
     Ok(case_ids.iter().map(|id| (*id, all.remove(id).unwrap_or_default())).collect())
 }
@@ -159,9 +160,9 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
             audit::record(db, audit::Entry::on_case(user, c, "board", Action::List, basis)).await?;
         }
     }
-    let coordinated: Vec<i32> = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
+    let coordinated: Vec<CaseId> = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
     // Who may own an action, where the reader may give actions to someone: the pair's cases.
-    let editable: Vec<i32> = match board {
+    let editable: Vec<CaseId> = match board {
         Board::Pair { .. } => Vec::new(),
         Board::Team { .. } | Board::Mine => cases.iter().map(|c| c.id).filter(|id| coordinated.contains(id)).collect(),
     };
@@ -184,7 +185,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
 async fn action_for_change(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     key: u32,
     seen: i32,
 ) -> Result<(case::Model, Basis, crate::domain::plan::PlanRole, i32, PlanContent, PlanAction), AppError> {
@@ -280,7 +281,7 @@ pub struct RawActionEdit<'a> {
     pub card: &'a str,
     pub seen: &'a str,
     pub what: &'a str,
-    pub owner: Option<i32>,
+    pub owner: Option<UserId>,
     pub due: &'a str,
 }
 
@@ -300,7 +301,7 @@ pub async fn edit_action(
     let seen = parse_version(seen)?;
     let txn = db.begin().await?;
     let (found, basis, role, current, plan, _) = action_for_change(&txn, user, case_id, key, seen).await?;
-    let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
+    let team: Vec<UserId> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let raw = RawPlanChange {
         op: "edit_action".into(),
         key: Some(key),
@@ -391,8 +392,8 @@ pub async fn comment(
     let mut commented = card_now(&txn, card).await?.ok_or(BoardError::NoSuchAction)?;
     let comment = Comment::parse(body)?;
     let mentioned = comment.mentions();
-    let team: HashSet<i32> = participant_choices(&txn, found.id).await?.into_iter().map(|p| p.user_id).collect();
-    let people: HashMap<String, i32> = user::Entity::find()
+    let team: HashSet<UserId> = participant_choices(&txn, found.id).await?.into_iter().map(|p| p.user_id).collect();
+    let people: HashMap<String, UserId> = user::Entity::find()
         .filter(user::Column::Username.is_in(mentioned.clone()))
         .all(&txn)
         .await?
@@ -449,7 +450,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .all(db)
         .await?;
     let unread = unread(db, user).await?;
-    let mut case_ids: Vec<i32> = rows.iter().map(|r| r.case_id).collect();
+    let mut case_ids: Vec<CaseId> = rows.iter().map(|r| r.case_id).collect();
     case_ids.sort_unstable();
     case_ids.dedup();
     // Decided by the rule of cards for each case, as every other exit of a card is.
@@ -465,7 +466,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .collect();
     audit::record_all(db, read).await?;
     let clients = placement::clients_of(db, &cases).await?;
-    let client_of: HashMap<i32, String> =
+    let client_of: HashMap<CaseId, String> =
         cases.iter().map(|c| (c.id, clients.get(&c.client_id).map(|p| p.name.clone()).unwrap_or_default())).collect();
     let plans = crate::store::plans::latest_of(db, case_ids).await?;
     let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
@@ -555,8 +556,8 @@ pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser, id: Option
 /// Gives an overdue notice to the owner of every action past due and not done on an open case,
 /// when the owner is on the case's team now, once per action and due date. Run at start and then
 /// periodically; returns whom it notified.
-pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<i32>, AppError> {
-    let open: Vec<i32> = case::Entity::find()
+pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<UserId>, AppError> {
+    let open: Vec<CaseId> = case::Entity::find()
         .filter(case::Column::Stage.is_in([Stage::Collaboration, Stage::FollowUp]))
         .select_only()
         .column(case::Column::Id)
@@ -565,7 +566,7 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
         .await?;
     // Only someone on the team now is told: an action left with someone who has gone names a
     // client they may no longer read about.
-    let seated: HashSet<(i32, i32)> = current_seats()
+    let seated: HashSet<(CaseId, UserId)> = current_seats()
         .filter(case_member::Column::CaseId.is_in(open.clone()))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
         .all(db)
@@ -591,7 +592,11 @@ pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Res
 }
 
 /// The case ids a board's live feed follows for `user`, and whether the user may follow it.
-pub async fn followed_cases(db: &impl ConnectionTrait, user: &CurrentUser, board: Board) -> Result<Vec<i32>, AppError> {
+pub async fn followed_cases(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    board: Board,
+) -> Result<Vec<CaseId>, AppError> {
     Access::view_boards(user.role)?;
     match board {
         Board::Pair { pair_id } => {

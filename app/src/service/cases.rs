@@ -3,6 +3,7 @@
 //! its history and audit rows, and publishes an event after commit.
 
 use crate::domain::closure::Closure;
+use crate::domain::ids::CaseId;
 use crate::domain::process::Step;
 use crate::domain::stage::check_transition;
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole, TransitionError};
@@ -34,7 +35,7 @@ pub async fn list_for_staff(
     Access::list_own_cases(user.role)?;
     let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
     let seats = current_seats().filter(case_member::Column::UserId.eq(user.id)).all(db).await?;
-    let my_role: HashMap<i32, TeamRole> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
+    let my_role: HashMap<CaseId, TeamRole> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
     let cases = case::Entity::find()
         .filter(case::Column::Id.is_in(my_role.keys().copied().collect::<Vec<_>>()))
         .order_by_desc(case::Column::UpdatedAt)
@@ -44,7 +45,7 @@ pub async fn list_for_staff(
     let placed = placement::place(db, &cases, &clients, Utc::now()).await?;
     let cases: Vec<case::Model> =
         cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
-    let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
+    let case_ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     let mut coordinators = coordinators_of(db, &case_ids).await?;
 
     let mut out = Vec::with_capacity(cases.len());
@@ -71,7 +72,7 @@ pub async fn list_for_staff(
 }
 
 /// One case as `user` may see it. Refused with 403 unless the domain allows it; logged.
-pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<CaseDetail, AppError> {
+pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: CaseId) -> Result<CaseDetail, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
 
@@ -120,7 +121,7 @@ pub async fn change_stage(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     from: Stage,
     to: Stage,
 ) -> Result<Stage, AppError> {
@@ -133,7 +134,7 @@ pub async fn close(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     from: Stage,
     summary: &str,
     continuation: &str,
@@ -145,7 +146,7 @@ async fn move_case(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     from: Stage,
     to: Stage,
     closure: Option<(&str, &str)>,

@@ -8,6 +8,7 @@
 use crate::domain::concern::{
     check_acceptance, least_loaded_pair, ConcernStatus, ConcernText, DecisionReason, PersonDetails,
 };
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
@@ -36,7 +37,7 @@ pub enum About {
     /// birth is used, otherwise a new client record is made.
     Person(PersonDetails),
     /// A relative choosing one of the clients they are linked to.
-    Client(i32),
+    Client(ClientId),
     /// A client raising a concern about themself.
     Myself,
 }
@@ -51,9 +52,9 @@ pub struct NewConcern {
 }
 
 /// The clients a relative may raise a concern about (a live link with writing scope).
-async fn writable_clients(db: &impl ConnectionTrait, relative_user_id: i32) -> Result<Vec<ClientChoice>, AppError> {
+async fn writable_clients(db: &impl ConnectionTrait, relative_user_id: UserId) -> Result<Vec<ClientChoice>, AppError> {
     let links = live_relative_links(relative_user_id).filter(relative_link::Column::CanWrite.eq(true)).all(db).await?;
-    let ids: Vec<i32> = links.iter().map(|l| l.client_id).collect();
+    let ids: Vec<ClientId> = links.iter().map(|l| l.client_id).collect();
     Ok(client::Entity::find()
         .filter(client::Column::Id.is_in(ids))
         .order_by_asc(client::Column::Name)
@@ -79,7 +80,7 @@ async fn resolve_client(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     about: About,
-) -> Result<(i32, crate::domain::Basis), AppError> {
+) -> Result<(ClientId, crate::domain::Basis), AppError> {
     match (user.role, about) {
         (Role::Administrator, _) => Err(AccessDenied::AdministratorNoClientContent.into()),
         (Role::Auditor, _) => Err(AccessDenied::AuditorSeesLogOnly.into()),
@@ -183,7 +184,7 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .order_by_asc(concern::Column::Id)
         .all(db)
         .await?;
-    let clients: HashMap<i32, client::Model> = client::Entity::find()
+    let clients: HashMap<ClientId, client::Model> = client::Entity::find()
         .filter(client::Column::Id.is_in(rows.iter().map(|r| r.client_id).collect::<HashSet<_>>()))
         .all(db)
         .await?
@@ -191,7 +192,7 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
         .map(|c| (c.id, c))
         .collect();
     let raisers = display_names(db, rows.iter().map(|r| r.raised_by_user_id).collect()).await?;
-    let with_open_case: HashSet<i32> = case::Entity::find()
+    let with_open_case: HashSet<ClientId> = case::Entity::find()
         .filter(case::Column::ClientId.is_in(clients.keys().copied().collect::<Vec<_>>()))
         .filter(case::Column::Stage.ne(Stage::Closed))
         .all(db)
@@ -229,7 +230,7 @@ pub struct ScreeningInput {
 }
 
 /// Whether the client has a case that is not closed.
-async fn has_open_case(db: &impl ConnectionTrait, client_id: i32) -> Result<bool, AppError> {
+async fn has_open_case(db: &impl ConnectionTrait, client_id: ClientId) -> Result<bool, AppError> {
     Ok(case::Entity::find()
         .filter(case::Column::ClientId.eq(client_id))
         .filter(case::Column::Stage.ne(Stage::Closed))
@@ -241,7 +242,7 @@ async fn has_open_case(db: &impl ConnectionTrait, client_id: i32) -> Result<bool
 /// The pair with the fewest cases that are not closed.
 async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Model, AppError> {
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
-    let open_case_ids: Vec<i32> = case::Entity::find()
+    let open_case_ids: Vec<CaseId> = case::Entity::find()
         .filter(case::Column::Stage.ne(Stage::Closed))
         .all(db)
         .await?

@@ -12,6 +12,7 @@ use crate::domain::consent::{
     Consent, ConsentChange, ConsentError, GivenBy, GivenThrough, Method, Party, RawGivenThrough, Register,
     RelativeScope, Terms,
 };
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
@@ -102,7 +103,7 @@ fn event(
     })
 }
 
-fn consent_entry<'a>(user: &'a CurrentUser, client_id: i32, action: Action, basis: Basis) -> audit::Entry<'a> {
+fn consent_entry<'a>(user: &'a CurrentUser, client_id: ClientId, action: Action, basis: Basis) -> audit::Entry<'a> {
     audit::Entry::on_client(user, client_id, "consent", action, basis)
 }
 
@@ -112,7 +113,7 @@ fn consent_entry<'a>(user: &'a CurrentUser, client_id: i32, action: Action, basi
 async fn insert_given(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    client_id: i32,
+    client_id: ClientId,
     through: GivenThrough,
     raw: &RawTerms,
     entry: audit::Entry<'_>,
@@ -161,7 +162,7 @@ pub async fn record_given(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     through: RawGivenThrough,
     raw: RawTerms,
 ) -> Result<i32, AppError> {
@@ -181,7 +182,7 @@ pub async fn record_withdrawal(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     consent_id: i32,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
@@ -211,7 +212,7 @@ async fn end(
 /// One of the client's own consents, as it stands, locked for the caller's change until its
 /// transaction ends (PostgreSQL; SQLite writes one transaction at a time): a narrowing and a
 /// withdrawal sent together are applied one after the other, each to what the other left.
-async fn own_consent(db: &impl ConnectionTrait, client_id: i32, consent_id: i32) -> Result<Consent, AppError> {
+async fn own_consent(db: &impl ConnectionTrait, client_id: ClientId, consent_id: i32) -> Result<Consent, AppError> {
     consent::Entity::find_by_id(consent_id)
         .filter(consent::Column::ClientId.eq(client_id))
         .lock_exclusive()
@@ -308,7 +309,7 @@ pub async fn privacy(
 
 async fn relatives(
     db: &impl ConnectionTrait,
-    client_id: i32,
+    client_id: ClientId,
     now: chrono::DateTime<Utc>,
 ) -> Result<Vec<RelativeView>, AppError> {
     let links = relative_link::Entity::find()
@@ -334,7 +335,11 @@ async fn relatives(
 
 /// One of the client's own links to a close one, still standing, locked for the caller's change
 /// (see `own_consent`); anyone else's is not found.
-async fn own_link(db: &impl ConnectionTrait, client_id: i32, link_id: i32) -> Result<relative_link::Model, AppError> {
+async fn own_link(
+    db: &impl ConnectionTrait,
+    client_id: ClientId,
+    link_id: i32,
+) -> Result<relative_link::Model, AppError> {
     let link = relative_link::Entity::find_by_id(link_id)
         .filter(relative_link::Column::ClientId.eq(client_id))
         .lock_exclusive()
@@ -347,7 +352,7 @@ async fn own_link(db: &impl ConnectionTrait, client_id: i32, link_id: i32) -> Re
     Ok(link)
 }
 
-fn link_entry<'a>(user: &'a CurrentUser, client_id: i32, basis: Basis) -> audit::Entry<'a> {
+fn link_entry<'a>(user: &'a CurrentUser, client_id: ClientId, basis: Basis) -> audit::Entry<'a> {
     audit::Entry::on_client(user, client_id, "relative_link", Action::Update, basis)
 }
 
@@ -397,8 +402,8 @@ pub async fn revoke_relative(
 
 async fn access_log(
     db: &impl ConnectionTrait,
-    client_id: i32,
-    own_user_id: i32,
+    client_id: ClientId,
+    own_user_id: UserId,
     query: OwnLogQuery,
 ) -> Result<AccessLogPage, AppError> {
     let select = audit_entry::Entity::find()

@@ -10,6 +10,7 @@
 //! read), and the event carries the readers let through. A socket sends nothing else.
 
 use crate::domain::board::{viewers_everywhere, Board, Presence};
+use crate::domain::ids::{CaseId, UserId};
 use crate::events::{self, DomainEvent, Events};
 use crate::model::board::{BoardEvent, BoardFeed};
 use crate::store::board_events;
@@ -28,7 +29,7 @@ pub struct Prepared {
     pub text: axum::extract::ws::Utf8Bytes,
     /// Who may be sent it: the readers following a board here who may read its case now, each
     /// delivery logged.
-    pub readers: HashSet<i32>,
+    pub readers: HashSet<UserId>,
 }
 
 /// Someone following a board on this instance.
@@ -59,12 +60,12 @@ pub enum FeedItem {
         viewers: Vec<String>,
     },
     Notified {
-        user_ids: Arc<Vec<i32>>,
+        user_ids: Arc<Vec<UserId>>,
     },
     /// Who is on this case's team, or which pair runs it, may have changed: boards that follow
     /// it check that their reader may still see it.
     AccessChanged {
-        case_id: i32,
+        case_id: CaseId,
     },
     /// The feed fell behind: every board reads itself again.
     Resync,
@@ -75,7 +76,7 @@ pub enum FeedItem {
 #[derive(Default)]
 struct Viewing {
     here: HashMap<Board, Presence>,
-    everywhere: HashMap<(u64, Board), Vec<(i32, String)>>,
+    everywhere: HashMap<(u64, Board), Vec<(UserId, String)>>,
 }
 
 #[derive(Clone)]
@@ -154,16 +155,16 @@ impl BoardHub {
     }
 
     /// Someone opened `board` on this instance.
-    pub fn join(&self, board: Board, user_id: i32, name: &str) {
+    pub fn join(&self, board: Board, user_id: UserId, name: &str) {
         self.changed_presence(board, |p| p.join(user_id, name));
     }
 
     /// Someone closed `board` on this instance.
-    pub fn leave(&self, board: Board, user_id: i32) {
+    pub fn leave(&self, board: Board, user_id: UserId) {
         self.changed_presence(board, |p| p.leave(user_id));
     }
 
-    fn presence(&self, instance: u64, board: Board, viewers: Vec<(i32, String)>) {
+    fn presence(&self, instance: u64, board: Board, viewers: Vec<(UserId, String)>) {
         let names = {
             let mut viewing = self.viewing();
             if viewers.is_empty() {
@@ -223,7 +224,7 @@ impl BoardHub {
     /// delivery logged once. Nothing is sent (or logged) when no one here follows a board that
     /// shows any of them.
     async fn deliver(&self, db: &DatabaseConnection, events: Vec<BoardEvent>) -> Result<(), crate::error::AppError> {
-        let mut by_case: HashMap<i32, Vec<BoardEvent>> = HashMap::new();
+        let mut by_case: HashMap<CaseId, Vec<BoardEvent>> = HashMap::new();
         for event in events {
             by_case.entry(event.case_id).or_default().push(event);
         }

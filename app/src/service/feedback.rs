@@ -5,6 +5,7 @@
 use crate::domain::feedback::{
     check_closure, check_meeting, Feedback, FeedbackError, FeedbackSummary, MeetingFacts, Occasion, RawFeedback,
 };
+use crate::domain::ids::CaseId;
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
@@ -32,7 +33,7 @@ pub async fn give(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     raw: &RawFeedback,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
@@ -106,7 +107,7 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
         .order_by_desc(feedback::Column::Id)
         .all(db)
         .await?;
-    let read: HashSet<i32> = rows.iter().map(|r| r.case_id).collect();
+    let read: HashSet<CaseId> = rows.iter().map(|r| r.case_id).collect();
     let cases =
         case::Entity::find().filter(case::Column::Id.is_in(read.iter().copied().collect::<Vec<_>>())).all(db).await?;
     for found in &cases {

@@ -4,6 +4,7 @@
 //! plan as actions in one transaction, once.
 
 use crate::domain::calendar::finnish_date;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::meeting::{parse_steps, Invitation, MeetingError, MeetingPlan, RawMeeting, Voice};
 use crate::domain::plan::{check_edit, PlanChange, PlanError, PlanRole};
 use crate::domain::{Access, Sector};
@@ -52,7 +53,7 @@ async fn invitable(db: &impl ConnectionTrait, found: &case::Model) -> Result<Vec
 }
 
 /// The meetings of one case as `user` may see them. Logged.
-pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -> Result<MeetingsPage, AppError> {
+pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: CaseId) -> Result<MeetingsPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::List, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -72,7 +73,7 @@ pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: i32) -
 pub async fn schedule(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     raw: &RawMeeting,
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
@@ -80,7 +81,7 @@ pub async fn schedule(
     if !plans::is_open(found.stage) {
         return Err(PlanError::NotInCollaboration.into());
     }
-    let people: Vec<i32> = invitable(&txn, &found).await?.into_iter().map(|i| i.user_id).collect();
+    let people: Vec<UserId> = invitable(&txn, &found).await?.into_iter().map(|i| i.user_id).collect();
     let now = Utc::now();
     let parsed = MeetingPlan::parse(raw, &people, now)?;
     let row = meeting::ActiveModel {
@@ -108,7 +109,7 @@ pub async fn schedule(
 pub async fn load(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     meeting_id: i32,
 ) -> Result<MeetingPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
@@ -123,10 +124,10 @@ pub async fn load(
         .order_by_asc(meeting_voice::Column::Id)
         .all(db)
         .await?;
-    let mut people: Vec<i32> = participants.clone();
+    let mut people: Vec<UserId> = participants.clone();
     people.extend(rows.iter().flat_map(|v| [v.speaker_user_id, v.recorded_by_user_id]));
     let names = display_names(db, people).await?;
-    let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    let name = |id: UserId| names.get(&id).cloned().unwrap_or_default();
     let voices = rows
         .into_iter()
         .map(|v| VoiceView {
@@ -168,9 +169,9 @@ pub async fn load(
 pub async fn record_voice(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     meeting_id: i32,
-    speaker: i32,
+    speaker: UserId,
     voice: (&str, &str, &str),
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
@@ -211,7 +212,7 @@ pub async fn record_voice(
 /// The steps agreed in a meeting as its form sends them: the plan version seen, and the rows of
 /// what is to be done, by whom and by when.
 pub struct AgreedSteps<'a> {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub meeting_id: i32,
     pub seen: i32,
     pub what: &'a [String],
@@ -235,7 +236,7 @@ pub async fn agree_steps(
     if row.steps_plan_version.is_some() {
         return Err(MeetingError::StepsAlreadyAgreed.into());
     }
-    let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
+    let team: Vec<UserId> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let now = Utc::now();
     let steps = parse_steps(what, owner, due, &team, finnish_date(now))?;
     let new = PlanChange::AddActions(steps).apply(&old)?;

@@ -3,6 +3,7 @@
 //! part of the plan. A change against an older version than the latest is refused.
 
 use crate::domain::calendar::finnish_date;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, PlanRole, RawPlanChange};
 use crate::domain::review::{RawReview, ReviewContent};
 use crate::domain::{Access, Sector};
@@ -27,7 +28,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSe
 pub async fn load(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     compare: Option<(i32, i32)>,
 ) -> Result<PlanPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
@@ -53,7 +54,7 @@ pub async fn load(
         }
         None => None,
     };
-    let mut people: Vec<i32> = rows.iter().map(|r| r.created_by_user_id).collect();
+    let mut people: Vec<UserId> = rows.iter().map(|r| r.created_by_user_id).collect();
     people.extend(content.actions.iter().map(|a| a.owner_user_id));
     if let Some(c) = &compare {
         for change in &c.changes {
@@ -109,7 +110,7 @@ pub async fn review(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     seen: i32,
     raw: &RawReview,
 ) -> Result<i32, AppError> {
@@ -156,14 +157,14 @@ pub async fn change(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     seen: i32,
     raw: &RawPlanChange,
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let (found, _, (basis, role)) = authorise(&txn, user, case_id, Access::edit_plan).await?;
     let (current, old) = latest_for_change(&txn, &found, seen).await?;
-    let team: Vec<i32> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
+    let team: Vec<UserId> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let now = Utc::now();
     let new = PlanChange::parse(raw, &team, finnish_date(now))?.apply(&old)?;
     check_edit(role.editor(user.id), &old, &new)?;

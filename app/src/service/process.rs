@@ -3,6 +3,7 @@
 //! list (filtered by step) both come from here, so the two always agree.
 
 use crate::domain::concern::ConcernStatus;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::process::{MapScope, Step, StepCounts};
 use crate::domain::Access;
 use crate::error::AppError;
@@ -18,7 +19,7 @@ async fn people_in_scope(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     scope: MapScope,
-) -> Result<Option<Vec<i32>>, AppError> {
+) -> Result<Option<Vec<UserId>>, AppError> {
     match scope {
         MapScope::Mine => Ok(Some(vec![user.id])),
         MapScope::All => Ok(None),
@@ -28,7 +29,7 @@ async fn people_in_scope(
                 .filter(staff_profile::Column::OrganisationId.eq(organisation))
                 .select_only()
                 .column(staff_profile::Column::UserId)
-                .into_tuple::<i32>()
+                .into_tuple::<UserId>()
                 .all(db)
                 .await?;
             Ok(Some(colleagues))
@@ -48,12 +49,12 @@ pub async fn counts(db: &impl ConnectionTrait, user: &CurrentUser, scope: &str) 
     let mut cases = case::Entity::find();
     let mut concerns = concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open));
     if let Some(people) = people {
-        let case_ids: Vec<i32> = current_seats()
+        let case_ids: Vec<CaseId> = current_seats()
             .filter(case_member::Column::UserId.is_in(people.clone()))
             .select_only()
             .column(case_member::Column::CaseId)
             .distinct()
-            .into_tuple::<i32>()
+            .into_tuple::<CaseId>()
             .all(db)
             .await?;
         cases = cases.filter(case::Column::Id.is_in(case_ids));

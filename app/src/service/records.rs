@@ -6,6 +6,7 @@
 
 use crate::domain::calendar::finnish_date;
 use crate::domain::consent::{read_record, LegalAccess, LegalBasis, Reader, Register};
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::record::NewEntry;
 use crate::domain::{Access, Basis, Sector};
 use crate::error::AppError;
@@ -30,7 +31,7 @@ const RESOURCE: &str = "record_entry";
 pub async fn load(
     db: &(impl ConnectionTrait + TransactionTrait),
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
 ) -> Result<RecordsPage, AppError> {
     let (found, _, basis) = authorise(db, user, case_id, Access::read_records).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -123,8 +124,8 @@ pub async fn load(
 /// The legal bases `user_id` recorded on the case that stand at `now`.
 async fn legal_bases(
     db: &impl ConnectionTrait,
-    case_id: i32,
-    user_id: i32,
+    case_id: CaseId,
+    user_id: UserId,
     now: chrono::DateTime<Utc>,
 ) -> Result<Vec<(Register, LegalBasis)>, AppError> {
     legal_access::Entity::find()
@@ -146,7 +147,7 @@ pub async fn open_by_law(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     register: &str,
     basis: &str,
     reason: &str,
@@ -184,7 +185,7 @@ pub async fn write(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     text: &str,
     hide: bool,
     reason: &str,

@@ -5,6 +5,7 @@
 //! a seat only if it is still as it was read (a conditional update): of two answers or removals
 //! sent at once, one wins and the other is told so (409).
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{PlanChange, PlanRole};
 use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
 use crate::domain::{Access, Role, Sector, TeamRole};
@@ -34,7 +35,7 @@ fn parse_choice(value: &str) -> Result<TeamRole, AppError> {
 }
 
 /// The live seats of a case (proposed or accepted, not left) as the rules see them.
-async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_member::Model, Seat)>, AppError> {
+async fn seats(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<(case_member::Model, Seat)>, AppError> {
     case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::LeftAt.is_null())
@@ -53,10 +54,10 @@ async fn seats(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<(case_memb
 pub async fn candidates(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
 ) -> Result<Vec<Candidate>, AppError> {
     let (found, _, _) = authorise(db, user, case_id, Access::manage_team).await?;
-    let on_team: Vec<i32> = seats(db, case_id)
+    let on_team: Vec<UserId> = seats(db, case_id)
         .await?
         .into_iter()
         .filter(|(_, s)| s.status != SeatStatus::Declined)
@@ -68,7 +69,7 @@ pub async fn candidates(
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await?;
-    let profiles: HashMap<i32, staff_profile::Model> = staff_profile::Entity::find()
+    let profiles: HashMap<UserId, staff_profile::Model> = staff_profile::Entity::find()
         .filter(staff_profile::Column::UserId.is_in(staff.iter().map(|u| u.id).collect::<Vec<_>>()))
         .all(db)
         .await?
@@ -116,8 +117,8 @@ pub async fn propose(
     db: &(impl ConnectionTrait + TransactionTrait),
     bus: &Events,
     user: &CurrentUser,
-    case_id: i32,
-    candidate_id: i32,
+    case_id: CaseId,
+    candidate_id: UserId,
     team_role: &str,
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;

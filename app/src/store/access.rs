@@ -1,6 +1,7 @@
 //! Who may read or write a case: the reader's relationship to its client, found from seats and
 //! relative links, then decided by the caller's rule from `domain::Access`.
 
+use crate::domain::ids::CaseId;
 use crate::domain::{Relationship, Role};
 use crate::error::AppError;
 use crate::store::cases::{current_seats, find_case, live_relative_link};
@@ -13,7 +14,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 pub async fn authorise<T>(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     rule: impl FnOnce(Role, Relationship) -> Result<T, crate::domain::AccessDenied>,
 ) -> Result<(case::Model, Relationship, T), AppError> {
     let found = find_case(db, case_id).await?;

@@ -2,6 +2,7 @@
 
 use crate::domain::assessment::{AssessmentContent, ViewAuthor};
 use crate::domain::calendar::finnish_date;
+use crate::domain::ids::CaseId;
 use crate::domain::{AssessmentClock, Stage};
 use crate::error::AppError;
 use crate::model::assessment::{AssessmentVersion, ViewEntry};
@@ -13,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A completed version exists and no amendment is open: collaboration may start.
-pub async fn is_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<bool, AppError> {
+pub async fn is_completed(db: &impl ConnectionTrait, case_id: CaseId) -> Result<bool, AppError> {
     let rows = versions(db, case_id).await?;
     Ok(rows.iter().any(|r| r.status == COMPLETED) && !rows.iter().any(|r| r.status == DRAFT))
 }
@@ -21,8 +22,8 @@ pub async fn is_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<boo
 /// When each case's first assessment started, for the legal clock.
 pub async fn first_starts(
     db: &impl ConnectionTrait,
-    case_ids: Vec<i32>,
-) -> Result<HashMap<i32, DateTime<Utc>>, AppError> {
+    case_ids: Vec<CaseId>,
+) -> Result<HashMap<CaseId, DateTime<Utc>>, AppError> {
     Ok(assessment::Entity::find()
         .filter(assessment::Column::CaseId.is_in(case_ids))
         .filter(assessment::Column::Version.eq(1))
@@ -54,7 +55,7 @@ pub fn clock(
 }
 
 /// Everyone's views written into a case's assessment, oldest first.
-pub async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ViewEntry>, AppError> {
+pub async fn view_entries(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<ViewEntry>, AppError> {
     let rows = assessment_view::Entity::find()
         .filter(assessment_view::Column::CaseId.eq(case_id))
         .order_by_asc(assessment_view::Column::CreatedAt)
@@ -79,7 +80,10 @@ pub async fn view_entries(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec
 }
 
 /// The latest completed version of a case, for the client's pathway.
-pub async fn latest_completed(db: &impl ConnectionTrait, case_id: i32) -> Result<Option<AssessmentVersion>, AppError> {
+pub async fn latest_completed(
+    db: &impl ConnectionTrait,
+    case_id: CaseId,
+) -> Result<Option<AssessmentVersion>, AppError> {
     let rows = versions(db, case_id).await?;
     Ok(completed_versions(db, &rows).await?.into_iter().next())
 }
@@ -87,7 +91,7 @@ pub async fn latest_completed(db: &impl ConnectionTrait, case_id: i32) -> Result
 pub const DRAFT: &str = "draft";
 pub const COMPLETED: &str = "completed";
 
-pub async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<assessment::Model>, AppError> {
+pub async fn versions(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<assessment::Model>, AppError> {
     Ok(assessment::Entity::find()
         .filter(assessment::Column::CaseId.eq(case_id))
         .order_by_desc(assessment::Column::Version)

@@ -2,6 +2,7 @@
 //! basis. Rows are only ever inserted (the database refuses updates and deletes).
 
 use crate::domain::audit_search::{BasisKind, StoredBasis};
+use crate::domain::ids::{CaseId, ClientId};
 use crate::domain::Basis;
 use crate::error::AppError;
 use crate::store::entities::{audit_entry, case, organisation};
@@ -35,8 +36,8 @@ impl Action {
 /// One audit row to write: who read or changed what about which client, and on which basis.
 pub struct Entry<'a> {
     actor: &'a CurrentUser,
-    client_id: i32,
-    case_id: Option<i32>,
+    client_id: ClientId,
+    case_id: Option<CaseId>,
     resource: &'a str,
     action: Action,
     basis: Basis,
@@ -44,7 +45,13 @@ pub struct Entry<'a> {
 
 impl<'a> Entry<'a> {
     /// An entry about a client, not about one of their cases.
-    pub fn on_client(actor: &'a CurrentUser, client_id: i32, resource: &'a str, action: Action, basis: Basis) -> Self {
+    pub fn on_client(
+        actor: &'a CurrentUser,
+        client_id: ClientId,
+        resource: &'a str,
+        action: Action,
+        basis: Basis,
+    ) -> Self {
         Entry { actor, client_id, case_id: None, resource, action, basis }
     }
 
@@ -60,7 +67,7 @@ impl<'a> Entry<'a> {
     }
 
     /// The same entry, about case `case_id` when there is one.
-    pub fn in_case(self, case_id: Option<i32>) -> Self {
+    pub fn in_case(self, case_id: Option<CaseId>) -> Self {
         Entry { case_id, ..self }
     }
 }

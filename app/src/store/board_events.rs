@@ -4,6 +4,7 @@
 
 use crate::domain::board::{action_version, assignment_notice, Board, CardRef, Column, NotificationKind};
 use crate::domain::calendar::finnish_date;
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::plan::{PlanAction, PlanContent};
 use crate::domain::{Access, AssessmentClock, Basis, Relationship, TeamRole};
 use crate::error::AppError;
@@ -25,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The pair each of `case_ids` belongs to: the pair whose coordinator holds a coordinator seat on
 /// the case now.
-async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<i32, i32>, AppError> {
+async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[CaseId]) -> Result<HashMap<CaseId, i32>, AppError> {
     let seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
@@ -43,7 +44,7 @@ async fn pairs_of(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap
 }
 
 /// How many comments each card of `case_ids` has.
-async fn comment_counts(db: &impl ConnectionTrait, case_ids: &[i32]) -> Result<HashMap<String, u32>, AppError> {
+async fn comment_counts(db: &impl ConnectionTrait, case_ids: &[CaseId]) -> Result<HashMap<String, u32>, AppError> {
     let rows: Vec<(String, i64)> = card_comment::Entity::find()
         .filter(card_comment::Column::CaseId.is_in(case_ids.to_vec()))
         .select_only()
@@ -66,12 +67,12 @@ fn case_due(place: &Placement, plan: Option<&PlanContent>) -> Option<chrono::Nai
 
 /// Everything a set of cards needs to be drawn, read once for all of them.
 pub struct CardContext {
-    pub clients: HashMap<i32, String>,
-    pub placed: HashMap<i32, Placement>,
-    pub plans: HashMap<i32, PlanContent>,
-    pub coordinators: HashMap<i32, Vec<String>>,
+    pub clients: HashMap<ClientId, String>,
+    pub placed: HashMap<CaseId, Placement>,
+    pub plans: HashMap<CaseId, PlanContent>,
+    pub coordinators: HashMap<CaseId, Vec<String>>,
     pub comments: HashMap<String, u32>,
-    pub names: HashMap<i32, String>,
+    pub names: HashMap<UserId, String>,
     pub today: chrono::NaiveDate,
 }
 
@@ -81,11 +82,11 @@ impl CardContext {
         cases: &[case::Model],
         now: DateTime<Utc>,
     ) -> Result<CardContext, AppError> {
-        let ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
+        let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
         let clients = placement::clients_of(db, cases).await?;
         let placed = placement::place(db, cases, &clients, now).await?;
         let plans = crate::store::plans::latest_of(db, ids.clone()).await?;
-        let owners: Vec<i32> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
+        let owners: Vec<UserId> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
         Ok(CardContext {
             clients: clients.into_iter().map(|(id, c)| (id, c.name)).collect(),
             placed,
@@ -151,9 +152,9 @@ impl CardContext {
 /// `only` these.
 pub async fn my_seats(
     db: &impl ConnectionTrait,
-    user_id: i32,
-    only: Option<&[i32]>,
-) -> Result<HashMap<i32, TeamRole>, AppError> {
+    user_id: UserId,
+    only: Option<&[CaseId]>,
+) -> Result<HashMap<CaseId, TeamRole>, AppError> {
     let mut seats = current_seats().filter(case_member::Column::UserId.eq(user_id));
     if let Some(case_ids) = only {
         seats = seats.filter(case_member::Column::CaseId.is_in(case_ids.to_vec()));
@@ -163,7 +164,7 @@ pub async fn my_seats(
 
 /// The cards of which of `seats`' cases `user` may read now, with the basis: the one rule every
 /// card leaves by (a professional on the case's team).
-pub fn readable(user: &CurrentUser, seats: &HashMap<i32, TeamRole>) -> HashMap<i32, Basis> {
+pub fn readable(user: &CurrentUser, seats: &HashMap<CaseId, TeamRole>) -> HashMap<CaseId, Basis> {
     seats
         .iter()
         .filter_map(|(case_id, seat)| {
@@ -177,12 +178,12 @@ pub fn readable(user: &CurrentUser, seats: &HashMap<i32, TeamRole>) -> HashMap<i
 /// statement before anything is sent. Returns the user ids let through.
 pub async fn deliver(
     db: &impl ConnectionTrait,
-    case_id: i32,
+    case_id: CaseId,
     readers: &[CurrentUser],
-) -> Result<HashSet<i32>, AppError> {
+) -> Result<HashSet<UserId>, AppError> {
     let found = find_case(db, case_id).await?;
-    let ids: Vec<i32> = readers.iter().map(|r| r.id).collect();
-    let seats: HashMap<i32, TeamRole> = current_seats()
+    let ids: Vec<UserId> = readers.iter().map(|r| r.id).collect();
+    let seats: HashMap<UserId, TeamRole> = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::UserId.is_in(ids))
         .all(db)
@@ -211,7 +212,7 @@ pub async fn catch_up(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     board: Board,
-    cases: &[i32],
+    cases: &[CaseId],
     after: i32,
     limit: u64,
 ) -> Result<Option<Vec<BoardEvent>>, AppError> {
@@ -220,7 +221,7 @@ pub async fn catch_up(
     if missed.len() as u64 > limit {
         return Ok(None);
     }
-    let mut of_cases: Vec<i32> = missed.iter().map(|e| e.case_id).collect();
+    let mut of_cases: Vec<CaseId> = missed.iter().map(|e| e.case_id).collect();
     of_cases.sort_unstable();
     of_cases.dedup();
     let mut allowed = HashSet::new();
@@ -236,7 +237,7 @@ pub async fn catch_up(
 pub async fn record(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     card: CardRef,
     change: BoardChange,
     body: &BoardEventBody,
@@ -266,12 +267,12 @@ pub async fn record(
 }
 
 /// The event of board events written in one transaction, for publishing after commit.
-pub fn changed(case_id: i32, written: Vec<BoardEvent>, notified: Vec<i32>) -> DomainEvent {
+pub fn changed(case_id: CaseId, written: Vec<BoardEvent>, notified: Vec<UserId>) -> DomainEvent {
     DomainEvent::BoardChanged { case_id, events: written.iter().map(|e| e.id).collect(), notified, written }
 }
 
 /// The pair whose board shows `case_id`, if any.
-pub async fn pair_of(txn: &impl ConnectionTrait, case_id: i32) -> Result<Option<i32>, AppError> {
+pub async fn pair_of(txn: &impl ConnectionTrait, case_id: CaseId) -> Result<Option<i32>, AppError> {
     Ok(pairs_of(txn, &[case_id]).await?.get(&case_id).copied())
 }
 
@@ -280,7 +281,7 @@ pub async fn pair_of(txn: &impl ConnectionTrait, case_id: i32) -> Result<Option<
 pub async fn record_case(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     change: BoardChange,
 ) -> Result<DomainEvent, AppError> {
     let now = Utc::now();
@@ -305,7 +306,7 @@ async fn record_case_card(
 }
 
 /// Raises a case's version: its card changed without a stage move.
-async fn bump_version(txn: &impl ConnectionTrait, case_id: i32) -> Result<(), AppError> {
+async fn bump_version(txn: &impl ConnectionTrait, case_id: CaseId) -> Result<(), AppError> {
     case::Entity::update_many()
         .col_expr(case::Column::Version, Expr::col(case::Column::Version).add(1))
         .col_expr(case::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -319,7 +320,7 @@ async fn bump_version(txn: &impl ConnectionTrait, case_id: i32) -> Result<(), Ap
 pub async fn touch_case(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     change: BoardChange,
 ) -> Result<DomainEvent, AppError> {
     bump_version(txn, case_id).await?;
@@ -332,7 +333,7 @@ pub async fn touch_case(
 pub async fn plan_saved(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     old: &PlanContent,
     new: &PlanContent,
 ) -> Result<DomainEvent, AppError> {
@@ -364,7 +365,7 @@ pub async fn plan_saved(
             BoardEventBody { card: Some(context.action_card(&found, action)?), comment: None, previous_owner, pair_id };
         let card = CardRef::Action { case_id, key: action.key };
         written.push(record(txn, user, case_id, card, change, &body, now).await?);
-        let old_owner = before.map_or(0, |b| b.owner_user_id);
+        let old_owner = before.map(|b| b.owner_user_id);
         if let Some(owner) = assignment_notice(user.id, old_owner, action.owner_user_id) {
             notify(txn, Notice::assigned(owner, card, user.id), now).await?;
             notified.push(owner);
@@ -384,27 +385,27 @@ pub async fn plan_saved(
 /// A notification to be given, made by the constructor of its kind so that each kind carries
 /// exactly what its text needs.
 pub struct Notice {
-    recipient: i32,
+    recipient: UserId,
     kind: NotificationKind,
     card: CardRef,
-    actor: Option<i32>,
+    actor: Option<UserId>,
     comment_id: Option<i32>,
     due_on: Option<chrono::NaiveDate>,
     legal_access_id: Option<i32>,
 }
 
 impl Notice {
-    fn new(recipient: i32, kind: NotificationKind, card: CardRef) -> Self {
+    fn new(recipient: UserId, kind: NotificationKind, card: CardRef) -> Self {
         Notice { recipient, kind, card, actor: None, comment_id: None, due_on: None, legal_access_id: None }
     }
 
     /// `actor` handed the task on `card` to `recipient`.
-    pub fn assigned(recipient: i32, card: CardRef, actor: i32) -> Self {
+    pub fn assigned(recipient: UserId, card: CardRef, actor: UserId) -> Self {
         Notice { actor: Some(actor), ..Notice::new(recipient, NotificationKind::Assigned, card) }
     }
 
     /// `actor` mentioned `recipient` in comment `comment_id` on `card`.
-    pub fn mentioned(recipient: i32, card: CardRef, actor: i32, comment_id: i32) -> Self {
+    pub fn mentioned(recipient: UserId, card: CardRef, actor: UserId, comment_id: i32) -> Self {
         Notice {
             actor: Some(actor),
             comment_id: Some(comment_id),
@@ -413,12 +414,12 @@ impl Notice {
     }
 
     /// The task on `card` that `recipient` owns was due on `due_on` and is not done.
-    pub fn overdue(recipient: i32, card: CardRef, due_on: chrono::NaiveDate) -> Self {
+    pub fn overdue(recipient: UserId, card: CardRef, due_on: chrono::NaiveDate) -> Self {
         Notice { due_on: Some(due_on), ..Notice::new(recipient, NotificationKind::Overdue, card) }
     }
 
     /// `actor` opened another register's records of case `case_id` on legal basis `legal_access_id`.
-    pub fn legal_basis(recipient: i32, case_id: i32, actor: i32, legal_access_id: i32) -> Self {
+    pub fn legal_basis(recipient: UserId, case_id: CaseId, actor: UserId, legal_access_id: i32) -> Self {
         Notice {
             actor: Some(actor),
             legal_access_id: Some(legal_access_id),
@@ -468,7 +469,7 @@ pub async fn events_by_id(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<
 /// that was away missed.
 pub async fn events_after(
     db: &impl ConnectionTrait,
-    case_ids: &[i32],
+    case_ids: &[CaseId],
     after: i32,
     limit: u64,
 ) -> Result<Vec<BoardEvent>, AppError> {
@@ -509,7 +510,7 @@ async fn to_views(db: &impl ConnectionTrait, rows: Vec<board_event::Model>) -> R
 
 /// Whether a board shows an event: a pair's board its cases' cards, a team's board its case's
 /// actions, a person's board the actions they own or just stopped owning.
-pub fn shows(board: Board, reader_user_id: i32, event: &BoardEvent) -> bool {
+pub fn shows(board: Board, reader_user_id: UserId, event: &BoardEvent) -> bool {
     match (board, event.card) {
         (Board::Pair { pair_id }, CardRef::Case { .. }) => event.body.pair_id == Some(pair_id),
         (Board::Team { case_id }, CardRef::Action { .. }) => event.case_id == case_id,
@@ -524,7 +525,7 @@ pub fn shows(board: Board, reader_user_id: i32, event: &BoardEvent) -> bool {
 /// The cases on whose team `user_id` sits now as a professional (the rule of cards, as SQL):
 /// what their notifications may be about. A subquery, so that a person on many teams costs no
 /// list of ids.
-pub fn seated_as_professional(user_id: i32) -> sea_orm::sea_query::SelectStatement {
+pub fn seated_as_professional(user_id: UserId) -> sea_orm::sea_query::SelectStatement {
     use sea_orm::QueryTrait;
     current_seats()
         .select_only()
@@ -536,7 +537,11 @@ pub fn seated_as_professional(user_id: i32) -> sea_orm::sea_query::SelectStateme
 
 /// Forgets the notifications `user_id` had about `case_id`: they left its team, and what they were
 /// told of it is no longer theirs to read.
-pub async fn forget_notifications(txn: &impl ConnectionTrait, user_id: i32, case_id: i32) -> Result<(), AppError> {
+pub async fn forget_notifications(
+    txn: &impl ConnectionTrait,
+    user_id: UserId,
+    case_id: CaseId,
+) -> Result<(), AppError> {
     notification::Entity::delete_many()
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::CaseId.eq(case_id))
@@ -551,11 +556,11 @@ pub async fn forget_notifications(txn: &impl ConnectionTrait, user_id: i32, case
 pub async fn notify_pair_of_legal_basis(
     txn: &impl ConnectionTrait,
     user: &CurrentUser,
-    case_id: i32,
+    case_id: CaseId,
     legal_access_id: i32,
     now: DateTime<Utc>,
-) -> Result<Vec<i32>, AppError> {
-    let pair: Vec<i32> = current_seats()
+) -> Result<Vec<UserId>, AppError> {
+    let pair: Vec<UserId> = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .all(txn)

@@ -1,6 +1,7 @@
 //! Cases and the people around them: finding a case, its current seats, coordinators, relative
 //! links, display names, the team, history rows and closures.
 
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::team::SeatStatus;
 use crate::domain::{Sector, TeamRole};
 use crate::error::AppError;
@@ -17,7 +18,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-pub async fn find_case(db: &impl ConnectionTrait, case_id: i32) -> Result<case::Model, AppError> {
+pub async fn find_case(db: &impl ConnectionTrait, case_id: CaseId) -> Result<case::Model, AppError> {
     case::Entity::find_by_id(case_id).one(db).await?.ok_or(AppError::NotFound)
 }
 
@@ -30,22 +31,25 @@ pub fn current_seats() -> Select<case_member::Entity> {
 
 /// The professionals on the team now (not relatives): who can be named as having taken part
 /// in the assessment, and who may own a task of the plan.
-pub async fn participant_choices(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ParticipantChoice>, AppError> {
+pub async fn participant_choices(
+    db: &impl ConnectionTrait,
+    case_id: CaseId,
+) -> Result<Vec<ParticipantChoice>, AppError> {
     Ok(participant_choices_of(db, &[case_id]).await?.remove(&case_id).unwrap_or_default())
 }
 
 /// `participant_choices` of each of `case_ids`, read in two queries however many there are.
 pub async fn participant_choices_of(
     db: &impl ConnectionTrait,
-    case_ids: &[i32],
-) -> Result<HashMap<i32, Vec<ParticipantChoice>>, AppError> {
+    case_ids: &[CaseId],
+) -> Result<HashMap<CaseId, Vec<ParticipantChoice>>, AppError> {
     let members = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
         .all(db)
         .await?;
     let names = display_names(db, members.iter().map(|m| m.user_id).collect()).await?;
-    let mut out: HashMap<i32, Vec<ParticipantChoice>> = HashMap::new();
+    let mut out: HashMap<CaseId, Vec<ParticipantChoice>> = HashMap::new();
     for m in members {
         out.entry(m.case_id).or_default().push(ParticipantChoice {
             user_id: m.user_id,
@@ -65,8 +69,8 @@ pub const COORDINATOR_SEATS: [TeamRole; 2] = [TeamRole::SocialCoordinator, TeamR
 /// The names of each case's coordinators, social-care first.
 pub async fn coordinators_of(
     db: &impl ConnectionTrait,
-    case_ids: &[i32],
-) -> Result<HashMap<i32, Vec<String>>, AppError> {
+    case_ids: &[CaseId],
+) -> Result<HashMap<CaseId, Vec<String>>, AppError> {
     let seats = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
@@ -74,7 +78,7 @@ pub async fn coordinators_of(
         .all(db)
         .await?;
     let names = display_names(db, seats.iter().map(|s| s.user_id).collect()).await?;
-    let mut out: HashMap<i32, Vec<String>> = HashMap::new();
+    let mut out: HashMap<CaseId, Vec<String>> = HashMap::new();
     for seat in seats {
         out.entry(seat.case_id).or_default().push(names.get(&seat.user_id).cloned().unwrap_or_default());
     }
@@ -82,7 +86,7 @@ pub async fn coordinators_of(
 }
 
 /// A relative's links to clients that have not been revoked and have not expired.
-pub fn live_relative_links(relative_user_id: i32) -> Select<relative_link::Entity> {
+pub fn live_relative_links(relative_user_id: UserId) -> Select<relative_link::Entity> {
     relative_link::Entity::find()
         .filter(relative_link::Column::RelativeUserId.eq(relative_user_id))
         .filter(relative_link::Column::RevokedAt.is_null())
@@ -91,14 +95,14 @@ pub fn live_relative_links(relative_user_id: i32) -> Select<relative_link::Entit
 
 pub async fn live_relative_link(
     db: &impl ConnectionTrait,
-    relative_user_id: i32,
-    client_id: i32,
+    relative_user_id: UserId,
+    client_id: ClientId,
 ) -> Result<Option<relative_link::Model>, AppError> {
     Ok(live_relative_links(relative_user_id).filter(relative_link::Column::ClientId.eq(client_id)).one(db).await?)
 }
 
 /// Display names of the given users.
-pub async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
+pub async fn display_names(db: &impl ConnectionTrait, ids: Vec<UserId>) -> Result<HashMap<UserId, String>, AppError> {
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(db)
@@ -110,16 +114,16 @@ pub async fn display_names(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<H
 
 /// The team of a case with everyone's contact routes, coordinators first; people proposed and
 /// not yet answered are listed as proposed.
-pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMember>, AppError> {
+pub async fn team(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<TeamMember>, AppError> {
     let members = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
         .filter(case_member::Column::LeftAt.is_null())
         .filter(case_member::Column::Status.ne(SeatStatus::Declined))
         .all(db)
         .await?;
-    let ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
+    let ids: Vec<UserId> = members.iter().map(|m| m.user_id).collect();
     let names = display_names(db, ids.clone()).await?;
-    let profiles: HashMap<i32, staff_profile::Model> = staff_profile::Entity::find()
+    let profiles: HashMap<UserId, staff_profile::Model> = staff_profile::Entity::find()
         .filter(staff_profile::Column::UserId.is_in(ids))
         .all(db)
         .await?
@@ -162,7 +166,7 @@ pub async fn team(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<TeamMem
 }
 
 /// The history of a case, oldest first.
-pub async fn history(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<HistoryEntry>, AppError> {
+pub async fn history(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<HistoryEntry>, AppError> {
     let rows = case_event::Entity::find()
         .filter(case_event::Column::CaseId.eq(case_id))
         .order_by_asc(case_event::Column::CreatedAt)
@@ -188,8 +192,8 @@ pub async fn history(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<Hist
 /// Appends one event to a case's history.
 pub async fn append_history(
     db: &impl ConnectionTrait,
-    case_id: i32,
-    actor_user_id: Option<i32>,
+    case_id: CaseId,
+    actor_user_id: Option<UserId>,
     event: &HistoryEvent,
     at: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -208,7 +212,7 @@ pub async fn append_history(
 }
 
 /// How a case was closed, each time it was, newest first.
-pub async fn closures(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<ClosureView>, AppError> {
+pub async fn closures(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<ClosureView>, AppError> {
     let rows = case_closure::Entity::find()
         .filter(case_closure::Column::CaseId.eq(case_id))
         .order_by_desc(case_closure::Column::ClosedAt)
@@ -230,8 +234,8 @@ pub async fn closures(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<Clo
 /// Adds a person to a case's team.
 pub async fn add_member(
     db: &impl ConnectionTrait,
-    case_id: i32,
-    user_id: i32,
+    case_id: CaseId,
+    user_id: UserId,
     team_role: TeamRole,
     at: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -242,10 +246,10 @@ pub async fn add_member(
 /// Proposes a person for a case's team: the seat waits for the client's answer.
 pub async fn propose_member(
     db: &impl ConnectionTrait,
-    case_id: i32,
-    user_id: i32,
+    case_id: CaseId,
+    user_id: UserId,
     team_role: TeamRole,
-    proposed_by: i32,
+    proposed_by: UserId,
     at: chrono::DateTime<Utc>,
 ) -> Result<case_member::Model, AppError> {
     let inserted = seat(case_id, user_id, team_role, SeatStatus::Proposed, Some(proposed_by), at).insert(db).await;
@@ -254,11 +258,11 @@ pub async fn propose_member(
 }
 
 fn seat(
-    case_id: i32,
-    user_id: i32,
+    case_id: CaseId,
+    user_id: UserId,
     team_role: TeamRole,
     status: SeatStatus,
-    proposed_by: Option<i32>,
+    proposed_by: Option<UserId>,
     at: chrono::DateTime<Utc>,
 ) -> case_member::ActiveModel {
     case_member::ActiveModel {

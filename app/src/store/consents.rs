@@ -1,6 +1,7 @@
 //! Reading a client's consents and the choices a team is offered when recording one.
 
 use crate::domain::consent::{Consent, ConsentChange, GivenBy, Method, Party, Terms};
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::TeamRole;
 use crate::error::AppError;
 use crate::model::privacy::{ConsentView, PartyChoice};
@@ -16,7 +17,7 @@ pub const SEATS: [TeamRole; 4] =
     [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator, TeamRole::OwnWorker, TeamRole::Member];
 
 /// The client's consents, each as its history left it, oldest first.
-pub async fn of_client(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<Stored>, AppError> {
+pub async fn of_client(db: &impl ConnectionTrait, client_id: ClientId) -> Result<Vec<Stored>, AppError> {
     let rows = consent::Entity::find()
         .filter(consent::Column::ClientId.eq(client_id))
         .order_by_asc(consent::Column::Id)
@@ -96,15 +97,15 @@ pub async fn views(
         .map(|o| (o.id, o.name))
         .collect();
     // Someone other than the client themself: named on the consent.
-    let other = |user_id: i32| (person.user_id != Some(user_id)).then_some(user_id);
-    let recorders: Vec<i32> = consents
+    let other = |user_id: UserId| (person.user_id != Some(user_id)).then_some(user_id);
+    let recorders: Vec<UserId> = consents
         .iter()
         .flat_map(|stored| [Some(stored.row.recorded_by_user_id), stored.withdrawn_by])
         .flatten()
         .filter_map(other)
         .collect();
     let names = display_names(db, recorders).await?;
-    let name_of = |user_id: Option<i32>| user_id.and_then(other).and_then(|id| names.get(&id).cloned());
+    let name_of = |user_id: Option<UserId>| user_id.and_then(other).and_then(|id| names.get(&id).cloned());
     Ok(consents
         .into_iter()
         .rev()
@@ -140,15 +141,15 @@ pub async fn views(
 
 /// Whom the client may name: the organisations of the professionals on their teams now, and the
 /// team's seats.
-pub async fn party_choices(db: &impl ConnectionTrait, client_id: i32) -> Result<Vec<PartyChoice>, AppError> {
-    let cases: Vec<i32> = case::Entity::find()
+pub async fn party_choices(db: &impl ConnectionTrait, client_id: ClientId) -> Result<Vec<PartyChoice>, AppError> {
+    let cases: Vec<CaseId> = case::Entity::find()
         .filter(case::Column::ClientId.eq(client_id))
         .select_only()
         .column(case::Column::Id)
         .into_tuple()
         .all(db)
         .await?;
-    let members: Vec<i32> = current_seats()
+    let members: Vec<UserId> = current_seats()
         .filter(case_member::Column::CaseId.is_in(cases))
         .select_only()
         .column(case_member::Column::UserId)
@@ -178,5 +179,5 @@ pub async fn party_choices(db: &impl ConnectionTrait, client_id: i32) -> Result<
 pub struct Stored {
     pub row: consent::Model,
     pub consent: Consent,
-    pub withdrawn_by: Option<i32>,
+    pub withdrawn_by: Option<UserId>,
 }

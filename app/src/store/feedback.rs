@@ -1,6 +1,7 @@
 //! What a signed-in person is asked to give feedback on (meetings attended, a closure).
 
 use crate::domain::feedback::{Feedback, Occasion, Score};
+use crate::domain::ids::CaseId;
 use crate::domain::Stage;
 use crate::error::AppError;
 use crate::model::feedback::FeedbackPrompt;
@@ -77,7 +78,10 @@ pub fn stored_occasion(row: &feedback::Model) -> Result<Occasion, AppError> {
 }
 
 /// The latest closure of a case, if it was ever closed.
-pub async fn latest_closure(db: &impl ConnectionTrait, case_id: i32) -> Result<Option<case_closure::Model>, AppError> {
+pub async fn latest_closure(
+    db: &impl ConnectionTrait,
+    case_id: CaseId,
+) -> Result<Option<case_closure::Model>, AppError> {
     Ok(case_closure::Entity::find()
         .filter(case_closure::Column::CaseId.eq(case_id))
         .order_by_desc(case_closure::Column::ClosedAt)

@@ -1,5 +1,6 @@
 //! Reading network meetings: one meeting, a case's meetings, who was invited, summaries.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::error::AppError;
 use crate::model::meetings::MeetingSummary;
 use crate::store::cases::display_names;
@@ -7,7 +8,7 @@ use crate::store::entities::meeting;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-pub fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
+pub fn invited(row: &meeting::Model) -> Result<Vec<UserId>, AppError> {
     serde_json::from_str(&row.participants).map_err(|e| {
         tracing::error!(meeting_id = row.id, error = %e, "stored participants are invalid");
         AppError::Internal
@@ -15,7 +16,7 @@ pub fn invited(row: &meeting::Model) -> Result<Vec<i32>, AppError> {
 }
 
 pub async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> Result<Vec<MeetingSummary>, AppError> {
-    let mut ids: Vec<i32> = Vec::new();
+    let mut ids: Vec<UserId> = Vec::new();
     for row in &rows {
         ids.extend(invited(row)?);
     }
@@ -46,7 +47,7 @@ pub fn has_ended(row: &meeting::Model, now: chrono::DateTime<Utc>) -> bool {
 /// The meetings of a case: those to come, soonest first, and those that have ended, newest first.
 pub async fn of_case(
     db: &impl ConnectionTrait,
-    case_id: i32,
+    case_id: CaseId,
 ) -> Result<(Vec<meeting::Model>, Vec<meeting::Model>), AppError> {
     let rows = meeting::Entity::find()
         .filter(meeting::Column::CaseId.eq(case_id))
@@ -61,7 +62,7 @@ pub async fn of_case(
 
 pub async fn find_meeting(
     db: &impl ConnectionTrait,
-    case_id: i32,
+    case_id: CaseId,
     meeting_id: i32,
 ) -> Result<meeting::Model, AppError> {
     meeting::Entity::find_by_id(meeting_id)

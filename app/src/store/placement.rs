@@ -1,6 +1,7 @@
 //! Where each case stands on the process map, for boards, lists and the pathway.
 
 use crate::domain::calendar::finnish_date;
+use crate::domain::ids::{CaseId, ClientId};
 use crate::domain::plan::PlanContent;
 use crate::domain::process::{current_step, is_overdue, Step, StepFacts};
 use crate::domain::{AssessmentClock, Stage, TeamRole};
@@ -25,7 +26,7 @@ pub struct Placement {
 pub async fn clients_of(
     db: &impl ConnectionTrait,
     cases: &[case::Model],
-) -> Result<HashMap<i32, client::Model>, AppError> {
+) -> Result<HashMap<ClientId, client::Model>, AppError> {
     Ok(client::Entity::find()
         .filter(client::Column::Id.is_in(cases.iter().map(|c| c.client_id).collect::<Vec<_>>()))
         .all(db)
@@ -39,26 +40,26 @@ pub async fn clients_of(
 pub async fn place(
     db: &impl ConnectionTrait,
     cases: &[case::Model],
-    clients: &HashMap<i32, client::Model>,
+    clients: &HashMap<ClientId, client::Model>,
     now: DateTime<Utc>,
-) -> Result<HashMap<i32, Placement>, AppError> {
-    let ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
+) -> Result<HashMap<CaseId, Placement>, AppError> {
+    let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     // The team is formed once someone besides the coordinator pair holds a seat.
-    let formed: HashSet<i32> = current_seats()
+    let formed: HashSet<CaseId> = current_seats()
         .filter(case_member::Column::CaseId.is_in(ids.clone()))
         .filter(case_member::Column::TeamRole.is_not_in([TeamRole::SocialCoordinator, TeamRole::HealthCoordinator]))
         .select_only()
         .column(case_member::Column::CaseId)
-        .into_tuple::<i32>()
+        .into_tuple::<CaseId>()
         .all(db)
         .await?
         .into_iter()
         .collect();
-    let reviewed: HashSet<i32> = plan_review::Entity::find()
+    let reviewed: HashSet<CaseId> = plan_review::Entity::find()
         .filter(plan_review::Column::CaseId.is_in(ids.clone()))
         .select_only()
         .column(plan_review::Column::CaseId)
-        .into_tuple::<i32>()
+        .into_tuple::<CaseId>()
         .all(db)
         .await?
         .into_iter()

@@ -1,6 +1,7 @@
 //! Saving a new client-plan version together with the board cards it changes, in the caller's
 //! transaction.
 
+use crate::domain::ids::CaseId;
 use crate::domain::plan::{PlanContent, PlanError, PlanRole};
 use crate::domain::Sector;
 use crate::error::AppError;
@@ -15,7 +16,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 /// A plan version to be saved: the case's plan `new` after version `after` (whose content was
 /// `old`), written in `role`.
 pub struct NextVersion<'a> {
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub after: i32,
     pub role: PlanRole,
     pub old: &'a PlanContent,

@@ -1,6 +1,7 @@
 //! Reading client plans: the latest version of one or many cases, reviews, whether a stage keeps
 //! a plan open.
 
+use crate::domain::ids::CaseId;
 use crate::domain::plan::{PlanContent, PlanError};
 use crate::domain::review::ReviewContent;
 use crate::domain::Stage;
@@ -22,7 +23,7 @@ pub fn read_content(row: &plan_version::Model) -> Result<PlanContent, AppError> 
     })
 }
 
-pub async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<plan_version::Model>, AppError> {
+pub async fn versions(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<plan_version::Model>, AppError> {
     Ok(plan_version::Entity::find()
         .filter(plan_version::Column::CaseId.eq(case_id))
         .order_by_desc(plan_version::Column::Version)
@@ -31,7 +32,7 @@ pub async fn versions(db: &impl ConnectionTrait, case_id: i32) -> Result<Vec<pla
 }
 
 /// The latest version of a case's plan and its number (0 and an empty plan before the first).
-pub async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i32, PlanContent), AppError> {
+pub async fn latest(db: &impl ConnectionTrait, case_id: CaseId) -> Result<(i32, PlanContent), AppError> {
     let row = plan_version::Entity::find()
         .filter(plan_version::Column::CaseId.eq(case_id))
         .order_by_desc(plan_version::Column::Version)
@@ -46,7 +47,7 @@ pub async fn latest(db: &impl ConnectionTrait, case_id: i32) -> Result<(i32, Pla
 /// A case's follow-up reviews, newest first, each with what it recorded.
 pub async fn reviews_of(
     db: &impl ConnectionTrait,
-    case_id: i32,
+    case_id: CaseId,
 ) -> Result<Vec<(plan_review::Model, ReviewContent)>, AppError> {
     plan_review::Entity::find()
         .filter(plan_review::Column::CaseId.eq(case_id))
@@ -66,7 +67,10 @@ pub async fn reviews_of(
 }
 
 /// The latest plan of each of `case_ids` that has one.
-pub async fn latest_of(db: &impl ConnectionTrait, case_ids: Vec<i32>) -> Result<HashMap<i32, PlanContent>, AppError> {
+pub async fn latest_of(
+    db: &impl ConnectionTrait,
+    case_ids: Vec<CaseId>,
+) -> Result<HashMap<CaseId, PlanContent>, AppError> {
     let newest = Query::select()
         .column(plan_version::Column::CaseId)
         .expr(Func::max(Expr::col(plan_version::Column::Version)))

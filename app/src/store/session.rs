@@ -4,6 +4,7 @@
 //! activity (sliding: each request moves the end on) or, however active, a fixed time after
 //! sign-in. The cookie lasts that fixed time; the server decides which of the two comes first.
 
+use crate::domain::ids::UserId;
 use crate::domain::{Role, Sector};
 use crate::error::AppError;
 use crate::model::auth::SessionUser;
@@ -22,7 +23,7 @@ const TOUCH_EVERY: Duration = Duration::minutes(1);
 /// The signed-in person as the server knows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CurrentUser {
-    pub id: i32,
+    pub id: UserId,
     pub username: String,
     pub display_name: String,
     pub role: Role,
@@ -84,7 +85,7 @@ pub fn clear_cookie_value(config: &Config) -> String {
     )
 }
 
-pub async fn create(db: &impl ConnectionTrait, user_id: i32, config: &Config) -> Result<String, AppError> {
+pub async fn create(db: &impl ConnectionTrait, user_id: UserId, config: &Config) -> Result<String, AppError> {
     let token = new_token();
     let now = Utc::now();
     session::ActiveModel {
@@ -145,7 +146,7 @@ pub async fn is_live(db: &impl ConnectionTrait, token: &str) -> Result<bool, App
     Ok(found.is_some_and(|s| s.expires_at > Utc::now()))
 }
 
-pub async fn load_user(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<CurrentUser>, AppError> {
+pub async fn load_user(db: &impl ConnectionTrait, user_id: UserId) -> Result<Option<CurrentUser>, AppError> {
     let Some(account) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
     };

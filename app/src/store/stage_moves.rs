@@ -1,6 +1,7 @@
 //! Moving a case between stages: the facts the transition rule needs, the move, its history row
 //! and its card.
 
+use crate::domain::ids::CaseId;
 use crate::domain::stage::check_transition;
 use crate::domain::{Basis, CaseFacts, Stage, TeamRole};
 use crate::error::AppError;
@@ -15,7 +16,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 
-pub async fn facts(db: &impl ConnectionTrait, case_id: i32) -> Result<CaseFacts, AppError> {
+pub async fn facts(db: &impl ConnectionTrait, case_id: CaseId) -> Result<CaseFacts, AppError> {
     let seats: Vec<TeamRole> = current_seats()
         .filter(case_member::Column::CaseId.eq(case_id))
         .all(db)

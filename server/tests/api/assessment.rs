@@ -3,6 +3,7 @@
 
 use crate::helpers::*;
 use app::domain::calendar::finnish_date;
+use app::domain::ids::CaseId;
 use app::domain::{AssessmentClock, Sector, Stage};
 use app::events::DomainEvent;
 use app::store::entities::{assessment, assessment_view, client};
@@ -10,15 +11,15 @@ use reqwest::{Client, Response, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 
-async fn load(app: &TestApp, http: &Client, case_id: i32) -> Response {
+async fn load(app: &TestApp, http: &Client, case_id: CaseId) -> Response {
     app.call(http, "assessment", &[("case_id", &case_id.to_string())]).await
 }
 
-async fn start(app: &TestApp, http: &Client, case_id: i32) -> Response {
+async fn start(app: &TestApp, http: &Client, case_id: CaseId) -> Response {
     app.call(http, "start_assessment", &[("case_id", &case_id.to_string())]).await
 }
 
-async fn write_view(app: &TestApp, http: &Client, case_id: i32, text: &str) -> Response {
+async fn write_view(app: &TestApp, http: &Client, case_id: CaseId, text: &str) -> Response {
     app.call(http, "write_view", &[("case_id", &case_id.to_string()), ("text", text)]).await
 }
 
@@ -26,7 +27,7 @@ async fn write_view(app: &TestApp, http: &Client, case_id: i32, text: &str) -> R
 async fn save(
     app: &TestApp,
     http: &Client,
-    case_id: i32,
+    case_id: CaseId,
     revision: i64,
     intent: &str,
     extra: &[(&str, &str)],
@@ -54,13 +55,13 @@ async fn save(
     app.call(http, "save_assessment", &form).await
 }
 
-async fn page(app: &TestApp, http: &Client, case_id: i32) -> Value {
+async fn page(app: &TestApp, http: &Client, case_id: CaseId) -> Value {
     let (status, body) = json(load(app, http, case_id).await).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
 
-async fn rows(app: &TestApp, case_id: i32) -> (u64, u64) {
+async fn rows(app: &TestApp, case_id: CaseId) -> (u64, u64) {
     let versions =
         assessment::Entity::find().filter(assessment::Column::CaseId.eq(case_id)).count(&app.db).await.unwrap();
     let views = assessment_view::Entity::find()
@@ -409,7 +410,7 @@ async fn the_clock_follows_age_and_the_highest_care_allowance() {
     for case in list.as_array().unwrap() {
         assert_eq!(case["clock"].is_null(), case["stage"] != "assessment", "{case}");
     }
-    let elina_row = list.as_array().unwrap().iter().find(|c| c["id"] == elina.id).unwrap();
+    let elina_row = list.as_array().unwrap().iter().find(|c| c["id"] == elina.id.0).unwrap();
     assert_eq!(elina_row["clock"], serde_json::to_value(expected).unwrap());
 
     // Unticking records the change back.

@@ -54,7 +54,7 @@ async fn an_audit_reviewer_finds_who_opened_a_clients_case_and_the_search_is_log
     assert_eq!(opened["actor"], "Liisa Mäkinen");
     assert_eq!(opened["role"], "professional");
     assert_eq!(opened["action"], "view");
-    assert_eq!(opened["case_id"], case.id);
+    assert_eq!(opened["case_id"], case.id.0);
     assert_eq!(opened["basis"], json!({ "team": "member" }));
     assert_eq!(opened["organisation"], "Järvelän hyvinvointialue, terveyspalvelut");
     assert!(body["next"].is_null(), "one page holds it all");

@@ -498,7 +498,7 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
     let mikko = app.session_cookie("mikko.salonen").await;
     let mut theirs = connect_board(&app, &mikko, &origin, "mine", loaded).await.unwrap();
     let lost = next_of(&mut theirs, "event").await["event"].clone();
-    assert_eq!(lost["body"]["previous_owner"], app.user_id("mikko.salonen").await);
+    assert_eq!(lost["body"]["previous_owner"], app.user_id("mikko.salonen").await.0);
 }
 
 /// A board socket on the instance at `address`, opened from that instance's own pages.

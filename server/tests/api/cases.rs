@@ -2,6 +2,7 @@
 //! or malformed change writes nothing.
 
 use crate::helpers::*;
+use app::domain::ids::CaseId;
 use app::domain::{Role, Stage, TeamRole};
 use app::events::DomainEvent;
 use app::store::entities::{audit_entry, case_member};
@@ -9,11 +10,11 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement};
 use serde_json::{json, Value};
 
-async fn open_case(app: &TestApp, http: &reqwest::Client, case_id: i32) -> reqwest::Response {
+async fn open_case(app: &TestApp, http: &reqwest::Client, case_id: CaseId) -> reqwest::Response {
     app.call(http, "case", &[("case_id", &case_id.to_string())]).await
 }
 
-async fn move_case(app: &TestApp, http: &reqwest::Client, case_id: i32, from: &str, to: &str) -> reqwest::Response {
+async fn move_case(app: &TestApp, http: &reqwest::Client, case_id: CaseId, from: &str, to: &str) -> reqwest::Response {
     app.call(http, "move_stage", &[("case_id", &case_id.to_string()), ("from", from), ("to", to)]).await
 }
 
@@ -188,7 +189,7 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
 }
 
 /// Everything a refused move could have touched.
-async fn snapshot(app: &TestApp, case_id: i32) -> (Stage, i32, u64, usize) {
+async fn snapshot(app: &TestApp, case_id: CaseId) -> (Stage, i32, u64, usize) {
     let case = app.case_by_id(case_id).await;
     (
         case.stage,
@@ -251,7 +252,7 @@ async fn malformed_input_is_a_bad_request_not_a_server_error() {
     )
     .await;
     assert_error(
-        move_case(&app, &sanna, 424242, "assessment", "collaboration").await,
+        move_case(&app, &sanna, CaseId(424242), "assessment", "collaboration").await,
         StatusCode::NOT_FOUND,
         "not_found",
         None,
@@ -376,7 +377,7 @@ async fn a_sqlite_commit_is_on_disk_when_it_returns() {
 async fn close(
     app: &TestApp,
     http: &reqwest::Client,
-    case_id: i32,
+    case_id: CaseId,
     summary: &str,
     continuation: &str,
 ) -> reqwest::Response {

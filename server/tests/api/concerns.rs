@@ -2,6 +2,7 @@
 
 use crate::helpers::*;
 use app::domain::concern::ConcernStatus;
+use app::domain::ids::{CaseId, UserId};
 use app::domain::{Role, Stage, TeamRole};
 use app::store::entities::{audit_entry, case, case_member, client, concern, screening};
 use reqwest::StatusCode;
@@ -244,12 +245,12 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
     assert_eq!(status, StatusCode::OK, "{decided}");
     assert_eq!(decided["accepted"], true);
     assert_eq!(decided["coordinators"], json!(["Sanna Virtanen", "Heikki Laine"]), "the answer names the pair");
-    let case_id = decided["case_id"].as_i64().unwrap() as i32;
+    let case_id = CaseId(decided["case_id"].as_i64().unwrap() as i32);
     let opened = app.case_by_id(case_id).await;
     assert_eq!(opened.stage, Stage::Assessment);
 
     // Both demo pairs have six open cases: the tie goes to the first pair (North).
-    let seats: Vec<(i32, TeamRole)> = case_member::Entity::find()
+    let seats: Vec<(UserId, TeamRole)> = case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
         .all(&app.db)
         .await

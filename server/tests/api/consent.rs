@@ -3,13 +3,14 @@
 //! and withdraws it, and sees who has accessed their information and on what basis.
 
 use crate::helpers::*;
+use app::domain::ids::CaseId;
 use app::domain::Sector;
 use app::store::entities::{audit_entry, consent, consent_event, record_entry, staff_profile};
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-async fn records(app: &TestApp, http: &Client, case_id: i32) -> (StatusCode, Value) {
+async fn records(app: &TestApp, http: &Client, case_id: CaseId) -> (StatusCode, Value) {
     json(app.call(http, "records", &[("case_id", case_id.to_string().as_str())]).await).await
 }
 
@@ -66,7 +67,7 @@ async fn withdraw(app: &TestApp, http: &Client, id: i64) -> reqwest::Response {
     app.call(http, "withdraw_consent", &[("consent_id", id.to_string().as_str())]).await
 }
 
-async fn record_reads(app: &TestApp, case_id: i32, username: &str) -> Vec<String> {
+async fn record_reads(app: &TestApp, case_id: CaseId, username: &str) -> Vec<String> {
     let actor = app.user_id(username).await;
     app.audit_rows(case_id, "record_entry", "view")
         .await
@@ -535,7 +536,7 @@ async fn the_client_sets_what_a_close_one_may_do_and_ends_it() {
 async fn record_consent(
     app: &TestApp,
     http: &Client,
-    case_id: i32,
+    case_id: CaseId,
     through: &[(&str, &str)],
     parties: &[&str],
     registers: &[&str],

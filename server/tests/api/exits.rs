@@ -9,6 +9,7 @@
 //! origins, the language switch, sessions, slow bodies).
 
 use crate::helpers::*;
+use app::domain::ids::{CaseId, UserId};
 use app::domain::team::SeatStatus;
 use app::domain::Sector;
 use app::store::entities::{audit_entry, case, case_member, client, meeting, notification, plan_version};
@@ -45,11 +46,11 @@ async fn messages_until(socket: &mut Socket, last: impl Fn(&Value) -> bool) -> V
     }
 }
 
-fn about_case(messages: &[Value], case_id: i32) -> Vec<&Value> {
-    messages.iter().filter(|m| m["type"] == "event" && m["event"]["case_id"] == case_id).collect()
+fn about_case(messages: &[Value], case_id: CaseId) -> Vec<&Value> {
+    messages.iter().filter(|m| m["type"] == "event" && m["event"]["case_id"] == case_id.0).collect()
 }
 
-async fn seat_id(app: &TestApp, case_id: i32, username: &str) -> i32 {
+async fn seat_id(app: &TestApp, case_id: CaseId, username: &str) -> i32 {
     let user_id = app.user_id(username).await;
     case_member::Entity::find()
         .filter(case_member::Column::CaseId.eq(case_id))
@@ -63,13 +64,13 @@ async fn seat_id(app: &TestApp, case_id: i32, username: &str) -> i32 {
         .id
 }
 
-async fn plan_of(app: &TestApp, http: &Client, case_id: i32) -> Value {
+async fn plan_of(app: &TestApp, http: &Client, case_id: CaseId) -> Value {
     let (status, plan) = json(app.call(http, "plan", &[("case_id", &case_id.to_string())]).await).await;
     assert_eq!(status, StatusCode::OK, "{plan}");
     plan
 }
 
-async fn add_action(app: &TestApp, http: &Client, case_id: i32, what: &str, owner: &str) {
+async fn add_action(app: &TestApp, http: &Client, case_id: CaseId, what: &str, owner: &str) {
     let plan = plan_of(app, http, case_id).await;
     let owner = app.user_id(owner).await.to_string();
     let res = app
@@ -119,7 +120,7 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
     assert_eq!(mentioned.status(), StatusCode::OK);
     let mikko = app.signed_in("mikko.salonen").await;
     let (_, told) = json(app.call(&mikko, "notifications", &[]).await).await;
-    assert!(told["items"].as_array().unwrap().iter().any(|n| n["case_id"] == eino.id), "{told}");
+    assert!(told["items"].as_array().unwrap().iter().any(|n| n["case_id"] == eino.id.0), "{told}");
 
     let cookie = app.session_cookie("mikko.salonen").await;
     let (_, mine) = json(app.call(&mikko, "board", &[("board", "mine")]).await).await;
@@ -130,7 +131,7 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
         .call(&sanna, "remove_member", &[("seat_id", &seat_id(&app, eino.id, "mikko.salonen").await.to_string())])
         .await;
     assert_eq!(removed.status(), StatusCode::OK, "{}", removed.text().await.unwrap());
-    let delivered = |case_id: i32| {
+    let delivered = |case_id: CaseId| {
         audit_entry::Entity::find()
             .filter(audit_entry::Column::CaseId.eq(case_id))
             .filter(audit_entry::Column::ActorUserId.eq(mikko_id))
@@ -152,7 +153,7 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
     // comment has been decided by the time this arrives.
     let maria = app.signed_in("maria.nieminen").await;
     add_action(&app, &maria, kalevi.id, "Vertaistukiryhmään tutustuminen", "mikko.salonen").await;
-    let heard = messages_until(&mut socket, |m| m["type"] == "event" && m["event"]["case_id"] == kalevi.id).await;
+    let heard = messages_until(&mut socket, |m| m["type"] == "event" && m["event"]["case_id"] == kalevi.id.0).await;
     assert!(about_case(&heard, eino.id).is_empty(), "nothing of Eino after the removal: {heard:?}");
     assert!(heard.iter().any(|m| m["type"] == "resync"), "losing Eino, the open board reads itself again: {heard:?}");
 
@@ -162,7 +163,7 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
     assert!(about_case(&caught, eino.id).is_empty(), "{caught:?}");
     assert!(!about_case(&caught, kalevi.id).is_empty(), "what he may read still comes");
     let (_, mine) = json(app.call(&mikko, "board", &[("board", "mine")]).await).await;
-    assert!(mine["cards"].as_array().unwrap().iter().all(|c| c["card"]["case_id"] != eino.id), "{mine}");
+    assert!(mine["cards"].as_array().unwrap().iter().all(|c| c["card"]["case_id"] != eino.id.0), "{mine}");
 
     // Each delivery is logged like a read, and only what was delivered.
     assert!(delivered(kalevi.id).await.unwrap() >= 1, "a live card is a read");
@@ -177,14 +178,14 @@ async fn a_removed_member_hands_over_their_work_and_hears_nothing_more_of_the_cl
     let plan = plan_of(&app, &sanna, eino.id).await;
     let actions = plan["content"]["actions"].as_array().unwrap();
     let handed = actions.iter().find(|a| a["what"] == "Asuntoasian selvitys").unwrap();
-    assert_eq!(handed["owner_user_id"], sanna_id, "the open action was handed over");
+    assert_eq!(handed["owner_user_id"], sanna_id.0, "the open action was handed over");
     assert_eq!(
         actions.iter().find(|a| a["key"] == 1).unwrap()["owner_user_id"],
-        mikko_id,
+        mikko_id.0,
         "done work stays with who did it"
     );
     let (_, told) = json(app.call(&mikko, "notifications", &[]).await).await;
-    assert!(told["items"].as_array().unwrap().iter().all(|n| n["case_id"] != eino.id), "{told}");
+    assert!(told["items"].as_array().unwrap().iter().all(|n| n["case_id"] != eino.id.0), "{told}");
     let stored = notification::Entity::find()
         .filter(notification::Column::UserId.eq(mikko_id))
         .filter(notification::Column::CaseId.eq(eino.id))
@@ -228,7 +229,7 @@ async fn a_pair_board_shows_only_the_cases_its_reader_sits_on() {
         let (_, pairs) = json(app.call(&jari, "my_boards", &[]).await).await;
         format!("pair-{}", pairs[0][0])
     };
-    let on_board = |page: &Value| page["cards"].as_array().unwrap().iter().any(|c| c["card"]["case_id"] == eino.id);
+    let on_board = |page: &Value| page["cards"].as_array().unwrap().iter().any(|c| c["card"]["case_id"] == eino.id.0);
     let jari = app.signed_in("jari.koskinen").await;
     let (status, his) = json(app.call(&jari, "board", &[("board", &south)]).await).await;
     assert_eq!(status, StatusCode::OK, "{his}");
@@ -748,7 +749,7 @@ async fn notifications_are_read_by_the_rule_of_cards_and_the_sweep_tells_only_th
         .await;
     assert_eq!(mentioned.status(), StatusCode::OK);
     let (_, told) = json(app.call(&liisa, "notifications", &[]).await).await;
-    assert!(told["items"].as_array().unwrap().iter().any(|n| n["case_id"] == eino.id));
+    assert!(told["items"].as_array().unwrap().iter().any(|n| n["case_id"] == eino.id.0));
     let liisa_id = app.user_id("liisa.makinen").await;
     let logged = app.audit_rows(eino.id, "notification", "list").await;
     assert!(logged.iter().any(|r| r.actor_user_id == liisa_id), "reading notifications is a read of the case");
@@ -860,7 +861,7 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
     let app = TestApp::spawn().await;
     let laura = app.case_of("laura.kallio").await;
     let eino = app.case_of("eino.mantyla").await;
-    let open = |http: Client, case_id: i32, register: &'static str, basis: &'static str, reason: &'static str| {
+    let open = |http: Client, case_id: CaseId, register: &'static str, basis: &'static str, reason: &'static str| {
         let app = &app;
         async move {
             app.call(
@@ -914,7 +915,7 @@ async fn a_register_opens_by_law_only_to_the_sector_the_law_names_for_a_reason_a
         open(liisa.clone(), eino.id, "social", "urgent_care", "Eino tajuton päivystyksessä, tieto tarvitaan heti.")
             .await;
     assert_eq!(opened.status(), StatusCode::OK);
-    let mut told: Vec<i32> = std::iter::from_fn(|| events.try_recv().ok())
+    let mut told: Vec<UserId> = std::iter::from_fn(|| events.try_recv().ok())
         .filter_map(|e| match e {
             app::events::DomainEvent::Notified { user_ids } => Some(user_ids),
             _ => None,

@@ -2,6 +2,7 @@
 //! and the closure, once each; the coordinator pair reads it in aggregate only.
 
 use crate::helpers::*;
+use app::domain::ids::CaseId;
 use app::store::entities::{feedback, meeting};
 use reqwest::{Client, StatusCode};
 use sea_orm::sea_query::Expr;
@@ -11,7 +12,7 @@ use serde_json::{json, Value};
 async fn give(
     app: &TestApp,
     http: &Client,
-    case_id: i32,
+    case_id: CaseId,
     occasion: &str,
     target: i64,
     score: &str,
@@ -39,7 +40,7 @@ async fn overview(app: &TestApp, http: &Client) -> Value {
 }
 
 /// Schedules a meeting with `invited` on `case_id` and moves it a day into the past.
-async fn past_meeting(app: &TestApp, http: &Client, case_id: i32, title: &str, invited: &[&str]) -> i64 {
+async fn past_meeting(app: &TestApp, http: &Client, case_id: CaseId, title: &str, invited: &[&str]) -> i64 {
     let mut ids = Vec::new();
     for username in invited {
         ids.push(app.user_id(username).await.to_string());

@@ -1,5 +1,6 @@
 //! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
 
+use app::domain::ids::{CaseId, UserId};
 use app::events::DomainEvent;
 use app::service::AppState;
 use app::store::entities::{audit_entry, case, case_event, client, user};
@@ -130,7 +131,7 @@ impl TestApp {
         http.get(format!("{}{path}", self.address)).send().await.unwrap()
     }
 
-    pub async fn user_id(&self, username: &str) -> i32 {
+    pub async fn user_id(&self, username: &str) -> UserId {
         user::Entity::find().filter(user::Column::Username.eq(username)).one(&self.db).await.unwrap().unwrap().id
     }
 
@@ -142,11 +143,11 @@ impl TestApp {
         case::Entity::find().filter(case::Column::ClientId.eq(person.id)).one(&self.db).await.unwrap().unwrap()
     }
 
-    pub async fn case_by_id(&self, id: i32) -> case::Model {
+    pub async fn case_by_id(&self, id: CaseId) -> case::Model {
         case::Entity::find_by_id(id).one(&self.db).await.unwrap().unwrap()
     }
 
-    pub async fn audit_rows(&self, case_id: i32, resource: &str, action: &str) -> Vec<audit_entry::Model> {
+    pub async fn audit_rows(&self, case_id: CaseId, resource: &str, action: &str) -> Vec<audit_entry::Model> {
         audit_entry::Entity::find()
             .filter(audit_entry::Column::CaseId.eq(case_id))
             .filter(audit_entry::Column::Resource.eq(resource))
@@ -156,7 +157,7 @@ impl TestApp {
             .unwrap()
     }
 
-    pub async fn history_len(&self, case_id: i32) -> u64 {
+    pub async fn history_len(&self, case_id: CaseId) -> u64 {
         case_event::Entity::find().filter(case_event::Column::CaseId.eq(case_id)).count(&self.db).await.unwrap()
     }
 }
@@ -251,7 +252,7 @@ pub fn at_one(days: i64) -> String {
 }
 
 /// Schedules a meeting on `case_id` with the form `fields`.
-pub async fn schedule(app: &TestApp, http: &Client, case_id: i32, fields: &[(&str, &str)]) -> Response {
+pub async fn schedule(app: &TestApp, http: &Client, case_id: CaseId, fields: &[(&str, &str)]) -> Response {
     let case_id = case_id.to_string();
     let mut form = vec![("case_id", case_id.as_str())];
     form.extend_from_slice(fields);

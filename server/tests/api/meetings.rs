@@ -2,12 +2,13 @@
 //! is heard, and the agreed steps become plan actions in one step, once.
 
 use crate::helpers::*;
+use app::domain::ids::CaseId;
 use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
 use serde_json::{json, Value};
 use std::io::BufReader;
 
-async fn meeting(app: &TestApp, http: &Client, case_id: i32, id: i64) -> (StatusCode, Value) {
+async fn meeting(app: &TestApp, http: &Client, case_id: CaseId, id: i64) -> (StatusCode, Value) {
     json(app.call(http, "meeting", &[("case_id", &case_id.to_string()), ("meeting_id", &id.to_string())]).await).await
 }
 

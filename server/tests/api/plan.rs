@@ -2,11 +2,12 @@
 //! mark their own tasks; every change is a new version, and any two versions compare.
 
 use crate::helpers::*;
+use app::domain::ids::CaseId;
 use reqwest::{Client, StatusCode};
 use sea_orm::ConnectionTrait;
 use serde_json::{json, Value};
 
-async fn plan(app: &TestApp, http: &Client, case_id: i32) -> Value {
+async fn plan(app: &TestApp, http: &Client, case_id: CaseId) -> Value {
     let (status, page) = json(app.call(http, "plan", &[("case_id", &case_id.to_string())]).await).await;
     assert_eq!(status, StatusCode::OK, "{page}");
     page
@@ -15,7 +16,7 @@ async fn plan(app: &TestApp, http: &Client, case_id: i32) -> Value {
 async fn change(
     app: &TestApp,
     http: &Client,
-    case_id: i32,
+    case_id: CaseId,
     seen: i64,
     op: &str,
     fields: &[(&str, &str)],

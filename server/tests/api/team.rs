@@ -2,22 +2,23 @@
 //! the pair never loses a coordinator without a replacement.
 
 use crate::helpers::*;
+use app::domain::ids::CaseId;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-async fn propose(app: &TestApp, http: &Client, case_id: i32, username: &str, role: &str) -> reqwest::Response {
+async fn propose(app: &TestApp, http: &Client, case_id: CaseId, username: &str, role: &str) -> reqwest::Response {
     let user_id = app.user_id(username).await.to_string();
     app.call(http, "propose_member", &[("case_id", &case_id.to_string()), ("user_id", &user_id), ("team_role", role)])
         .await
 }
 
-async fn team(app: &TestApp, http: &Client, case_id: i32) -> Vec<Value> {
+async fn team(app: &TestApp, http: &Client, case_id: CaseId) -> Vec<Value> {
     let (status, detail) = json(app.call(http, "case", &[("case_id", &case_id.to_string())]).await).await;
     assert_eq!(status, StatusCode::OK, "{detail}");
     detail["team"].as_array().unwrap().clone()
 }
 
-async fn seat_of(app: &TestApp, http: &Client, case_id: i32, name: &str) -> i64 {
+async fn seat_of(app: &TestApp, http: &Client, case_id: CaseId, name: &str) -> i64 {
     team(app, http, case_id).await.iter().find(|m| m["name"] == name).unwrap_or_else(|| panic!("{name} on the team"))
         ["seat_id"]
         .as_i64()

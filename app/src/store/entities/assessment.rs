@@ -1,6 +1,7 @@
 //! The `assessments` table. One row per version of a case's service-need assessment: at most one
 //! open draft (`status = "draft"`), and the completed versions, which the database keeps read-only.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -10,7 +11,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
+    pub case_id: CaseId,
     /// 1 for the first assessment, then one more for each amendment.
     pub version: i32,
     /// draft / completed
@@ -22,11 +23,11 @@ pub struct Model {
     /// each other silently.
     pub revision: i32,
     pub started_at: DateTimeUtc,
-    pub started_by_user_id: i32,
+    pub started_by_user_id: UserId,
     pub updated_at: DateTimeUtc,
-    pub updated_by_user_id: i32,
+    pub updated_by_user_id: UserId,
     pub completed_at: Option<DateTimeUtc>,
-    pub completed_by_user_id: Option<i32>,
+    pub completed_by_user_id: Option<UserId>,
     pub sector: Sector,
 }
 

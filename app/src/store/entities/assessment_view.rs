@@ -1,6 +1,7 @@
 //! The `assessment_views` table. Append-only: a view written into the assessment by the client,
 //! a relative or a professional, in their own words.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -10,8 +11,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
-    pub author_user_id: i32,
+    pub case_id: CaseId,
+    pub author_user_id: UserId,
     /// client / relative / professional
     pub author: String,
     #[sea_orm(column_type = "Text")]

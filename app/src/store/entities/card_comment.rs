@@ -1,5 +1,6 @@
 //! The `card_comments` table. Append-only: comments on board cards, as written.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -9,10 +10,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
+    pub case_id: CaseId,
     /// The card's key (`domain::board::CardRef`).
     pub card: String,
-    pub author_user_id: i32,
+    pub author_user_id: UserId,
     #[sea_orm(column_type = "Text")]
     pub body: String,
     pub sector: Sector,

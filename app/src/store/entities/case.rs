@@ -1,5 +1,6 @@
 //! The `cases` table. One client's episode of multidisciplinary support.
 
+use crate::domain::ids::{CaseId, ClientId};
 use crate::domain::role::Sector;
 use crate::domain::stage::Stage;
 use sea_orm::entity::prelude::*;
@@ -9,8 +10,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "cases")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub client_id: i32,
+    pub id: CaseId,
+    pub client_id: ClientId,
     pub stage: Stage,
     pub sector: Sector,
     pub opened_at: DateTimeUtc,

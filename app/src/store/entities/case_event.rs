@@ -1,5 +1,6 @@
 //! The `case_events` table. Append-only history of a case: who did what, when.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -9,8 +10,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
-    pub actor_user_id: Option<i32>,
+    pub case_id: CaseId,
+    pub actor_user_id: Option<UserId>,
     /// The `HistoryEvent` as JSON.
     #[sea_orm(column_type = "Text")]
     pub detail: String,

@@ -1,5 +1,6 @@
 //! The `clients` table. People Polku supports; a client may exist before they have an account.
 
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -8,10 +9,10 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "clients")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: ClientId,
     /// The client's own account, when they have one.
     #[sea_orm(unique)]
-    pub user_id: Option<i32>,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub date_of_birth: Date,
     pub municipality: String,

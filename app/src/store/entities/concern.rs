@@ -1,6 +1,7 @@
 //! The `concerns` table. A concern raised by anyone (identification).
 
 use crate::domain::concern::ConcernStatus;
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::{Role, Sector};
 use sea_orm::entity::prelude::*;
 
@@ -10,8 +11,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub client_id: i32,
-    pub raised_by_user_id: i32,
+    pub client_id: ClientId,
+    pub raised_by_user_id: UserId,
     /// The role the person raised it in: professional / coordinator / client / relative.
     pub raised_as: Role,
     /// The concern in the person's own words.

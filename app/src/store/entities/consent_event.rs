@@ -1,6 +1,7 @@
 //! The `consent_events` table. Append-only: a consent given, narrowed or withdrawn, with its terms
 //! from then on (`domain::consent::Terms` as JSON).
 
+use crate::domain::ids::UserId;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -14,7 +15,7 @@ pub struct Model {
     pub kind: String,
     #[sea_orm(column_type = "Text")]
     pub terms: String,
-    pub actor_user_id: i32,
+    pub actor_user_id: UserId,
     pub created_at: DateTimeUtc,
 }
 

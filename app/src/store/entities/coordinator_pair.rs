@@ -1,5 +1,6 @@
 //! The `coordinator_pairs` table. Moty coordinator pairs: one social-care and one health-care professional.
 
+use crate::domain::ids::UserId;
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -9,8 +10,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub name: String,
-    pub social_user_id: i32,
-    pub health_user_id: i32,
+    pub social_user_id: UserId,
+    pub health_user_id: UserId,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

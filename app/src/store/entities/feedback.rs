@@ -1,6 +1,7 @@
 //! The `feedback` table. Append-only: the client's and relatives' scores after meetings and at
 //! closure.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -10,7 +11,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
+    pub case_id: CaseId,
     /// `meeting` or `closure` (`domain::feedback::Occasion`).
     pub occasion: String,
     pub meeting_id: Option<i32>,
@@ -19,7 +20,7 @@ pub struct Model {
     pub score: i32,
     #[sea_orm(column_type = "Text")]
     pub text: String,
-    pub author_user_id: i32,
+    pub author_user_id: UserId,
     /// `client` or `relative` (`domain::assessment::ViewAuthor`).
     pub author_kind: String,
     pub sector: Sector,

@@ -1,6 +1,7 @@
 //! The `legal_accesses` table. Append-only: a legal basis a professional recorded to read the
 //! other register of a client on their team, with the reason, until `valid_until`.
 
+use crate::domain::ids::{CaseId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -9,8 +10,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
-    pub user_id: i32,
+    pub case_id: CaseId,
+    pub user_id: UserId,
     /// social / health (`domain::consent::Register`)
     pub register: String,
     /// `domain::consent::LegalBasis`

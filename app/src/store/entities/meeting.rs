@@ -1,5 +1,6 @@
 //! The `meetings` table: network meetings of a case.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -9,7 +10,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub title: String,
     pub starts_at: DateTimeUtc,
     pub minutes: i32,
@@ -18,7 +19,7 @@ pub struct Model {
     /// The invited user ids as a JSON array.
     #[sea_orm(column_type = "Text")]
     pub participants: String,
-    pub created_by_user_id: i32,
+    pub created_by_user_id: UserId,
     pub created_at: DateTimeUtc,
     /// The plan version the agreed steps went into, once they have.
     pub steps_plan_version: Option<i32>,

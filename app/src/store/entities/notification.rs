@@ -3,6 +3,7 @@
 //! `read_at` ever changes.
 
 use crate::domain::board::NotificationKind;
+use crate::domain::ids::{CaseId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
@@ -11,12 +12,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub user_id: i32,
+    pub user_id: UserId,
     /// `assigned`, `mentioned`, `overdue` or `legal_basis` (`domain::board::NotificationKind`).
     pub kind: NotificationKind,
-    pub case_id: i32,
+    pub case_id: CaseId,
     pub card: String,
-    pub actor_user_id: Option<i32>,
+    pub actor_user_id: Option<UserId>,
     pub comment_id: Option<i32>,
     /// For `overdue`: the due date that passed (one notice per action and due date).
     pub due_on: Option<Date>,

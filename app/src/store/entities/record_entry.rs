@@ -1,6 +1,7 @@
 //! The `record_entries` table. Append-only: what a professional wrote into their own register
 //! about a client on the team, and why, if it is hidden from the client.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -10,10 +11,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub case_id: i32,
+    pub case_id: CaseId,
     /// social / health / other
     pub sector: Sector,
-    pub author_user_id: i32,
+    pub author_user_id: UserId,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     #[sea_orm(column_type = "Text", nullable)]

@@ -1,5 +1,6 @@
 //! The `relative_links` table. A relative taking part with the scope the client granted.
 
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -9,8 +10,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub relative_user_id: i32,
-    pub client_id: i32,
+    pub relative_user_id: UserId,
+    pub client_id: ClientId,
     /// How the relative is related, in words ("daughter", "spouse").
     pub relationship: String,
     pub can_view: bool,

@@ -1,5 +1,6 @@
 //! The `screenings` table. A coordinator's screening of a concern and the decision taken.
 
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -11,7 +12,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub concern_id: i32,
-    pub coordinator_user_id: i32,
+    pub coordinator_user_id: UserId,
     pub coping: String,
     pub risk: String,
     pub services_in_use: i32,
@@ -24,7 +25,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub reason: String,
     /// The case opened on acceptance.
-    pub case_id: Option<i32>,
+    pub case_id: Option<CaseId>,
     pub sector: Sector,
     pub created_at: DateTimeUtc,
 }

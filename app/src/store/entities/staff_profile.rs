@@ -1,5 +1,6 @@
 //! The `staff_profiles` table. Work details of professionals, coordinators and administrators.
 
+use crate::domain::ids::UserId;
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
 
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "staff_profiles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub user_id: i32,
+    pub user_id: UserId,
     pub profession: String,
     /// social / health / other
     pub sector: Sector,

@@ -1,5 +1,6 @@
 //! The `users` table. Accounts of every role.
 
+use crate::domain::ids::UserId;
 use crate::domain::role::Role;
 use sea_orm::entity::prelude::*;
 
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: UserId,
     #[sea_orm(unique)]
     pub username: String,
     pub password_hash: String,
