@@ -19,6 +19,7 @@ mod m20261124_000012_consent;
 mod m20261124_000013_legal_access;
 mod m20261201_000014_consent_proxy;
 mod m20261202_000015_access_at_every_exit;
+mod m20261203_000016_foreign_key_indexes;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000013_legal_access::Migration),
             Box::new(m20261201_000014_consent_proxy::Migration),
             Box::new(m20261202_000015_access_at_every_exit::Migration),
+            Box::new(m20261203_000016_foreign_key_indexes::Migration),
         ]
     }
 }

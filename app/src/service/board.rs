@@ -147,6 +147,7 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
         Board::Pair { .. } | Board::Mine => title,
     };
     let mut cards = Vec::new();
+    let mut listed = Vec::new();
     for c in &cases {
         // Every case here passed the team-board rule: the pair's and the reader's own boards kept
         // only readable cases above, and a team's board was authorised by it.
@@ -157,9 +158,11 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
             Board::Mine => cards.extend(context.action_cards(c, |a| a.owner_user_id == user.id)?),
         }
         if board != Board::Mine || cards.iter().any(|card| card.card.case_id() == c.id) {
-            audit::record(db, audit::Entry::on_case(user, c, "board", Action::List, basis)).await?;
+            listed.push(audit::Entry::on_case(user, c, "board", Action::List, basis));
         }
     }
+    // Every case the board shows is logged before the page leaves, in one statement.
+    audit::record_all(db, listed).await?;
     let coordinated: Vec<CaseId> = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
     // Who may own an action, where the reader may give actions to someone: the pair's cases.
     let editable: Vec<CaseId> = match board {

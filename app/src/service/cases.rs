@@ -49,10 +49,15 @@ pub async fn list_for_staff(
     let mut coordinators = coordinators_of(db, &case_ids).await?;
 
     let mut out = Vec::with_capacity(cases.len());
+    let mut listed = Vec::with_capacity(cases.len());
+    for c in &cases {
+        let basis = Access::view_case(user.role, Relationship::Team(my_role[&c.id]))?;
+        listed.push(audit::Entry::on_case(user, c, "case_list", Action::List, basis));
+    }
+    // Every listed case is logged before the list leaves, in one statement, not one commit each.
+    audit::record_all(db, listed).await?;
     for c in cases {
         let role = my_role[&c.id];
-        let basis = Access::view_case(user.role, Relationship::Team(role))?;
-        audit::record(db, audit::Entry::on_case(user, &c, "case_list", Action::List, basis)).await?;
         let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
         let stage = c.stage;
         let place = placed[&c.id];

@@ -203,3 +203,23 @@ async fn only_audit_reviewers_search_they_see_no_client_content_and_bad_terms_ar
     }
     assert_eq!(reviews_logged(&app).await, 0, "no refused search was logged as a review");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_list_is_logged_row_for_row_over_several_statements() {
+    use app::domain::{Basis, TeamRole};
+    use app::store::audit::{self, Action};
+    let app = TestApp::spawn().await;
+    let reader = app::store::session::load_user(&app.db, app.user_id("sanna.virtanen").await).await.unwrap().unwrap();
+    let case = app.case_of("eino.mantyla").await;
+    let logged = || audit_entry::Entity::find().filter(audit_entry::Column::Resource.eq("long_list")).count(&app.db);
+    // More rows than one statement takes (1,000), so the list is written in three.
+    let entries = (0..2_001)
+        .map(|_| {
+            audit::Entry::on_case(&reader, &case, "long_list", Action::List, Basis::Team(TeamRole::SocialCoordinator))
+        })
+        .collect();
+    audit::record_all(&app.db, entries).await.unwrap();
+    assert_eq!(logged().await.unwrap(), 2_001);
+    audit::record_all(&app.db, Vec::new()).await.unwrap();
+    assert_eq!(logged().await.unwrap(), 2_001, "an empty list writes nothing");
+}

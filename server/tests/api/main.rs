@@ -22,5 +22,6 @@ mod pages;
 mod pathway;
 mod plan;
 mod process;
+mod schema;
 mod security;
 mod team;
