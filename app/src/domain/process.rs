@@ -45,6 +45,10 @@ pub enum MapError {
     UnknownStep { value: String },
     #[error("\"{value}\" is not one of the map's filters")]
     UnknownScope { value: String },
+    #[error("\"{value}\" is neither the open nor the closed cases")]
+    UnknownListing { value: String },
+    #[error("\"{value}\" is not a page number from 1 to {max}")]
+    PageInvalid { value: String, max: u32 },
 }
 
 impl FromStr for Step {
@@ -269,6 +273,55 @@ impl FromStr for MapScope {
     }
 }
 
+/// The case list behind the map, as a person asked for it: open cases (the default) or closed
+/// ones, in one step or all (the closure step is the closed cases), one page of `per_page`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseListing {
+    pub step: Option<Step>,
+    pub closed: bool,
+    /// From 1.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// The highest page number a list is asked for: far past any caseload, low enough that its
+/// offset is always a plain number.
+pub const LAST_PAGE: u32 = 100_000;
+
+impl CaseListing {
+    /// Reads the list's four form fields, each empty for its default: `show` is `open` or
+    /// `closed`; `page` counts from 1; `per_page` is at most `max_per_page`, its default.
+    pub fn parse(step: &str, show: &str, page: &str, per_page: &str, max_per_page: u32) -> Result<Self, MapError> {
+        let step: Option<Step> = if step.is_empty() { None } else { Some(step.parse()?) };
+        let closed = match show {
+            "" | "open" => step == Some(Step::Closure),
+            "closed" => true,
+            other => return Err(MapError::UnknownListing { value: shortened(other) }),
+        };
+        let number = |raw: &str, max: u32, default: u32| -> Result<u32, MapError> {
+            if raw.is_empty() {
+                return Ok(default);
+            }
+            raw.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .ok_or_else(|| MapError::PageInvalid { value: shortened(raw), max })
+        };
+        Ok(CaseListing {
+            step,
+            closed,
+            page: number(page, LAST_PAGE, 1)?,
+            per_page: number(per_page, max_per_page, max_per_page)?,
+        })
+    }
+
+    /// How many cases come before this page.
+    pub fn offset(&self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.per_page)
+    }
+}
+
 /// Whether a case is late with something that has a date today: the assessment's legal start
 /// day has passed and it has not started; or, while the team works, the plan's review date has
 /// passed or one of its tasks is past due and not done.
@@ -308,6 +361,11 @@ impl StepCounts {
             slot.overdue += u32::from(late);
         }
         StepCounts(counts)
+    }
+
+    /// Adds `count` items, none of them late, counted elsewhere (closed cases, in the database).
+    pub fn add(&mut self, step: Step, count: u32) {
+        self.0[step.position()].count += count;
     }
 
     pub fn get(&self, step: Step) -> StepCount {
@@ -526,6 +584,43 @@ mod tests {
         assert_eq!(after.changed_since(&before), vec![Step::Assessment, Step::Team]);
         assert!(after.changed_since(&after).is_empty());
         assert_eq!(StepCounts::default(), StepCounts::tally([]));
+    }
+
+    #[test]
+    fn the_case_list_is_open_cases_page_one_unless_asked_otherwise() {
+        let listing = CaseListing::parse("", "", "", "", 50).unwrap();
+        assert_eq!(listing, CaseListing { step: None, closed: false, page: 1, per_page: 50 });
+        assert_eq!(listing.offset(), 0);
+        let closed = CaseListing::parse("", "closed", "3", "20", 50).unwrap();
+        assert_eq!(closed, CaseListing { step: None, closed: true, page: 3, per_page: 20 });
+        assert_eq!(closed.offset(), 40);
+        assert!(CaseListing::parse("closure", "", "", "", 50).unwrap().closed, "the closure step is the closed cases");
+        assert!(!CaseListing::parse("plan", "open", " 2 ", "", 50).unwrap().closed);
+        assert_eq!(CaseListing::parse("", "", "100000", "", 50).unwrap().offset(), 99_999 * 50);
+    }
+
+    #[test]
+    fn a_case_list_asked_for_wrongly_is_told_what_is_wrong() {
+        let refused = |step, show, page, per_page| CaseListing::parse(step, show, page, per_page, 50).unwrap_err();
+        assert_eq!(refused("", "archived", "", ""), MapError::UnknownListing { value: "archived".into() });
+        assert_eq!(refused("lunch", "", "", ""), MapError::UnknownStep { value: "lunch".into() });
+        for page in ["0", "-1", "x", "1.5", "100001", "99999999999999999999"] {
+            assert_eq!(
+                refused("", "", page, ""),
+                MapError::PageInvalid { value: page.into(), max: LAST_PAGE },
+                "{page}"
+            );
+        }
+        assert_eq!(refused("", "", "", "51"), MapError::PageInvalid { value: "51".into(), max: 50 });
+        assert_eq!(refused("", "", "", "0"), MapError::PageInvalid { value: "0".into(), max: 50 });
+    }
+
+    #[test]
+    fn numbers_counted_in_the_database_add_to_a_step_without_lateness() {
+        let mut counts = StepCounts::tally([(Step::Closure, false), (Step::Review, true)]);
+        counts.add(Step::Closure, 541);
+        assert_eq!(counts.get(Step::Closure), StepCount { step: Step::Closure, count: 542, overdue: 0 });
+        assert_eq!(counts.get(Step::Review), StepCount { step: Step::Review, count: 1, overdue: 1 });
     }
 
     #[test]

@@ -28,8 +28,9 @@ use crate::model::{
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::board_events::{
-    changed, my_seats, notify, pair_of, readable, record, seated_as_professional, CardContext, Notice,
+    changed, my_seats, notify, notify_all, pair_of, readable, record, seated_as_professional, CardContext, Notice,
 };
+use crate::store::case_set::CaseSet;
 use crate::store::cases::{
     current_seats, display_names, find_case, participant_choices, participant_choices_of, COORDINATOR_SEATS,
 };
@@ -43,7 +44,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionSession, TransactionTrait,
+    QuerySelect, QueryTrait, Set, TransactionSession, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -560,35 +561,35 @@ pub async fn mark_read(db: &impl ConnectionTrait, user: &CurrentUser, id: Option
 /// when the owner is on the case's team now, once per action and due date. Run at start and then
 /// periodically; returns whom it notified.
 pub async fn sweep_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<UserId>, AppError> {
-    let open: Vec<CaseId> = case::Entity::find()
-        .filter(case::Column::Stage.is_in([Stage::Collaboration, Stage::FollowUp]))
-        .select_only()
-        .column(case::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let open = CaseSet::Selected(Box::new(
+        case::Entity::find()
+            .filter(case::Column::Stage.is_in([Stage::Collaboration, Stage::FollowUp]))
+            .select_only()
+            .column(case::Column::Id)
+            .into_query(),
+    ));
     // Only someone on the team now is told: an action left with someone who has gone names a
     // client they may no longer read about.
     let seated: HashSet<(CaseId, UserId)> = current_seats()
-        .filter(case_member::Column::CaseId.is_in(open.clone()))
+        .filter(open.contains((case_member::Entity, case_member::Column::CaseId)))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
         .all(db)
         .await?
         .into_iter()
         .map(|m| (m.case_id, m.user_id))
         .collect();
-    let plans = crate::store::plans::latest_of(db, open).await?;
+    let plans = crate::store::plans::latest_in(db, &open).await?;
     let today = finnish_date(now);
-    let mut notified = Vec::new();
-    for (case_id, plan) in plans {
-        for (key, owner, due) in
-            overdue_actions(&plan, today).into_iter().filter(|(_, owner, _)| seated.contains(&(case_id, *owner)))
-        {
-            if notify(db, Notice::overdue(owner, CardRef::Action { case_id, key }, due), now).await? {
-                notified.push(owner);
-            }
-        }
-    }
+    let notices = plans.into_iter().flat_map(|(case_id, plan)| {
+        overdue_actions(&plan, today)
+            .into_iter()
+            .filter(|(_, owner, _)| seated.contains(&(case_id, *owner)))
+            .map(move |(key, owner, due)| Notice::overdue(owner, CardRef::Action { case_id, key }, due))
+            .collect::<Vec<_>>()
+    });
+    // Given in a few statements, not one per action: the notices the unique index already holds
+    // are skipped in the database.
+    let mut notified = notify_all(db, notices.collect(), now).await?;
     notified.sort_unstable();
     notified.dedup();
     Ok(notified)

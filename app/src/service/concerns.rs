@@ -8,7 +8,7 @@
 use crate::domain::concern::{
     check_acceptance, least_loaded_pair, ConcernStatus, ConcernText, DecisionReason, PersonDetails,
 };
-use crate::domain::ids::{CaseId, ClientId, UserId};
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
@@ -18,6 +18,7 @@ use crate::model::{
     concerns::{ClientChoice, ConcernView, Decided, RaiseContext},
 };
 use crate::store::audit::{self, Action};
+use crate::store::case_set::CaseSet;
 use crate::store::cases::{
     add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
 };
@@ -26,8 +27,8 @@ use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set, TransactionSession, TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -242,23 +243,24 @@ async fn has_open_case(db: &impl ConnectionTrait, client_id: ClientId) -> Result
 /// The pair with the fewest cases that are not closed.
 async fn propose_pair(db: &impl ConnectionTrait) -> Result<coordinator_pair::Model, AppError> {
     let pairs = coordinator_pair::Entity::find().order_by_asc(coordinator_pair::Column::Id).all(db).await?;
-    let open_case_ids: Vec<CaseId> = case::Entity::find()
-        .filter(case::Column::Stage.ne(Stage::Closed))
+    // Each social coordinator's open cases, counted in one grouped query.
+    let open = CaseSet::All.open();
+    let load: HashMap<UserId, i64> = crate::store::cases::current_seats()
+        .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator))
+        .filter(open.contains((case_member::Entity, case_member::Column::CaseId)))
+        .select_only()
+        .column(case_member::Column::UserId)
+        .column_as(case_member::Column::Id.count(), "load")
+        .group_by(case_member::Column::UserId)
+        .into_tuple::<(UserId, i64)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|c| c.id)
         .collect();
-    let mut loads = Vec::with_capacity(pairs.len());
-    for pair in &pairs {
-        let load = crate::store::cases::current_seats()
-            .filter(case_member::Column::UserId.eq(pair.social_user_id))
-            .filter(case_member::Column::TeamRole.eq(TeamRole::SocialCoordinator))
-            .filter(case_member::Column::CaseId.is_in(open_case_ids.clone()))
-            .count(db)
-            .await?;
-        loads.push((pair.id, load as usize));
-    }
+    let loads: Vec<(i32, usize)> = pairs
+        .iter()
+        .map(|pair| (pair.id, load.get(&pair.social_user_id).map_or(0, |n| usize::try_from(*n).unwrap_or(usize::MAX))))
+        .collect();
     let chosen = least_loaded_pair(&loads).ok_or_else(|| {
         tracing::error!("no coordinator pairs configured");
         AppError::Internal

@@ -37,6 +37,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
     };
     let now = Utc::now();
     let mut out = Vec::new();
+    let mut logged = Vec::new();
     for person in clients {
         let cases = case::Entity::find()
             .filter(case::Column::ClientId.eq(person.id))
@@ -47,7 +48,7 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
         for c in cases {
             let rel = relationship(db, user, &c).await?;
             let basis = Access::view_case(user.role, rel)?;
-            audit::record(db, audit::Entry::on_case(user, &c, "pathway", Action::View, basis)).await?;
+            logged.push(audit::Entry::on_case(user, &c, "pathway", Action::View, basis));
             let stage = c.stage;
             let place = placed[&c.id];
             let (plan_version, plan) = crate::store::plans::latest(db, c.id).await?;
@@ -90,6 +91,8 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             });
         }
     }
+    // Every case shown is logged before the pathway leaves, in one statement.
+    audit::record_all(db, logged).await?;
     Ok(out)
 }
 

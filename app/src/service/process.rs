@@ -3,68 +3,57 @@
 //! list (filtered by step) both come from here, so the two always agree.
 
 use crate::domain::concern::ConcernStatus;
-use crate::domain::ids::{CaseId, UserId};
 use crate::domain::process::{MapScope, Step, StepCounts};
-use crate::domain::Access;
+use crate::domain::{Access, Stage};
 use crate::error::AppError;
-use crate::store::cases::current_seats;
-use crate::store::entities::{case, case_member, concern, staff_profile};
-use crate::store::placement::{clients_of, place};
+use crate::store::case_set::{staff_of, CaseSet};
+use crate::store::entities::{case, concern};
+use crate::store::placement::{clients_in, place_in};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
-/// The people whose seats and concerns a scope counts: `None` for everyone.
-async fn people_in_scope(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-    scope: MapScope,
-) -> Result<Option<Vec<UserId>>, AppError> {
-    match scope {
-        MapScope::Mine => Ok(Some(vec![user.id])),
-        MapScope::All => Ok(None),
-        MapScope::Organisation => {
-            let Some(organisation) = user.organisation_id else { return Ok(Some(vec![user.id])) };
-            let colleagues = staff_profile::Entity::find()
-                .filter(staff_profile::Column::OrganisationId.eq(organisation))
-                .select_only()
-                .column(staff_profile::Column::UserId)
-                .into_tuple::<UserId>()
-                .all(db)
-                .await?;
-            Ok(Some(colleagues))
-        }
-    }
+/// The cases a scope counts (their seat holders' cases; `None` for every case) and the people
+/// whose concerns it counts (`None` for everyone's), as queries the database filters by, never as
+/// lists of ids: an organisation's or the whole area's cases number in the tens of thousands.
+fn scope_of(user: &CurrentUser, scope: MapScope) -> (CaseSet, Option<SelectStatement>) {
+    let me = || Query::select().expr(Expr::val(user.id)).to_owned();
+    let people = match scope {
+        MapScope::All => return (CaseSet::All, None),
+        MapScope::Mine => me(),
+        MapScope::Organisation => user.organisation_id.map(staff_of).unwrap_or_else(me),
+    };
+    (CaseSet::seated(people.clone()), Some(people))
 }
 
 /// How many cases stand in each step of the map and how many are late, for the cases and
 /// concerns in `scope` (parsed once the reader is known to be staff; empty is "mine"). Open
-/// concerns stand in the concern step, the urgent ones counted as late. Numbers only: no client
-/// is named, so nothing is written to the audit log.
+/// concerns stand in the concern step, the urgent ones counted as late; closed cases are counted
+/// in the database, open ones placed step by step from a fixed number of reads. Numbers only: no
+/// client is named, so nothing is written to the audit log.
 pub async fn counts(db: &impl ConnectionTrait, user: &CurrentUser, scope: &str) -> Result<StepCounts, AppError> {
     Access::process_counts(user.role)?;
     let scope: MapScope = if scope.is_empty() { MapScope::default() } else { scope.parse()? };
-    let people = people_in_scope(db, user, scope).await?;
+    let (cases, people) = scope_of(user, scope);
 
-    let mut cases = case::Entity::find();
+    let closed = case::Entity::find()
+        .filter(case::Column::Stage.eq(Stage::Closed))
+        .filter(cases.contains((case::Entity, case::Column::Id)))
+        .count(db)
+        .await?;
+    let open_set = cases.open();
+    let open = case::Entity::find().filter(open_set.contains((case::Entity, case::Column::Id))).all(db).await?;
+    let placed = place_in(db, &open, &open_set, &clients_in(db, &open_set).await?, Utc::now()).await?;
     let mut concerns = concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open));
     if let Some(people) = people {
-        let case_ids: Vec<CaseId> = current_seats()
-            .filter(case_member::Column::UserId.is_in(people.clone()))
-            .select_only()
-            .column(case_member::Column::CaseId)
-            .distinct()
-            .into_tuple::<CaseId>()
-            .all(db)
-            .await?;
-        cases = cases.filter(case::Column::Id.is_in(case_ids));
-        concerns = concerns.filter(concern::Column::RaisedByUserId.is_in(people));
+        concerns = concerns.filter(concern::Column::RaisedByUserId.in_subquery(people));
     }
-    let cases = cases.all(db).await?;
-    let placed = place(db, &cases, &clients_of(db, &cases).await?, Utc::now()).await?;
     let urgent: Vec<bool> = concerns.select_only().column(concern::Column::Urgent).into_tuple::<bool>().all(db).await?;
 
-    Ok(StepCounts::tally(
+    let mut counts = StepCounts::tally(
         placed.values().map(|p| (p.step, p.overdue)).chain(urgent.into_iter().map(|urgent| (Step::Concern, urgent))),
-    ))
+    );
+    counts.add(Step::Closure, u32::try_from(closed).map_err(|_| AppError::Internal)?);
+    Ok(counts)
 }

@@ -6,6 +6,7 @@ use crate::domain::ids::CaseId;
 use crate::domain::{AssessmentClock, Stage};
 use crate::error::AppError;
 use crate::model::assessment::{AssessmentVersion, ViewEntry};
+use crate::store::case_set::CaseSet;
 use crate::store::cases::display_names;
 use crate::store::entities::{assessment, assessment_view, case, client};
 use chrono::{DateTime, Utc};
@@ -24,8 +25,16 @@ pub async fn first_starts(
     db: &impl ConnectionTrait,
     case_ids: Vec<CaseId>,
 ) -> Result<HashMap<CaseId, DateTime<Utc>>, AppError> {
+    first_starts_in(db, &CaseSet::Listed(case_ids)).await
+}
+
+/// When the assessment of each case of `set` that has one started.
+pub async fn first_starts_in(
+    db: &impl ConnectionTrait,
+    set: &CaseSet,
+) -> Result<HashMap<CaseId, DateTime<Utc>>, AppError> {
     Ok(assessment::Entity::find()
-        .filter(assessment::Column::CaseId.is_in(case_ids))
+        .filter(set.contains((assessment::Entity, assessment::Column::CaseId)))
         .filter(assessment::Column::Version.eq(1))
         .all(db)
         .await?

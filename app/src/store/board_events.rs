@@ -431,28 +431,53 @@ impl Notice {
 /// Gives a notification; returns false when it had been given already (an overdue notice is given
 /// once per action and due date).
 pub async fn notify(txn: &impl ConnectionTrait, notice: Notice, now: DateTime<Utc>) -> Result<bool, AppError> {
-    let inserted = notification::Entity::insert(notification::ActiveModel {
-        user_id: Set(notice.recipient),
-        kind: Set(notice.kind),
-        case_id: Set(notice.card.case_id()),
-        card: Set(notice.card.key()),
-        actor_user_id: Set(notice.actor),
-        comment_id: Set(notice.comment_id),
-        due_on: Set(notice.due_on),
-        created_at: Set(now),
-        read_at: Set(None),
-        legal_access_id: Set(notice.legal_access_id),
-        ..Default::default()
-    })
-    .on_conflict_do_nothing_on([
-        notification::Column::UserId,
-        notification::Column::Kind,
-        notification::Column::Card,
-        notification::Column::DueOn,
-    ])
-    .exec(txn)
-    .await?;
-    Ok(matches!(inserted, TryInsertResult::Inserted(_)))
+    Ok(!notify_all(txn, vec![notice], now).await?.is_empty())
+}
+
+/// Notices one statement gives at most: 11 parameters each stays inside both databases' limits.
+const NOTICES_PER_STATEMENT: usize = 500;
+
+/// Gives many notifications in a few statements, skipping those given already; returns the
+/// recipient of each one given now.
+pub async fn notify_all(
+    txn: &impl ConnectionTrait,
+    notices: Vec<Notice>,
+    now: DateTime<Utc>,
+) -> Result<Vec<UserId>, AppError> {
+    let mut given = Vec::new();
+    let mut rows: Vec<notification::ActiveModel> = notices
+        .into_iter()
+        .map(|notice| notification::ActiveModel {
+            user_id: Set(notice.recipient),
+            kind: Set(notice.kind),
+            case_id: Set(notice.card.case_id()),
+            card: Set(notice.card.key()),
+            actor_user_id: Set(notice.actor),
+            comment_id: Set(notice.comment_id),
+            due_on: Set(notice.due_on),
+            created_at: Set(now),
+            read_at: Set(None),
+            legal_access_id: Set(notice.legal_access_id),
+            ..Default::default()
+        })
+        .collect();
+    while !rows.is_empty() {
+        let rest = rows.split_off(rows.len().min(NOTICES_PER_STATEMENT));
+        let inserted = notification::Entity::insert_many(rows)
+            .on_conflict_do_nothing_on([
+                notification::Column::UserId,
+                notification::Column::Kind,
+                notification::Column::Card,
+                notification::Column::DueOn,
+            ])
+            .exec_with_returning_many(txn)
+            .await?;
+        if let TryInsertResult::Inserted(models) = inserted {
+            given.extend(models.into_iter().map(|n| n.user_id));
+        }
+        rows = rest;
+    }
+    Ok(given)
 }
 
 /// Board events by id, as live boards receive them; unknown ids are skipped.

@@ -8,6 +8,7 @@ pub mod access;
 pub mod assessments;
 pub mod audit;
 pub mod board_events;
+pub mod case_set;
 pub mod cases;
 pub mod config;
 pub mod consents;

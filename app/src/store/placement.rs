@@ -7,10 +7,11 @@ use crate::domain::process::{current_step, is_overdue, Step, StepFacts};
 use crate::domain::{AssessmentClock, Stage, TeamRole};
 use crate::error::AppError;
 use crate::store::assessments;
+use crate::store::case_set::CaseSet;
 use crate::store::cases::current_seats;
 use crate::store::entities::{case, case_member, client, plan_review};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use std::collections::{HashMap, HashSet};
 
 /// One case's place on the map.
@@ -27,8 +28,21 @@ pub async fn clients_of(
     db: &impl ConnectionTrait,
     cases: &[case::Model],
 ) -> Result<HashMap<ClientId, client::Model>, AppError> {
+    clients_in(db, &CaseSet::of(cases)).await
+}
+
+/// The clients of the cases in `set`, by id.
+pub async fn clients_in(
+    db: &impl ConnectionTrait,
+    set: &CaseSet,
+) -> Result<HashMap<ClientId, client::Model>, AppError> {
+    let of_cases = case::Entity::find()
+        .select_only()
+        .column(case::Column::ClientId)
+        .filter(set.contains((case::Entity, case::Column::Id)))
+        .into_query();
     Ok(client::Entity::find()
-        .filter(client::Column::Id.is_in(cases.iter().map(|c| c.client_id).collect::<Vec<_>>()))
+        .filter(client::Column::Id.in_subquery(of_cases))
         .all(db)
         .await?
         .into_iter()
@@ -43,10 +57,21 @@ pub async fn place(
     clients: &HashMap<ClientId, client::Model>,
     now: DateTime<Utc>,
 ) -> Result<HashMap<CaseId, Placement>, AppError> {
-    let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
+    place_in(db, cases, &CaseSet::of(cases), clients, now).await
+}
+
+/// The step and lateness of each of `cases`, which are the cases of `set`: each fact is read
+/// for the whole set in one statement, filtered in the database however large the set.
+pub async fn place_in(
+    db: &impl ConnectionTrait,
+    cases: &[case::Model],
+    set: &CaseSet,
+    clients: &HashMap<ClientId, client::Model>,
+    now: DateTime<Utc>,
+) -> Result<HashMap<CaseId, Placement>, AppError> {
     // The team is formed once someone besides the coordinator pair holds a seat.
     let formed: HashSet<CaseId> = current_seats()
-        .filter(case_member::Column::CaseId.is_in(ids.clone()))
+        .filter(set.contains((case_member::Entity, case_member::Column::CaseId)))
         .filter(case_member::Column::TeamRole.is_not_in([TeamRole::SocialCoordinator, TeamRole::HealthCoordinator]))
         .select_only()
         .column(case_member::Column::CaseId)
@@ -56,7 +81,7 @@ pub async fn place(
         .into_iter()
         .collect();
     let reviewed: HashSet<CaseId> = plan_review::Entity::find()
-        .filter(plan_review::Column::CaseId.is_in(ids.clone()))
+        .filter(set.contains((plan_review::Entity, plan_review::Column::CaseId)))
         .select_only()
         .column(plan_review::Column::CaseId)
         .into_tuple::<CaseId>()
@@ -64,8 +89,8 @@ pub async fn place(
         .await?
         .into_iter()
         .collect();
-    let plans = crate::store::plans::latest_of(db, ids.clone()).await?;
-    let starts = assessments::first_starts(db, ids).await?;
+    let plans = crate::store::plans::latest_in(db, set).await?;
+    let starts = assessments::first_starts_in(db, set).await?;
     let today = finnish_date(now);
     let no_plan = PlanContent::default();
 

@@ -6,6 +6,7 @@ use crate::domain::plan::{PlanContent, PlanError};
 use crate::domain::review::ReviewContent;
 use crate::domain::Stage;
 use crate::error::AppError;
+use crate::store::case_set::CaseSet;
 use crate::store::entities::{case, plan_review, plan_version};
 use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder};
@@ -71,11 +72,16 @@ pub async fn latest_of(
     db: &impl ConnectionTrait,
     case_ids: Vec<CaseId>,
 ) -> Result<HashMap<CaseId, PlanContent>, AppError> {
+    latest_in(db, &CaseSet::Listed(case_ids)).await
+}
+
+/// The latest plan of each case of `set` that has one.
+pub async fn latest_in(db: &impl ConnectionTrait, set: &CaseSet) -> Result<HashMap<CaseId, PlanContent>, AppError> {
     let newest = Query::select()
         .column(plan_version::Column::CaseId)
         .expr(Func::max(Expr::col(plan_version::Column::Version)))
         .from(plan_version::Entity)
-        .and_where(Expr::col(plan_version::Column::CaseId).is_in(case_ids))
+        .and_where(set.contains((plan_version::Entity, plan_version::Column::CaseId)))
         .group_by_col(plan_version::Column::CaseId)
         .to_owned();
     plan_version::Entity::find()
