@@ -85,3 +85,27 @@ test("the pair closes the case with a summary and the client reads how it ended"
   await expect(page.getByRole("heading", { name: "Miten asiakkuutesi päättyi" })).toBeVisible();
   await expect(page.locator(".closure")).toContainText("uusi arvio, jos tarpeet palaavat");
 });
+
+test("the case list shows open cases and, on request, the closed ones, page by page", async ({ page }) => {
+  await signIn(page, "sanna.virtanen");
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByTestId("show-open")).toHaveAttribute("aria-current", "true");
+  await expect(page.locator(".case-card").first()).toBeVisible();
+  await expect(page.locator(".case-card[data-stage=closed]")).toHaveCount(0);
+  await expect(page.getByTestId("page-of")).toHaveText("Sivu 1 / 1");
+  await hydrated(page);
+
+  await page.getByTestId("show-closed").click();
+  await expect(page).toHaveURL(/\/cases\?show=closed$/);
+  await expect(page.getByTestId("show-closed")).toHaveAttribute("aria-current", "true");
+  await expect(page.locator(".case-card").first()).toHaveAttribute("data-stage", "closed");
+  await expect(page.locator(".case-card:not([data-stage=closed])")).toHaveCount(0);
+
+  // A page past the end says so and leads back; a page that is no number is named.
+  await page.goto("/cases?show=closed&page=9");
+  await page.getByRole("link", { name: "Tällä sivulla ei ole asiakkuuksia. Siirry ensimmäiselle sivulle." }).click();
+  await expect(page).toHaveURL(/\/cases\?show=closed$/);
+  await expect(page.locator(".case-card").first()).toBeVisible();
+  await page.goto("/cases?page=kaksi");
+  await expect(page.getByRole("alert")).toContainText("Sivunumeron pitää olla kokonaisluku 1–100000.");
+});

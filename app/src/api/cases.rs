@@ -3,19 +3,20 @@
 use crate::domain::ids::CaseId;
 use crate::domain::Stage;
 use crate::error::AppError;
-use crate::model::cases::{CaseDetail, CaseSummary};
+use crate::model::cases::{CaseDetail, CaseListQuery, CasePage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{api::respond, service::cases, service::state::app_state, service::state::require_user};
 
-/// The cases on whose team the signed-in professional or coordinator is; with `step` (a step of
-/// the process map), only those in that step.
+/// One page of the cases on whose team the signed-in professional or coordinator is: open ones
+/// unless `closed`; with `step` (a step of the process map), only those in that step (the closure
+/// step lists the closed ones).
 #[server(prefix = "/api", endpoint = "my_cases")]
-pub async fn my_cases(#[server(default)] step: Option<String>) -> Result<Vec<CaseSummary>, AppError> {
+pub async fn my_cases(#[server(flatten)] query: CaseListQuery) -> Result<CasePage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        cases::list_for_staff(&app_state()?.db, &user, step.as_deref()).await
+        cases::list_for_staff(&app_state()?.db, &user, &query).await
     })
     .await
 }

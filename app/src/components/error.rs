@@ -145,6 +145,8 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
         AppError::Map(problem) => match problem {
             MapError::UnknownStep { .. } => t!(i18n, errors.map.unknown_step).into_any(),
             MapError::UnknownScope { .. } => t!(i18n, errors.map.unknown_scope).into_any(),
+            MapError::UnknownListing { .. } => t!(i18n, errors.map.unknown_listing).into_any(),
+            MapError::PageInvalid { max, .. } => t!(i18n, errors.map.page_invalid, max = move || max).into_any(),
         },
         AppError::Board(problem) => board_error(i18n, problem),
         AppError::Consent(problem) => consent_error(i18n, problem),

@@ -24,6 +24,44 @@ pub struct CaseSummary {
     pub clock: Option<AssessmentClock>,
 }
 
+/// How many cases one page of the list shows unless asked for fewer.
+pub const CASES_PER_PAGE: u32 = 50;
+
+/// The case list's form fields as they arrive, each empty for its default (parsed by
+/// `domain::process::CaseListing` once the reader is known to be staff): `step`, `show` (`open`
+/// or `closed`), `page` (from 1) and `per_page` (at most `CASES_PER_PAGE`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseListQuery {
+    #[serde(default)]
+    pub step: String,
+    #[serde(default)]
+    pub show: String,
+    #[serde(default)]
+    pub page: String,
+    #[serde(default)]
+    pub per_page: String,
+}
+
+/// One page of a staff member's case list, most recently changed first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CasePage {
+    pub cases: Vec<CaseSummary>,
+    /// Closed cases rather than open ones.
+    pub closed: bool,
+    pub page: u32,
+    pub per_page: u32,
+    /// How many cases the whole list holds, on every page.
+    pub total: u64,
+}
+
+impl CasePage {
+    /// How many pages the list has (at least one, perhaps empty).
+    pub fn pages(&self) -> u32 {
+        let per_page = u64::from(self.per_page.max(1));
+        u32::try_from(self.total.div_ceil(per_page).max(1)).unwrap_or(u32::MAX)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientSummary {
     pub name: String,
@@ -93,4 +131,22 @@ pub struct ClosureView {
 pub struct StageMove {
     pub to: Stage,
     pub blocked: Option<crate::domain::TransitionError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(total: u64, per_page: u32) -> CasePage {
+        CasePage { cases: Vec::new(), closed: false, page: 1, per_page, total }
+    }
+
+    #[test]
+    fn a_list_has_as_many_pages_as_its_cases_fill_and_at_least_one() {
+        assert_eq!(page(0, 50).pages(), 1);
+        assert_eq!(page(50, 50).pages(), 1);
+        assert_eq!(page(51, 50).pages(), 2);
+        assert_eq!(page(542, 50).pages(), 11);
+        assert_eq!(page(3, 0).pages(), 3, "a page holds at least one case");
+    }
 }

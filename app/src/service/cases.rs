@@ -4,12 +4,12 @@
 
 use crate::domain::closure::Closure;
 use crate::domain::ids::CaseId;
-use crate::domain::process::Step;
+use crate::domain::process::CaseListing;
 use crate::domain::stage::check_transition;
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
 use crate::events::{self, Events};
-use crate::model::cases::{CaseDetail, CaseSummary, ClientSummary, StageMove};
+use crate::model::cases::{CaseDetail, CaseListQuery, CasePage, CaseSummary, ClientSummary, StageMove, CASES_PER_PAGE};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::cases::{closures, coordinators_of, current_seats, history, team};
@@ -19,32 +19,61 @@ use crate::store::stage_moves::{apply_move, facts};
 use crate::store::{assessments, audit, placement};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
-/// Cases on which a professional or coordinator is a team member, most recently changed first;
-/// with `step` (a step of the process map, parsed once the reader is known to be staff), only
-/// those standing in that step.
+/// One page of the cases on which a professional or coordinator holds a seat now, most recently
+/// changed first: open ones unless the closed are asked for, in one step of the process map when
+/// one is asked for (the query is parsed once the reader is known to be staff). Only the page's
+/// cases are read in full, placed on the map and logged; a step filter places the reader's open
+/// cases (a caseload, not the area) to find those in that step.
 pub async fn list_for_staff(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
-    step: Option<&str>,
-) -> Result<Vec<CaseSummary>, AppError> {
+    query: &CaseListQuery,
+) -> Result<CasePage, AppError> {
     Access::list_own_cases(user.role)?;
-    let step: Option<Step> = step.filter(|s| !s.is_empty()).map(str::parse).transpose()?;
+    let listing = CaseListing::parse(&query.step, &query.show, &query.page, &query.per_page, CASES_PER_PAGE)?;
     let seats = current_seats().filter(case_member::Column::UserId.eq(user.id)).all(db).await?;
     let my_role: HashMap<CaseId, TeamRole> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
-    let cases = case::Entity::find()
-        .filter(case::Column::Id.is_in(my_role.keys().copied().collect::<Vec<_>>()))
+    let mine = case::Entity::find()
+        .filter(
+            case::Column::Id.in_subquery(
+                current_seats()
+                    .filter(case_member::Column::UserId.eq(user.id))
+                    .select_only()
+                    .column(case_member::Column::CaseId)
+                    .into_query(),
+            ),
+        )
+        .filter(if listing.closed {
+            case::Column::Stage.eq(Stage::Closed)
+        } else {
+            case::Column::Stage.ne(Stage::Closed)
+        })
         .order_by_desc(case::Column::UpdatedAt)
-        .all(db)
-        .await?;
-    let clients = placement::clients_of(db, &cases).await?;
-    let placed = placement::place(db, &cases, &clients, Utc::now()).await?;
-    let cases: Vec<case::Model> =
-        cases.into_iter().filter(|c| step.is_none_or(|step| placed[&c.id].step == step)).collect();
+        .order_by_desc(case::Column::Id);
+    let (cases, total, clients, placed) = match listing.step.filter(|_| !listing.closed) {
+        None => {
+            let total = mine.clone().count(db).await?;
+            let cases = mine.offset(listing.offset()).limit(u64::from(listing.per_page)).all(db).await?;
+            let clients = placement::clients_of(db, &cases).await?;
+            let placed = placement::place(db, &cases, &clients, Utc::now()).await?;
+            (cases, total, clients, placed)
+        }
+        Some(step) => {
+            let open = mine.all(db).await?;
+            let clients = placement::clients_of(db, &open).await?;
+            let placed = placement::place(db, &open, &clients, Utc::now()).await?;
+            let in_step: Vec<case::Model> = open.into_iter().filter(|c| placed[&c.id].step == step).collect();
+            let total = in_step.len() as u64;
+            let offset = usize::try_from(listing.offset()).unwrap_or(usize::MAX);
+            let cases = in_step.into_iter().skip(offset).take(listing.per_page as usize).collect();
+            (cases, total, clients, placed)
+        }
+    };
     let case_ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     let mut coordinators = coordinators_of(db, &case_ids).await?;
 
@@ -73,7 +102,7 @@ pub async fn list_for_staff(
             clock: if stage == Stage::Assessment { place.clock } else { None },
         });
     }
-    Ok(out)
+    Ok(CasePage { cases: out, closed: listing.closed, page: listing.page, per_page: listing.per_page, total })
 }
 
 /// One case as `user` may see it. Refused with 403 unless the domain allows it; logged.

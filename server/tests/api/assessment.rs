@@ -406,7 +406,8 @@ async fn the_clock_follows_age_and_the_highest_care_allowance() {
     assert_eq!(last["event"], json!({"kind": "care_allowance_recorded", "highest": true}));
 
     // The staff list shows the clock for cases in assessment only.
-    let (_, list) = json(app.call(&sanna, "my_cases", &[]).await).await;
+    let (_, page) = json(app.call(&sanna, "my_cases", &[]).await).await;
+    let list = &page["cases"];
     for case in list.as_array().unwrap() {
         assert_eq!(case["clock"].is_null(), case["stage"] != "assessment", "{case}");
     }

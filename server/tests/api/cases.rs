@@ -21,15 +21,17 @@ async fn move_case(app: &TestApp, http: &reqwest::Client, case_id: CaseId, from:
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_see_only_the_cases_whose_team_they_are_on() {
     let app = TestApp::spawn().await;
-    let (status, list) = json(app.call(&app.signed_in("olli.rantanen").await, "my_cases", &[]).await).await;
+    let (status, page) = json(app.call(&app.signed_in("olli.rantanen").await, "my_cases", &[]).await).await;
     assert_eq!(status, StatusCode::OK);
+    let list = &page["cases"];
     let names: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["client_name"].as_str().unwrap()).collect();
     assert_eq!(names, vec!["Laura Kallio"], "the school social worker is on one team only");
     assert_eq!(list[0]["stage"], "collaboration");
     assert_eq!(list[0]["my_role"], "own_worker");
 
     let (_, none) = json(app.call(&app.signed_in("rauni.ojala").await, "my_cases", &[]).await).await;
-    assert_eq!(none, json!([]));
+    assert_eq!(none["cases"], json!([]));
+    assert_eq!(none["total"], 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -468,4 +470,96 @@ async fn closing_needs_a_summary_and_who_carries_on_and_a_reopened_case_keeps_bo
     ]));
     let (_, pathways) = json(app.call(&app.signed_in("markku.lahtinen").await, "my_pathway", &[]).await).await;
     assert_eq!(pathways[0]["closures"].as_array().unwrap().len(), 1, "the family sees how it closed");
+}
+
+/// One listing of `my_cases`, as JSON.
+async fn case_page(app: &TestApp, http: &reqwest::Client, form: &[(&str, &str)]) -> Value {
+    let (status, body) = json(app.call(http, "my_cases", form).await).await;
+    assert_eq!(status, StatusCode::OK, "{form:?}: {body}");
+    body
+}
+
+fn ids(page: &Value) -> Vec<i64> {
+    page["cases"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_case_list_comes_in_pages_of_open_cases_with_the_closed_on_request() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let whole = case_page(&app, &sanna, &[]).await;
+    let open = ids(&whole);
+    let total = whole["total"].as_u64().unwrap();
+    assert_eq!(open.len() as u64, total, "the demo's open cases fit the first page");
+    assert!(total >= 3, "enough open cases to page through: {whole}");
+    assert_eq!(
+        (whole["page"].clone(), whole["per_page"].clone(), whole["closed"].clone()),
+        (json!(1), json!(50), json!(false))
+    );
+
+    // Two at a time, page by page: the same cases in the same order, none twice, none missed.
+    let pages = total.div_ceil(2);
+    let mut paged = Vec::new();
+    for page in 1..=pages {
+        let body = case_page(&app, &sanna, &[("per_page", "2"), ("page", &page.to_string())]).await;
+        assert_eq!(body["total"], total);
+        let expected = if page < pages { 2 } else { total - 2 * (pages - 1) };
+        assert_eq!(ids(&body).len() as u64, expected, "page {page}");
+        paged.extend(ids(&body));
+    }
+    assert_eq!(paged, open);
+    let past = case_page(&app, &sanna, &[("per_page", "2"), ("page", &(pages + 1).to_string())]).await;
+    assert_eq!(
+        (past["cases"].clone(), past["total"].clone()),
+        (json!([]), json!(total)),
+        "past the last page: none, and how many there are"
+    );
+
+    // Only the page's cases are read and logged.
+    let third = CaseId(open[2] as i32);
+    let before = app.audit_rows(third, "case_list", "list").await.len();
+    case_page(&app, &sanna, &[("per_page", "2")]).await;
+    assert_eq!(app.audit_rows(third, "case_list", "list").await.len(), before, "a case on no page shown is not logged");
+    let first = CaseId(open[0] as i32);
+    let logged = app.audit_rows(first, "case_list", "list").await.len();
+    case_page(&app, &sanna, &[("per_page", "2")]).await;
+    assert_eq!(app.audit_rows(first, "case_list", "list").await.len(), logged + 1);
+
+    // The closed ones are a list of their own, paged the same way; the closure step is that list.
+    let closed = case_page(&app, &sanna, &[("show", "closed"), ("per_page", "1")]).await;
+    assert_eq!(closed["closed"], true);
+    let closed_total = closed["total"].as_u64().unwrap();
+    assert!(closed_total >= 1);
+    let mut all_closed = Vec::new();
+    for page in 1..=closed_total {
+        let body = case_page(&app, &sanna, &[("show", "closed"), ("per_page", "1"), ("page", &page.to_string())]).await;
+        assert!(body["cases"].as_array().unwrap().iter().all(|c| c["stage"] == "closed"));
+        all_closed.extend(ids(&body));
+    }
+    assert!(all_closed.iter().all(|id| !open.contains(id)), "an open list holds no closed case");
+    assert_eq!(
+        ids(&case_page(&app, &sanna, &[("step", "closure")]).await),
+        ids(&case_page(&app, &sanna, &[("show", "closed")]).await)
+    );
+
+    // A step's list is paged too.
+    let in_meetings = whole["cases"].as_array().unwrap().iter().filter(|c| c["step"] == "meetings").count() as u64;
+    let first_of_step = case_page(&app, &sanna, &[("step", "meetings"), ("per_page", "1")]).await;
+    assert_eq!(first_of_step["total"], in_meetings);
+    assert_eq!(ids(&first_of_step).len() as u64, in_meetings.min(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_list_asked_for_wrongly_is_refused_by_name() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    for (form, problem) in [
+        (vec![("page", "0")], json!({"kind": "page_invalid", "value": "0", "max": 100000})),
+        (vec![("page", "two")], json!({"kind": "page_invalid", "value": "two", "max": 100000})),
+        (vec![("per_page", "51")], json!({"kind": "page_invalid", "value": "51", "max": 50})),
+        (vec![("show", "archived")], json!({"kind": "unknown_listing", "value": "archived"})),
+    ] {
+        assert_error(app.call(&sanna, "my_cases", &form).await, StatusCode::UNPROCESSABLE_ENTITY, "map", Some(problem))
+            .await;
+    }
 }

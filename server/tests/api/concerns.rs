@@ -303,7 +303,11 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
 
     // The coordinator now sees it among their cases; deciding again is refused.
     let (_, mine) = json(app.call(&maria, "my_cases", &[]).await).await;
-    assert!(mine.as_array().unwrap().iter().any(|c| c["client_name"] == "Veli Virta" && c["stage"] == "assessment"));
+    assert!(mine["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["client_name"] == "Veli Virta" && c["stage"] == "assessment"));
     assert_error(
         app.call(&maria, "decide_concern", &screening_form(&id, "decline", "x")).await,
         StatusCode::CONFLICT,

@@ -25,9 +25,15 @@ async fn counts(app: &TestApp, http: &reqwest::Client, scope: &str) -> HashMap<S
 }
 
 async fn my_cases(app: &TestApp, http: &reqwest::Client, step: &str) -> Vec<Value> {
-    let (status, body) = json(app.call(http, "my_cases", &[("step", step)]).await).await;
+    list(app, http, &[("step", step)]).await
+}
+
+/// Every case of one listing of `my_cases`, open or closed.
+async fn list(app: &TestApp, http: &reqwest::Client, form: &[(&str, &str)]) -> Vec<Value> {
+    let (status, body) = json(app.call(http, "my_cases", form).await).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    body.as_array().unwrap().clone()
+    assert!(body["total"].as_u64().unwrap() <= 50, "the demo fits one page: {body}");
+    body["cases"].as_array().unwrap().clone()
 }
 
 fn names(cases: &[Value]) -> Vec<&str> {
@@ -43,7 +49,11 @@ async fn staff_see_how_many_of_their_cases_stand_in_each_step_and_the_list_behin
     let mine = counts(&app, &sanna, "mine").await;
 
     // The numbers are the case list, step by step.
-    let all_mine = my_cases(&app, &sanna, "").await;
+    let mut all_mine = my_cases(&app, &sanna, "").await;
+    assert!(all_mine.iter().all(|c| c["stage"] != "closed"), "the list is of open cases unless asked");
+    let closed = list(&app, &sanna, &[("show", "closed")]).await;
+    assert!(!closed.is_empty() && closed.iter().all(|c| c["stage"] == "closed" && c["step"] == "closure"));
+    all_mine.extend(closed);
     for step in &STEPS[1..] {
         let listed = all_mine.iter().filter(|c| c["step"] == *step).count() as u64;
         assert_eq!(mine[*step].0, listed, "{step}");
