@@ -167,7 +167,6 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             }
             AuditSearchError::UnknownBasis { .. } => t!(i18n, errors.audit.unknown_basis).into_any(),
             AuditSearchError::CursorInvalid { .. } => t!(i18n, errors.audit.cursor_invalid).into_any(),
-            AuditSearchError::TooBroad { max } => t!(i18n, errors.audit.too_broad, max = move || max).into_any(),
         },
     }
 }

@@ -33,8 +33,6 @@ pub enum AuditSearchError {
     UnknownBasis { value: String },
     #[error("'{value}' is not a place in the results")]
     CursorInvalid { value: String },
-    #[error("more than {max} people match the name; type more of it")]
-    TooBroad { max: usize },
 }
 
 /// The kinds of basis an access can have, as a reviewer filters by them (a consent of any number,
@@ -194,6 +192,27 @@ fn basis_kind(raw: &str) -> Result<Option<BasisKind>, AuditSearchError> {
     }
 }
 
+/// A name as the search matches it: folded to lower case letter by letter (Å as å), as it is
+/// stored in each client's and account's `search_name` when written.
+pub fn search_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// The `LIKE` pattern (escape character `\`) that finds `term` anywhere in a search key: folded
+/// the same way, with `%`, `_` and `\` meaning only themselves.
+pub fn contains_pattern(term: &str) -> String {
+    let mut pattern = String::with_capacity(term.len() + 2);
+    pattern.push('%');
+    for c in search_key(term).chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 fn cursor(raw: &str) -> Result<Option<i32>, AuditSearchError> {
     match raw.trim() {
         "" => Ok(None),
@@ -341,5 +360,12 @@ mod tests {
                 assert!(!also, "{stored} would match {other:?} too");
             }
         }
+    }
+
+    #[test]
+    fn a_name_is_found_by_any_part_of_it_whatever_its_case() {
+        assert_eq!(search_key("ÅSA Äijälä-Öhman"), "åsa äijälä-öhman");
+        assert_eq!(contains_pattern("ÄIJ"), "%äij%");
+        assert_eq!(contains_pattern("100%_a\\b"), "%100\\%\\_a\\\\b%", "wildcards in a term match only themselves");
     }
 }

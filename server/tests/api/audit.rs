@@ -223,3 +223,25 @@ async fn a_long_list_is_logged_row_for_row_over_several_statements() {
     audit::record_all(&app.db, Vec::new()).await.unwrap();
     assert_eq!(logged().await.unwrap(), 2_001, "an empty list writes nothing");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wildcard_in_a_name_matches_only_itself() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let liisa = app.signed_in("liisa.makinen").await;
+    let (status, _) = json(app.call(&liisa, "case", &[("case_id", case.id.to_string().as_str())]).await).await;
+    assert_eq!(status, StatusCode::OK);
+    let paula = app.signed_in(REVIEWER).await;
+    assert!(
+        !rows(&found(&app, &paula, &[("client", "e")]).await).is_empty(),
+        "a letter many names share finds their entries"
+    );
+    for term in ["%", "_", "\\", "E%o"] {
+        assert!(rows(&found(&app, &paula, &[("client", term)]).await).is_empty(), "{term} is no pattern");
+        assert!(rows(&found(&app, &paula, &[("actor", term)]).await).is_empty(), "{term} is no pattern");
+    }
+    assert!(rows(&found(&app, &paula, &[("client", "mantyla")]).await).is_empty(), "a is not ä");
+    let by_name = found(&app, &paula, &[("actor", "LIISA MÄK")]).await;
+    assert!(!rows(&by_name).is_empty());
+    assert!(rows(&by_name).iter().all(|r| r["actor_username"] == "liisa.makinen"), "{by_name}");
+}

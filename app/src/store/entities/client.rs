@@ -1,8 +1,10 @@
 //! The `clients` table. People Polku supports; a client may exist before they have an account.
 
+use crate::domain::audit_search::search_key;
 use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::Sector;
 use sea_orm::entity::prelude::*;
+use sea_orm::Set;
 
 #[sea_orm::model]
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -24,6 +26,17 @@ pub struct Model {
     pub highest_care_allowance: bool,
     pub sector: Sector,
     pub created_at: DateTimeUtc,
+    /// The name folded as the audit search matches it (`domain::audit_search::search_key`);
+    /// written with the name, never by hand.
+    pub search_name: String,
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    async fn before_save<C: ConnectionTrait>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr> {
+        if let Some(name) = self.name.try_as_ref() {
+            self.search_name = Set(search_key(name));
+        }
+        Ok(self)
+    }
+}
