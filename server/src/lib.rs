@@ -30,8 +30,31 @@ use std::time::Duration;
 /// Where the data lives when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/polku.db?mode=rwc";
 
-/// Connects to the database, creating the SQLite file's folder when needed.
+/// How many connections to PostgreSQL a server holds unless `POLKU_DB_POOL` says otherwise.
+pub const DEFAULT_POOL: u32 = 10;
+
+/// The most connections `POLKU_DB_POOL` may ask for: PostgreSQL's own default limit is 100, shared
+/// by every instance.
+pub const MAX_POOL: u32 = 100;
+
+/// The PostgreSQL pool size `POLKU_DB_POOL` asks for (`None` when it is not set), or what is wrong
+/// with it.
+pub fn pool_size(raw: Option<&str>) -> Result<u32, String> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(DEFAULT_POOL),
+        Some(raw) => raw.parse::<u32>().ok().filter(|n| (1..=MAX_POOL).contains(n)).ok_or_else(|| {
+            format!("POLKU_DB_POOL is {raw:?}: it must be a whole number of connections from 1 to {MAX_POOL}")
+        }),
+    }
+}
+
+/// Connects to the database with the default pool, creating the SQLite file's folder when needed.
 pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
+    connect_pooled(url, schema, DEFAULT_POOL).await
+}
+
+/// Connects to the database, holding at most `pool` connections to PostgreSQL (SQLite has one).
+pub async fn connect_pooled(url: &str, schema: Option<&str>, pool: u32) -> Result<DatabaseConnection, DbErr> {
     if let Some(path) = url.strip_prefix("sqlite://").map(|rest| rest.split('?').next().unwrap_or(rest)) {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
@@ -49,7 +72,7 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
             sqlite.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full)
         });
     } else {
-        options.max_connections(10);
+        options.max_connections(pool);
     }
     if let Some(schema) = schema {
         options.set_schema_search_path(schema);
@@ -182,5 +205,22 @@ async fn meeting_invitation(
         )
             .into_response(),
         Err(error) => (error.status(), axum::Json(error)).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pool_size_is_ten_unless_a_sensible_number_is_given() {
+        assert_eq!(pool_size(None), Ok(DEFAULT_POOL));
+        assert_eq!(pool_size(Some("")), Ok(DEFAULT_POOL));
+        assert_eq!(pool_size(Some(" 32 ")), Ok(32));
+        assert_eq!(pool_size(Some("100")), Ok(100));
+        for wrong in ["0", "101", "-1", "ten", "2.5"] {
+            let message = pool_size(Some(wrong)).unwrap_err();
+            assert!(message.contains("POLKU_DB_POOL") && message.contains("1 to 100"), "{wrong}: {message}");
+        }
     }
 }

@@ -38,7 +38,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Config::default()
     };
 
-    let db = server::connect(&database_url, None).await?;
+    let pool = server::pool_size(std::env::var("POLKU_DB_POOL").ok().as_deref())?;
+    let db = server::connect_pooled(&database_url, None, pool).await?;
     let seeded = server::prepare(&db, !env_flag("POLKU_NO_DEMO_DATA")).await?;
     let channel = config.events_channel.clone();
     let (router, state) = server::router(leptos_options, db, config);
