@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { clientFor, expectNoHorizontalScroll, hydrated, otherPerson, signIn, visit } from "./helpers";
+import { clientFor, expectNoHorizontalScroll, hydrated, openFromCaseList, otherPerson, signIn } from "./helpers";
 
 // The audit reviewer finds, by part of a client's name, who opened that client's case, when and
 // on what basis; and the client then sees that their log was reviewed.
@@ -10,9 +10,7 @@ test("an audit reviewer finds who opened a client's case, and the client sees th
   // Someone on the client's team: Laura's nurse on the phone run, Eino's doctor on the desktop run.
   const [openerUsername, openerName] = info.project.name === "phone" ? ["anna.lehtonen", "Anna Lehtonen"] : ["liisa.makinen", "Liisa Mäkinen"];
   const opener = await otherPerson(browser, info, openerUsername);
-  await visit(opener, "/cases");
-  await opener.getByRole("link", { name: client.name }).first().click();
-  await expect(opener.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${client.name}`);
+  await openFromCaseList(opener, client.name);
 
   await signIn(page, "paula.rinne");
   await expect(page).toHaveURL(/\/audit$/);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { APIRequestContext, expect, Locator, Page, test, TestInfo } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, inDays, otherPerson, PASSWORD, signIn, visit } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, inDays, openFromCaseList, otherPerson, PASSWORD, signIn, visit } from "./helpers";
 
 // Live team boards: two staff members on one client's board, each seeing the other's changes at
 // once; moving a card by keyboard alone and by dragging; a change made against an older version
@@ -17,10 +17,8 @@ function teamFor(info: TestInfo): Team {
 
 /** From the case list, opens the client's team board and waits until it follows changes. */
 async function openTeamBoard(page: Page, client: string): Promise<string> {
-  await visit(page, "/cases");
-  await page.getByRole("link", { name: client }).first().click();
   // The case page must have arrived before its link is clicked, or the click can land mid-way.
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${client}`);
+  await openFromCaseList(page, client);
   await page.getByRole("link", { name: "Tiimin taulu" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Tiimin taulu: ${client}`);
   await hydrated(page);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page, test, TestInfo } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, otherPerson, signIn, visit } from "./helpers";
+import { expectNoHorizontalScroll, hydrated, openFromCaseList, otherPerson, signIn, visit } from "./helpers";
 
 // Consent between the registers, as the client and a health-care professional live it: the
 // client gives consent and the professional's open records page shows the social-care entries;
@@ -32,8 +32,7 @@ const HEALTH_ORGANISATION = "Järvelän hyvinvointialue, terveyspalvelut";
 
 /** From the case list, opens the client's record entries and waits until the page follows changes. */
 async function openRecords(page: Page, clientName: string) {
-  await visit(page, "/cases");
-  await page.getByRole("link", { name: clientName }).first().click();
+  await openFromCaseList(page, clientName);
   await page.getByRole("link", { name: "Kirjaukset", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Kirjaukset: ${clientName}`);
   await hydrated(page);
@@ -88,9 +87,7 @@ test("the client withdraws consent and a health professional's open page loses t
 test("the client sees the access log entry created when a professional opened their case", async ({ browser, page }, info) => {
   const people = peopleFor(info);
   const nurse = await otherPerson(browser, info, people.nurse);
-  await visit(nurse, "/cases");
-  await nurse.getByRole("link", { name: people.clientName }).first().click();
-  await expect(nurse.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${people.clientName}`);
+  await openFromCaseList(nurse, people.clientName);
 
   await signIn(page, people.client);
   await openPrivacy(page);

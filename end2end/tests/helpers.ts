@@ -14,6 +14,20 @@ export async function visit(page: Page, path: string) {
   await hydrated(page);
 }
 
+/**
+ * Opens a client's case from the case list: the open cases, or the closed ones when another
+ * test has closed it already (tests of the same viewport share their demo client's case).
+ */
+export async function openFromCaseList(page: Page, clientName: string) {
+  await visit(page, "/cases");
+  const link = page.getByRole("link", { name: clientName });
+  if ((await link.count()) === 0) {
+    await visit(page, "/cases?show=closed");
+  }
+  await link.first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakkuus: ${clientName}`);
+}
+
 export async function signIn(page: Page, username: string) {
   await visit(page, "/login");
   await page.locator("#username").fill(username);
