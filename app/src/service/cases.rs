@@ -12,6 +12,7 @@ use crate::events::{self, Events};
 use crate::model::cases::{CaseDetail, CaseListQuery, CasePage, CaseSummary, ClientSummary, StageMove, CASES_PER_PAGE};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
+use crate::store::case_set::{person, CaseSet};
 use crate::store::cases::{closures, coordinators_of, current_seats, history, team};
 use crate::store::entities::{case, case_closure, case_member, client};
 use crate::store::session::CurrentUser;
@@ -20,7 +21,7 @@ use crate::store::{assessments, audit, placement};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, TransactionSession, TransactionTrait,
+    TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -36,18 +37,8 @@ pub async fn list_for_staff(
 ) -> Result<CasePage, AppError> {
     Access::list_own_cases(user.role)?;
     let listing = CaseListing::parse(&query.step, &query.show, &query.page, &query.per_page, CASES_PER_PAGE)?;
-    let seats = current_seats().filter(case_member::Column::UserId.eq(user.id)).all(db).await?;
-    let my_role: HashMap<CaseId, TeamRole> = seats.into_iter().map(|m| (m.case_id, m.team_role)).collect();
     let mine = case::Entity::find()
-        .filter(
-            case::Column::Id.in_subquery(
-                current_seats()
-                    .filter(case_member::Column::UserId.eq(user.id))
-                    .select_only()
-                    .column(case_member::Column::CaseId)
-                    .into_query(),
-            ),
-        )
+        .filter(CaseSet::seated(person(user.id)).contains((case::Entity, case::Column::Id)))
         .filter(if listing.closed {
             case::Column::Stage.eq(Stage::Closed)
         } else {
@@ -75,6 +66,14 @@ pub async fn list_for_staff(
         }
     };
     let case_ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
+    let my_role: HashMap<CaseId, TeamRole> = current_seats()
+        .filter(case_member::Column::UserId.eq(user.id))
+        .filter(case_member::Column::CaseId.is_in(case_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.case_id, m.team_role))
+        .collect();
     let mut coordinators = coordinators_of(db, &case_ids).await?;
 
     let mut out = Vec::with_capacity(cases.len());

@@ -6,23 +6,22 @@ use crate::domain::concern::ConcernStatus;
 use crate::domain::process::{MapScope, Step, StepCounts};
 use crate::domain::{Access, Stage};
 use crate::error::AppError;
-use crate::store::case_set::{staff_of, CaseSet};
+use crate::store::case_set::{person, staff_of, CaseSet};
 use crate::store::entities::{case, concern};
 use crate::store::placement::{clients_in, place_in};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::sea_query::SelectStatement;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
 /// The cases a scope counts (their seat holders' cases; `None` for every case) and the people
 /// whose concerns it counts (`None` for everyone's), as queries the database filters by, never as
 /// lists of ids: an organisation's or the whole area's cases number in the tens of thousands.
 fn scope_of(user: &CurrentUser, scope: MapScope) -> (CaseSet, Option<SelectStatement>) {
-    let me = || Query::select().expr(Expr::val(user.id)).to_owned();
     let people = match scope {
         MapScope::All => return (CaseSet::All, None),
-        MapScope::Mine => me(),
-        MapScope::Organisation => user.organisation_id.map(staff_of).unwrap_or_else(me),
+        MapScope::Mine => person(user.id),
+        MapScope::Organisation => user.organisation_id.map(staff_of).unwrap_or_else(|| person(user.id)),
     };
     (CaseSet::seated(people.clone()), Some(people))
 }

@@ -3,10 +3,10 @@
 //! parameters (SQLite and PostgreSQL both refuse past their limits), so those are given as the
 //! query that selects them and every read filters by that query in the database.
 
-use crate::domain::ids::CaseId;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::Stage;
 use crate::store::entities::{case, case_member, staff_profile};
-use sea_orm::sea_query::{Expr, IntoColumnRef, SelectStatement, SimpleExpr};
+use sea_orm::sea_query::{Expr, IntoColumnRef, Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect, QueryTrait};
 
 #[derive(Debug, Clone)]
@@ -31,7 +31,6 @@ impl CaseSet {
                 .filter(case_member::Column::UserId.in_subquery(people))
                 .select_only()
                 .column(case_member::Column::CaseId)
-                .distinct()
                 .into_query(),
         ))
     }
@@ -54,6 +53,11 @@ impl CaseSet {
             CaseSet::All => Expr::cust("TRUE"),
         }
     }
+}
+
+/// One person, as a query for `CaseSet::seated`.
+pub fn person(user: UserId) -> SelectStatement {
+    Query::select().expr(Expr::val(user)).to_owned()
 }
 
 /// The staff of one organisation, as a query for `CaseSet::seated`.

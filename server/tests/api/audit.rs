@@ -3,7 +3,7 @@
 //! so the client sees it in their access log.
 
 use crate::helpers::*;
-use app::store::entities::audit_entry;
+use app::store::entities::{audit_entry, case};
 use reqwest::{Client, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -34,14 +34,21 @@ async fn reviews_logged(app: &TestApp) -> u64 {
         .unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_audit_reviewer_finds_who_opened_a_clients_case_and_the_search_is_logged_for_the_client() {
+/// A fresh app where Liisa (a member of Eino's team) has opened Eino's case once, and the audit
+/// reviewer signed in to look for it.
+async fn liisa_has_opened_einos_case() -> (TestApp, case::Model, Client) {
     let app = TestApp::spawn().await;
     let case = app.case_of("eino.mantyla").await;
     let liisa = app.signed_in("liisa.makinen").await;
     let (status, _) = json(app.call(&liisa, "case", &[("case_id", case.id.to_string().as_str())]).await).await;
     assert_eq!(status, StatusCode::OK);
     let paula = app.signed_in(REVIEWER).await;
+    (app, case, paula)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_audit_reviewer_finds_who_opened_a_clients_case_and_the_search_is_logged_for_the_client() {
+    let (app, case, paula) = liisa_has_opened_einos_case().await;
 
     // By part of the client's name, in any case, letters beyond ASCII included.
     let body = found(&app, &paula, &[("client", "MÄNTYLÄ")]).await;
@@ -226,12 +233,7 @@ async fn a_long_list_is_logged_row_for_row_over_several_statements() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wildcard_in_a_name_matches_only_itself() {
-    let app = TestApp::spawn().await;
-    let case = app.case_of("eino.mantyla").await;
-    let liisa = app.signed_in("liisa.makinen").await;
-    let (status, _) = json(app.call(&liisa, "case", &[("case_id", case.id.to_string().as_str())]).await).await;
-    assert_eq!(status, StatusCode::OK);
-    let paula = app.signed_in(REVIEWER).await;
+    let (app, _, paula) = liisa_has_opened_einos_case().await;
     assert!(
         !rows(&found(&app, &paula, &[("client", "e")]).await).is_empty(),
         "a letter many names share finds their entries"
