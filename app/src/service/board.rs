@@ -30,7 +30,7 @@ use crate::store::audit::Action;
 use crate::store::board_events::{
     changed, my_seats, notify, notify_all, pair_of, readable, record, seated_as_professional, CardContext, Notice,
 };
-use crate::store::case_set::CaseSet;
+use crate::store::case_set::{person, CaseSet};
 use crate::store::cases::{
     current_seats, display_names, find_case, participant_choices, participant_choices_of, COORDINATOR_SEATS,
 };
@@ -54,24 +54,29 @@ const CLOSED_SHOWN_DAYS: i64 = 30;
 /// How many notifications a person's list shows.
 const NOTIFICATIONS_SHOWN: u64 = 50;
 
+/// Whether a case is still on the boards: open, or closed less than `CLOSED_SHOWN_DAYS` ago. A
+/// board is of the work at hand; a year's closed cases are in the case list.
+fn on_boards(now: DateTime<Utc>) -> sea_orm::Condition {
+    sea_orm::Condition::any()
+        .add(case::Column::ClosedAt.is_null())
+        .add(case::Column::ClosedAt.gt(now - Duration::days(CLOSED_SHOWN_DAYS)))
+}
+
 /// The cases a pair's board shows: those the pair coordinates, the closed ones for a while.
 async fn pair_cases(
     db: &impl ConnectionTrait,
     pair: &coordinator_pair::Model,
     now: DateTime<Utc>,
 ) -> Result<Vec<case::Model>, AppError> {
-    let ids: Vec<CaseId> = current_seats()
+    let coordinated = current_seats()
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .filter(case_member::Column::UserId.is_in([pair.social_user_id, pair.health_user_id]))
         .select_only()
         .column(case_member::Column::CaseId)
-        .distinct()
-        .into_tuple()
-        .all(db)
-        .await?;
+        .into_query();
     Ok(case::Entity::find()
-        .filter(case::Column::Id.is_in(ids))
-        .filter(case::Column::ClosedAt.is_null().or(case::Column::ClosedAt.gt(now - Duration::days(CLOSED_SHOWN_DAYS))))
+        .filter(case::Column::Id.in_subquery(coordinated))
+        .filter(on_boards(now))
         .order_by_asc(case::Column::Id)
         .all(db)
         .await?)
@@ -132,11 +137,13 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
             (String::new(), vec![found])
         }
         Board::Mine => {
-            let cases = case::Entity::find()
-                .filter(case::Column::Id.is_in(readable.keys().copied().collect::<Vec<_>>()))
+            let mut cases = case::Entity::find()
+                .filter(CaseSet::seated(person(user.id)).contains((case::Entity, case::Column::Id)))
+                .filter(on_boards(now))
                 .order_by_asc(case::Column::Id)
                 .all(db)
                 .await?;
+            cases.retain(|c| readable.contains_key(&c.id));
             (String::new(), cases)
         }
     };

@@ -627,3 +627,25 @@ async fn a_board_stops_following_a_team_its_reader_has_left() {
     };
     assert_eq!(closed.map(|f| u16::from(f.code)), Some(4403), "no longer allowed");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_case_closed_a_month_ago_has_left_the_boards_and_a_recently_closed_one_has_not() {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    let app = TestApp::spawn().await;
+    let eino = app.case_of("eino.mantyla").await;
+    let (liisa, sanna) = (app.signed_in("liisa.makinen").await, app.signed_in("sanna.virtanen").await);
+    let pair = pair_board(&app, "sanna.virtanen").await;
+    let (action, case_card) = (format!("action-{}-2", eino.id), format!("case-{}", eino.id));
+    let on = |page: &Value, key: &str| page["cards"].as_array().unwrap().iter().any(|c| card_key(c) == key);
+    assert!(on(&board(&app, &liisa, "mine").await, &action), "Liisa's own action on Eino's open case");
+    assert!(on(&board(&app, &sanna, &pair).await, &case_card));
+
+    for (days_ago, shown) in [(31, false), (2, true)] {
+        let mut closed = eino.clone().into_active_model();
+        closed.stage = Set(Stage::Closed);
+        closed.closed_at = Set(Some(chrono::Utc::now() - chrono::Duration::days(days_ago)));
+        closed.update(&app.db).await.unwrap();
+        assert_eq!(on(&board(&app, &liisa, "mine").await, &action), shown, "closed {days_ago} days ago");
+        assert_eq!(on(&board(&app, &sanna, &pair).await, &case_card), shown, "closed {days_ago} days ago");
+    }
+}
