@@ -12,7 +12,7 @@ PG_PORT ?= 5432
 POLKU_TEST_POSTGRES_URL ?= postgres://postgres@$(PG_HOST):$(PG_PORT)/test
 export POLKU_TEST_POSTGRES_URL
 
-.PHONY: run build setup setup-e2e test lint test-unit test-sqlite test-postgres test-e2e e2e-build bench clean
+.PHONY: run build setup setup-e2e test lint test-unit test-sqlite test-postgres test-e2e e2e-build bench bench-scale clean
 
 ## Build in release mode and serve on $(LEPTOS_SITE_ADDR) with $(DATABASE_URL).
 run: setup build
@@ -83,6 +83,12 @@ test-e2e: e2e-build
 bench: setup build
 	cargo build --release -p server --bin floor
 	@scripts/bench.sh
+
+## The scale benchmark: every page at demo size and at a wellbeing area's size (100,000 clients;
+## BENCH_SCALE=0.1 for a tenth), on SQLite and PostgreSQL, against a static file of the same bytes.
+bench-scale: setup build
+	cargo build --release -p server --bin floor --bin scale
+	@scripts/bench-scale.sh
 
 clean:
 	cargo clean

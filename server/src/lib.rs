@@ -10,6 +10,7 @@ pub mod language;
 pub mod live;
 pub mod origin;
 pub mod relay;
+pub mod scale;
 pub mod security;
 pub mod seed;
 

@@ -1,6 +1,9 @@
-//! The floor for the live-board benchmark (`make bench`): the least an axum websocket broadcast
-//! can do. `GET /ws` subscribes; `POST /publish` sends every subscriber the time it was called,
-//! in microseconds since the epoch. Polku's board feed is measured against this.
+//! The floors for the benchmarks (`make bench`, `make bench-scale`): the least an axum server can
+//! do. `GET /ws` subscribes to a websocket broadcast; `POST /publish` sends every subscriber the
+//! time it was called, in microseconds since the epoch (Polku's board feed is measured against
+//! this). `GET /files/…` serves the files of the folder given as the second argument, as any
+//! static file server would (a page's bytes, to measure Polku's page against).
+//! Usage: `floor [address] [folder]`.
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -40,7 +43,12 @@ async fn publish(State(tx): State<broadcast::Sender<String>>) -> &'static str {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:3310".to_string());
     let (tx, _) = broadcast::channel(1024);
-    let app = Router::new().route("/ws", get(subscribe)).route("/publish", post(publish)).with_state(tx);
+    let folder = std::env::args().nth(2).unwrap_or_else(|| ".".to_string());
+    let app = Router::new()
+        .route("/ws", get(subscribe))
+        .route("/publish", post(publish))
+        .with_state(tx)
+        .nest_service("/files", tower_http::services::ServeDir::new(folder));
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     axum::serve(listener, app).await?;
     Ok(())
