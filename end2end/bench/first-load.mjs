@@ -2,7 +2,7 @@
 // with brotli as the server sends it (HTML, CSS, JS, WASM and the icon), signed in as a demo
 // person. Usage: node bench/first-load.mjs <base-url> <username> <path> [budget-kb]
 // Prints a table and the total; exits non-zero only when the page cannot be measured.
-import http from "node:http";
+import { request, signIn } from "./http.mjs";
 
 const [base, username, path, budgetKb = "150"] = process.argv.slice(2);
 if (!base || !username || !path) {
@@ -10,29 +10,11 @@ if (!base || !username || !path) {
   process.exit(2);
 }
 
-/** One request; resolves with status, headers and the body bytes exactly as they came. */
-function request(url, { method = "GET", headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-const form = new URLSearchParams({ username, password: "polku-demo" }).toString();
-const login = await request(`${base}/api/login`, {
-  method: "POST",
-  headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(form) },
-  body: form,
-});
-const cookie = (login.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("polku_session="));
-if (!cookie) {
-  console.error(`sign-in as ${username} failed (${login.status})`);
+let cookie;
+try {
+  cookie = await signIn(base, username);
+} catch (error) {
+  console.error(error.message);
   process.exit(1);
 }
 

@@ -10,7 +10,7 @@
 // Both servers run on this machine, so their clocks are the one this script reads.
 //
 // Usage: node bench/live-latency.mjs <polku-url> <polku-pid> <floor-url> <floor-pid> [counts] [edits]
-import http from "node:http";
+import { callServerFn, request, signIn } from "./http.mjs";
 import { readFileSync } from "node:fs";
 import WebSocket from "ws";
 
@@ -32,24 +32,8 @@ function micros(rfc3339) {
   return whole + Number(fraction);
 }
 
-function request(url, { method = "POST", headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent: false }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
 async function call(name, form, cookie) {
-  const body = new URLSearchParams(form).toString();
-  const headers = { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) };
-  if (cookie) headers.cookie = cookie;
-  const res = await request(`${polku}/api/${name}`, { headers, body });
+  const res = await callServerFn(polku, name, form, { cookie });
   if (res.status !== 200) throw new Error(`${name} answered ${res.status}: ${res.body}`);
   return res;
 }
@@ -142,9 +126,9 @@ async function rounds(sockets, pid, extract, publish) {
 }
 
 async function measurePolku(n) {
-  const login = await call("login", { username: "sanna.virtanen", password: "polku-demo" });
-  const cookie = login.headers["set-cookie"].map((c) => c.split(";")[0]).find((c) => c.startsWith("polku_session="));
-  const cases = JSON.parse((await call("my_cases", {}, cookie)).body);
+  const cookie = await signIn(polku, "sanna.virtanen");
+  // The demo pair's open cases fit the first page of the list.
+  const { cases } = JSON.parse((await call("my_cases", {}, cookie)).body);
   const caseId = cases.find((c) => c.client_name === "Eino Mäntylä").id;
   const page = JSON.parse((await call("board", { board: `team-${caseId}` }, cookie)).body);
   const cardKey = `action-${caseId}-2`;
@@ -164,7 +148,7 @@ async function measurePolku(n) {
 async function measureFloor(n) {
   const sockets = await openMany(n, `${floor.replace("http", "ws")}/ws`, {});
   const published = (m) => (m.at_us === undefined ? undefined : (nowMicros() - m.at_us) / 1000);
-  return rounds(sockets, floorPid, published, () => request(`${floor}/publish`, { headers: { "content-length": 0 } }));
+  return rounds(sockets, floorPid, published, () => request(`${floor}/publish`, { method: "POST", headers: { "content-length": 0 } }));
 }
 
 const fmt = (ms) => ms.toFixed(1).padStart(7);

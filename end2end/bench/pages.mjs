@@ -10,6 +10,7 @@
 // least a web server can do for the same response). Last, the server's resident memory.
 import http from "node:http";
 import fs from "node:fs";
+import { callServerFn, request, signIn } from "./http.mjs";
 
 const [base, serverPid, floorBase, floorDir, label = "polku"] = process.argv.slice(2);
 if (!base || !serverPid || !floorBase || !floorDir) {
@@ -25,40 +26,10 @@ const LOAD_SECONDS = env("BENCH_LOAD_SECONDS", 10);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** One request; resolves with status, headers and body once the last byte is in. */
-function request(url, { method = "GET", headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-function form(fields) {
-  const body = new URLSearchParams(fields).toString();
-  return { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), body };
-}
-
-async function signIn(username) {
-  const { body, ...headers } = form({ username, password: "polku-demo" });
-  const res = await request(`${base}/api/login`, { method: "POST", headers, body });
-  const cookie = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("polku_session="));
-  if (!cookie) throw new Error(`sign-in as ${username} failed (${res.status})`);
-  return cookie;
-}
-
 /** A call as the bench makes it: a page (GET) or a server function (POST with a form). */
 function call(cookie, target) {
-  if (target.fn) {
-    const { body, ...headers } = form(target.args ?? {});
-    return request(`${base}/api/${target.fn}`, { method: "POST", headers: { ...headers, cookie }, body });
-  }
-  return request(`${target.base ?? base}${target.path}`, { headers: cookie ? { cookie } : {} });
+  if (target.fn) return callServerFn(base, target.fn, target.args, { cookie, agent });
+  return request(`${target.base ?? base}${target.path}`, { headers: cookie ? { cookie } : {}, agent });
 }
 
 async function json(cookie, fn, args) {
@@ -112,9 +83,9 @@ function memory() {
   }
 }
 
-const sanna = await signIn("sanna.virtanen");
-const eino = await signIn("eino.mantyla");
-const paula = await signIn("paula.rinne");
+const sanna = await signIn(base, "sanna.virtanen", { agent });
+const eino = await signIn(base, "eino.mantyla", { agent });
+const paula = await signIn(base, "paula.rinne", { agent });
 const [pathway] = await json(eino, "my_pathway");
 const [[pairId]] = await json(sanna, "my_boards");
 const caseId = pathway.case_id;

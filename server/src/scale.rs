@@ -20,6 +20,7 @@ use app::domain::team::SeatStatus;
 use app::domain::{Basis, Role, Sector, Stage, TeamRole};
 use app::model::board::{BoardCard, BoardChange, BoardEventBody};
 use app::model::cases::HistoryEvent;
+use app::store::audit::Action;
 use app::store::entities::{
     assessment, audit_entry, board_event, case, case_closure, case_event, case_member, client, concern,
     coordinator_pair, meeting, notification, organisation, plan_review, plan_version, relative_link, staff_profile,
@@ -28,8 +29,8 @@ use app::store::entities::{
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityName, EntityTrait, Iterable,
+    QueryFilter, QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 
 /// Bound values per statement: inside SQLite's limit (32,766) and PostgreSQL's (65,535).
@@ -201,19 +202,19 @@ async fn max_id<E: EntityTrait>(db: &impl ConnectionTrait, id: E::Column) -> Res
     Ok(max.flatten().unwrap_or(0))
 }
 
-/// Writes `rows` in statements of at most `PARAMETERS` bound values, in one transaction.
+/// Writes `rows` in statements of at most `PARAMETERS` bound values (as many rows as the table's
+/// columns allow), in one transaction, and counts them under the table's name.
 async fn insert_all<A>(
     db: &(impl ConnectionTrait + TransactionTrait),
     written: &mut Written,
-    table: &'static str,
-    columns: usize,
     rows: Vec<A>,
 ) -> Result<(), DbErr>
 where
     A: ActiveModelTrait + Send,
 {
     let n = rows.len();
-    let per_statement = (PARAMETERS / columns).max(1);
+    let table = A::Entity::default().table_name();
+    let per_statement = (PARAMETERS / <A::Entity as EntityTrait>::Column::iter().count()).max(1);
     let txn = db.begin().await?;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -230,7 +231,13 @@ async fn advance_sequences(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     if db.get_database_backend() != DatabaseBackend::Postgres {
         return Ok(());
     }
-    for table in ["users", "clients", "cases", "coordinator_pairs"] {
+    let tables = [
+        user::Entity.table_name(),
+        client::Entity.table_name(),
+        case::Entity.table_name(),
+        coordinator_pair::Entity.table_name(),
+    ];
+    for table in tables {
         db.execute_unprepared(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
         ))
@@ -439,11 +446,11 @@ pub async fn generate(
             ..Default::default()
         });
     }
-    insert_all(db, &mut written, "users", 8, users).await?;
-    insert_all(db, &mut written, "staff_profiles", 7, profiles).await?;
-    insert_all(db, &mut written, "coordinator_pairs", 4, pair_rows).await?;
-    insert_all(db, &mut written, "clients", 12, clients).await?;
-    insert_all(db, &mut written, "relative_links", 10, links).await?;
+    insert_all(db, &mut written, users).await?;
+    insert_all(db, &mut written, profiles).await?;
+    insert_all(db, &mut written, pair_rows).await?;
+    insert_all(db, &mut written, clients).await?;
+    insert_all(db, &mut written, links).await?;
 
     // Cases: one per client, and for one client in five an earlier, closed one; about one in
     // eight current cases open. Pairs take the cases in turn, the demo pairs among them.
@@ -522,7 +529,7 @@ pub async fn generate(
             version: Set(m.stage.position() as i32 + 1),
         })
         .collect();
-    insert_all(db, &mut written, "cases", 9, cases).await?;
+    insert_all(db, &mut written, cases).await?;
     advance_sequences(db).await?;
 
     // Each case's team, history, assessment, plan, meetings, review, closure, board and audit trail.
@@ -826,17 +833,17 @@ pub async fn generate(
             ..Default::default()
         });
     }
-    insert_all(db, &mut written, "case_members", 9, seats).await?;
-    insert_all(db, &mut written, "case_events", 5, history).await?;
-    insert_all(db, &mut written, "assessments", 12, assessments).await?;
-    insert_all(db, &mut written, "plan_versions", 7, plans).await?;
-    insert_all(db, &mut written, "plan_reviews", 6, reviews).await?;
-    insert_all(db, &mut written, "meetings", 11, meetings).await?;
-    insert_all(db, &mut written, "case_closures", 6, closures).await?;
-    insert_all(db, &mut written, "board_events", 6, board).await?;
-    insert_all(db, &mut written, "notifications", 10, notices).await?;
-    insert_all(db, &mut written, "audit_log", 9, audit).await?;
-    insert_all(db, &mut written, "concerns", 11, concerns).await?;
+    insert_all(db, &mut written, seats).await?;
+    insert_all(db, &mut written, history).await?;
+    insert_all(db, &mut written, assessments).await?;
+    insert_all(db, &mut written, plans).await?;
+    insert_all(db, &mut written, reviews).await?;
+    insert_all(db, &mut written, meetings).await?;
+    insert_all(db, &mut written, closures).await?;
+    insert_all(db, &mut written, board).await?;
+    insert_all(db, &mut written, notices).await?;
+    insert_all(db, &mut written, audit).await?;
+    insert_all(db, &mut written, concerns).await?;
     Ok(written)
 }
 
@@ -855,7 +862,7 @@ fn read(
         client_id: Set(Some(client_id)),
         case_id: Set(case_id),
         resource: Set("case".into()),
-        action: Set("view".into()),
+        action: Set(Action::View.as_str().into()),
         basis: Set(basis.to_string()),
         created_at: Set(at),
         ..Default::default()
