@@ -8,6 +8,7 @@ use crate::domain::closure::ClosureError;
 use crate::domain::consent::ConsentError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
+use crate::domain::paging::PageInvalid;
 use crate::domain::plan::PlanError;
 use crate::domain::process::MapError;
 use crate::domain::record::RecordError;
@@ -53,6 +54,8 @@ pub enum AppError {
     Feedback(FeedbackError),
     #[error("process map: {0}")]
     Map(MapError),
+    #[error("list: {0}")]
+    Page(PageInvalid),
     #[error("board: {0}")]
     Board(BoardError),
     #[error("consent: {0}")]
@@ -104,7 +107,7 @@ impl AppError {
                 FeedbackError::AlreadyGiven | FeedbackError::MeetingNotOver | FeedbackError::CaseNotClosed,
             ) => StatusCode::CONFLICT,
             AppError::Feedback(FeedbackError::NotInvited) => StatusCode::FORBIDDEN,
-            AppError::Feedback(_) | AppError::Map(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Feedback(_) | AppError::Map(_) | AppError::Page(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Board(BoardError::Stale { .. } | BoardError::AlreadyThere) => StatusCode::CONFLICT,
             AppError::Board(BoardError::NoSuchAction) => StatusCode::NOT_FOUND,
             AppError::Board(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -185,6 +188,12 @@ impl From<AuditSearchError> for AppError {
 impl From<RecordError> for AppError {
     fn from(e: RecordError) -> Self {
         AppError::Record(e)
+    }
+}
+
+impl From<PageInvalid> for AppError {
+    fn from(e: PageInvalid) -> Self {
+        AppError::Page(e)
     }
 }
 

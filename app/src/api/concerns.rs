@@ -2,7 +2,7 @@
 
 use crate::domain::ids::ClientId;
 use crate::error::AppError;
-use crate::model::concerns::{ConcernView, Decided, RaiseContext};
+use crate::model::concerns::{ConcernListQuery, ConcernPage, Decided, RaiseContext};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -66,12 +66,12 @@ pub async fn raise_concern(
     .await
 }
 
-/// Open concerns for the coordinators to screen, urgent first.
+/// One page of the open concerns for the coordinators to screen, urgent first.
 #[server(prefix = "/api", endpoint = "open_concerns")]
-pub async fn open_concerns() -> Result<Vec<ConcernView>, AppError> {
+pub async fn open_concerns(#[server(flatten)] query: ConcernListQuery) -> Result<ConcernPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        concerns::open_concerns(&app_state()?.db, &user).await
+        concerns::open_concerns(&app_state()?.db, &user, &query).await
     })
     .await
 }

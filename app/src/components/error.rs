@@ -11,6 +11,7 @@ use crate::domain::closure::ClosureError;
 use crate::domain::consent::ConsentError;
 use crate::domain::feedback::FeedbackError;
 use crate::domain::meeting::MeetingError;
+use crate::domain::paging::PageInvalid;
 use crate::domain::plan::PlanError;
 use crate::domain::process::MapError;
 use crate::domain::record::RecordError;
@@ -146,8 +147,9 @@ pub fn error_view(i18n: I18n, error: AppError) -> AnyView {
             MapError::UnknownStep { .. } => t!(i18n, errors.map.unknown_step).into_any(),
             MapError::UnknownScope { .. } => t!(i18n, errors.map.unknown_scope).into_any(),
             MapError::UnknownListing { .. } => t!(i18n, errors.map.unknown_listing).into_any(),
-            MapError::PageInvalid { max, .. } => t!(i18n, errors.map.page_invalid, max = move || max).into_any(),
+            MapError::PageInvalid { max, .. } => t!(i18n, errors.page_invalid, max = move || max).into_any(),
         },
+        AppError::Page(PageInvalid { max, .. }) => t!(i18n, errors.page_invalid, max = move || max).into_any(),
         AppError::Board(problem) => board_error(i18n, problem),
         AppError::Consent(problem) => consent_error(i18n, problem),
         AppError::Record(problem) => match problem {

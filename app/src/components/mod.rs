@@ -7,8 +7,10 @@ pub mod header;
 mod ids;
 pub mod labels;
 pub mod live;
+pub mod pager;
 pub mod process_map;
 
 pub use action::{last_outcome, succeeded};
 pub use clock::Clock;
 pub use error::{ErrorMessage, Loading};
+pub use pager::Pager;

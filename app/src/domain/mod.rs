@@ -19,6 +19,7 @@ pub mod life_area;
 pub mod meeting;
 pub mod named;
 pub mod names;
+pub mod paging;
 pub mod plan;
 pub mod process;
 pub mod record;

@@ -4,6 +4,7 @@
 //! the order the map is walked in by keyboard, and which step a case is in from its facts.
 
 use super::deadline::AssessmentClock;
+use super::paging::{PageInvalid, PageRequest};
 use super::plan::PlanContent;
 use super::shortened;
 use super::stage::Stage;
@@ -49,6 +50,12 @@ pub enum MapError {
     UnknownListing { value: String },
     #[error("\"{value}\" is not a page number from 1 to {max}")]
     PageInvalid { value: String, max: u32 },
+}
+
+impl From<PageInvalid> for MapError {
+    fn from(PageInvalid { value, max }: PageInvalid) -> Self {
+        MapError::PageInvalid { value, max }
+    }
 }
 
 impl FromStr for Step {
@@ -284,13 +291,9 @@ pub struct CaseListing {
     pub per_page: u32,
 }
 
-/// The highest page number a list is asked for: far past any caseload, low enough that its
-/// offset is always a plain number.
-pub const LAST_PAGE: u32 = 100_000;
-
 impl CaseListing {
     /// Reads the list's four form fields, each empty for its default: `show` is `open` or
-    /// `closed`; `page` counts from 1; `per_page` is at most `max_per_page`, its default.
+    /// `closed`; `page` and `per_page` as `PageRequest` reads them, `max_per_page` the default.
     pub fn parse(step: &str, show: &str, page: &str, per_page: &str, max_per_page: u32) -> Result<Self, MapError> {
         let step: Option<Step> = if step.is_empty() { None } else { Some(step.parse()?) };
         let closed = match show {
@@ -298,27 +301,13 @@ impl CaseListing {
             "closed" => true,
             other => return Err(MapError::UnknownListing { value: shortened(other) }),
         };
-        let number = |raw: &str, max: u32, default: u32| -> Result<u32, MapError> {
-            if raw.is_empty() {
-                return Ok(default);
-            }
-            raw.trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=max).contains(n))
-                .ok_or_else(|| MapError::PageInvalid { value: shortened(raw), max })
-        };
-        Ok(CaseListing {
-            step,
-            closed,
-            page: number(page, LAST_PAGE, 1)?,
-            per_page: number(per_page, max_per_page, max_per_page)?,
-        })
+        let PageRequest { page, per_page } = PageRequest::parse(page, per_page, max_per_page)?;
+        Ok(CaseListing { step, closed, page, per_page })
     }
 
     /// How many cases come before this page.
     pub fn offset(&self) -> u64 {
-        u64::from(self.page - 1) * u64::from(self.per_page)
+        PageRequest { page: self.page, per_page: self.per_page }.offset()
     }
 }
 
@@ -446,6 +435,7 @@ pub fn current_step(stage: Stage, facts: StepFacts) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::paging::LAST_PAGE;
     use crate::domain::UserId;
 
     #[test]

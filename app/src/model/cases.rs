@@ -57,8 +57,7 @@ pub struct CasePage {
 impl CasePage {
     /// How many pages the list has (at least one, perhaps empty).
     pub fn pages(&self) -> u32 {
-        let per_page = u64::from(self.per_page.max(1));
-        u32::try_from(self.total.div_ceil(per_page).max(1)).unwrap_or(u32::MAX)
+        crate::domain::paging::page_count(self.total, self.per_page)
     }
 }
 

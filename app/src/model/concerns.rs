@@ -5,6 +5,33 @@ use crate::domain::Role;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+/// How many concerns one page of the screening list shows: each carries its screening form.
+pub const CONCERNS_PER_PAGE: u32 = 20;
+
+/// The screening list's form field as it arrives: `page` (from 1; empty for the first).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConcernListQuery {
+    #[serde(default)]
+    pub page: String,
+}
+
+/// One page of the open concerns, urgent first, then oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConcernPage {
+    pub concerns: Vec<ConcernView>,
+    pub page: u32,
+    pub per_page: u32,
+    /// How many concerns are open, on every page.
+    pub total: u64,
+}
+
+impl ConcernPage {
+    /// How many pages the list has (at least one, perhaps empty).
+    pub fn pages(&self) -> u32 {
+        crate::domain::paging::page_count(self.total, self.per_page)
+    }
+}
+
 /// A concern waiting for screening, as a coordinator sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConcernView {

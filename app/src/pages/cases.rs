@@ -2,7 +2,7 @@
 
 use crate::api::my_cases;
 use crate::components::labels;
-use crate::components::{Clock, ErrorMessage, Loading};
+use crate::components::{Clock, ErrorMessage, Loading, Pager};
 use crate::domain::process::Step;
 use crate::i18n::*;
 use crate::model::cases::{CaseListQuery, CaseSummary};
@@ -77,12 +77,20 @@ pub fn MyCasesPage() -> impl IntoView {
                             view! { <p><a href=first>{t!(i18n, cases.empty_page)}</a></p> }.into_any()
                         }
                         Ok(found) => {
-                            let pager = Pager(PagerProps { query: asked(), page: found.page, pages: found.pages(), total: found.total });
+                            let listed = asked();
+                            let (total, page, pages) = (found.total, found.page, found.pages());
                             view! {
                                 <ul class="case-list">
                                     {found.cases.into_iter().map(|case| view! { <CaseCard case/> }).collect_view()}
                                 </ul>
-                                {pager}
+                                <Pager
+                                    page
+                                    pages
+                                    href=move |page| list_href(&listed, page)
+                                    label=move || t_string!(i18n, cases.pages).to_string()
+                                >
+                                    {t!(i18n, cases.total, total = move || total)}
+                                </Pager>
                             }
                             .into_any()
                         }
@@ -91,22 +99,6 @@ pub fn MyCasesPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-    }
-}
-
-/// Where the reader is in a long list and the links to the pages beside it.
-#[component]
-fn Pager(query: CaseListQuery, page: u32, pages: u32, total: u64) -> impl IntoView {
-    let i18n = use_i18n();
-    let previous = (page > 1).then(|| list_href(&query, page - 1));
-    let next = (page < pages).then(|| list_href(&query, page + 1));
-    view! {
-        <nav class="pager" aria-label=move || t_string!(i18n, cases.pages).to_string() data-testid="pager">
-            {previous.map(|href| view! { <a href=href rel="prev">{t!(i18n, cases.previous)}</a> })}
-            <span data-testid="page-of">{t!(i18n, cases.page, page = move || page, pages = move || pages)}</span>
-            <span class="muted">{t!(i18n, cases.total, total = move || total)}</span>
-            {next.map(|href| view! { <a href=href rel="next">{t!(i18n, cases.next)}</a> })}
-        </nav>
     }
 }
 

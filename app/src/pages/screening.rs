@@ -3,20 +3,31 @@
 
 use crate::api::{open_concerns, DecideConcern};
 use crate::components::labels;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, Pager};
 use crate::domain::concern::parse_count;
 use crate::domain::ids::CaseId;
 use crate::domain::screening::{propose, Coping, Reason, Risk, Signals};
 use crate::i18n::*;
-use crate::model::concerns::{ConcernView, Decided};
+use crate::model::concerns::{ConcernListQuery, ConcernView, Decided};
 use leptos::prelude::*;
 
+/// The address of one page of the list (the first has none).
+fn list_href(page: u32) -> String {
+    if page > 1 {
+        format!("/concerns?page={page}")
+    } else {
+        "/concerns".to_string()
+    }
+}
+
+/// `/concerns?page=2`: one page of the open concerns, urgent first, each with its screening form.
 #[component]
 pub fn ScreeningPage() -> impl IntoView {
     let i18n = use_i18n();
     let decide = ServerAction::<DecideConcern>::new();
-    let concerns = Resource::new(move || decide.version().get(), |_| open_concerns());
     let query = leptos_router::hooks::use_query_map();
+    let asked = move || ConcernListQuery { page: query.read().get("page").unwrap_or_default() };
+    let concerns = Resource::new(move || (decide.version().get(), asked()), |(_, asked)| open_concerns(asked));
     let outcome = move || {
         let from_address = || {
             let query = query.read();
@@ -54,13 +65,27 @@ pub fn ScreeningPage() -> impl IntoView {
             <Transition fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match concerns.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, screening.empty)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="concern-list">
-                                {list.into_iter().map(|concern| view! { <ConcernCard concern decide/> }).collect_view()}
-                            </ul>
+                        Ok(found) if found.total == 0 => view! { <p>{t!(i18n, screening.empty)}</p> }.into_any(),
+                        Ok(found) if found.concerns.is_empty() => {
+                            view! { <p><a href=list_href(1)>{t!(i18n, screening.empty_page)}</a></p> }.into_any()
                         }
-                        .into_any(),
+                        Ok(found) => {
+                            let (total, page, pages) = (found.total, found.page, found.pages());
+                            view! {
+                                <ul class="concern-list">
+                                    {found.concerns.into_iter().map(|concern| view! { <ConcernCard concern decide/> }).collect_view()}
+                                </ul>
+                                <Pager
+                                    page
+                                    pages
+                                    href=list_href
+                                    label=move || t_string!(i18n, screening.pages).to_string()
+                                >
+                                    {t!(i18n, screening.total, total = move || total)}
+                                </Pager>
+                            }
+                            .into_any()
+                        }
                         Err(error) => view! { <ErrorMessage error/> }.into_any(),
                     }
                 })}

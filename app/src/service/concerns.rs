@@ -9,13 +9,14 @@ use crate::domain::concern::{
     check_acceptance, least_loaded_pair, ConcernStatus, ConcernText, DecisionReason, PersonDetails,
 };
 use crate::domain::ids::{ClientId, UserId};
+use crate::domain::paging::PageRequest;
 use crate::domain::screening::{propose, Coping, Risk, Signals};
 use crate::domain::{Access, AccessDenied, ConcernError, LifeArea, Relationship, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
 use crate::model::{
     cases::HistoryEvent,
-    concerns::{ClientChoice, ConcernView, Decided, RaiseContext},
+    concerns::{ClientChoice, ConcernListQuery, ConcernPage, ConcernView, Decided, RaiseContext, CONCERNS_PER_PAGE},
 };
 use crate::store::audit::{self, Action};
 use crate::store::case_set::CaseSet;
@@ -175,14 +176,23 @@ pub async fn urgent_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Resu
         .await?)
 }
 
-/// Open concerns for screening, urgent ones first, then oldest first.
-pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<ConcernView>, AppError> {
+/// One page of the open concerns for screening, urgent ones first, then oldest first; each
+/// concern shown is logged as read, in one statement for the page.
+pub async fn open_concerns(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    query: &ConcernListQuery,
+) -> Result<ConcernPage, AppError> {
     let basis = Access::screen(user.role)?;
-    let rows = concern::Entity::find()
-        .filter(concern::Column::Status.eq(ConcernStatus::Open))
+    let asked = PageRequest::parse(&query.page, "", CONCERNS_PER_PAGE)?;
+    let open = concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open));
+    let total = open.clone().count(db).await?;
+    let rows = open
         .order_by_desc(concern::Column::Urgent)
         .order_by_asc(concern::Column::CreatedAt)
         .order_by_asc(concern::Column::Id)
+        .offset(asked.offset())
+        .limit(u64::from(asked.per_page))
         .all(db)
         .await?;
     let clients: HashMap<ClientId, client::Model> = client::Entity::find()
@@ -196,15 +206,21 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
     let with_open_case: HashSet<ClientId> = case::Entity::find()
         .filter(case::Column::ClientId.is_in(clients.keys().copied().collect::<Vec<_>>()))
         .filter(case::Column::Stage.ne(Stage::Closed))
+        .select_only()
+        .column(case::Column::ClientId)
+        .into_tuple::<ClientId>()
         .all(db)
         .await?
         .into_iter()
-        .map(|c| c.client_id)
         .collect();
+    audit::record_all(
+        db,
+        rows.iter().map(|row| audit::Entry::on_client(user, row.client_id, "concern", Action::View, basis)).collect(),
+    )
+    .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
-        audit::record(db, audit::Entry::on_client(user, row.client_id, "concern", Action::View, basis)).await?;
         out.push(ConcernView {
             id: row.id,
             client_name: person.name.clone(),
@@ -220,7 +236,7 @@ pub async fn open_concerns(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
             has_open_case: with_open_case.contains(&row.client_id),
         });
     }
-    Ok(out)
+    Ok(ConcernPage { concerns: out, page: asked.page, per_page: asked.per_page, total })
 }
 
 /// The screening a coordinator fills in.

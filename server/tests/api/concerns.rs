@@ -184,6 +184,73 @@ async fn bad_concern_input_gets_a_specific_message_and_writes_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_open_concerns_are_read_a_page_at_a_time_and_only_the_page_is_logged() {
+    let app = TestApp::spawn().await;
+    let ville = app.signed_in("ville.aaltonen").await;
+    let names: Vec<String> = (1..=23).map(|n| format!("Henkilö {n:02}")).collect();
+    for (n, name) in names.iter().enumerate() {
+        assert_eq!(raise_about_person(&app, &ville, name, n == 22, true).await.status(), StatusCode::OK);
+    }
+    let open_before =
+        concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open)).count(&app.db).await.unwrap();
+    let views = || async {
+        audit_entry::Entity::find()
+            .filter(audit_entry::Column::Resource.eq("concern"))
+            .filter(audit_entry::Column::Action.eq("view"))
+            .count(&app.db)
+            .await
+            .unwrap()
+    };
+    let jari = app.signed_in("jari.koskinen").await;
+    let page = |number: &'static str| {
+        let (app, jari) = (&app, &jari);
+        async move { json(app.call(jari, "open_concerns", &[("page", number)]).await).await }
+    };
+
+    let (status, first) = page("1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((first["page"].clone(), first["per_page"].clone()), (json!(1), json!(20)));
+    assert_eq!(first["total"], json!(open_before), "every open concern is counted on every page");
+    let first = first["concerns"].as_array().unwrap().clone();
+    assert_eq!(first.len(), 20);
+    assert_eq!(first[0]["client_name"], "Henkilö 23", "the urgent concern leads the first page");
+    assert_eq!(views().await, 20, "only the concerns shown are logged as read, one row each");
+
+    let (_, second) = page("2").await;
+    let second = second["concerns"].as_array().unwrap().clone();
+    assert_eq!(u64::try_from(second.len()).unwrap(), open_before - 20, "the last page holds the rest");
+    let mut seen: Vec<i64> = first.iter().chain(&second).map(|c| c["id"].as_i64().unwrap()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(u64::try_from(seen.len()).unwrap(), open_before, "no concern twice, none left out");
+    assert!(
+        second.iter().any(|c| c["client_name"] == "Henkilö 22"),
+        "the oldest come first after the urgent ones, so the newest ordinary one is last"
+    );
+
+    let (status, past_the_end) = page("3").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(past_the_end["concerns"], json!([]));
+    assert_eq!(past_the_end["total"], json!(open_before), "a page past the end says how many there are");
+
+    let logged = views().await;
+    for wrong in ["0", "x", "100001"] {
+        assert_error(
+            app.call(&jari, "open_concerns", &[("page", wrong)]).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "page",
+            Some(json!({"value": wrong, "max": 100_000})),
+        )
+        .await;
+    }
+    assert_eq!(views().await, logged, "a refused page reads nothing and logs nothing");
+
+    let html = app.get(&jari, "/concerns?page=2").await.text().await.unwrap();
+    assert!(html.contains("Henkilö 22") && !html.contains("Henkilö 23"), "the page address shows that page");
+    assert!(html.contains("href=\"/concerns\" rel=\"prev\""), "with a link back to the first page");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_coordinators_see_and_decide_concerns_urgent_first() {
     let app = TestApp::spawn().await;
     let ville = app.signed_in("ville.aaltonen").await;
@@ -193,8 +260,10 @@ async fn only_coordinators_see_and_decide_concerns_urgent_first() {
     let jari = app.signed_in("jari.koskinen").await;
     let (_, urgent) = json(app.call(&jari, "urgent_concerns", &[]).await).await;
     assert_eq!(urgent, json!(1), "the urgent concern is flagged");
-    let (status, list) = json(app.call(&jari, "open_concerns", &[]).await).await;
+    let (status, page) = json(app.call(&jari, "open_concerns", &[]).await).await;
     assert_eq!(status, StatusCode::OK);
+    assert_eq!((page["page"].clone(), page["total"].clone()), (json!(1), json!(2)));
+    let list = &page["concerns"];
     assert_eq!(list[0]["client_name"], "Veli Virta", "urgent first");
     assert_eq!(list[0]["urgent"], true);
     assert_eq!(list[1]["client_name"], "Tuula Saarinen");

@@ -642,7 +642,7 @@ async fn a_concern_about_someone_with_an_open_case_opens_no_second_and_the_raise
     // Eino's case is open.
     let about_eino = raise("Eino Mäntylä", "1961-11-02").await;
     let (_, open) = json(app.call(&sanna, "open_concerns", &[]).await).await;
-    let listed = open
+    let listed = open["concerns"]
         .as_array()
         .unwrap()
         .iter()
