@@ -109,7 +109,7 @@ const targets = [
   { name: "fn my_cases", who: sanna, fn: "my_cases", args: {} },
   { name: "fn board mine", who: sanna, fn: "board", args: { board: "mine" } },
   { name: "fn unread_notifications", who: sanna, fn: "unread_notifications", args: {} },
-  { name: "fn team_candidates", who: sanna, fn: "team_candidates", args: { case_id: String(caseId) } },
+  { name: "fn team_candidates", who: sanna, fn: "team_candidates", args: { case_id: String(caseId), who: "nen" } },
 ];
 
 const rows = [];

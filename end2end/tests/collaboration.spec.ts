@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { expectNoHorizontalScroll, hydrated, inDays, openPlanAsStaff, signIn, signOut } from "./helpers";
+import { chooseCandidate, expectNoHorizontalScroll, hydrated, inDays, openPlanAsStaff, signIn, signOut } from "./helpers";
 
 // One case walked from collaboration to closure: the team forms with the client accepting its
 // member, the client writes a goal, a network meeting's agreed step becomes a task, the pair
@@ -30,8 +30,7 @@ test("one case from forming the team to closure, with the client's goals, a meet
   await signIn(page, p.coordinator);
   await openCase(page, p.name);
   await expect(page.getByTestId("case-stage")).toHaveText("Monialainen yhteistyö");
-  const worker = await page.locator("#invite-person option", { hasText: p.workerName }).getAttribute("value");
-  await page.locator("#invite-person").selectOption(worker!);
+  await chooseCandidate(page, p.worker, p.workerName);
   await page.getByLabel("Rooli tiimissä").selectOption("own_worker");
   await page.getByRole("button", { name: "Ehdota", exact: true }).click();
   await expect(page.locator(".team .person", { hasText: p.workerName })).toContainText("Odottaa asiakkaan vastausta");

@@ -83,3 +83,16 @@ export async function openPlanAsStaff(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Asiakassuunnitelma: ${name}`);
   await hydrated(page);
 }
+
+/**
+ * On a hydrated case page, the pair finds `name` by a search (the case page lists no one until a
+ * name is typed) and chooses them in the proposal form.
+ */
+export async function chooseCandidate(page: Page, search: string, name: string) {
+  await page.locator("#invite-who").fill(search);
+  await page.getByRole("search").getByRole("button", { name: "Hae", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]who=${encodeURIComponent(search).replace(/\./g, "\\.")}`));
+  const option = page.locator("#invite-person option", { hasText: name });
+  await expect(option).toHaveCount(1);
+  await page.locator("#invite-person").selectOption((await option.getAttribute("value"))!);
+}

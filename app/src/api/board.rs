@@ -3,7 +3,7 @@
 
 use crate::domain::ids::UserId;
 use crate::error::AppError;
-use crate::model::board::{BoardCard, BoardPage, CardCommentView, Notifications};
+use crate::model::board::{BoardCard, BoardPage, CardCommentView, NotificationQuery, Notifications};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -90,12 +90,12 @@ pub async fn comment_card(card: String, body: String) -> Result<CardCommentView,
     .await
 }
 
-/// The reader's notifications, newest first, with how many are unread.
+/// One page of the reader's notifications, newest first, with how many are unread.
 #[server(prefix = "/api", endpoint = "notifications")]
-pub async fn get_notifications() -> Result<Notifications, AppError> {
+pub async fn get_notifications(#[server(flatten)] query: NotificationQuery) -> Result<Notifications, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        board::notifications(&app_state()?.db, &user).await
+        board::notifications(&app_state()?.db, &user, &query).await
     })
     .await
 }

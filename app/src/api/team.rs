@@ -2,18 +2,18 @@
 
 use crate::domain::ids::{CaseId, UserId};
 use crate::error::AppError;
-use crate::model::team::Candidate;
+use crate::model::team::CandidateResults;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{api::respond, service::state::app_state, service::state::require_user, service::team};
 
-/// Who the coordinator pair may propose to the case's team.
+/// Whom the coordinator pair may propose to the case's team, found by a name fragment.
 #[server(prefix = "/api", endpoint = "team_candidates")]
-pub async fn team_candidates(case_id: CaseId) -> Result<Vec<Candidate>, AppError> {
+pub async fn team_candidates(case_id: CaseId, #[server(default)] who: String) -> Result<CandidateResults, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        team::candidates(&app_state()?.db, &user, case_id).await
+        team::candidates(&app_state()?.db, &user, case_id, &who).await
     })
     .await
 }

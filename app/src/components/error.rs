@@ -307,6 +307,7 @@ fn team_error(i18n: I18n, problem: TeamError) -> AnyView {
         TeamError::NotOnTeam => t!(i18n, errors.team.not_on_team).into_any(),
         TeamError::AlreadyAnswered => t!(i18n, errors.team.already_answered).into_any(),
         TeamError::InvalidChoice { .. } => t!(i18n, errors.plan.invalid_choice).into_any(),
+        TeamError::SearchTooLong { max } => t!(i18n, errors.team.search_too_long, max = move || max).into_any(),
     }
 }
 

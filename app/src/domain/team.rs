@@ -47,6 +47,24 @@ pub enum TeamError {
     AlreadyAnswered,
     #[error("\"{value}\" is not one of the choices")]
     InvalidChoice { value: String },
+    #[error("a name to search for is at most {max} characters")]
+    SearchTooLong { max: usize },
+}
+
+/// The longest name fragment the search for someone to propose takes.
+pub const MAX_SEARCH: usize = 100;
+/// How many professionals one search for someone to propose lists: a wellbeing area has
+/// thousands, so the pair narrows by name rather than scrolling through them all.
+pub const CANDIDATES_SHOWN: usize = 20;
+
+/// What the pair typed to find someone to propose, trimmed; nothing typed is no search (the
+/// form then offers only the relatives the client has named).
+pub fn candidate_search(raw: &str) -> Result<Option<String>, TeamError> {
+    match raw.trim() {
+        "" => Ok(None),
+        term if term.chars().count() > MAX_SEARCH => Err(TeamError::SearchTooLong { max: MAX_SEARCH }),
+        term => Ok(Some(term.to_owned())),
+    }
 }
 
 fn active(seat: &Seat) -> bool {
@@ -120,6 +138,14 @@ pub fn check_answer(seat: &Seat) -> Result<(), TeamError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_for_someone_to_propose_is_trimmed_and_bounded() {
+        assert_eq!(candidate_search("  Rauni "), Ok(Some("Rauni".to_owned())));
+        assert_eq!(candidate_search(" \t "), Ok(None));
+        assert_eq!(candidate_search(&"ä".repeat(MAX_SEARCH)), Ok(Some("ä".repeat(MAX_SEARCH))));
+        assert_eq!(candidate_search(&"ä".repeat(MAX_SEARCH + 1)), Err(TeamError::SearchTooLong { max: MAX_SEARCH }));
+    }
 
     fn seat(user_id: UserId, team_role: TeamRole) -> Seat {
         Seat { user_id, team_role, status: SeatStatus::Accepted }

@@ -131,11 +131,32 @@ pub struct LegalNotice {
     pub reason: String,
 }
 
-/// The reader's notifications, newest first, and how many are unread.
+/// Which page of their notifications the reader asks for (empty: the newest), and how many a
+/// page holds (empty: as many as a page may).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationQuery {
+    #[serde(default)]
+    pub page: String,
+    #[serde(default)]
+    pub per_page: String,
+}
+
+/// One page of the reader's notifications, newest first, and how many are unread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notifications {
     pub items: Vec<NotificationView>,
     pub unread: u32,
+    pub page: u32,
+    pub per_page: u32,
+    /// How many notifications the reader has, on every page.
+    pub total: u64,
+}
+
+impl Notifications {
+    /// How many pages the list has (at least one, perhaps empty).
+    pub fn pages(&self) -> u32 {
+        crate::domain::paging::page_count(self.total, self.per_page)
+    }
 }
 
 /// What a live board hears over `/live/board/{board}`.

@@ -38,3 +38,12 @@ pub struct Candidate {
     pub organisation: Option<String>,
     pub sector: Option<Sector>,
 }
+
+/// The people a search found: the professionals whose name or username holds the fragment (at
+/// most `domain::team::CANDIDATES_SHOWN`, `more` when others match too) and the relatives the
+/// client has named, those already on the team left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateResults {
+    pub people: Vec<Candidate>,
+    pub more: bool,
+}

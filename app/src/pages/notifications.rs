@@ -4,12 +4,23 @@
 
 use crate::api::{get_notifications, MarkNotificationsRead};
 use crate::auth::use_auth;
-use crate::components::{labels, succeeded, ErrorMessage, Loading};
+use crate::components::{labels, succeeded, ErrorMessage, Loading, Pager};
 use crate::domain::board::NotificationKind;
 use crate::i18n::*;
-use crate::model::board::NotificationView;
+use crate::model::board::{NotificationQuery, NotificationView};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
+/// The address of one page of the list (the first has none).
+fn list_href(page: u32) -> String {
+    if page > 1 {
+        format!("/notifications?page={page}")
+    } else {
+        "/notifications".to_owned()
+    }
+}
+
+/// `/notifications?page=2`: one page of the reader's notifications, newest first.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -23,7 +34,10 @@ pub fn NotificationsPage() -> impl IntoView {
         }
         now
     });
-    let list = Resource::new(move || (marked.get(), auth.notified.get()), |_| get_notifications());
+    let query = use_query_map();
+    let asked = move || NotificationQuery { page: query.read().get("page").unwrap_or_default(), ..Default::default() };
+    let list =
+        Resource::new(move || (marked.get(), auth.notified.get(), asked()), |(_, _, asked)| get_notifications(asked));
     view! {
         <section aria-labelledby="notifications-title">
             <h1 id="notifications-title">{t!(i18n, notifications.title)}</h1>
@@ -31,8 +45,12 @@ pub fn NotificationsPage() -> impl IntoView {
             <Transition fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(found) if found.items.is_empty() => view! { <p>{t!(i18n, notifications.empty)}</p> }.into_any(),
+                        Ok(found) if found.total == 0 => view! { <p>{t!(i18n, notifications.empty)}</p> }.into_any(),
+                        Ok(found) if found.items.is_empty() => {
+                            view! { <p><a href=list_href(1)>{t!(i18n, notifications.empty_page)}</a></p> }.into_any()
+                        }
                         Ok(found) => {
+                            let (total, page, pages) = (found.total, found.page, found.pages());
                             let all = (found.unread > 0).then(|| view! {
                                 <ActionForm action=mark attr:class="inline-form">
                                     <button type="submit" class="button-quiet">{t!(i18n, notifications.mark_all_read)}</button>
@@ -43,6 +61,14 @@ pub fn NotificationsPage() -> impl IntoView {
                                 <ul class="notification-list">
                                     {found.items.into_iter().map(|item| view! { <Notification item mark/> }).collect_view()}
                                 </ul>
+                                <Pager
+                                    page
+                                    pages
+                                    href=list_href
+                                    label=move || t_string!(i18n, notifications.pages).to_string()
+                                >
+                                    {t!(i18n, notifications.total, total = move || total)}
+                                </Pager>
                             }
                             .into_any()
                         }

@@ -5,11 +5,13 @@ use crate::api::{team_candidates, AnswerMember, ProposeMember, RemoveMember};
 use crate::components::labels;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::ids::CaseId;
-use crate::domain::team::SeatStatus;
+use crate::domain::team::{SeatStatus, CANDIDATES_SHOWN, MAX_SEARCH};
 use crate::domain::TeamRole;
 use crate::i18n::*;
 use crate::model::team::TeamMember;
 use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
 
 /// The team with each person's role and contact routes. With `remove`, the coordinator pair
 /// can remove a member or withdraw a proposal; a coordinator names who takes over the seat.
@@ -81,24 +83,47 @@ pub fn TeamList(team: Vec<TeamMember>, #[prop(optional)] remove: Option<ServerAc
     }
 }
 
-/// The pair proposes someone who can help for a seat on the team.
+/// The pair proposes someone who can help for a seat on the team: a search by name (`?who=` on
+/// the case page, so it works without JavaScript too) lists the matching professionals and the
+/// client's named relatives to choose from.
 #[component]
 pub fn InviteForm(case_id: CaseId, action: ServerAction<ProposeMember>) -> impl IntoView {
     let i18n = use_i18n();
-    let candidates = Resource::new(move || action.version().get(), move |_| team_candidates(case_id));
+    let query = use_query_map();
+    let who = move || query.read().get("who").unwrap_or_default();
+    let candidates =
+        Resource::new(move || (action.version().get(), who()), move |(_, who)| team_candidates(case_id, who));
     let pending = action.pending();
     view! {
-        <h3>{t!(i18n, team.invite)}</h3>
+        <h3 id="invite-h">{t!(i18n, team.invite)}</h3>
         <p class="hint">{t!(i18n, team.invite_intro)}</p>
+        <Form method="GET" action=format!("/cases/{case_id}") noscroll=true attr:class="form candidate-search" attr:role="search">
+            <label for="invite-who">{t!(i18n, team.search)}</label>
+            <div class="search-row">
+                <input type="search" id="invite-who" name="who" value=who maxlength=MAX_SEARCH autocomplete="off"/>
+                <button type="submit" class="button-quiet">{t!(i18n, team.find)}</button>
+            </div>
+        </Form>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || Suspend::new(async move {
+                let searched = who();
                 match candidates.await {
-                    Ok(list) => view! {
+                    Ok(found) if found.people.is_empty() => {
+                        if searched.trim().is_empty() {
+                            view! { <p class="hint">{t!(i18n, team.search_hint)}</p> }.into_any()
+                        } else {
+                            view! { <p role="status">{t!(i18n, team.none_found, who = move || searched.clone())}</p> }.into_any()
+                        }
+                    }
+                    Ok(found) => view! {
+                        {searched.trim().is_empty().then(|| view! { <p class="hint">{t!(i18n, team.search_hint)}</p> })}
+                        {found.more.then(|| view! { <p role="status">{t!(i18n, team.more, count = move || CANDIDATES_SHOWN)}</p> })}
                         <ActionForm action attr:class="form invite-form">
                             <input type="hidden" name="case_id" value=case_id/>
                             <label for="invite-person">{t!(i18n, team.person)}</label>
                             <select id="invite-person" name="user_id" required>
-                                {list
+                                {found
+                                    .people
                                     .into_iter()
                                     .map(|c| {
                                         let about = [c.profession.clone(), c.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");

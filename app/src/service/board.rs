@@ -14,14 +14,15 @@ use crate::domain::board::{
 };
 use crate::domain::calendar::finnish_date;
 use crate::domain::ids::{CaseId, UserId};
+use crate::domain::paging::PageRequest;
 use crate::domain::plan::{check_edit, PlanAction, PlanChange, PlanContent, RawPlanChange};
 use crate::domain::{Access, AccessDenied, Basis, Role, Sector, Stage, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
 use crate::model::{
     board::{
-        BoardCard, BoardChange, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationView,
-        Notifications,
+        BoardCard, BoardChange, BoardEventBody, BoardPage, CardCommentView, LegalNotice, NotificationQuery,
+        NotificationView, Notifications,
     },
     team::ParticipantChoice,
 };
@@ -52,7 +53,7 @@ use std::collections::{HashMap, HashSet};
 const CLOSED_SHOWN_DAYS: i64 = 30;
 
 /// How many notifications a person's list shows.
-const NOTIFICATIONS_SHOWN: u64 = 50;
+const NOTIFICATIONS_PER_PAGE: u32 = 50;
 
 /// Whether a case is still on the boards: open, or closed less than `CLOSED_SHOWN_DAYS` ago. A
 /// board is of the work at hand; a year's closed cases are in the case list.
@@ -451,13 +452,21 @@ pub async fn comment(
 
 /// The reader's notifications about cases they may read now (the one rule of cards: a
 /// professional on the case's team), newest first; each case shown is logged as read.
-pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Notifications, AppError> {
+pub async fn notifications(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    query: &NotificationQuery,
+) -> Result<Notifications, AppError> {
     Access::view_boards(user.role)?;
-    let mut rows = notification::Entity::find()
+    let asked = PageRequest::parse(&query.page, &query.per_page, NOTIFICATIONS_PER_PAGE)?;
+    let mine = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
-        .filter(notification::Column::CaseId.in_subquery(seated_as_professional(user.id)))
+        .filter(notification::Column::CaseId.in_subquery(seated_as_professional(user.id)));
+    let total = mine.clone().count(db).await?;
+    let mut rows = mine
         .order_by_desc(notification::Column::Id)
-        .limit(NOTIFICATIONS_SHOWN)
+        .offset(asked.offset())
+        .limit(u64::from(asked.per_page))
         .all(db)
         .await?;
     let unread = unread(db, user).await?;
@@ -526,7 +535,7 @@ pub async fn notifications(db: &impl ConnectionTrait, user: &CurrentUser) -> Res
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    Ok(Notifications { items, unread })
+    Ok(Notifications { items, unread, page: asked.page, per_page: asked.per_page, total })
 }
 
 /// How many of the reader's notifications about cases they may read now are unread.

@@ -5,13 +5,18 @@
 //! a seat only if it is still as it was read (a conditional update): of two answers or removals
 //! sent at once, one wins and the other is told so (409).
 
+use crate::domain::audit_search::{contains_pattern, search_key};
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{PlanChange, PlanRole};
-use crate::domain::team::{check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError};
+use crate::domain::team::{
+    candidate_search, check_answer, check_proposal, check_removal, Seat, SeatStatus, TeamError, CANDIDATES_SHOWN,
+};
 use crate::domain::{Access, Role, Sector, TeamRole};
 use crate::error::AppError;
 use crate::events::{self, DomainEvent, Events};
-use crate::model::{board::BoardChange, cases::HistoryEvent, team::Candidate};
+use crate::model::board::BoardChange;
+use crate::model::cases::HistoryEvent;
+use crate::model::team::{Candidate, CandidateResults};
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
 use crate::store::cases::{append_history, display_names, live_relative_links};
@@ -19,9 +24,10 @@ use crate::store::entities::{case_member, organisation, relative_link, staff_pro
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession,
+    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -49,14 +55,18 @@ async fn seats(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<(case_m
         .collect()
 }
 
-/// Who the pair may propose: every professional and coordinator, and the relatives linked to the
-/// client, except those already on the team.
+/// Whom the pair may propose, found by `who`: the professionals and coordinators whose
+/// name or username holds it (matched in the database, a page's worth, never the whole staff of
+/// an area), and the relatives linked to the client (all of them when nothing is typed), except
+/// those already on the team.
 pub async fn candidates(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     case_id: CaseId,
-) -> Result<Vec<Candidate>, AppError> {
+    who: &str,
+) -> Result<CandidateResults, AppError> {
     let (found, _, _) = authorise(db, user, case_id, Access::manage_team).await?;
+    let term = candidate_search(who)?;
     let on_team: Vec<UserId> = seats(db, case_id)
         .await?
         .into_iter()
@@ -64,51 +74,76 @@ pub async fn candidates(
         .map(|(_, s)| s.user_id)
         .collect();
 
-    let staff = user::Entity::find()
-        .filter(user::Column::Role.is_in([Role::Professional, Role::Coordinator]))
-        .order_by_asc(user::Column::DisplayName)
-        .all(db)
-        .await?;
+    let mut staff = match &term {
+        Some(term) => {
+            user::Entity::find()
+                .filter(user::Column::Role.is_in([Role::Professional, Role::Coordinator]))
+                .filter(Expr::col(user::Column::SearchName).like(LikeExpr::new(contains_pattern(term)).escape('\\')))
+                .filter(user::Column::Id.is_not_in(on_team.iter().copied()))
+                .order_by_asc(user::Column::DisplayName)
+                .order_by_asc(user::Column::Id)
+                .limit(CANDIDATES_SHOWN as u64 + 1)
+                .all(db)
+                .await?
+        }
+        None => Vec::new(),
+    };
+    let more = staff.len() > CANDIDATES_SHOWN;
+    staff.truncate(CANDIDATES_SHOWN);
     let profiles: HashMap<UserId, staff_profile::Model> = staff_profile::Entity::find()
-        .filter(staff_profile::Column::UserId.is_in(staff.iter().map(|u| u.id).collect::<Vec<_>>()))
+        .filter(staff_profile::Column::UserId.is_in(staff.iter().map(|u| u.id)))
         .all(db)
         .await?
         .into_iter()
         .map(|p| (p.user_id, p))
         .collect();
-    let orgs: HashMap<i32, String> =
-        organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let orgs: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(profiles.values().map(|p| p.organisation_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
     let links: Vec<relative_link::Model> = relative_link::Entity::find()
         .filter(relative_link::Column::ClientId.eq(found.client_id))
         .filter(relative_link::Column::RevokedAt.is_null())
         .all(db)
         .await?;
-    let relatives = display_names(db, links.iter().map(|l| l.relative_user_id).collect()).await?;
-
-    let mut out: Vec<Candidate> = staff
+    let relatives: HashMap<UserId, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(links.iter().map(|l| l.relative_user_id)))
+        .all(db)
+        .await?
         .into_iter()
-        .filter(|u| !on_team.contains(&u.id))
+        .map(|u| (u.id, u))
+        .collect();
+    let named = |u: &user::Model| term.as_ref().is_none_or(|term| u.search_name.contains(&search_key(term)));
+
+    let mut people: Vec<Candidate> = staff
+        .into_iter()
         .map(|u| {
             let profile = profiles.get(&u.id);
-            Ok(Candidate {
+            Candidate {
                 user_id: u.id,
                 name: u.display_name,
                 role: u.role,
                 profession: profile.map(|p| p.profession.clone()),
                 organisation: profile.and_then(|p| orgs.get(&p.organisation_id).cloned()),
                 sector: profile.map(|p| p.sector),
-            })
+            }
         })
-        .collect::<Result<_, AppError>>()?;
-    out.extend(links.into_iter().filter(|l| !on_team.contains(&l.relative_user_id)).map(|l| Candidate {
-        user_id: l.relative_user_id,
-        name: relatives.get(&l.relative_user_id).cloned().unwrap_or_default(),
-        role: Role::Relative,
-        profession: Some(l.relationship),
-        organisation: None,
-        sector: None,
+        .collect();
+    people.extend(links.into_iter().filter(|l| !on_team.contains(&l.relative_user_id)).filter_map(|l| {
+        let relative = relatives.get(&l.relative_user_id).filter(|u| named(u))?;
+        Some(Candidate {
+            user_id: relative.id,
+            name: relative.display_name.clone(),
+            role: Role::Relative,
+            profession: Some(l.relationship),
+            organisation: None,
+            sector: None,
+        })
     }));
-    Ok(out)
+    Ok(CandidateResults { people, more })
 }
 
 /// The pair proposes `candidate_id` for the seat named `team_role`; the seat waits for the

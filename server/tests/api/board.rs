@@ -395,6 +395,50 @@ async fn the_owner_of_an_overdue_action_is_notified_once() {
     assert_eq!(note["actor"], Value::Null);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notifications_are_read_a_page_at_a_time_newest_first() {
+    let app = TestApp::spawn().await;
+    let eino = app.case_of("eino.mantyla").await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let liisa = app.signed_in("liisa.makinen").await;
+    let key = format!("action-{}-1", eino.id);
+    let earlier = notifications(&app, &liisa).await["total"].as_u64().unwrap();
+    for n in 1..=3 {
+        let body = format!("@liisa.makinen viesti {n}");
+        let (status, comment) = json(app.call(&sanna, "comment_card", &[("card", &key), ("body", &body)]).await).await;
+        assert_eq!(status, StatusCode::OK, "{comment}");
+    }
+    let page = |number: &'static str| {
+        let (app, liisa) = (&app, &liisa);
+        async move { json(app.call(liisa, "notifications", &[("page", number), ("per_page", "2")]).await).await }
+    };
+    let excerpts = |page: &Value| -> Vec<String> {
+        page["items"].as_array().unwrap().iter().map(|n| n["excerpt"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+
+    let (status, first) = page("1").await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!((first["total"].as_u64(), first["page"].as_u64()), (Some(earlier + 3), Some(1)));
+    assert_eq!(excerpts(&first), ["@liisa.makinen viesti 3", "@liisa.makinen viesti 2"], "newest first, two a page");
+    assert_eq!(first["unread"], 3);
+    let (_, second) = page("2").await;
+    assert_eq!(excerpts(&second)[0], "@liisa.makinen viesti 1", "the next page goes on where the first ended");
+    let (status, past) = page("1000").await;
+    assert_eq!((status, past["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)), "past the last page");
+    assert_eq!(past["total"].as_u64(), Some(earlier + 3));
+
+    for (number, size, max) in [("0", "2", 100_000), ("x", "2", 100_000), ("1", "51", 50)] {
+        let wrong = if size == "51" { size } else { number };
+        assert_error(
+            app.call(&liisa, "notifications", &[("page", number), ("per_page", size)]).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "page",
+            Some(json!({"value": wrong, "max": max})),
+        )
+        .await;
+    }
+}
+
 async fn connect_board(app: &TestApp, cookie: &str, origin: &str, key: &str, after: i64) -> Result<Socket, StatusCode> {
     open_socket(&app.address, &format!("/live/board/{key}?after={after}"), Some(cookie), origin).await
 }

@@ -39,6 +39,50 @@ async fn remove(app: &TestApp, http: &Client, seat: i64, replacement: Option<i64
     app.call(http, "remove_member", &form).await
 }
 
+/// The names a search for someone to propose finds.
+async fn candidate_names(app: &TestApp, http: &Client, case: CaseId, who: &str) -> Vec<String> {
+    let (status, found) =
+        json(app.call(http, "team_candidates", &[("case_id", &case.to_string()), ("who", who)]).await).await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert_eq!(found["more"], false, "{found}");
+    found["people"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pair_finds_people_to_propose_by_name_not_from_a_list_of_every_professional() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let id = app.case_of("eino.mantyla").await.id;
+
+    // Nothing typed: only the relatives the client has named.
+    assert_eq!(candidate_names(&app, &sanna, id, "").await, ["Kari Mäntylä"]);
+    assert_eq!(candidate_names(&app, &sanna, id, "  ").await, ["Kari Mäntylä"]);
+    // A fragment of a name or username, in any case, Å/Ä/Ö as themselves.
+    assert_eq!(candidate_names(&app, &sanna, id, "OJALA").await, ["Rauni Ojala"]);
+    assert_eq!(candidate_names(&app, &sanna, id, "rauni.oj").await, ["Rauni Ojala"]);
+    assert_eq!(candidate_names(&app, &sanna, id, "mäntylä").await, ["Kari Mäntylä"]);
+    assert_eq!(candidate_names(&app, &sanna, id, "kari.mantyla").await, ["Kari Mäntylä"]);
+    // Those already on the team are not offered again; a wildcard means itself.
+    assert!(candidate_names(&app, &sanna, id, "mikko salonen").await.is_empty(), "already on the team");
+    assert!(candidate_names(&app, &sanna, id, "%").await.is_empty());
+    assert!(candidate_names(&app, &sanna, id, "_").await.is_empty());
+
+    let long = "a".repeat(101);
+    assert_error(
+        app.call(&sanna, "team_candidates", &[("case_id", &id.to_string()), ("who", &long)]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "team",
+        Some(json!({ "kind": "search_too_long", "max": 100 })),
+    )
+    .await;
+    // Only the pair searches; a professional outside the team is refused.
+    let rauni = app.signed_in("rauni.ojala").await;
+    assert_eq!(
+        app.call(&rauni, "team_candidates", &[("case_id", &id.to_string()), ("who", "a")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_client_decides_who_joins_their_team() {
     let app = TestApp::spawn().await;
@@ -46,11 +90,8 @@ async fn the_client_decides_who_joins_their_team() {
     let eino = app.signed_in("eino.mantyla").await;
     let id = app.case_of("eino.mantyla").await.id;
 
-    let (status, candidates) = json(app.call(&sanna, "team_candidates", &[("case_id", &id.to_string())]).await).await;
-    assert_eq!(status, StatusCode::OK, "{candidates}");
-    let names: Vec<&str> = candidates.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert!(names.contains(&"Rauni Ojala") && names.contains(&"Kari Mäntylä"), "{names:?}");
-    assert!(!names.contains(&"Mikko Salonen"), "already on the team");
+    let names = candidate_names(&app, &sanna, id, "rauni").await;
+    assert_eq!(names, ["Rauni Ojala"]);
 
     assert_eq!(propose(&app, &sanna, id, "rauni.ojala", "member").await.status(), StatusCode::OK);
     let rauni = app.signed_in("rauni.ojala").await;
