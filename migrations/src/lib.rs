@@ -21,6 +21,7 @@ mod m20261201_000014_consent_proxy;
 mod m20261202_000015_access_at_every_exit;
 mod m20261203_000016_foreign_key_indexes;
 mod m20261203_000017_name_search;
+mod m20261203_000018_case_places;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_access_at_every_exit::Migration),
             Box::new(m20261203_000016_foreign_key_indexes::Migration),
             Box::new(m20261203_000017_name_search::Migration),
+            Box::new(m20261203_000018_case_places::Migration),
         ]
     }
 }

@@ -85,10 +85,16 @@ pub async fn connect_pooled(url: &str, schema: Option<&str>, pool: u32) -> Resul
 /// Returns whether demo data was added.
 pub async fn prepare(db: &DatabaseConnection, with_demo_data: bool) -> Result<bool, Box<dyn std::error::Error>> {
     Migrator::up(db, None).await?;
-    if with_demo_data {
-        return Ok(seed::seed_if_empty(db).await.map_err(|e| format!("seeding demo data failed: {e}"))?);
+    let seeded =
+        with_demo_data && seed::seed_if_empty(db).await.map_err(|e| format!("seeding demo data failed: {e}"))?;
+    // Cases written before their places were stored (a database from an earlier Polku).
+    let placed = app::store::placement::place_unplaced(db, chrono::Utc::now())
+        .await
+        .map_err(|e| format!("placing the cases on the process map failed: {e}"))?;
+    if placed > 0 {
+        tracing::info!(placed, "placed the cases that had no stored place on the process map");
     }
-    Ok(false)
+    Ok(seeded)
 }
 
 /// How often the housekeeping runs: overdue notices, old sign-in attempts.

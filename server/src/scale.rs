@@ -844,6 +844,8 @@ pub async fn generate(
     insert_all(db, &mut written, notices).await?;
     insert_all(db, &mut written, audit).await?;
     insert_all(db, &mut written, concerns).await?;
+    // Written in bulk beside the rules that store each case's place: place every case now.
+    app::store::placement::place_all(db, now).await.map_err(|e| DbErr::Custom(format!("placing the cases: {e}")))?;
     Ok(written)
 }
 

@@ -813,6 +813,8 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
         }
     }
 
+    // The demo is written beside the rules that store each case's place: place them all now.
+    app::store::placement::place_all(&txn, now).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 
 use super::deadline::AssessmentClock;
 use super::paging::{PageInvalid, PageRequest};
-use super::plan::PlanContent;
+use super::plan::{PlanContent, TaskStatus};
 use super::shortened;
 use super::stage::Stage;
 use chrono::NaiveDate;
@@ -15,6 +15,7 @@ use std::str::FromStr;
 
 /// A step on the map, in the order of the service path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Anyone raises a concern in their own words.
@@ -315,15 +316,27 @@ impl CaseListing {
 /// day has passed and it has not started; or, while the team works, the plan's review date has
 /// passed or one of its tasks is past due and not done.
 pub fn is_overdue(stage: Stage, clock: Option<AssessmentClock>, plan: &PlanContent, today: NaiveDate) -> bool {
-    match stage {
-        Stage::Identification | Stage::Assessment => {
-            matches!(clock, Some(AssessmentClock::Running { state }) if state.is_overdue())
-        }
-        Stage::Collaboration | Stage::FollowUp => {
-            plan.review_date.is_some_and(|due| due < today) || plan.actions.iter().any(|task| task.is_overdue(today))
-        }
-        Stage::Closed => false,
-    }
+    late_from(stage, clock, plan).is_some_and(|from| from <= today)
+}
+
+/// The first day a case is late (`is_overdue`), or `None` while nothing dated can make it late:
+/// the day after the assessment's legal start day, or the day after the earliest of the plan's
+/// review date and its open tasks' due dates. It does not depend on today, so it is stored with
+/// the case's step and a count of late cases is a comparison in the database.
+pub fn late_from(stage: Stage, clock: Option<AssessmentClock>, plan: &PlanContent) -> Option<NaiveDate> {
+    let due = match stage {
+        Stage::Identification | Stage::Assessment => match clock {
+            Some(AssessmentClock::Running { state }) => Some(state.due()),
+            _ => None,
+        },
+        Stage::Collaboration | Stage::FollowUp => plan
+            .review_date
+            .into_iter()
+            .chain(plan.actions.iter().filter(|task| task.status != TaskStatus::Done).map(|task| task.due))
+            .min(),
+        Stage::Closed => None,
+    };
+    due.and_then(|due| due.succ_opt())
 }
 
 /// How many cases (at the concern step: open concerns) stand in one step, and how many of them
@@ -352,9 +365,11 @@ impl StepCounts {
         StepCounts(counts)
     }
 
-    /// Adds `count` items, none of them late, counted elsewhere (closed cases, in the database).
-    pub fn add(&mut self, step: Step, count: u32) {
-        self.0[step.position()].count += count;
+    /// Adds `count` items of which `late` are late, counted elsewhere (cases, in the database).
+    pub fn add(&mut self, step: Step, count: u32, late: u32) {
+        let slot = &mut self.0[step.position()];
+        slot.count += count;
+        slot.overdue += late;
     }
 
     pub fn get(&self, step: Step) -> StepCount {
@@ -529,7 +544,7 @@ mod tests {
     #[test]
     fn a_case_is_late_when_a_date_it_must_keep_has_passed() {
         use crate::domain::deadline::DeadlineState;
-        use crate::domain::plan::{PlanAction, TaskStatus};
+        use crate::domain::plan::PlanAction;
         let today = d(2026, 11, 23);
         let empty = PlanContent::default();
         let late_start = Some(AssessmentClock::Running { state: DeadlineState::on(d(2026, 11, 20), today) });
@@ -548,6 +563,9 @@ mod tests {
         assert!(is_overdue(Stage::Collaboration, None, &review_passed, today));
         assert!(!is_overdue(Stage::Collaboration, None, &review_today, today));
         assert!(!is_overdue(Stage::Closed, late_start, &review_passed, today), "a closed case is late with nothing");
+        assert_eq!(late_from(Stage::Assessment, late_start, &empty), Some(d(2026, 11, 21)));
+        assert_eq!(late_from(Stage::Collaboration, None, &review_today), Some(d(2026, 11, 24)), "late the day after");
+        assert_eq!(late_from(Stage::Collaboration, None, &empty), None);
 
         let task = |due, status| PlanAction {
             key: 1,
@@ -606,11 +624,12 @@ mod tests {
     }
 
     #[test]
-    fn numbers_counted_in_the_database_add_to_a_step_without_lateness() {
+    fn numbers_counted_in_the_database_add_to_a_step() {
         let mut counts = StepCounts::tally([(Step::Closure, false), (Step::Review, true)]);
-        counts.add(Step::Closure, 541);
+        counts.add(Step::Closure, 541, 0);
+        counts.add(Step::Review, 10, 4);
         assert_eq!(counts.get(Step::Closure), StepCount { step: Step::Closure, count: 542, overdue: 0 });
-        assert_eq!(counts.get(Step::Review), StepCount { step: Step::Review, count: 1, overdue: 1 });
+        assert_eq!(counts.get(Step::Review), StepCount { step: Step::Review, count: 11, overdue: 5 });
     }
 
     #[test]

@@ -16,8 +16,9 @@ use crate::store::assessments::{
     clock, completed_versions, read_record, versions, view_entries, write_record, Record, COMPLETED, DRAFT,
 };
 use crate::store::audit::{self, Action};
-use crate::store::cases::{append_history, display_names, participant_choices};
+use crate::store::cases::{display_names, participant_choices};
 use crate::store::entities::{assessment, assessment_view, client};
+use crate::store::placement::record_change;
 use crate::store::session::CurrentUser;
 use crate::store::stage_moves::apply_move;
 use chrono::Utc;
@@ -119,7 +120,7 @@ pub async fn start(
     .await;
     // The other coordinator opened the same version a moment ago.
     crate::store::unless_duplicate(inserted, AssessmentError::StaleDraft)?;
-    append_history(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentStarted { version }, now).await?;
+    record_change(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentStarted { version }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "assessment", Action::Create, basis)).await?;
     txn.commit().await?;
     Ok(version)
@@ -184,14 +185,8 @@ pub async fn save(
 
     let mut moved = Vec::new();
     if complete {
-        append_history(
-            &txn,
-            case_id,
-            Some(user.id),
-            &HistoryEvent::AssessmentCompleted { version: draft.version },
-            now,
-        )
-        .await?;
+        record_change(&txn, case_id, Some(user.id), &HistoryEvent::AssessmentCompleted { version: draft.version }, now)
+            .await?;
         if stage == Stage::Assessment {
             moved = apply_move(&txn, user, &found, basis, Stage::Collaboration, now).await?;
             stage = Stage::Collaboration;
@@ -226,7 +221,7 @@ pub async fn write_view(
     }
     .insert(&txn)
     .await?;
-    append_history(&txn, case_id, Some(user.id), &HistoryEvent::ViewWritten { author }, now).await?;
+    record_change(&txn, case_id, Some(user.id), &HistoryEvent::ViewWritten { author }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "assessment_view", Action::Create, basis)).await?;
     txn.commit().await?;
     Ok(author)
@@ -246,7 +241,7 @@ pub async fn set_care_allowance(
         let mut row: client::ActiveModel = person.into();
         row.highest_care_allowance = Set(highest);
         row.update(&txn).await?;
-        append_history(&txn, case_id, Some(user.id), &HistoryEvent::CareAllowanceRecorded { highest }, Utc::now())
+        record_change(&txn, case_id, Some(user.id), &HistoryEvent::CareAllowanceRecorded { highest }, Utc::now())
             .await?;
         audit::record(&txn, audit::Entry::on_case(user, &found, "client", Action::Update, basis)).await?;
     }

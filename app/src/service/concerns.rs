@@ -20,10 +20,9 @@ use crate::model::{
 };
 use crate::store::audit::{self, Action};
 use crate::store::case_set::CaseSet;
-use crate::store::cases::{
-    add_member, append_history, display_names, live_relative_link, live_relative_links, propose_member,
-};
+use crate::store::cases::{add_member, display_names, live_relative_link, live_relative_links, propose_member};
 use crate::store::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
+use crate::store::placement::record_change;
 use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -333,7 +332,7 @@ pub async fn decide(
         .await;
         // Another coordinator opened a case for the same client a moment ago.
         let opened = crate::store::unless_duplicate(opened, ConcernError::ClientHasOpenCase)?;
-        append_history(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
+        record_change(&txn, opened.id, Some(user.id), &HistoryEvent::CaseOpened, now).await?;
         let seats =
             [(pair.social_user_id, TeamRole::SocialCoordinator), (pair.health_user_id, TeamRole::HealthCoordinator)];
         let raised_by_staff = found.raised_as.is_staff();
@@ -345,13 +344,12 @@ pub async fn decide(
         for (member_id, team_role) in seats {
             add_member(&txn, opened.id, member_id, team_role, now).await?;
             let name = names.get(&member_id).cloned().unwrap_or_default();
-            append_history(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now)
-                .await?;
+            record_change(&txn, opened.id, Some(user.id), &HistoryEvent::MemberJoined { name, team_role }, now).await?;
         }
         if let Some(raiser) = raiser {
             propose_member(&txn, opened.id, raiser, TeamRole::Member, user.id, now).await?;
             let name = names.get(&raiser).cloned().unwrap_or_default();
-            append_history(
+            record_change(
                 &txn,
                 opened.id,
                 Some(user.id),

@@ -16,8 +16,9 @@ use crate::model::{
 };
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
-use crate::store::cases::{append_history, display_names, participant_choices};
+use crate::store::cases::{display_names, participant_choices};
 use crate::store::entities::{client, plan_review};
+use crate::store::placement::record_change;
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::plans::{is_open, latest_for_change, read_content, reviews_of, versions};
 use crate::store::session::CurrentUser;
@@ -130,7 +131,7 @@ pub async fn review(
     }
     .insert(&txn)
     .await?;
-    append_history(&txn, case_id, Some(user.id), &HistoryEvent::PlanReviewed { next_review: content.next_review }, now)
+    record_change(&txn, case_id, Some(user.id), &HistoryEvent::PlanReviewed { next_review: content.next_review }, now)
         .await?;
     let new = PlanChange::SetReviewDate(content.next_review).apply(&old)?;
     check_edit(PlanRole::Coordinator.editor(user.id), &old, &new)?;

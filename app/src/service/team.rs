@@ -19,8 +19,9 @@ use crate::model::cases::HistoryEvent;
 use crate::model::team::{Candidate, CandidateResults};
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
-use crate::store::cases::{append_history, display_names, live_relative_links};
+use crate::store::cases::{display_names, live_relative_links};
 use crate::store::entities::{case_member, organisation, relative_link, staff_profile, user};
+use crate::store::placement::record_change;
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
@@ -183,7 +184,7 @@ pub async fn propose(
     let now = Utc::now();
     let seat = crate::store::cases::propose_member(&txn, case_id, candidate_id, team_role, user.id, now).await?;
     let event = HistoryEvent::MemberProposed { name: candidate.display_name, team_role };
-    append_history(&txn, case_id, Some(user.id), &event, now).await?;
+    record_change(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Create, basis)).await?;
     let board = crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
@@ -235,7 +236,7 @@ pub async fn answer(
     } else {
         HistoryEvent::MemberDeclined { name }
     };
-    append_history(&txn, case_id, Some(user.id), &event, now).await?;
+    record_change(&txn, case_id, Some(user.id), &event, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
     let board = crate::store::board_events::touch_case(&txn, user, case_id, BoardChange::Edited).await?;
     txn.commit().await?;
@@ -281,7 +282,7 @@ pub async fn remove(
         // Removed, answered or withdrawn by another request since it was read.
         return Err(TeamError::NotOnTeam.into());
     }
-    append_history(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
+    record_change(&txn, case_id, Some(user.id), &HistoryEvent::MemberLeft { name, team_role }, now).await?;
     audit::record(&txn, audit::Entry::on_case(user, &found, "team", Action::Update, basis)).await?;
     // What they still had to do goes to the coordinator who removed them, to hand on; what they
     // were told of the case is no longer theirs.

@@ -1,17 +1,25 @@
-//! Where each case stands on the process map, for boards, lists and the pathway.
+//! Where each case stands on the process map, for boards, lists and the pathway, and the stored
+//! place of every case the map counts from. A case's place follows from its stage, team, latest
+//! plan, reviews and assessment clock; every change of those is written with a history event, and
+//! `record_change` writes the event and the case's new place in the same transaction, so the
+//! stored places are never behind the facts and the map counts a whole area in one grouped query.
 
 use crate::domain::calendar::finnish_date;
-use crate::domain::ids::{CaseId, ClientId};
+use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::plan::PlanContent;
-use crate::domain::process::{current_step, is_overdue, Step, StepFacts};
+use crate::domain::process::{current_step, late_from, Step, StepCounts, StepFacts};
 use crate::domain::{AssessmentClock, Stage, TeamRole};
 use crate::error::AppError;
+use crate::model::cases::HistoryEvent;
 use crate::store::assessments;
 use crate::store::case_set::CaseSet;
-use crate::store::cases::current_seats;
-use crate::store::entities::{case, case_member, client, plan_review};
-use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
+use crate::store::cases::{append_history, current_seats};
+use crate::store::entities::{case, case_member, case_place, client, plan_review};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, Func, OnConflict, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+};
 use std::collections::{HashMap, HashSet};
 
 /// One case's place on the map.
@@ -19,6 +27,8 @@ use std::collections::{HashMap, HashSet};
 pub struct Placement {
     pub step: Step,
     pub overdue: bool,
+    /// The first day the case is late (`domain::process::late_from`).
+    pub late_from: Option<NaiveDate>,
     /// The assessment's legal clock, before and during the assessment.
     pub clock: Option<AssessmentClock>,
 }
@@ -110,10 +120,114 @@ pub async fn place_in(
             }
             _ => None,
         };
+        let late_from = late_from(stage, clock, plan);
         out.insert(
             c.id,
-            Placement { step: current_step(stage, facts), overdue: is_overdue(stage, clock, plan, today), clock },
+            Placement {
+                step: current_step(stage, facts),
+                overdue: late_from.is_some_and(|from| from <= today),
+                late_from,
+                clock,
+            },
         );
     }
     Ok(out)
+}
+
+/// Appends `event` to the case's history and stores the case's place anew, in the transaction
+/// `txn` that changed it: every change of a fact a place follows from is a history event, so no
+/// change can leave the stored place behind. The case's row is locked first (PostgreSQL), so of
+/// two changes of one case at once the later places it with both seen.
+pub async fn record_change(
+    txn: &impl ConnectionTrait,
+    case_id: CaseId,
+    actor: Option<UserId>,
+    event: &HistoryEvent,
+    at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    append_history(txn, case_id, actor, event, at).await?;
+    store_places(txn, vec![case_id], at).await
+}
+
+/// Places `cases` from their facts as they are now and stores each place (insert or replace).
+pub async fn store_places(db: &impl ConnectionTrait, cases: Vec<CaseId>, now: DateTime<Utc>) -> Result<(), AppError> {
+    if cases.is_empty() {
+        return Ok(());
+    }
+    let set = CaseSet::Listed(cases);
+    let found =
+        case::Entity::find().filter(set.contains((case::Entity, case::Column::Id))).lock_exclusive().all(db).await?;
+    let placed = place_in(db, &found, &set, &clients_in(db, &set).await?, now).await?;
+    if placed.is_empty() {
+        return Ok(());
+    }
+    let rows = placed.into_iter().map(|(case_id, place)| case_place::ActiveModel {
+        case_id: Set(case_id),
+        step: Set(place.step),
+        late_from: Set(place.late_from),
+    });
+    case_place::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::column(case_place::Column::CaseId)
+                .update_columns([case_place::Column::Step, case_place::Column::LateFrom])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// How many cases one statement of a bulk placing places.
+const PLACING_BATCH: u64 = 500;
+
+/// Places every case that has no stored place yet (a database from before places were stored),
+/// a batch at a time; returns how many it placed.
+pub async fn place_unplaced(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, AppError> {
+    place_batches(db, now, true).await
+}
+
+/// Places every case anew, a batch at a time (after data written in bulk, beside the rules: the
+/// demo and the scale data set); returns how many it placed.
+pub async fn place_all(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, AppError> {
+    place_batches(db, now, false).await
+}
+
+async fn place_batches(db: &impl ConnectionTrait, now: DateTime<Utc>, only_unplaced: bool) -> Result<u64, AppError> {
+    let (mut placed, mut after) = (0, CaseId::default());
+    loop {
+        let mut next = case::Entity::find().select_only().column(case::Column::Id).filter(case::Column::Id.gt(after));
+        if only_unplaced {
+            let stored = case_place::Entity::find().select_only().column(case_place::Column::CaseId).into_query();
+            next = next.filter(case::Column::Id.not_in_subquery(stored));
+        }
+        let batch: Vec<CaseId> = next.order_by_asc(case::Column::Id).limit(PLACING_BATCH).into_tuple().all(db).await?;
+        let Some(last) = batch.last().copied() else {
+            return Ok(placed);
+        };
+        placed += batch.len() as u64;
+        after = last;
+        store_places(db, batch, now).await?;
+    }
+}
+
+/// How many of the cases of `set` stand in each step and how many of them are late `today`,
+/// counted in the database from the stored places.
+pub async fn counts_in(db: &impl ConnectionTrait, set: &CaseSet, today: NaiveDate) -> Result<StepCounts, AppError> {
+    let late = Expr::case(Expr::col(case_place::Column::LateFrom).lte(today), 1).finally(0);
+    let rows: Vec<(Step, i64, i64)> = case_place::Entity::find()
+        .select_only()
+        .column(case_place::Column::Step)
+        .expr(Func::count(Expr::col(case_place::Column::CaseId)))
+        .expr(Func::sum(Into::<SimpleExpr>::into(late)))
+        .filter(set.contains((case_place::Entity, case_place::Column::CaseId)))
+        .group_by(case_place::Column::Step)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts = StepCounts::default();
+    for (step, count, late) in rows {
+        let number = |n: i64| u32::try_from(n).map_err(|_| AppError::Internal);
+        counts.add(step, number(count)?, number(late)?);
+    }
+    Ok(counts)
 }

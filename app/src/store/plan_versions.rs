@@ -7,8 +7,8 @@ use crate::domain::Sector;
 use crate::error::AppError;
 use crate::events::DomainEvent;
 use crate::model::cases::HistoryEvent;
-use crate::store::cases::append_history;
 use crate::store::entities::plan_version;
+use crate::store::placement::record_change;
 use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -47,7 +47,7 @@ pub async fn save_version(
     .insert(txn)
     .await;
     crate::store::unless_duplicate(inserted, PlanError::Stale)?;
-    append_history(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
+    record_change(txn, case_id, Some(user.id), &HistoryEvent::PlanSaved { version }, now).await?;
     let board = crate::store::board_events::plan_saved(txn, user, case_id, old, content).await?;
     Ok((version, board))
 }

@@ -8,8 +8,9 @@ use crate::error::AppError;
 use crate::events::DomainEvent;
 use crate::model::cases::HistoryEvent;
 use crate::store::audit::Action;
-use crate::store::cases::{append_history, current_seats};
+use crate::store::cases::current_seats;
 use crate::store::entities::{case, case_member};
+use crate::store::placement::record_change;
 use crate::store::session::CurrentUser;
 use crate::store::{assessments, audit};
 use chrono::Utc;
@@ -58,7 +59,7 @@ pub async fn apply_move(
     if updated.rows_affected != 1 {
         return Err(AppError::StaleStage { current: from });
     }
-    append_history(txn, found.id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
+    record_change(txn, found.id, Some(user.id), &HistoryEvent::StageChanged { from, to }, now).await?;
     audit::record(txn, audit::Entry::on_case(user, found, "case_stage", Action::Update, basis)).await?;
     let board =
         crate::store::board_events::record_case(txn, user, found.id, crate::model::board::BoardChange::Moved).await?;

@@ -201,6 +201,7 @@ async fn the_assessment_runs_from_its_start_to_collaboration() {
     assert_eq!(body["versions"][0]["version"], 2);
     assert_eq!(body["versions"][0]["content"]["needs"].as_array().unwrap().len(), 3);
     assert_eq!(body["versions"][1]["content"]["needs"].as_array().unwrap().len(), 2, "version 1 is unchanged");
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -419,6 +420,7 @@ async fn the_clock_follows_age_and_the_highest_care_allowance() {
     assert_eq!((status, body), (StatusCode::OK, json!(false)));
     let person = client::Entity::find_by_id(elina.client_id).one(&app.db).await.unwrap().unwrap();
     assert!(!person.highest_care_allowance);
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

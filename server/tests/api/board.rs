@@ -205,6 +205,7 @@ async fn a_case_card_moves_between_stages_under_its_version() {
                 .await;
         assert_eq!((status, body["detail"]["kind"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(kind)), "{body}");
     }
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -300,6 +301,7 @@ async fn action_cards_move_and_change_hands_under_versions_and_notify_the_new_ow
     let plan = json(app.call(&sanna, "plan", &[("case_id", &eino.id.to_string())]).await).await.1;
     assert_eq!(plan["content"]["actions"][0]["what"], "Tukikaiteet kylpyhuoneeseen");
     assert_eq!(plan["versions"].as_array().unwrap().len(), 4, "two seeded, then the status and the edit");
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

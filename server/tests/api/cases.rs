@@ -188,6 +188,7 @@ async fn the_coordinator_moves_a_case_and_it_is_recorded() {
         matches!(published.first(), Some(DomainEvent::StageChanged { case_id, from: Stage::Collaboration, to: Stage::FollowUp, .. }) if *case_id == case.id),
         "the move is published after commit: {published:?}"
     );
+    app.assert_places_are_current().await;
 }
 
 /// Everything a refused move could have touched.

@@ -384,6 +384,7 @@ async fn accepting_opens_a_case_in_assessment_with_the_least_loaded_pair() {
         Some(json!({"kind": "already_decided"})),
     )
     .await;
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

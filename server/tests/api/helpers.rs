@@ -3,7 +3,8 @@
 use app::domain::ids::{CaseId, UserId};
 use app::events::DomainEvent;
 use app::service::AppState;
-use app::store::entities::{audit_entry, case, case_event, client, user};
+use app::store::entities::{audit_entry, case, case_event, case_place, client, user};
+use app::store::placement;
 use leptos::config::LeptosOptions;
 use reqwest::redirect::Policy;
 use reqwest::{Client, Response, StatusCode};
@@ -145,6 +146,21 @@ impl TestApp {
 
     pub async fn case_by_id(&self, id: CaseId) -> case::Model {
         case::Entity::find_by_id(id).one(&self.db).await.unwrap().unwrap()
+    }
+
+    /// Every case's stored place on the map is the place its facts give now: no change the test
+    /// made left a stored place behind.
+    pub async fn assert_places_are_current(&self) {
+        let cases = case::Entity::find().all(&self.db).await.unwrap();
+        let clients = placement::clients_of(&self.db, &cases).await.unwrap();
+        let computed = placement::place(&self.db, &cases, &clients, chrono::Utc::now()).await.unwrap();
+        let stored: std::collections::HashMap<CaseId, _> =
+            case_place::Entity::find().all(&self.db).await.unwrap().into_iter().map(|p| (p.case_id, p)).collect();
+        assert_eq!(stored.len(), cases.len(), "every case has a stored place");
+        for c in &cases {
+            let (now, kept) = (&computed[&c.id], &stored[&c.id]);
+            assert_eq!((kept.step, kept.late_from), (now.step, now.late_from), "the stored place of case {}", c.id);
+        }
     }
 
     pub async fn audit_rows(&self, case_id: CaseId, resource: &str, action: &str) -> Vec<audit_entry::Model> {

@@ -276,4 +276,5 @@ async fn everyone_is_heard_and_the_agreed_steps_become_plan_actions_once() {
         app.db.execute_unprepared("UPDATE meeting_voices SET hopes = 'forged'").await.is_err(),
         "voices are kept as said"
     );
+    app.assert_places_are_current().await;
 }

@@ -228,6 +228,7 @@ async fn the_client_owns_the_words_of_their_goals_and_each_member_their_own_task
     let (_, detail) = json(app.call(&sanna, "case", &[("case_id", &id.to_string())]).await).await;
     let saves = detail["history"].as_array().unwrap().iter().filter(|h| h["event"]["kind"] == "plan_saved").count();
     assert_eq!(saves, 8);
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -419,4 +420,5 @@ async fn a_review_scores_every_goal_beside_the_clients_own_view_and_sets_the_nex
         (json!("not_progressing"), Value::Null)
     );
     assert_eq!(pathway[0]["next_date"], json!({"kind": "review", "on": next}));
+    app.assert_places_are_current().await;
 }

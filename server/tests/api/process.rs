@@ -87,6 +87,7 @@ async fn staff_see_how_many_of_their_cases_stand_in_each_step_and_the_list_behin
     assert_eq!(all["concern"].0, open);
     assert!(all["assessment"].0 > mine["assessment"].0, "the other pair's assessments count in all");
     assert_eq!(counts(&app, &sanna, "").await, mine, "no scope means mine");
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -137,6 +138,7 @@ async fn the_numbers_follow_a_move_and_a_raised_concern() {
     let now = counts(&app, &liisa, "mine").await;
     assert_eq!(now["concern"], (liisas["concern"].0 + 1, liisas["concern"].1 + 1));
     assert_eq!(counts(&app, &maria, "mine").await["concern"], (0, 0), "Maria raised none");
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -232,6 +232,7 @@ async fn the_client_decides_who_joins_their_team() {
         Some(json!("not_coordinator_of_case")),
     )
     .await;
+    app.assert_places_are_current().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -306,4 +307,5 @@ async fn a_case_in_collaboration_keeps_its_coordinator_pair() {
         .unwrap()
         .iter()
         .any(|m| m["name"] == "Maria Nieminen" || m["name"] == "Ville Aaltonen"));
+    app.assert_places_are_current().await;
 }

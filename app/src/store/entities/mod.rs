@@ -9,6 +9,7 @@ pub mod case;
 pub mod case_closure;
 pub mod case_event;
 pub mod case_member;
+pub mod case_place;
 pub mod client;
 pub mod concern;
 pub mod consent;
