@@ -6,18 +6,16 @@
 //! PostgreSQL's own `lower` leave Å, Ä and Ö as they are), as a subquery: a fragment that many
 //! people share is just a longer log, read a page at a time like any other.
 
-use crate::domain::audit_search::{contains_pattern, AuditSearch, AuditSearchForm, PAGE};
+use crate::domain::audit_search::{AuditSearch, AuditSearchForm, PAGE};
 use crate::domain::ids::{ClientId, UserId};
 use crate::domain::{Access, Basis};
 use crate::error::AppError;
 use crate::model::audit::{AuditResults, AuditRow};
 use crate::store::audit::{self, Action};
 use crate::store::entities::{audit_entry, client, user};
+use crate::store::name_search::name_holds;
 use crate::store::session::CurrentUser;
-use sea_orm::sea_query::{Expr, LikeExpr};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect, QueryTrait, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, TransactionTrait};
 use std::collections::{BTreeSet, HashMap};
 
 pub async fn search(
@@ -33,7 +31,7 @@ pub async fn search(
         let named = client::Entity::find()
             .select_only()
             .column(client::Column::Id)
-            .filter(Expr::col(client::Column::SearchName).like(LikeExpr::new(contains_pattern(term)).escape('\\')))
+            .filter(name_holds(client::Column::SearchName, term))
             .into_query();
         query = query.filter(audit_entry::Column::ClientId.in_subquery(named));
     }
@@ -41,7 +39,7 @@ pub async fn search(
         let named = user::Entity::find()
             .select_only()
             .column(user::Column::Id)
-            .filter(Expr::col(user::Column::SearchName).like(LikeExpr::new(contains_pattern(term)).escape('\\')))
+            .filter(name_holds(user::Column::SearchName, term))
             .into_query();
         query = query.filter(audit_entry::Column::ActorUserId.in_subquery(named));
     }

@@ -5,7 +5,6 @@
 //! a seat only if it is still as it was read (a conditional update): of two answers or removals
 //! sent at once, one wins and the other is told so (409).
 
-use crate::domain::audit_search::{contains_pattern, search_key};
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{PlanChange, PlanRole};
 use crate::domain::team::{
@@ -21,13 +20,14 @@ use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
 use crate::store::cases::{display_names, live_relative_links};
 use crate::store::entities::{case_member, organisation, relative_link, staff_profile, user};
+use crate::store::name_search::name_holds;
 use crate::store::placement::record_change;
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession,
     TransactionTrait,
 };
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ pub async fn candidates(
         Some(term) => {
             user::Entity::find()
                 .filter(user::Column::Role.is_in([Role::Professional, Role::Coordinator]))
-                .filter(Expr::col(user::Column::SearchName).like(LikeExpr::new(contains_pattern(term)).escape('\\')))
+                .filter(name_holds(user::Column::SearchName, term))
                 .filter(user::Column::Id.is_not_in(on_team.iter().copied()))
                 .order_by_asc(user::Column::DisplayName)
                 .order_by_asc(user::Column::Id)
@@ -110,14 +110,11 @@ pub async fn candidates(
         .filter(relative_link::Column::RevokedAt.is_null())
         .all(db)
         .await?;
-    let relatives: HashMap<UserId, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(links.iter().map(|l| l.relative_user_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    let named = |u: &user::Model| term.as_ref().is_none_or(|term| u.search_name.contains(&search_key(term)));
+    let mut relatives = user::Entity::find().filter(user::Column::Id.is_in(links.iter().map(|l| l.relative_user_id)));
+    if let Some(term) = &term {
+        relatives = relatives.filter(name_holds(user::Column::SearchName, term));
+    }
+    let relatives: HashMap<UserId, user::Model> = relatives.all(db).await?.into_iter().map(|u| (u.id, u)).collect();
 
     let mut people: Vec<Candidate> = staff
         .into_iter()
@@ -134,7 +131,7 @@ pub async fn candidates(
         })
         .collect();
     people.extend(links.into_iter().filter(|l| !on_team.contains(&l.relative_user_id)).filter_map(|l| {
-        let relative = relatives.get(&l.relative_user_id).filter(|u| named(u))?;
+        let relative = relatives.get(&l.relative_user_id)?;
         Some(Candidate {
             user_id: relative.id,
             name: relative.display_name.clone(),

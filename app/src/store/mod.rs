@@ -16,6 +16,7 @@ pub mod entities;
 pub mod feedback;
 pub mod legal_access;
 pub mod meetings;
+pub mod name_search;
 pub mod password;
 pub mod placement;
 pub mod plan_versions;
