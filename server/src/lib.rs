@@ -31,14 +31,17 @@ use std::time::Duration;
 /// Where the data lives when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/polku.db?mode=rwc";
 
-/// How many connections to PostgreSQL a server holds unless `POLKU_DB_POOL` says otherwise.
+/// How many connections to the database a server holds unless `POLKU_DB_POOL` says otherwise.
 pub const DEFAULT_POOL: u32 = 10;
+
+/// How long a change waits for SQLite's write lock before it is refused.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The most connections `POLKU_DB_POOL` may ask for: PostgreSQL's own default limit is 100, shared
 /// by every instance.
 pub const MAX_POOL: u32 = 100;
 
-/// The PostgreSQL pool size `POLKU_DB_POOL` asks for (`None` when it is not set), or what is wrong
+/// The pool size `POLKU_DB_POOL` asks for (`None` when it is not set), or what is wrong
 /// with it.
 pub fn pool_size(raw: Option<&str>) -> Result<u32, String> {
     match raw.map(str::trim) {
@@ -54,7 +57,7 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
     connect_pooled(url, schema, DEFAULT_POOL).await
 }
 
-/// Connects to the database, holding at most `pool` connections to PostgreSQL (SQLite has one).
+/// Connects to the database, holding at most `pool` connections.
 pub async fn connect_pooled(url: &str, schema: Option<&str>, pool: u32) -> Result<DatabaseConnection, DbErr> {
     if let Some(path) = url.strip_prefix("sqlite://").map(|rest| rest.split('?').next().unwrap_or(rest)) {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -62,18 +65,18 @@ pub async fn connect_pooled(url: &str, schema: Option<&str>, pool: u32) -> Resul
         }
     }
     let mut options = ConnectOptions::new(url.to_string());
-    options.sqlx_logging(false).connect_timeout(Duration::from_secs(5));
+    options.sqlx_logging(false).connect_timeout(Duration::from_secs(5)).max_connections(pool);
     if url.starts_with("sqlite:") {
-        // One writer at a time is how SQLite works; a single connection avoids "database is locked".
-        options.max_connections(1);
-        // A write-ahead log with a full sync: a commit is one append and one fsync of the log, where
-        // the default rollback journal syncs the journal and the database file (and deletes the
-        // journal) on every commit. A commit is on disk when it returns either way.
+        // A write-ahead log: readers on every connection at once, each on its snapshot, beside the
+        // one writer, which is never waited for by a read. Transactions that write begin IMMEDIATE
+        // (`store::write_txn`) and wait their turn for the write lock up to the busy timeout. A
+        // full sync: a commit is one append and one fsync of the log, on disk when it returns.
         options.map_sqlx_sqlite_opts(|sqlite| {
-            sqlite.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full)
+            sqlite
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
         });
-    } else {
-        options.max_connections(pool);
     }
     if let Some(schema) = schema {
         options.set_schema_search_path(schema);
@@ -84,7 +87,11 @@ pub async fn connect_pooled(url: &str, schema: Option<&str>, pool: u32) -> Resul
 /// Brings the schema up to date and, on an empty database, adds the demo data.
 /// Returns whether demo data was added.
 pub async fn prepare(db: &DatabaseConnection, with_demo_data: bool) -> Result<bool, Box<dyn std::error::Error>> {
-    Migrator::up(db, None).await?;
+    // On one connection, all or none: over a pool, SQLite's table rebuilds would run their
+    // statements on different connections.
+    let migrating = app::store::write_txn::begin(db).await?;
+    Migrator::up(&migrating, None).await?;
+    migrating.commit().await?;
     let seeded =
         with_demo_data && seed::seed_if_empty(db).await.map_err(|e| format!("seeding demo data failed: {e}"))?;
     // Cases written before their places were stored (a database from an earlier Polku).
@@ -136,6 +143,7 @@ fn routes() -> Vec<AxumRouteListing> {
 pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Config) -> (Router, AppState) {
     let state = AppState {
         leptos_options: leptos_options.clone(),
+        reads: app::store::read_log::ReadLog::start(db.clone()),
         db,
         config: Arc::new(config),
         events: events::channel(),
@@ -198,7 +206,7 @@ async fn meeting_invitation(
         None => Ok(None),
     };
     let result = match user {
-        Ok(Some(user)) => meetings::invitation(&state.db, &user, id).await,
+        Ok(Some(user)) => meetings::invitation(&state.db, &state.reads, &user, id).await,
         Ok(None) => Err(app::error::AppError::Unauthenticated),
         Err(error) => Err(error),
     };

@@ -26,6 +26,7 @@ use app::store::entities::{
     coordinator_pair, meeting, notification, organisation, plan_review, plan_version, relative_link, staff_profile,
     user,
 };
+use app::store::write_txn;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
@@ -215,7 +216,7 @@ where
     let n = rows.len();
     let table = A::Entity::default().table_name();
     let per_statement = (PARAMETERS / <A::Entity as EntityTrait>::Column::iter().count()).max(1);
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<A> = rows.by_ref().take(per_statement).collect();

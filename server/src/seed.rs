@@ -14,6 +14,7 @@ use app::store::entities::{
     user,
 };
 use app::store::password;
+use app::store::write_txn;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession, TransactionTrait,
@@ -648,7 +649,7 @@ async fn seed(db: &(impl ConnectionTrait + TransactionTrait)) -> Result<(), AppE
     // all: it tells nothing the printed password does not, and spares some forty Argon2 runs per
     // seeding (each test seeds its own database, and many run at once).
     let password_hash = password::hash_async(DEMO_PASSWORD.to_string()).await;
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let now = Utc::now();
 
     let mut orgs = HashMap::new();

@@ -20,7 +20,8 @@ pub fn assessment_path(case_id: CaseId) -> String {
 pub async fn get_assessment(case_id: CaseId) -> Result<AssessmentPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        assessments::load(&app_state()?.db, &user, case_id).await
+        let state = app_state()?;
+        assessments::load(&state.db, &state.reads, &user, case_id).await
     })
     .await
 }

@@ -34,7 +34,8 @@ pub async fn audit_search(
             basis: basis.unwrap_or_default(),
             before: before.unwrap_or_default(),
         };
-        audit_review::search(&app_state()?.db, &reviewer, &form).await
+        let state = app_state()?;
+        audit_review::search(&state.db, &state.reads, &reviewer, &form).await
     })
     .await
 }

@@ -14,7 +14,8 @@ use crate::{api::respond, service::board, service::state::app_state, service::st
 pub async fn get_board(board: String) -> Result<BoardPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        board::load(&app_state()?.db, &user, &board).await
+        let state = app_state()?;
+        board::load(&state.db, &state.reads, &user, &board).await
     })
     .await
 }
@@ -64,7 +65,8 @@ pub async fn edit_card(
 pub async fn get_card(card: String) -> Result<BoardCard, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        board::card(&app_state()?.db, &user, &card).await
+        let state = app_state()?;
+        board::card(&state.db, &state.reads, &user, &card).await
     })
     .await
 }
@@ -74,7 +76,8 @@ pub async fn get_card(card: String) -> Result<BoardCard, AppError> {
 pub async fn card_comments(card: String) -> Result<Vec<CardCommentView>, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        board::comments(&app_state()?.db, &user, &card).await
+        let state = app_state()?;
+        board::comments(&state.db, &state.reads, &user, &card).await
     })
     .await
 }
@@ -95,7 +98,8 @@ pub async fn comment_card(card: String, body: String) -> Result<CardCommentView,
 pub async fn get_notifications(#[server(flatten)] query: NotificationQuery) -> Result<Notifications, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        board::notifications(&app_state()?.db, &user, &query).await
+        let state = app_state()?;
+        board::notifications(&state.db, &state.reads, &user, &query).await
     })
     .await
 }

@@ -16,7 +16,8 @@ use crate::{api::respond, service::cases, service::state::app_state, service::st
 pub async fn my_cases(#[server(flatten)] query: CaseListQuery) -> Result<CasePage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        cases::list_for_staff(&app_state()?.db, &user, &query).await
+        let state = app_state()?;
+        cases::list_for_staff(&state.db, &state.reads, &user, &query).await
     })
     .await
 }
@@ -26,7 +27,8 @@ pub async fn my_cases(#[server(flatten)] query: CaseListQuery) -> Result<CasePag
 pub async fn get_case(case_id: CaseId) -> Result<CaseDetail, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        cases::detail(&app_state()?.db, &user, case_id).await
+        let state = app_state()?;
+        cases::detail(&state.db, &state.reads, &user, case_id).await
     })
     .await
 }

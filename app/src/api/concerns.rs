@@ -71,7 +71,8 @@ pub async fn raise_concern(
 pub async fn open_concerns(#[server(flatten)] query: ConcernListQuery) -> Result<ConcernPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        concerns::open_concerns(&app_state()?.db, &user, &query).await
+        let state = app_state()?;
+        concerns::open_concerns(&state.db, &state.reads, &user, &query).await
     })
     .await
 }

@@ -37,7 +37,8 @@ pub async fn give_feedback(
 pub async fn get_feedback_overview() -> Result<FeedbackOverview, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        feedback::overview(&app_state()?.db, &user).await
+        let state = app_state()?;
+        feedback::overview(&state.db, &state.reads, &user).await
     })
     .await
 }

@@ -26,7 +26,8 @@ pub fn meeting_invite_path(meeting_id: i32) -> String {
 pub async fn get_meetings(case_id: CaseId) -> Result<MeetingsPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        meetings::list(&app_state()?.db, &user, case_id).await
+        let state = app_state()?;
+        meetings::list(&state.db, &state.reads, &user, case_id).await
     })
     .await
 }
@@ -66,7 +67,8 @@ pub async fn schedule_meeting(
 pub async fn get_meeting(case_id: CaseId, meeting_id: i32) -> Result<MeetingPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        meetings::load(&app_state()?.db, &user, case_id, meeting_id).await
+        let state = app_state()?;
+        meetings::load(&state.db, &state.reads, &user, case_id, meeting_id).await
     })
     .await
 }

@@ -12,7 +12,8 @@ use crate::{api::respond, service::pathway, service::state::app_state, service::
 pub async fn my_pathway() -> Result<Vec<Pathway>, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        pathway::pathways(&app_state()?.db, &user).await
+        let state = app_state()?;
+        pathway::pathways(&state.db, &state.reads, &user).await
     })
     .await
 }

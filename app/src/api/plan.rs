@@ -20,7 +20,8 @@ pub async fn get_plan(case_id: CaseId, from: Option<i32>, to: Option<i32>) -> Re
     respond::run(async move {
         let user = require_user().await?;
         let compare = from.zip(to);
-        plan::load(&app_state()?.db, &user, case_id, compare).await
+        let state = app_state()?;
+        plan::load(&state.db, &state.reads, &user, case_id, compare).await
     })
     .await
 }

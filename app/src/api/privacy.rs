@@ -25,7 +25,8 @@ pub const PRIVACY_PATH: &str = "/pathway/privacy";
 pub async fn get_records(case_id: CaseId) -> Result<RecordsPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        records::load(&app_state()?.db, &user, case_id).await
+        let state = app_state()?;
+        records::load(&state.db, &state.reads, &user, case_id).await
     })
     .await
 }
@@ -122,7 +123,8 @@ pub async fn get_privacy(
 ) -> Result<PrivacyPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
-        consents::privacy(&app_state()?.db, &user, &log_basis, &log_before).await
+        let state = app_state()?;
+        consents::privacy(&state.db, &state.reads, &user, &log_basis, &log_before).await
     })
     .await
 }

@@ -19,8 +19,10 @@ use crate::store::audit::{self, Action};
 use crate::store::cases::{display_names, participant_choices};
 use crate::store::entities::{assessment, assessment_view, client};
 use crate::store::placement::record_change;
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::stage_moves::apply_move;
+use crate::store::write_txn;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -34,9 +36,14 @@ fn client_views(views: &[ViewEntry]) -> usize {
 
 /// The assessment as `user` may see it. Staff on the team see the open draft; the client and a
 /// relative see what has been completed and everyone's views. Logged.
-pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, case_id: CaseId) -> Result<AssessmentPage, AppError> {
+pub async fn load(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+    case_id: CaseId,
+) -> Result<AssessmentPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "assessment", Action::View, basis)).await?;
+    reads.record_one(audit::Entry::on_case(user, &found, "assessment", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let rows = versions(db, case_id).await?;
     let views = view_entries(db, case_id).await?;
@@ -80,7 +87,7 @@ pub async fn start(
     user: &CurrentUser,
     case_id: CaseId,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
     let rows = versions(&txn, case_id).await?;
     if let Some(open) = rows.iter().find(|r| r.status == DRAFT) {
@@ -137,7 +144,7 @@ pub async fn save(
     intent: &str,
     raw: RawAssessment,
 ) -> Result<AssessmentSaved, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
     let complete = match intent {
         "save" => false,
@@ -206,7 +213,7 @@ pub async fn write_view(
     case_id: CaseId,
     text: &str,
 ) -> Result<ViewAuthor, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::contribute).await?;
     let text = parse_view(text)?;
     let now = Utc::now();
@@ -234,7 +241,7 @@ pub async fn set_care_allowance(
     case_id: CaseId,
     highest: bool,
 ) -> Result<bool, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::edit_assessment).await?;
     let person = client::Entity::find_by_id(found.client_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if person.highest_care_allowance != highest {

@@ -14,12 +14,14 @@ use crate::model::audit::{AuditResults, AuditRow};
 use crate::store::audit::{self, Action};
 use crate::store::entities::{audit_entry, client, user};
 use crate::store::name_search::name_holds;
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, TransactionTrait};
 use std::collections::{BTreeSet, HashMap};
 
 pub async fn search(
     db: &(impl ConnectionTrait + TransactionTrait),
+    reads: &ReadLog,
     reviewer: &CurrentUser,
     form: &AuditSearchForm,
 ) -> Result<AuditResults, AppError> {
@@ -99,6 +101,6 @@ pub async fn search(
         .into_iter()
         .map(|client_id| audit::Entry::on_client(reviewer, client_id, "access_log", Action::List, basis))
         .collect();
-    audit::record_all(db, entries).await?;
+    reads.record(entries).await?;
     Ok(AuditResults { rows, next })
 }

@@ -39,7 +39,9 @@ use crate::store::entities::{
     board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user,
 };
 use crate::store::plan_versions::{save_version, NextVersion};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use crate::store::{audit, placement};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -115,7 +117,12 @@ async fn pair_for(
 }
 
 /// A board as `user` may see it. Every case on it is logged as listed.
-pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str) -> Result<BoardPage, AppError> {
+pub async fn load(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+    raw_board: &str,
+) -> Result<BoardPage, AppError> {
     Access::view_boards(user.role)?;
     let board: Board = raw_board.parse()?;
     let now = Utc::now();
@@ -170,8 +177,8 @@ pub async fn load(db: &impl ConnectionTrait, user: &CurrentUser, raw_board: &str
             listed.push(audit::Entry::on_case(user, c, "board", Action::List, basis));
         }
     }
-    // Every case the board shows is logged before the page leaves, in one statement.
-    audit::record_all(db, listed).await?;
+    // Every case the board shows is logged before the page leaves, in one group commit.
+    reads.record(listed).await?;
     let coordinated: Vec<CaseId> = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
     // Who may own an action, where the reader may give actions to someone: the pair's cases.
     let editable: Vec<CaseId> = match board {
@@ -246,7 +253,7 @@ pub async fn move_card(
     let column: Column = raw_column.parse()?;
     column_fits(card, column)?;
     let seen = parse_version(seen)?;
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let published = match card {
         CardRef::Case { case_id } => {
             let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
@@ -311,7 +318,7 @@ pub async fn edit_action(
         return Err(BoardError::UnknownCard { value: card.key() }.into());
     };
     let seen = parse_version(seen)?;
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, basis, role, current, plan, _) = action_for_change(&txn, user, case_id, key, seen).await?;
     let team: Vec<UserId> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let raw = RawPlanChange {
@@ -344,32 +351,38 @@ pub async fn card_now(db: &impl ConnectionTrait, card: CardRef) -> Result<Option
 }
 
 /// A card as `user` may see it: the fresh state a refused stale change offers to reapply on.
-pub async fn card(db: &impl ConnectionTrait, user: &CurrentUser, raw_card: &str) -> Result<BoardCard, AppError> {
+pub async fn card(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+    raw_card: &str,
+) -> Result<BoardCard, AppError> {
     let card: CardRef = raw_card.parse()?;
-    authorise_card(db, user, card).await?;
+    reads.record_one(authorise_card(db, user, card).await?).await?;
     card_now(db, card).await?.ok_or(AppError::NotFound)
 }
 
 /// May `user` see this card? Team professionals see every card of the case; a pair's
-/// coordinator sees its case cards. Logged.
-async fn authorise_card(
+/// coordinator sees its case cards. The answer is the audit entry of the reading, for the caller
+/// to log (as a read, or in the transaction of a change).
+async fn authorise_card<'u>(
     db: &impl ConnectionTrait,
-    user: &CurrentUser,
+    user: &'u CurrentUser,
     card: CardRef,
-) -> Result<(case::Model, Basis), AppError> {
+) -> Result<audit::Entry<'u>, AppError> {
     let (found, _, basis) = authorise(db, user, card.case_id(), Access::view_team_board).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "board_card", Action::View, basis)).await?;
-    Ok((found, basis))
+    Ok(audit::Entry::on_case(user, &found, "board_card", Action::View, basis))
 }
 
 /// The comments on a card, oldest first.
 pub async fn comments(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     raw_card: &str,
 ) -> Result<Vec<CardCommentView>, AppError> {
     let card: CardRef = raw_card.parse()?;
-    authorise_card(db, user, card).await?;
+    reads.record_one(authorise_card(db, user, card).await?).await?;
     let rows = card_comment::Entity::find()
         .filter(card_comment::Column::CaseId.eq(card.case_id()))
         .filter(card_comment::Column::Card.eq(card.key()))
@@ -399,8 +412,9 @@ pub async fn comment(
     body: &str,
 ) -> Result<CardCommentView, AppError> {
     let card: CardRef = raw_card.parse()?;
-    let txn = db.begin().await?;
-    let (found, basis) = authorise_card(&txn, user, card).await?;
+    let txn = write_txn::begin(db).await?;
+    let (found, _, basis) = authorise(&txn, user, card.case_id(), Access::view_team_board).await?;
+    audit::record(&txn, audit::Entry::on_case(user, &found, "board_card", Action::View, basis)).await?;
     let mut commented = card_now(&txn, card).await?.ok_or(BoardError::NoSuchAction)?;
     let comment = Comment::parse(body)?;
     let mentioned = comment.mentions();
@@ -454,6 +468,7 @@ pub async fn comment(
 /// professional on the case's team), newest first; each case shown is logged as read.
 pub async fn notifications(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     query: &NotificationQuery,
 ) -> Result<Notifications, AppError> {
@@ -484,7 +499,7 @@ pub async fn notifications(
             readable.get(&c.id).map(|basis| audit::Entry::on_case(user, c, "notification", Action::List, *basis))
         })
         .collect();
-    audit::record_all(db, read).await?;
+    reads.record(read).await?;
     let clients = placement::clients_of(db, &cases).await?;
     let client_of: HashMap<CaseId, String> =
         cases.iter().map(|c| (c.id, clients.get(&c.client_id).map(|p| p.name.clone()).unwrap_or_default())).collect();

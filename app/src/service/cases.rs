@@ -15,8 +15,10 @@ use crate::store::audit::Action;
 use crate::store::case_set::{person, CaseSet};
 use crate::store::cases::{closures, coordinators_of, current_seats, history, team};
 use crate::store::entities::{case, case_closure, case_member, client};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::stage_moves::{apply_move, facts};
+use crate::store::write_txn;
 use crate::store::{assessments, audit, placement};
 use chrono::Utc;
 use sea_orm::{
@@ -28,10 +30,10 @@ use std::collections::HashMap;
 /// One page of the cases on which a professional or coordinator holds a seat now, most recently
 /// changed first: open ones unless the closed are asked for, in one step of the process map when
 /// one is asked for (the query is parsed once the reader is known to be staff). Only the page's
-/// cases are read in full, placed on the map and logged; a step filter places the reader's open
-/// cases (a caseload, not the area) to find those in that step.
+/// cases are read in full, placed on the map and logged; a step filter reads the stored places.
 pub async fn list_for_staff(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     query: &CaseListQuery,
 ) -> Result<CasePage, AppError> {
@@ -46,25 +48,15 @@ pub async fn list_for_staff(
         })
         .order_by_desc(case::Column::UpdatedAt)
         .order_by_desc(case::Column::Id);
-    let (cases, total, clients, placed) = match listing.step.filter(|_| !listing.closed) {
-        None => {
-            let total = mine.clone().count(db).await?;
-            let cases = mine.offset(listing.offset()).limit(u64::from(listing.per_page)).all(db).await?;
-            let clients = placement::clients_of(db, &cases).await?;
-            let placed = placement::place(db, &cases, &clients, Utc::now()).await?;
-            (cases, total, clients, placed)
-        }
-        Some(step) => {
-            let open = mine.all(db).await?;
-            let clients = placement::clients_of(db, &open).await?;
-            let placed = placement::place(db, &open, &clients, Utc::now()).await?;
-            let in_step: Vec<case::Model> = open.into_iter().filter(|c| placed[&c.id].step == step).collect();
-            let total = in_step.len() as u64;
-            let offset = usize::try_from(listing.offset()).unwrap_or(usize::MAX);
-            let cases = in_step.into_iter().skip(offset).take(listing.per_page as usize).collect();
-            (cases, total, clients, placed)
-        }
+    // A step is found from the stored places, so only the page's cases are read and placed.
+    let mine = match listing.step.filter(|_| !listing.closed) {
+        Some(step) => mine.filter(case::Column::Id.in_subquery(placement::in_step(step))),
+        None => mine,
     };
+    let total = mine.clone().count(db).await?;
+    let cases = mine.offset(listing.offset()).limit(u64::from(listing.per_page)).all(db).await?;
+    let clients = placement::clients_of(db, &cases).await?;
+    let placed = placement::place(db, &cases, &clients, Utc::now()).await?;
     let case_ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     let my_role: HashMap<CaseId, TeamRole> = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))
@@ -82,8 +74,8 @@ pub async fn list_for_staff(
         let basis = Access::view_case(user.role, Relationship::Team(my_role[&c.id]))?;
         listed.push(audit::Entry::on_case(user, c, "case_list", Action::List, basis));
     }
-    // Every listed case is logged before the list leaves, in one statement, not one commit each.
-    audit::record_all(db, listed).await?;
+    // Every listed case is logged before the list leaves, in one group commit, not one each.
+    reads.record(listed).await?;
     for c in cases {
         let role = my_role[&c.id];
         let person = clients.get(&c.client_id).ok_or(AppError::Internal)?;
@@ -105,9 +97,14 @@ pub async fn list_for_staff(
 }
 
 /// One case as `user` may see it. Refused with 403 unless the domain allows it; logged.
-pub async fn detail(db: &impl ConnectionTrait, user: &CurrentUser, case_id: CaseId) -> Result<CaseDetail, AppError> {
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+    case_id: CaseId,
+) -> Result<CaseDetail, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
+    reads.record_one(audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
 
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let stage = found.stage;
@@ -184,7 +181,7 @@ async fn move_case(
     to: Stage,
     closure: Option<(&str, &str)>,
 ) -> Result<Stage, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
     let current = found.stage;
     if current != from {

@@ -23,7 +23,9 @@ use crate::store::case_set::CaseSet;
 use crate::store::cases::{add_member, display_names, live_relative_link, live_relative_links, propose_member};
 use crate::store::entities::{case, case_member, client, concern, coordinator_pair, relative_link, screening};
 use crate::store::placement::record_change;
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -140,7 +142,7 @@ pub async fn raise(
     user: &CurrentUser,
     new: NewConcern,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (client_id, basis) = resolve_client(&txn, user, new.about).await?;
     let row = concern::ActiveModel {
         client_id: Set(client_id),
@@ -179,6 +181,7 @@ pub async fn urgent_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Resu
 /// concern shown is logged as read, in one statement for the page.
 pub async fn open_concerns(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     query: &ConcernListQuery,
 ) -> Result<ConcernPage, AppError> {
@@ -212,11 +215,13 @@ pub async fn open_concerns(
         .await?
         .into_iter()
         .collect();
-    audit::record_all(
-        db,
-        rows.iter().map(|row| audit::Entry::on_client(user, row.client_id, "concern", Action::View, basis)).collect(),
-    )
-    .await?;
+    reads
+        .record(
+            rows.iter()
+                .map(|row| audit::Entry::on_client(user, row.client_id, "concern", Action::View, basis))
+                .collect(),
+        )
+        .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let person = clients.get(&row.client_id).ok_or(AppError::Internal)?;
@@ -294,7 +299,7 @@ pub async fn decide(
     reason: DecisionReason,
 ) -> Result<Decided, AppError> {
     let basis = Access::screen(user.role)?;
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let found = concern::Entity::find_by_id(concern_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     // Decided first, and only if still open: of two coordinators deciding at once, the one whose
     // update finds the concern open goes on, and the other waits for it and is told (409).

@@ -22,7 +22,9 @@ use crate::store::audit::{self, Action};
 use crate::store::cases::display_names;
 use crate::store::consents::{of_client, party_choices, views};
 use crate::store::entities::{audit_entry, case, client, consent, consent_event, relative_link};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -145,7 +147,7 @@ pub async fn give(
     user: &CurrentUser,
     raw: RawTerms,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (person, basis) = own_client(&txn, user).await?;
     let own = GivenThrough { given_by: GivenBy::Client, proxy_name: None, method: Method::Pathway };
     let id =
@@ -166,7 +168,7 @@ pub async fn record_given(
     through: RawGivenThrough,
     raw: RawTerms,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::record_consent).await?;
     let through = GivenThrough::parse(&through.given_by, &through.proxy_name, &through.method)?;
     let entry = audit::Entry::on_case(user, &found, "consent", Action::Create, basis);
@@ -185,7 +187,7 @@ pub async fn record_withdrawal(
     case_id: CaseId,
     consent_id: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::record_consent).await?;
     let current = own_consent(&txn, found.client_id, consent_id).await?;
     end(&txn, user, current, audit::Entry::on_case(user, &found, "consent", Action::Update, basis)).await?;
@@ -236,7 +238,7 @@ pub async fn narrow(
     consent_id: i32,
     raw: RawTerms,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (person, basis) = own_client(&txn, user).await?;
     let current = own_consent(&txn, person.id, consent_id).await?;
     let offered: Vec<PartyChoice> =
@@ -264,7 +266,7 @@ pub async fn withdraw(
     user: &CurrentUser,
     consent_id: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (person, basis) = own_client(&txn, user).await?;
     let current = own_consent(&txn, person.id, consent_id).await?;
     end(&txn, user, current, consent_entry(user, person.id, Action::Update, basis)).await?;
@@ -278,13 +280,14 @@ pub async fn withdraw(
 /// all of it or one kind of basis). Logged.
 pub async fn privacy(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     log_basis: &str,
     log_before: &str,
 ) -> Result<PrivacyPage, AppError> {
     let (person, basis) = own_client(db, user).await?;
     let query = OwnLogQuery::parse(log_basis, log_before)?;
-    audit::record(db, audit::Entry::on_client(user, person.id, "access_log", Action::View, basis)).await?;
+    reads.record_one(audit::Entry::on_client(user, person.id, "access_log", Action::View, basis)).await?;
     let now = Utc::now();
     let choices = party_choices(db, person.id).await?;
     let consents = views(db, &person, of_client(db, person.id).await?, now).await?;
@@ -365,7 +368,7 @@ pub async fn set_relative_scope(
     can_write: bool,
     until: &str,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (person, basis) = own_client(&txn, user).await?;
     let link = own_link(&txn, person.id, link_id).await?;
     let scope = RelativeScope::parse(can_view, can_write, until, finnish_date(Utc::now()))?;
@@ -389,7 +392,7 @@ pub async fn revoke_relative(
     user: &CurrentUser,
     link_id: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (person, basis) = own_client(&txn, user).await?;
     let link = own_link(&txn, person.id, link_id).await?;
     let mut row = link.into_active_model();

@@ -16,7 +16,9 @@ use crate::store::cases::current_seats;
 use crate::store::entities::{case, case_closure, case_member, feedback};
 use crate::store::feedback::{latest_closure, stored_occasion, stored_score};
 use crate::store::meetings::{find_meeting, has_ended, invited};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -36,7 +38,7 @@ pub async fn give(
     case_id: CaseId,
     raw: &RawFeedback,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, (basis, author)) = authorise(&txn, user, case_id, Access::give_feedback).await?;
     let (occasion, target_id) = (Occasion::parse(&raw.occasion)?, raw.target_id);
     let mine = feedback::Entity::find().filter(feedback::Column::AuthorUserId.eq(user.id));
@@ -89,7 +91,11 @@ pub async fn give(
 
 /// Feedback on the cases `user` coordinates now, in aggregate. Every case whose feedback is read
 /// is logged.
-pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<FeedbackOverview, AppError> {
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+) -> Result<FeedbackOverview, AppError> {
     Access::screen(user.role)?;
     let seats = current_seats()
         .filter(case_member::Column::UserId.eq(user.id))
@@ -110,11 +116,14 @@ pub async fn overview(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<F
     let read: HashSet<CaseId> = rows.iter().map(|r| r.case_id).collect();
     let cases =
         case::Entity::find().filter(case::Column::Id.is_in(read.iter().copied().collect::<Vec<_>>())).all(db).await?;
-    for found in &cases {
-        if let Some((_, basis)) = led.iter().find(|(id, _)| *id == found.id) {
-            audit::record(db, audit::Entry::on_case(user, found, "feedback", Action::List, *basis)).await?;
-        }
-    }
+    let listed = cases
+        .iter()
+        .filter_map(|found| {
+            let (_, basis) = led.iter().find(|(id, _)| *id == found.id)?;
+            Some(audit::Entry::on_case(user, found, "feedback", Action::List, *basis))
+        })
+        .collect();
+    reads.record(listed).await?;
     let mut scored = Vec::with_capacity(rows.len());
     for row in &rows {
         scored.push((stored_occasion(row)?, stored_score(row)?));

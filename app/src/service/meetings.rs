@@ -17,7 +17,9 @@ use crate::store::cases::{current_seats, display_names, participant_choices};
 use crate::store::entities::{case, case_member, client, meeting, meeting_voice};
 use crate::store::meetings::{find_meeting, invited, of_case, summaries};
 use crate::store::plan_versions::{self, NextVersion};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use crate::store::{audit, plans};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -53,9 +55,14 @@ async fn invitable(db: &impl ConnectionTrait, found: &case::Model) -> Result<Vec
 }
 
 /// The meetings of one case as `user` may see them. Logged.
-pub async fn list(db: &impl ConnectionTrait, user: &CurrentUser, case_id: CaseId) -> Result<MeetingsPage, AppError> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+    case_id: CaseId,
+) -> Result<MeetingsPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::List, basis)).await?;
+    reads.record_one(audit::Entry::on_case(user, &found, "meeting", Action::List, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let can_schedule = Access::run_meeting(user.role, rel).is_ok() && plans::is_open(found.stage);
     let (upcoming, past) = of_case(db, case_id).await?;
@@ -76,7 +83,7 @@ pub async fn schedule(
     case_id: CaseId,
     raw: &RawMeeting,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
     if !plans::is_open(found.stage) {
         return Err(PlanError::NotInCollaboration.into());
@@ -108,13 +115,14 @@ pub async fn schedule(
 /// One meeting: who was heard and what they said, and what the reader may add. Logged.
 pub async fn load(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     case_id: CaseId,
     meeting_id: i32,
 ) -> Result<MeetingPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
     let row = find_meeting(db, case_id, meeting_id).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::View, basis)).await?;
+    reads.record_one(audit::Entry::on_case(user, &found, "meeting", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let participants = invited(&row)?;
     let pair = Access::run_meeting(user.role, rel).is_ok();
@@ -174,7 +182,7 @@ pub async fn record_voice(
     speaker: UserId,
     voice: (&str, &str, &str),
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let rule = |role, rel| {
         if speaker == user.id {
             Access::contribute(role, rel).map(|(basis, _)| basis)
@@ -229,7 +237,7 @@ pub async fn agree_steps(
     agreed: AgreedSteps<'_>,
 ) -> Result<i32, AppError> {
     let AgreedSteps { case_id, meeting_id, seen, what, owner, due } = agreed;
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
     let (current, old) = plans::latest_for_change(&txn, &found, seen).await?;
     let row = find_meeting(&txn, case_id, meeting_id).await?;
@@ -264,10 +272,15 @@ pub async fn agree_steps(
 }
 
 /// The invitation of one meeting as an iCalendar file, for someone who may see the case. Logged.
-pub async fn invitation(db: &impl ConnectionTrait, user: &CurrentUser, meeting_id: i32) -> Result<String, AppError> {
+pub async fn invitation(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+    meeting_id: i32,
+) -> Result<String, AppError> {
     let row = meeting::Entity::find_by_id(meeting_id).one(db).await?.ok_or(AppError::NotFound)?;
     let (found, _, basis) = authorise(db, user, row.case_id, Access::view_case).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "meeting", Action::View, basis)).await?;
+    reads.record_one(audit::Entry::on_case(user, &found, "meeting", Action::View, basis)).await?;
     let participants = invited(&row)?;
     let mut ids = participants.clone();
     ids.push(row.created_by_user_id);

@@ -11,6 +11,7 @@ use crate::store::access::relationship;
 use crate::store::audit::Action;
 use crate::store::cases::{closures, history, live_relative_links, team};
 use crate::store::entities::{case, client, meeting, relative_link};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::{assessments, audit, placement};
 use chrono::Utc;
@@ -19,7 +20,11 @@ use std::collections::HashMap;
 
 /// The pathways a client or relative may see: a client's own cases, or those of the clients a
 /// relative is linked to with a viewing scope. Newest case first.
-pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Vec<Pathway>, AppError> {
+pub async fn pathways(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    user: &CurrentUser,
+) -> Result<Vec<Pathway>, AppError> {
     let clients: Vec<client::Model> = match user.role {
         Role::Client => client::Entity::find().filter(client::Column::UserId.eq(user.id)).all(db).await?,
         Role::Relative => {
@@ -91,8 +96,8 @@ pub async fn pathways(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<V
             });
         }
     }
-    // Every case shown is logged before the pathway leaves, in one statement.
-    audit::record_all(db, logged).await?;
+    // Every case shown is logged before the pathway leaves, in one group commit.
+    reads.record(logged).await?;
     Ok(out)
 }
 

@@ -21,19 +21,22 @@ use crate::store::entities::{client, plan_review};
 use crate::store::placement::record_change;
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::plans::{is_open, latest_for_change, read_content, reviews_of, versions};
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
 
 /// The plan as `user` may see it, with the versions `compare` names compared. Logged.
 pub async fn load(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     case_id: CaseId,
     compare: Option<(i32, i32)>,
 ) -> Result<PlanPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
-    audit::record(db, audit::Entry::on_case(user, &found, "plan", Action::View, basis)).await?;
+    reads.record_one(audit::Entry::on_case(user, &found, "plan", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let stage = found.stage;
     let rows = versions(db, case_id).await?;
@@ -115,7 +118,7 @@ pub async fn review(
     seen: i32,
     raw: &RawReview,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::run_meeting).await?;
     let (current, old) = latest_for_change(&txn, &found, seen).await?;
     let now = Utc::now();
@@ -162,7 +165,7 @@ pub async fn change(
     seen: i32,
     raw: &RawPlanChange,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, (basis, role)) = authorise(&txn, user, case_id, Access::edit_plan).await?;
     let (current, old) = latest_for_change(&txn, &found, seen).await?;
     let team: Vec<UserId> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();

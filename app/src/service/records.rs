@@ -17,7 +17,9 @@ use crate::store::audit::Action;
 use crate::store::cases::display_names;
 use crate::store::entities::{client, legal_access, record_entry};
 use crate::store::legal_access::ground;
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use crate::store::{audit, consents};
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -30,6 +32,7 @@ const RESOURCE: &str = "record_entry";
 /// The record entries of a case as `user` may read them now. Logged once per basis used.
 pub async fn load(
     db: &(impl ConnectionTrait + TransactionTrait),
+    reads: &ReadLog,
     user: &CurrentUser,
     case_id: CaseId,
 ) -> Result<RecordsPage, AppError> {
@@ -59,7 +62,7 @@ pub async fn load(
             let sector = row.sector;
             entries.push(view(row, sector, false));
         }
-        audit::record(db, audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis)).await?;
+        reads.record_one(audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis)).await?;
         return Ok(RecordsPage {
             case_id,
             client_name: person.name,
@@ -105,8 +108,11 @@ pub async fn load(
     }
     let (consent_views, consent_choices) = consents::for_team(db, &person, stored, now).await?;
     // One row per basis, all or none.
-    let reads = used.into_iter().map(|basis| audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis));
-    audit::record_all(db, reads.collect()).await?;
+    reads
+        .record(
+            used.into_iter().map(|basis| audit::Entry::on_case(user, &found, RESOURCE, Action::View, basis)).collect(),
+        )
+        .await?;
     Ok(RecordsPage {
         case_id,
         client_name: person.name,
@@ -152,7 +158,7 @@ pub async fn open_by_law(
     basis: &str,
     reason: &str,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, _) = authorise(&txn, user, case_id, Access::open_by_law).await?;
     let opened = LegalAccess::parse(user.sector.unwrap_or(Sector::Other), register, basis, reason)?;
     let now = Utc::now();
@@ -190,7 +196,7 @@ pub async fn write(
     hide: bool,
     reason: &str,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::write_record).await?;
     let entry = NewEntry::parse(user.sector, text, hide, reason)?;
     let row = record_entry::ActiveModel {

@@ -15,6 +15,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// Where reads log their audit rows (group commit).
+    pub reads: crate::store::read_log::ReadLog,
     pub config: Arc<Config>,
     pub events: Events,
     pub boards: crate::service::feed::BoardHub,

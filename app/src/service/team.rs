@@ -24,6 +24,7 @@ use crate::store::name_search::name_holds;
 use crate::store::placement::record_change;
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::session::CurrentUser;
+use crate::store::write_txn;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -154,7 +155,7 @@ pub async fn propose(
     candidate_id: UserId,
     team_role: &str,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let (found, _, basis) = authorise(&txn, user, case_id, Access::manage_team).await?;
     let team_role: TeamRole = parse_choice(team_role)?;
     let candidate = user::Entity::find_by_id(candidate_id).one(&txn).await?.ok_or(AppError::NotFound)?;
@@ -197,7 +198,7 @@ pub async fn answer(
     seat_id: i32,
     answer: &str,
 ) -> Result<bool, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let (found, _, basis) = authorise(&txn, user, row.case_id, Access::answer_proposal).await?;
     let accept = match answer {
@@ -250,7 +251,7 @@ pub async fn remove(
     seat_id: i32,
     replacement: Option<i32>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     let row = case_member::Entity::find_by_id(seat_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let (found, _, basis) = authorise(&txn, user, row.case_id, Access::manage_team).await?;
     let live = seats(&txn, found.id).await?;

@@ -99,8 +99,20 @@ const ROWS_PER_STATEMENT: usize = 1000;
 /// Records several entries with as few statements as the databases allow (one for up to
 /// `ROWS_PER_STATEMENT`); nothing when there are none. Given a transaction, all or none.
 pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> Result<(), DbErr> {
+    insert_rows(db, rows(entries)).await
+}
+
+/// The rows of `entries`, stamped now.
+pub(crate) fn rows(entries: Vec<Entry<'_>>) -> Vec<audit_entry::ActiveModel> {
     let now = Utc::now();
-    let mut rows: Vec<audit_entry::ActiveModel> = entries.into_iter().map(|entry| row(entry, now)).collect();
+    entries.into_iter().map(|entry| row(entry, now)).collect()
+}
+
+/// Inserts `rows` `ROWS_PER_STATEMENT` at a time.
+pub(crate) async fn insert_rows(
+    db: &impl ConnectionTrait,
+    mut rows: Vec<audit_entry::ActiveModel>,
+) -> Result<(), DbErr> {
     while !rows.is_empty() {
         let rest = rows.split_off(rows.len().min(ROWS_PER_STATEMENT));
         audit_entry::Entity::insert_many(rows).exec(db).await?;

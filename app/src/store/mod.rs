@@ -21,9 +21,11 @@ pub mod password;
 pub mod placement;
 pub mod plan_versions;
 pub mod plans;
+pub mod read_log;
 pub mod session;
 pub mod sign_in;
 pub mod stage_moves;
+pub mod write_txn;
 
 pub use config::Config;
 

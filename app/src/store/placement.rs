@@ -210,6 +210,15 @@ async fn place_batches(db: &impl ConnectionTrait, now: DateTime<Utc>, only_unpla
     }
 }
 
+/// The ids of the cases whose stored place is `step`, as a subquery to filter cases by.
+pub fn in_step(step: Step) -> sea_orm::sea_query::SelectStatement {
+    case_place::Entity::find()
+        .select_only()
+        .column(case_place::Column::CaseId)
+        .filter(case_place::Column::Step.eq(step))
+        .into_query()
+}
+
 /// How many of the cases of `set` stand in each step and how many of them are late `today`,
 /// counted in the database from the stored places.
 pub async fn counts_in(db: &impl ConnectionTrait, set: &CaseSet, today: NaiveDate) -> Result<StepCounts, AppError> {

@@ -4,6 +4,7 @@
 use crate::domain::throttle::{self, Attempt, Throttled};
 use crate::error::AppError;
 use crate::store::entities::sign_in_attempt;
+use crate::store::write_txn;
 use crate::store::Config;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -46,7 +47,7 @@ pub async fn begin(
     address: &str,
     now: DateTime<Utc>,
 ) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = write_txn::begin(db).await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         let mut keys = [format!("polku sign-in account {username}"), format!("polku sign-in address {address}")];
         keys.sort();

@@ -68,21 +68,7 @@ impl TestApp {
 
     /// `spawn`, with the configuration changed by `configure` first.
     pub async fn spawn_with(configure: fn(&mut app::store::Config)) -> TestApp {
-        let (url, schema, dir) = match std::env::var("POLKU_TEST_DB").as_deref() {
-            Ok("postgres") => {
-                let base = std::env::var("POLKU_TEST_POSTGRES_URL")
-                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
-                let schema = format!("polku_t_{}", random_suffix());
-                let admin = server::connect(&base, None).await.expect("PostgreSQL reachable");
-                admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create schema");
-                (base, Some(schema), None)
-            }
-            _ => {
-                let dir = tempfile::tempdir().expect("temp dir");
-                let url = format!("sqlite://{}/polku.db?mode=rwc", dir.path().display());
-                (url, None, Some(dir))
-            }
-        };
+        let (url, schema, dir) = fresh_database().await;
         let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
         assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
         let (address, state) = serve(db.clone(), schema.as_deref(), configure).await;
@@ -133,15 +119,12 @@ impl TestApp {
     }
 
     pub async fn user_id(&self, username: &str) -> UserId {
-        user::Entity::find().filter(user::Column::Username.eq(username)).one(&self.db).await.unwrap().unwrap().id
+        user_id(&self.db, username).await
     }
 
     /// The case of a demo client, by the client's username.
     pub async fn case_of(&self, client_username: &str) -> case::Model {
-        let user_id = self.user_id(client_username).await;
-        let person =
-            client::Entity::find().filter(client::Column::UserId.eq(user_id)).one(&self.db).await.unwrap().unwrap();
-        case::Entity::find().filter(case::Column::ClientId.eq(person.id)).one(&self.db).await.unwrap().unwrap()
+        case_of(&self.db, client_username).await
     }
 
     pub async fn case_by_id(&self, id: CaseId) -> case::Model {
@@ -182,19 +165,56 @@ impl Drop for TestApp {
     /// Removes a test's PostgreSQL schema, also when the test failed.
     fn drop(&mut self) {
         if let Some(schema) = self.schema.take() {
-            let url = self.url.clone();
-            std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-                rt.block_on(async {
-                    if let Ok(db) = server::connect(&url, None).await {
-                        let _ = db.execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).await;
-                    }
-                });
-            })
-            .join()
-            .ok();
+            drop_schema(&self.url, &schema);
         }
     }
+}
+
+/// An empty database of the test's own: a SQLite file in a temporary folder (kept while the
+/// folder is), or with `POLKU_TEST_DB=postgres` a fresh schema (dropped by `drop_schema`). Its URL,
+/// the schema, the folder.
+pub async fn fresh_database() -> (String, Option<String>, Option<tempfile::TempDir>) {
+    match std::env::var("POLKU_TEST_DB").as_deref() {
+        Ok("postgres") => {
+            let base = std::env::var("POLKU_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
+            let schema = format!("polku_t_{}", random_suffix());
+            let admin = server::connect(&base, None).await.expect("PostgreSQL reachable");
+            admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("create schema");
+            (base, Some(schema), None)
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}/polku.db?mode=rwc", dir.path().display());
+            (url, None, Some(dir))
+        }
+    }
+}
+
+/// Drops a test's PostgreSQL schema (on a thread of its own, so that it also works from `Drop`).
+pub fn drop_schema(url: &str, schema: &str) {
+    let (url, schema) = (url.to_string(), schema.to_string());
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            if let Ok(db) = server::connect(&url, None).await {
+                let _ = db.execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).await;
+            }
+        });
+    })
+    .join()
+    .ok();
+}
+
+pub async fn user_id(db: &DatabaseConnection, username: &str) -> UserId {
+    user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await.unwrap().unwrap().id
+}
+
+/// The case of a demo client, by the client's username.
+pub async fn case_of(db: &DatabaseConnection, client_username: &str) -> case::Model {
+    let user_id = user_id(db, client_username).await;
+    let person = client::Entity::find().filter(client::Column::UserId.eq(user_id)).one(db).await.unwrap().unwrap();
+    case::Entity::find().filter(case::Column::ClientId.eq(person.id)).one(db).await.unwrap().unwrap()
 }
 
 /// A browser-like client without a session. Requests time out, so that a request the server

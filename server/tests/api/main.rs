@@ -22,6 +22,7 @@ mod pages;
 mod pathway;
 mod plan;
 mod process;
+mod read_log;
 mod scale;
 mod schema;
 mod security;
