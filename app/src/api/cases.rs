@@ -22,13 +22,14 @@ pub async fn my_cases(#[server(flatten)] query: CaseListQuery) -> Result<CasePag
     .await
 }
 
-/// One case: client summary, stage, team, history, and the moves the reader may make.
+/// One case: client summary, stage, team, a page of its history (`history`, the newest first
+/// when empty), and the moves the reader may make.
 #[server(prefix = "/api", endpoint = "case")]
-pub async fn get_case(case_id: CaseId) -> Result<CaseDetail, AppError> {
+pub async fn get_case(case_id: CaseId, #[server(default)] history: String) -> Result<CaseDetail, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        cases::detail(&state.db, &state.reads, &user, case_id).await
+        cases::detail(&state.db, &state.reads, &user, case_id, &history).await
     })
     .await
 }

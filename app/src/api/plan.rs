@@ -14,14 +14,19 @@ pub fn plan_path(case_id: CaseId) -> String {
 }
 
 /// The plan of one case as the reader may see it; with `from` and `to`, what changed between
-/// those two versions.
+/// those two versions; `versions`, the page of the list of versions (the first when empty).
 #[server(prefix = "/api", endpoint = "plan")]
-pub async fn get_plan(case_id: CaseId, from: Option<i32>, to: Option<i32>) -> Result<PlanPage, AppError> {
+pub async fn get_plan(
+    case_id: CaseId,
+    from: Option<i32>,
+    to: Option<i32>,
+    #[server(default)] versions: String,
+) -> Result<PlanPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let compare = from.zip(to);
         let state = app_state()?;
-        plan::load(&state.db, &state.reads, &user, case_id, compare).await
+        plan::load(&state.db, &state.reads, &user, case_id, compare, &versions).await
     })
     .await
 }

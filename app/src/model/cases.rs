@@ -97,6 +97,9 @@ pub enum HistoryEvent {
     PlanReviewed { next_review: NaiveDate },
 }
 
+/// How many history events the case page shows at a time.
+pub const HISTORY_PER_PAGE: u32 = 50;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseDetail {
     pub id: CaseId,
@@ -104,7 +107,12 @@ pub struct CaseDetail {
     pub stage: Stage,
     pub opened_at: DateTime<Utc>,
     pub team: Vec<TeamMember>,
+    /// One page of the history (`history_page`, `history_per_page` events a page counted from
+    /// the newest), oldest first within the page; `history_total` events in all.
     pub history: Vec<HistoryEntry>,
+    pub history_page: u32,
+    pub history_per_page: u32,
+    pub history_total: u64,
     /// The stages the reader may move the case to now (empty unless they are its coordinator).
     pub moves: Vec<StageMove>,
     /// The assessment's legal clock, from the first contact until (and after) the start.
@@ -113,6 +121,13 @@ pub struct CaseDetail {
     pub can_edit: bool,
     /// How the case was closed, each time, newest first.
     pub closures: Vec<ClosureView>,
+}
+
+impl CaseDetail {
+    /// How many pages the history fills.
+    pub fn history_pages(&self) -> u32 {
+        crate::domain::paging::page_count(self.history_total, self.history_per_page)
+    }
 }
 
 /// A closure: what was done and who carries on.

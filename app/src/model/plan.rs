@@ -24,6 +24,9 @@ pub struct PlanCompare {
     pub changes: Vec<PlanDiff>,
 }
 
+/// How many saved versions the plan page lists at a time.
+pub const VERSIONS_PER_PAGE: u32 = 20;
+
 /// Everything the plan page shows, shaped for the reader.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanPage {
@@ -33,8 +36,13 @@ pub struct PlanPage {
     /// The version shown (0 before the first save) and its content.
     pub version: i32,
     pub content: PlanContent,
-    /// Every saved version, newest first.
+    /// One page of the saved versions, newest first (`versions_page`, `versions_per_page` a
+    /// page). Versions are numbered from 1 without gaps, so `version` is how many there are.
     pub versions: Vec<PlanVersionMeta>,
+    /// The version last saved, whichever page of versions is shown.
+    pub last_saved: Option<PlanVersionMeta>,
+    pub versions_page: u32,
+    pub versions_per_page: u32,
     pub compare: Option<PlanCompare>,
     /// The people who may own actions: everyone on the team now.
     pub owners: Vec<ParticipantChoice>,
@@ -47,6 +55,13 @@ pub struct PlanPage {
     pub today: NaiveDate,
     /// Follow-up reviews, newest first.
     pub reviews: Vec<ReviewView>,
+}
+
+impl PlanPage {
+    /// How many pages the list of versions fills.
+    pub fn version_pages(&self) -> u32 {
+        crate::domain::paging::page_count(u64::try_from(self.version).unwrap_or(0), self.versions_per_page)
+    }
 }
 
 /// A follow-up review as recorded.

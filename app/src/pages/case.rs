@@ -7,7 +7,7 @@ use crate::api::{
     RecordCareAllowance, RemoveMember,
 };
 use crate::components::labels;
-use crate::components::{succeeded, Clock, ErrorMessage, Loading};
+use crate::components::{succeeded, Clock, ErrorMessage, Loading, Pager};
 use crate::domain::assessment::ViewAuthor;
 use crate::domain::ids::CaseId;
 use crate::error::AppError;
@@ -29,10 +29,13 @@ pub fn CasePage() -> impl IntoView {
     let proposed = succeeded(propose);
     let removed = succeeded(remove);
     let case_id = move || params.read().get("id").and_then(|raw| raw.parse::<CaseId>().ok());
+    let history_query = use_query_map();
+    let history_page = move || history_query.read().get("history").unwrap_or_default();
     let detail = Resource::new(
         move || {
             (
                 case_id(),
+                history_page(),
                 move_stage.version().get(),
                 closed.get(),
                 care_allowance.version().get(),
@@ -40,9 +43,9 @@ pub fn CasePage() -> impl IntoView {
                 removed.get(),
             )
         },
-        |(id, ..)| async move {
+        |(id, history, ..)| async move {
             match id {
-                Some(id) => get_case(id).await,
+                Some(id) => get_case(id, history).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -104,7 +107,24 @@ fn CaseView(
     remove: ServerAction<RemoveMember>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let CaseDetail { id, client, stage, opened_at, team, history, moves, clock, can_edit, closures } = detail;
+    let history_pages = detail.history_pages();
+    let newest =
+        detail.history_total.saturating_sub(u64::from(detail.history_page - 1) * u64::from(detail.history_per_page));
+    let CaseDetail {
+        id,
+        client,
+        stage,
+        opened_at,
+        team,
+        history,
+        history_page,
+        history_total,
+        moves,
+        clock,
+        can_edit,
+        closures,
+        ..
+    } = detail;
     let highest = client.highest_care_allowance;
     let name = client.name.clone();
     let born = client.date_of_birth;
@@ -177,7 +197,17 @@ fn CaseView(
             })}
             <section class="card" aria-labelledby="history-h">
                 <h2 id="history-h">{t!(i18n, case.history)}</h2>
-                <HistoryList history/>
+                <HistoryList history start=newest/>
+                {(history_pages > 1).then(|| view! {
+                    <Pager
+                        page=history_page
+                        pages=history_pages
+                        href=|number: u32| format!("?history={number}#history-h")
+                        label=move || t_string!(i18n, case.history_pages).to_string()
+                    >
+                        {t!(i18n, case.history_total, total = move || history_total)}
+                    </Pager>
+                })}
             </section>
         </article>
     }
@@ -286,10 +316,15 @@ pub fn ClosureList(closures: Vec<ClosureView>) -> impl IntoView {
 
 /// A case's history, newest first, in words.
 #[component]
-pub fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
+pub fn HistoryList(
+    history: Vec<HistoryEntry>,
+    /// The number of the newest event shown, when the list is one page of a longer history.
+    #[prop(optional)]
+    start: Option<u64>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <ol class="history" reversed>
+        <ol class="history" reversed start=start>
             {history
                 .into_iter()
                 .rev()

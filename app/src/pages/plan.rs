@@ -5,7 +5,7 @@
 
 use crate::api::{get_plan, ChangePlan, ReviewPlan};
 use crate::components::labels::{self, I18n};
-use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::{succeeded, ErrorMessage, Loading, Pager};
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{Goal, PlanAction, PlanDiff, PlanRole, TaskStatus};
 use crate::domain::review::GoalScore;
@@ -32,11 +32,12 @@ pub fn PlanPage() -> impl IntoView {
         let q = query.read();
         (q.get("from").and_then(|v| v.parse::<i32>().ok()), q.get("to").and_then(|v| v.parse::<i32>().ok()))
     };
+    let versions_page = move || query.read().get("versions").unwrap_or_default();
     let page = Resource::new(
-        move || (case_id(), compare(), changed.get() + reviewed.get()),
-        |(id, (from, to), _)| async move {
+        move || (case_id(), compare(), versions_page(), changed.get() + reviewed.get()),
+        |(id, (from, to), versions, _)| async move {
             match id {
-                Some(id) => get_plan(id, from, to).await,
+                Some(id) => get_plan(id, from, to, versions).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -83,7 +84,7 @@ fn PlanView(page: Page, change: ServerAction<ChangePlan>, review: ServerAction<R
     } else {
         format!("/cases/{case_id}")
     };
-    let status_line = page.versions.first().cloned().map(|v| {
+    let status_line = page.last_saved.clone().map(|v| {
         let PlanVersionMeta { version, saved_by, at, .. } = v;
         view! {
             <p class="plan-version">
@@ -457,17 +458,16 @@ fn Disagreements(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView 
 #[component]
 fn Versions(page: Page) -> impl IntoView {
     let i18n = use_i18n();
-    if page.versions.is_empty() {
+    let latest = page.version;
+    if latest == 0 {
         return ().into_any();
     }
-    let versions = page.versions.clone();
     let options = move |selected: i32| {
-        versions
-            .iter()
-            .map(|v| view! { <option value=v.version selected=v.version == selected>{v.version}</option> })
+        (1..=latest)
+            .rev()
+            .map(|version| view! { <option value=version selected=version == selected>{version}</option> })
             .collect_view()
     };
-    let latest = page.version;
     let compare = page.compare.clone();
     let (from, to) = compare.as_ref().map_or((latest - 1, latest), |c| (c.from, c.to));
     let list = page
@@ -489,11 +489,24 @@ fn Versions(page: Page) -> impl IntoView {
             }
         })
         .collect_view();
-    let result = compare.map(|c| view! { <CompareResult compare=c page=page.clone()/> });
+    let result = compare.clone().map(|c| view! { <CompareResult compare=c page=page.clone()/> });
+    let start = page.versions.first().map_or(latest, |v| v.version);
+    let pages = page.version_pages();
+    let versions_page = page.versions_page;
+    // A page of the list keeps the comparison shown.
+    let versions_href = move |number: u32| match &compare {
+        Some(c) => format!("?from={}&to={}&versions={number}#versions-h", c.from, c.to),
+        None => format!("?versions={number}#versions-h"),
+    };
     view! {
         <section class="card no-print" aria-labelledby="versions-h">
             <h2 id="versions-h">{t!(i18n, plan.versions)}</h2>
-            <ol class="versions" reversed>{list}</ol>
+            <ol class="versions" reversed start=start>{list}</ol>
+            {(pages > 1).then(|| view! {
+                <Pager page=versions_page pages href=versions_href label=move || t_string!(i18n, plan.versions_pages).to_string()>
+                    {t!(i18n, plan.versions_total, total = move || latest)}
+                </Pager>
+            })}
             {(latest > 1).then(|| view! {
                 <form method="get" class="inline-form">
                     <label for="from">{t!(i18n, plan.compare_from)}</label>

@@ -4,16 +4,19 @@
 
 use crate::domain::closure::Closure;
 use crate::domain::ids::CaseId;
+use crate::domain::paging::PageRequest;
 use crate::domain::process::CaseListing;
 use crate::domain::stage::check_transition;
 use crate::domain::{Access, Relationship, Sector, Stage, TeamRole, TransitionError};
 use crate::error::AppError;
 use crate::events::{self, Events};
-use crate::model::cases::{CaseDetail, CaseListQuery, CasePage, CaseSummary, ClientSummary, StageMove, CASES_PER_PAGE};
+use crate::model::cases::{
+    CaseDetail, CaseListQuery, CasePage, CaseSummary, ClientSummary, StageMove, CASES_PER_PAGE, HISTORY_PER_PAGE,
+};
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::case_set::{person, CaseSet};
-use crate::store::cases::{closures, coordinators_of, current_seats, history, team};
+use crate::store::cases::{closures, coordinators_of, current_seats, history_page, team};
 use crate::store::entities::{case, case_closure, case_member, client};
 use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
@@ -102,8 +105,10 @@ pub async fn detail(
     reads: &ReadLog,
     user: &CurrentUser,
     case_id: CaseId,
+    history_asked: &str,
 ) -> Result<CaseDetail, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    let asked = PageRequest::parse(history_asked, "", HISTORY_PER_PAGE)?;
     reads.record_one(audit::Entry::on_case(user, &found, "case", Action::View, basis)).await?;
 
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -123,6 +128,7 @@ pub async fn detail(
     let sees_location = Access::see_protected_location(rel, person.non_disclosure);
     let started = assessments::first_starts(db, vec![found.id]).await?.get(&found.id).copied();
     let clock = assessments::clock(&found, &person, started, Utc::now())?;
+    let (history, history_total) = history_page(db, found.id, asked.offset(), asked.per_page).await?;
     Ok(CaseDetail {
         id: found.id,
         client: ClientSummary {
@@ -136,7 +142,10 @@ pub async fn detail(
         stage,
         opened_at: found.opened_at,
         team: team(db, found.id).await?,
-        history: history(db, found.id).await?,
+        history,
+        history_page: asked.page,
+        history_per_page: asked.per_page,
+        history_total,
         moves,
         clock,
         can_edit,

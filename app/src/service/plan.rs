@@ -4,7 +4,8 @@
 
 use crate::domain::calendar::finnish_date;
 use crate::domain::ids::{CaseId, UserId};
-use crate::domain::plan::{check_edit, diff, PlanChange, PlanContent, PlanDiff, PlanRole, RawPlanChange};
+use crate::domain::paging::PageRequest;
+use crate::domain::plan::{check_edit, diff, PlanChange, PlanDiff, PlanRole, RawPlanChange};
 use crate::domain::review::{RawReview, ReviewContent};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
@@ -12,7 +13,7 @@ use crate::events::{self, DomainEvent, Events};
 use crate::model::{
     board::BoardChange,
     cases::HistoryEvent,
-    plan::{PlanCompare, PlanPage, PlanVersionMeta, ReviewView},
+    plan::{PlanCompare, PlanPage, PlanVersionMeta, ReviewView, VERSIONS_PER_PAGE},
 };
 use crate::store::access::authorise;
 use crate::store::audit::{self, Action};
@@ -20,45 +21,45 @@ use crate::store::cases::{display_names, participant_choices};
 use crate::store::entities::{client, plan_review};
 use crate::store::placement::record_change;
 use crate::store::plan_versions::{save_version, NextVersion};
-use crate::store::plans::{is_open, latest_for_change, read_content, reviews_of, versions};
+use crate::store::plans::{content_at, is_open, latest, latest_for_change, reviews_of, version_lines, VersionLine};
 use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::write_txn;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionSession, TransactionTrait};
 
-/// The plan as `user` may see it, with the versions `compare` names compared. Logged.
+/// The plan as `user` may see it, with the versions `compare` names compared and one page of
+/// the list of versions (`versions_page`, newest first). Logged. Only the latest version's and
+/// the compared versions' contents are read.
 pub async fn load(
     db: &impl ConnectionTrait,
     reads: &ReadLog,
     user: &CurrentUser,
     case_id: CaseId,
     compare: Option<(i32, i32)>,
+    versions_page: &str,
 ) -> Result<PlanPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    let asked = PageRequest::parse(versions_page, "", VERSIONS_PER_PAGE)?;
     reads.record_one(audit::Entry::on_case(user, &found, "plan", Action::View, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let stage = found.stage;
-    let rows = versions(db, case_id).await?;
-    let content = match rows.first() {
-        Some(row) => read_content(row)?,
-        None => PlanContent::default(),
-    };
+    let (version, content) = latest(db, case_id).await?;
     let compare = match compare {
         Some((from, to)) => {
-            let content_of = |version: i32| -> Result<PlanContent, AppError> {
-                match rows.iter().find(|r| r.version == version) {
-                    Some(row) => read_content(row),
-                    None if version == 0 => Ok(PlanContent::default()),
-                    None => Err(AppError::NotFound),
-                }
-            };
             let (from, to) = if from <= to { (from, to) } else { (to, from) };
-            Some(PlanCompare { from, to, changes: diff(&content_of(from)?, &content_of(to)?) })
+            let before = content_at(db, case_id, from).await?.ok_or(AppError::NotFound)?;
+            let after = content_at(db, case_id, to).await?.ok_or(AppError::NotFound)?;
+            Some(PlanCompare { from, to, changes: diff(&before, &after) })
         }
         None => None,
     };
-    let mut people: Vec<UserId> = rows.iter().map(|r| r.created_by_user_id).collect();
+    let lines = version_lines(db, case_id, asked.offset(), asked.per_page).await?;
+    let last_line = match asked.page {
+        1 => lines.first().cloned(),
+        _ => version_lines(db, case_id, 0, 1).await?.into_iter().next(),
+    };
+    let mut people: Vec<UserId> = lines.iter().chain(&last_line).map(|line| line.created_by_user_id).collect();
     people.extend(content.actions.iter().map(|a| a.owner_user_id));
     if let Some(c) = &compare {
         for change in &c.changes {
@@ -78,25 +79,27 @@ pub async fn load(
             content,
         })
         .collect();
-    let versions = rows
-        .iter()
-        .map(|row| {
-            Ok(PlanVersionMeta {
-                version: row.version,
-                saved_by: names.get(&row.created_by_user_id).cloned().unwrap_or_default(),
-                editor: row.editor.parse().map_err(|_| AppError::Internal)?,
-                at: row.created_at,
-            })
+    let meta = |line: &VersionLine| -> Result<PlanVersionMeta, AppError> {
+        Ok(PlanVersionMeta {
+            version: line.version,
+            saved_by: names.get(&line.created_by_user_id).cloned().unwrap_or_default(),
+            editor: line.editor.parse().map_err(|_| AppError::Internal)?,
+            at: line.created_at,
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+    };
+    let versions = lines.iter().map(meta).collect::<Result<Vec<_>, AppError>>()?;
+    let last_saved = last_line.as_ref().map(meta).transpose()?;
     let role = if is_open(stage) { Access::edit_plan(user.role, rel).ok().map(|(_, role)| role) } else { None };
     Ok(PlanPage {
         case_id,
         client_name: person.name,
         stage,
-        version: rows.first().map_or(0, |r| r.version),
+        version,
         content,
         versions,
+        last_saved,
+        versions_page: asked.page,
+        versions_per_page: asked.per_page,
         compare,
         owners: participant_choices(db, case_id).await?,
         owner_names: names.into_iter().collect(),

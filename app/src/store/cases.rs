@@ -14,7 +14,8 @@ use crate::store::entities::{
 };
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Select,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -173,6 +174,35 @@ pub async fn history(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<H
         .order_by_asc(case_event::Column::Id)
         .all(db)
         .await?;
+    history_entries(db, rows).await
+}
+
+/// `limit` of a case's history events after the newest `offset`, oldest first as history reads,
+/// and how many events the case has in all.
+pub async fn history_page(
+    db: &impl ConnectionTrait,
+    case_id: CaseId,
+    offset: u64,
+    limit: u32,
+) -> Result<(Vec<HistoryEntry>, u64), AppError> {
+    let of_case = case_event::Entity::find().filter(case_event::Column::CaseId.eq(case_id));
+    let total = of_case.clone().count(db).await?;
+    let mut rows = of_case
+        .order_by_desc(case_event::Column::CreatedAt)
+        .order_by_desc(case_event::Column::Id)
+        .offset(offset)
+        .limit(u64::from(limit))
+        .all(db)
+        .await?;
+    rows.reverse();
+    Ok((history_entries(db, rows).await?, total))
+}
+
+/// History rows in words, with the names of who did what.
+async fn history_entries(
+    db: &impl ConnectionTrait,
+    rows: Vec<case_event::Model>,
+) -> Result<Vec<HistoryEntry>, AppError> {
     let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
     rows.into_iter()
         .map(|row| {

@@ -1,15 +1,18 @@
 //! Reading client plans: the latest version of one or many cases, reviews, whether a stage keeps
 //! a plan open.
 
-use crate::domain::ids::CaseId;
+use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{PlanContent, PlanError};
 use crate::domain::review::ReviewContent;
 use crate::domain::Stage;
 use crate::error::AppError;
 use crate::store::case_set::CaseSet;
 use crate::store::entities::{case, plan_review, plan_version};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::HashMap;
 
 /// The plan can be changed while the team works on it.
@@ -24,12 +27,56 @@ pub fn read_content(row: &plan_version::Model) -> Result<PlanContent, AppError> 
     })
 }
 
-pub async fn versions(db: &impl ConnectionTrait, case_id: CaseId) -> Result<Vec<plan_version::Model>, AppError> {
+/// One saved version without its content: for the list of versions.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct VersionLine {
+    pub version: i32,
+    pub editor: String,
+    pub created_by_user_id: UserId,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `limit` of a case's saved versions after the newest `offset`, newest first, without content
+/// (a plan saved at every change of a busy year has hundreds of versions).
+pub async fn version_lines(
+    db: &impl ConnectionTrait,
+    case_id: CaseId,
+    offset: u64,
+    limit: u32,
+) -> Result<Vec<VersionLine>, AppError> {
     Ok(plan_version::Entity::find()
+        .select_only()
+        .columns([
+            plan_version::Column::Version,
+            plan_version::Column::Editor,
+            plan_version::Column::CreatedByUserId,
+            plan_version::Column::CreatedAt,
+        ])
         .filter(plan_version::Column::CaseId.eq(case_id))
         .order_by_desc(plan_version::Column::Version)
+        .offset(offset)
+        .limit(u64::from(limit))
+        .into_model::<VersionLine>()
         .all(db)
         .await?)
+}
+
+/// The content of version `version` of a case's plan (version 0 is the empty plan before the
+/// first save); `None` when there is no such version.
+pub async fn content_at(
+    db: &impl ConnectionTrait,
+    case_id: CaseId,
+    version: i32,
+) -> Result<Option<PlanContent>, AppError> {
+    if version == 0 {
+        return Ok(Some(PlanContent::default()));
+    }
+    let row = plan_version::Entity::find()
+        .filter(plan_version::Column::CaseId.eq(case_id))
+        .filter(plan_version::Column::Version.eq(version))
+        .one(db)
+        .await?;
+    row.as_ref().map(read_content).transpose()
 }
 
 /// The latest version of a case's plan and its number (0 and an empty plan before the first).

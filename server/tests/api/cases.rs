@@ -564,3 +564,56 @@ async fn a_case_list_asked_for_wrongly_is_refused_by_name() {
             .await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_history_is_read_a_page_at_a_time_newest_page_first() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let id = app.case_of("eino.mantyla").await.id.to_string();
+    // Sixty plan saves: sixty more history events than the seed left.
+    let mut seen = 2;
+    for n in 0..60 {
+        let (seen_now, date) = (seen.to_string(), day(200 + n));
+        let form = [("case_id", id.as_str()), ("seen", &seen_now), ("op", "set_review_date"), ("review_date", &date)];
+        let (status, body) = json(app.call(&sanna, "change_plan", &form).await).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        seen = body.as_i64().unwrap();
+    }
+    let total = app.history_len(app.case_of("eino.mantyla").await.id).await;
+    assert!(total > 60, "{total}");
+    let page_of = |history: &'static str| {
+        let (app, sanna, id) = (&app, &sanna, id.clone());
+        async move { json(app.call(sanna, "case", &[("case_id", id.as_str()), ("history", history)]).await).await }
+    };
+    let versions = |page: &Value| -> Vec<i64> {
+        page["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event"]["kind"] == "plan_saved")
+            .filter_map(|e| e["event"]["version"].as_i64())
+            .collect()
+    };
+
+    let (status, first) = page_of("").await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["history"].as_array().unwrap().len(), 50, "fifty a page");
+    assert_eq!(first["history_total"].as_u64(), Some(total));
+    assert_eq!(versions(&first), (13..=62).collect::<Vec<_>>(), "the newest fifty, oldest first within the page");
+    let (_, second) = page_of("2").await;
+    assert_eq!(second["history"].as_array().unwrap().len() as u64, total - 50);
+    assert_eq!(versions(&second).last(), Some(&12), "the page before the first page's oldest");
+    assert_error(
+        app.call(&sanna, "case", &[("case_id", id.as_str()), ("history", "0")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "page",
+        None,
+    )
+    .await;
+
+    // Without JavaScript: the page shows fifty and links to the older ones.
+    let html = app.get(&sanna, &format!("/cases/{id}")).await.text().await.unwrap();
+    assert!(html.contains("?history=2#history-h"), "a link to the older events");
+    let older = app.get(&sanna, &format!("/cases/{id}?history=2")).await.text().await.unwrap();
+    assert!(older.contains("rel=\"prev\""));
+}

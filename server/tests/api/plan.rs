@@ -422,3 +422,60 @@ async fn a_review_scores_every_goal_beside_the_clients_own_view_and_sets_the_nex
     assert_eq!(pathway[0]["next_date"], json!({"kind": "review", "on": next}));
     app.assert_places_are_current().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_versions_of_a_busy_plan_are_listed_a_page_at_a_time_and_still_compare() {
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let id = app.case_of("eino.mantyla").await.id;
+    // Two seeded versions, then 23 saves: 25 in all, two pages of 20.
+    let mut seen = 2;
+    for n in 0..23 {
+        let date = day(200 + n);
+        seen = saved(change(&app, &sanna, id, seen, "set_review_date", &[("review_date", &date)]).await).await;
+    }
+    assert_eq!(seen, 25);
+    let page_of = |versions: &'static str| {
+        let (app, sanna) = (&app, &sanna);
+        async move { json(app.call(sanna, "plan", &[("case_id", &id.to_string()), ("versions", versions)]).await).await }
+    };
+    let numbers = |page: &Value| -> Vec<i64> {
+        page["versions"].as_array().unwrap().iter().map(|v| v["version"].as_i64().unwrap()).collect()
+    };
+
+    let (status, first) = page_of("").await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(numbers(&first), (6..=25).rev().collect::<Vec<_>>(), "the newest twenty");
+    assert_eq!((first["version"].as_i64(), first["versions_page"].as_u64()), (Some(25), Some(1)));
+    let (_, second) = page_of("2").await;
+    assert_eq!(numbers(&second), [5, 4, 3, 2, 1]);
+    assert_eq!(second["last_saved"]["version"], 25, "the status line names the latest on every page");
+    assert_eq!(second["content"], first["content"], "the plan shown is the latest on every page");
+    let (_, past_the_end) = page_of("3").await;
+    assert_eq!(numbers(&past_the_end), Vec::<i64>::new());
+
+    // Any two versions still compare, also two that no page lists together.
+    let (status, compared) =
+        json(app.call(&sanna, "plan", &[("case_id", &id.to_string()), ("from", "1"), ("to", "25")]).await).await;
+    assert_eq!(status, StatusCode::OK, "{compared}");
+    assert_eq!(compared["compare"]["to"], 25);
+    assert!(!compared["compare"]["changes"].as_array().unwrap().is_empty());
+
+    for wrong in ["0", "x", "-1", "1000001"] {
+        assert_error(
+            app.call(&sanna, "plan", &[("case_id", &id.to_string()), ("versions", wrong)]).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "page",
+            None,
+        )
+        .await;
+    }
+
+    // The page itself: twenty versions and a link to the older ones, without JavaScript.
+    let html = app.get(&sanna, &format!("/cases/{id}/plan")).await.text().await.unwrap();
+    let list = html.split("class=\"versions\"").nth(1).and_then(|rest| rest.split("</ol>").next()).unwrap();
+    assert_eq!(list.matches("<li").count(), 20, "{list}");
+    assert!(html.contains("?versions=2#versions-h"), "a link to the older versions");
+    let older = app.get(&sanna, &format!("/cases/{id}/plan?versions=2")).await.text().await.unwrap();
+    assert!(older.contains("rel=\"prev\""), "and back");
+}
