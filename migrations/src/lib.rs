@@ -22,6 +22,7 @@ mod m20261202_000015_access_at_every_exit;
 mod m20261203_000016_foreign_key_indexes;
 mod m20261203_000017_name_search;
 mod m20261203_000018_case_places;
+mod m20261204_000019_case_members_by_case;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_foreign_key_indexes::Migration),
             Box::new(m20261203_000017_name_search::Migration),
             Box::new(m20261203_000018_case_places::Migration),
+            Box::new(m20261204_000019_case_members_by_case::Migration),
         ]
     }
 }

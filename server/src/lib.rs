@@ -54,18 +54,31 @@ pub fn pool_size(raw: Option<&str>) -> Result<u32, String> {
 
 /// Connects to the database with the default pool, creating the SQLite file's folder when needed.
 pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
-    connect_pooled(url, schema, DEFAULT_POOL).await
+    connect_pooled(url, schema, DEFAULT_POOL, None).await
 }
 
-/// Connects to the database, holding at most `pool` connections.
-pub async fn connect_pooled(url: &str, schema: Option<&str>, pool: u32) -> Result<DatabaseConnection, DbErr> {
+/// Connects to the database, holding at most `pool` connections; with `slow_statements`, every
+/// statement that takes longer is logged as a warning with its SQL and time.
+pub async fn connect_pooled(
+    url: &str,
+    schema: Option<&str>,
+    pool: u32,
+    slow_statements: Option<Duration>,
+) -> Result<DatabaseConnection, DbErr> {
     if let Some(path) = url.strip_prefix("sqlite://").map(|rest| rest.split('?').next().unwrap_or(rest)) {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
         }
     }
     let mut options = ConnectOptions::new(url.to_string());
-    options.sqlx_logging(false).connect_timeout(Duration::from_secs(5)).max_connections(pool);
+    options.connect_timeout(Duration::from_secs(5)).max_connections(pool);
+    match slow_statements {
+        Some(longer_than) => options
+            .sqlx_logging(true)
+            .sqlx_logging_level(log::LevelFilter::Trace)
+            .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, longer_than),
+        None => options.sqlx_logging(false),
+    };
     if url.starts_with("sqlite:") {
         // A write-ahead log: readers on every connection at once, each on its snapshot, beside the
         // one writer, which is never waited for by a read. Transactions that write begin IMMEDIATE

@@ -39,7 +39,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     let pool = server::pool_size(std::env::var("POLKU_DB_POOL").ok().as_deref())?;
-    let db = server::connect_pooled(&database_url, None, pool).await?;
+    let slow = match env_number("POLKU_SLOW_SQL_MS", 0) {
+        0 => None,
+        ms => Some(Duration::from_millis(ms)),
+    };
+    let db = server::connect_pooled(&database_url, None, pool, slow).await?;
     let seeded = server::prepare(&db, !env_flag("POLKU_NO_DEMO_DATA")).await?;
     let channel = config.events_channel.clone();
     let (router, state) = server::router(leptos_options, db, config);
