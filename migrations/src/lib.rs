@@ -23,6 +23,7 @@ mod m20261203_000016_foreign_key_indexes;
 mod m20261203_000017_name_search;
 mod m20261203_000018_case_places;
 mod m20261204_000019_case_members_by_case;
+mod m20261204_000020_live_seats_by_person;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_name_search::Migration),
             Box::new(m20261203_000018_case_places::Migration),
             Box::new(m20261204_000019_case_members_by_case::Migration),
+            Box::new(m20261204_000020_live_seats_by_person::Migration),
         ]
     }
 }
