@@ -847,6 +847,17 @@ pub async fn generate(
     insert_all(db, &mut written, concerns).await?;
     // Written in bulk beside the rules that store each case's place: place every case now.
     app::store::placement::place_all(db, now).await.map_err(|e| DbErr::Custom(format!("placing the cases: {e}")))?;
+    // Fresh statistics for the planner, as an area that grew over a year would have: without them
+    // PostgreSQL plans the first queries after a bulk load on guesses until autovacuum analyses.
+    // Only this schema's tables: a database-wide ANALYZE would also lock other schemas' tables.
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared(
+            "DO $$ DECLARE t text; BEGIN \
+             FOR t IN SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() LOOP \
+             EXECUTE 'ANALYZE ' || t; END LOOP; END $$",
+        )
+        .await?;
+    }
     Ok(written)
 }
 
