@@ -128,6 +128,12 @@ impl CaseDetail {
     pub fn history_pages(&self) -> u32 {
         crate::domain::paging::page_count(self.history_total, self.history_per_page)
     }
+
+    /// The number of the newest event on the page shown (events count from 1, the oldest).
+    pub fn history_newest(&self) -> u64 {
+        let before = u64::from(self.history_page.saturating_sub(1)) * u64::from(self.history_per_page);
+        self.history_total.saturating_sub(before)
+    }
 }
 
 /// A closure: what was done and who carries on.

@@ -108,8 +108,7 @@ fn CaseView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let history_pages = detail.history_pages();
-    let newest =
-        detail.history_total.saturating_sub(u64::from(detail.history_page - 1) * u64::from(detail.history_per_page));
+    let newest = detail.history_newest();
     let CaseDetail {
         id,
         client,

@@ -358,20 +358,26 @@ pub async fn card(
     raw_card: &str,
 ) -> Result<BoardCard, AppError> {
     let card: CardRef = raw_card.parse()?;
-    reads.record_one(authorise_card(db, user, card).await?).await?;
+    let (found, basis) = authorise_card(db, user, card).await?;
+    reads.record_one(card_read(user, &found, basis)).await?;
     card_now(db, card).await?.ok_or(AppError::NotFound)
 }
 
 /// May `user` see this card? Team professionals see every card of the case; a pair's
-/// coordinator sees its case cards. The answer is the audit entry of the reading, for the caller
-/// to log (as a read, or in the transaction of a change).
-async fn authorise_card<'u>(
+/// coordinator sees its case cards. The caller logs the reading (`card_read`): as a read, or in
+/// the transaction of a change.
+async fn authorise_card(
     db: &impl ConnectionTrait,
-    user: &'u CurrentUser,
+    user: &CurrentUser,
     card: CardRef,
-) -> Result<audit::Entry<'u>, AppError> {
+) -> Result<(case::Model, Basis), AppError> {
     let (found, _, basis) = authorise(db, user, card.case_id(), Access::view_team_board).await?;
-    Ok(audit::Entry::on_case(user, &found, "board_card", Action::View, basis))
+    Ok((found, basis))
+}
+
+/// The audit entry of `user` reading a card of case `found` on `basis`.
+fn card_read<'u>(user: &'u CurrentUser, found: &case::Model, basis: Basis) -> audit::Entry<'u> {
+    audit::Entry::on_case(user, found, "board_card", Action::View, basis)
 }
 
 /// The comments on a card, oldest first.
@@ -382,7 +388,8 @@ pub async fn comments(
     raw_card: &str,
 ) -> Result<Vec<CardCommentView>, AppError> {
     let card: CardRef = raw_card.parse()?;
-    reads.record_one(authorise_card(db, user, card).await?).await?;
+    let (found, basis) = authorise_card(db, user, card).await?;
+    reads.record_one(card_read(user, &found, basis)).await?;
     let rows = card_comment::Entity::find()
         .filter(card_comment::Column::CaseId.eq(card.case_id()))
         .filter(card_comment::Column::Card.eq(card.key()))
@@ -413,8 +420,8 @@ pub async fn comment(
 ) -> Result<CardCommentView, AppError> {
     let card: CardRef = raw_card.parse()?;
     let txn = write_txn::begin(db).await?;
-    let (found, _, basis) = authorise(&txn, user, card.case_id(), Access::view_team_board).await?;
-    audit::record(&txn, audit::Entry::on_case(user, &found, "board_card", Action::View, basis)).await?;
+    let (found, basis) = authorise_card(&txn, user, card).await?;
+    audit::record(&txn, card_read(user, &found, basis)).await?;
     let mut commented = card_now(&txn, card).await?.ok_or(BoardError::NoSuchAction)?;
     let comment = Comment::parse(body)?;
     let mentioned = comment.mentions();
