@@ -24,6 +24,7 @@ mod m20261203_000017_name_search;
 mod m20261203_000018_case_places;
 mod m20261204_000019_case_members_by_case;
 mod m20261204_000020_live_seats_by_person;
+mod m20261204_000021_case_places_by_organisation;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_case_places::Migration),
             Box::new(m20261204_000019_case_members_by_case::Migration),
             Box::new(m20261204_000020_live_seats_by_person::Migration),
+            Box::new(m20261204_000021_case_places_by_organisation::Migration),
         ]
     }
 }

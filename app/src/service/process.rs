@@ -1,5 +1,6 @@
 //! How many cases stand in each step of the process map, counted from each case's stored place
-//! (`store::placement`): one grouped query for a person, an organisation or the whole area.
+//! (`store::placement`): one grouped query for a person, an organisation (from the places stored
+//! per seated organisation) or the whole area.
 
 use crate::domain::calendar::finnish_date;
 use crate::domain::concern::ConcernStatus;
@@ -8,7 +9,7 @@ use crate::domain::Access;
 use crate::error::AppError;
 use crate::store::case_set::{person, staff_of, CaseSet};
 use crate::store::entities::concern;
-use crate::store::placement::counts_in;
+use crate::store::placement::{counts_in, organisation_counts};
 use crate::store::session::CurrentUser;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, SelectStatement};
@@ -36,7 +37,11 @@ pub async fn counts(db: &impl ConnectionTrait, user: &CurrentUser, scope: &str) 
     let scope: MapScope = if scope.is_empty() { MapScope::default() } else { scope.parse()? };
     let (cases, people) = scope_of(user, scope);
 
-    let mut counts = counts_in(db, &cases, finnish_date(Utc::now())).await?;
+    let today = finnish_date(Utc::now());
+    let mut counts = match (scope, user.organisation_id) {
+        (MapScope::Organisation, Some(organisation)) => organisation_counts(db, organisation, today).await?,
+        _ => counts_in(db, &cases, today).await?,
+    };
     let mut concerns = concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open));
     if let Some(people) = people {
         concerns = concerns.filter(concern::Column::RaisedByUserId.in_subquery(people));

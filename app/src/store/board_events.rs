@@ -84,8 +84,8 @@ impl CardContext {
     ) -> Result<CardContext, AppError> {
         let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
         let clients = placement::clients_of(db, cases).await?;
-        let placed = placement::place(db, cases, &clients, now).await?;
         let plans = crate::store::plans::latest_of(db, ids.clone()).await?;
+        let placed = placement::place_with_plans(db, cases, &clients, &plans, now).await?;
         let owners: Vec<UserId> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
         Ok(CardContext {
             clients: clients.into_iter().map(|(id, c)| (id, c.name)).collect(),

@@ -14,11 +14,14 @@ use crate::model::cases::HistoryEvent;
 use crate::store::assessments;
 use crate::store::case_set::CaseSet;
 use crate::store::cases::{append_history, current_seats};
-use crate::store::entities::{case, case_member, case_place, client, plan_review};
+use crate::store::entities::{
+    case, case_member, case_place, case_place_organisation, client, plan_review, staff_profile,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func, OnConflict, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -67,16 +70,32 @@ pub async fn place(
     clients: &HashMap<ClientId, client::Model>,
     now: DateTime<Utc>,
 ) -> Result<HashMap<CaseId, Placement>, AppError> {
-    place_in(db, cases, &CaseSet::of(cases), clients, now).await
+    let set = CaseSet::of(cases);
+    let plans = crate::store::plans::latest_in(db, &set).await?;
+    place_in(db, cases, &set, clients, &plans, now).await
 }
 
-/// The step and lateness of each of `cases`, which are the cases of `set`: each fact is read
-/// for the whole set in one statement, filtered in the database however large the set.
-pub async fn place_in(
+/// As `place`, for a reader that has read the cases' latest plans already (`plans`, by case;
+/// a case without a plan is missing): a plan is the largest row a case has, so it is read once.
+pub async fn place_with_plans(
+    db: &impl ConnectionTrait,
+    cases: &[case::Model],
+    clients: &HashMap<ClientId, client::Model>,
+    plans: &HashMap<CaseId, PlanContent>,
+    now: DateTime<Utc>,
+) -> Result<HashMap<CaseId, Placement>, AppError> {
+    place_in(db, cases, &CaseSet::of(cases), clients, plans, now).await
+}
+
+/// The step and lateness of each of `cases`, which are the cases of `set` and whose latest plans
+/// are `plans`: each other fact is read for the whole set in one statement, filtered in the
+/// database however large the set.
+async fn place_in(
     db: &impl ConnectionTrait,
     cases: &[case::Model],
     set: &CaseSet,
     clients: &HashMap<ClientId, client::Model>,
+    plans: &HashMap<CaseId, PlanContent>,
     now: DateTime<Utc>,
 ) -> Result<HashMap<CaseId, Placement>, AppError> {
     // The team is formed once someone besides the coordinator pair holds a seat.
@@ -99,7 +118,6 @@ pub async fn place_in(
         .await?
         .into_iter()
         .collect();
-    let plans = crate::store::plans::latest_in(db, set).await?;
     let starts = assessments::first_starts_in(db, set).await?;
     let today = finnish_date(now);
     let no_plan = PlanContent::default();
@@ -157,12 +175,13 @@ pub async fn store_places(db: &impl ConnectionTrait, cases: Vec<CaseId>, now: Da
     let set = CaseSet::Listed(cases);
     let found =
         case::Entity::find().filter(set.contains((case::Entity, case::Column::Id))).lock_exclusive().all(db).await?;
-    let placed = place_in(db, &found, &set, &clients_in(db, &set).await?, now).await?;
+    let plans = crate::store::plans::latest_in(db, &set).await?;
+    let placed = place_in(db, &found, &set, &clients_in(db, &set).await?, &plans, now).await?;
     if placed.is_empty() {
         return Ok(());
     }
-    let rows = placed.into_iter().map(|(case_id, place)| case_place::ActiveModel {
-        case_id: Set(case_id),
+    let rows = placed.iter().map(|(case_id, place)| case_place::ActiveModel {
+        case_id: Set(*case_id),
         step: Set(place.step),
         late_from: Set(place.late_from),
     });
@@ -174,6 +193,50 @@ pub async fn store_places(db: &impl ConnectionTrait, cases: Vec<CaseId>, now: Da
         )
         .exec_without_returning(db)
         .await?;
+    store_organisation_places(db, &set, &placed).await
+}
+
+/// Stores the place of each case of `set` once for every organisation seated on it now, in place
+/// of what was stored for it: the organisation scope of the map counts from these rows.
+async fn store_organisation_places(
+    db: &impl ConnectionTrait,
+    set: &CaseSet,
+    placed: &HashMap<CaseId, Placement>,
+) -> Result<(), AppError> {
+    case_place_organisation::Entity::delete_many()
+        .filter(set.contains((case_place_organisation::Entity, case_place_organisation::Column::CaseId)))
+        .exec(db)
+        .await?;
+    let seated_staff = case_member::Entity::belongs_to(staff_profile::Entity)
+        .from(case_member::Column::UserId)
+        .to(staff_profile::Column::UserId)
+        .into();
+    let seated: Vec<(CaseId, i32)> = current_seats()
+        .filter(set.contains((case_member::Entity, case_member::Column::CaseId)))
+        .join(JoinType::InnerJoin, seated_staff)
+        .select_only()
+        .column(case_member::Column::CaseId)
+        .column(staff_profile::Column::OrganisationId)
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    let rows: Vec<_> = seated
+        .into_iter()
+        .filter_map(|(case_id, organisation_id)| {
+            let place = placed.get(&case_id)?;
+            Some(case_place_organisation::ActiveModel {
+                case_id: Set(case_id),
+                organisation_id: Set(organisation_id),
+                step: Set(place.step),
+                late_from: Set(place.late_from),
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    case_place_organisation::Entity::insert_many(rows).exec_without_returning(db).await?;
     Ok(())
 }
 
@@ -223,7 +286,7 @@ pub fn in_step(step: Step) -> sea_orm::sea_query::SelectStatement {
 /// counted in the database from the stored places.
 pub async fn counts_in(db: &impl ConnectionTrait, set: &CaseSet, today: NaiveDate) -> Result<StepCounts, AppError> {
     let late = Expr::case(Expr::col(case_place::Column::LateFrom).lte(today), 1).finally(0);
-    let rows: Vec<(Step, i64, i64)> = case_place::Entity::find()
+    let rows = case_place::Entity::find()
         .select_only()
         .column(case_place::Column::Step)
         .expr(Func::count(Expr::col(case_place::Column::CaseId)))
@@ -233,6 +296,32 @@ pub async fn counts_in(db: &impl ConnectionTrait, set: &CaseSet, today: NaiveDat
         .into_tuple()
         .all(db)
         .await?;
+    step_counts(rows)
+}
+
+/// How many of the cases where staff of `organisation` hold a seat now stand in each step and
+/// how many of them are late `today`, counted from one range of one index.
+pub async fn organisation_counts(
+    db: &impl ConnectionTrait,
+    organisation: i32,
+    today: NaiveDate,
+) -> Result<StepCounts, AppError> {
+    let late = Expr::case(Expr::col(case_place_organisation::Column::LateFrom).lte(today), 1).finally(0);
+    let rows = case_place_organisation::Entity::find()
+        .select_only()
+        .column(case_place_organisation::Column::Step)
+        .expr(Func::count(Expr::col(case_place_organisation::Column::CaseId)))
+        .expr(Func::sum(Into::<SimpleExpr>::into(late)))
+        .filter(case_place_organisation::Column::OrganisationId.eq(organisation))
+        .group_by(case_place_organisation::Column::Step)
+        .into_tuple()
+        .all(db)
+        .await?;
+    step_counts(rows)
+}
+
+/// Counts from rows of (step, cases, late cases).
+fn step_counts(rows: Vec<(Step, i64, i64)>) -> Result<StepCounts, AppError> {
     let mut counts = StepCounts::default();
     for (step, count, late) in rows {
         let number = |n: i64| u32::try_from(n).map_err(|_| AppError::Internal);

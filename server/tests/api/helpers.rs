@@ -1,9 +1,12 @@
 //! `TestApp`: a running Polku with the demo data, and a signed-in HTTP client per person.
 
 use app::domain::ids::{CaseId, UserId};
+use app::domain::process::Step;
 use app::events::DomainEvent;
 use app::service::AppState;
-use app::store::entities::{audit_entry, case, case_event, case_place, client, user};
+use app::store::entities::{
+    audit_entry, case, case_event, case_member, case_place, case_place_organisation, client, staff_profile, user,
+};
 use app::store::placement;
 use leptos::config::LeptosOptions;
 use reqwest::redirect::Policy;
@@ -144,6 +147,37 @@ impl TestApp {
             let (now, kept) = (&computed[&c.id], &stored[&c.id]);
             assert_eq!((kept.step, kept.late_from), (now.step, now.late_from), "the stored place of case {}", c.id);
         }
+        // And once for every organisation seated on the case now, with the same place.
+        let organisations: std::collections::HashMap<UserId, i32> = staff_profile::Entity::find()
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.user_id, p.organisation_id))
+            .collect();
+        let mut seated: Vec<(CaseId, i32, Step, Option<chrono::NaiveDate>)> = case_member::Entity::find()
+            .filter(case_member::Column::Status.eq("accepted"))
+            .filter(case_member::Column::LeftAt.is_null())
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|m| {
+                let place = &stored[&m.case_id];
+                organisations.get(&m.user_id).map(|org| (m.case_id, *org, place.step, place.late_from))
+            })
+            .collect();
+        seated.sort_by_key(|row| (row.0, row.1));
+        seated.dedup();
+        let mut kept: Vec<_> = case_place_organisation::Entity::find()
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.case_id, p.organisation_id, p.step, p.late_from))
+            .collect();
+        kept.sort_by_key(|row| (row.0, row.1));
+        assert_eq!(kept, seated, "each case's place per seated organisation");
     }
 
     pub async fn audit_rows(&self, case_id: CaseId, resource: &str, action: &str) -> Vec<audit_entry::Model> {

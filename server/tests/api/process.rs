@@ -2,7 +2,7 @@
 //! client's own step on the pathway, and the live notices over `/live`.
 
 use crate::helpers::*;
-use app::store::entities::concern;
+use app::store::entities::{case_member, concern, staff_profile};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -83,6 +83,31 @@ async fn staff_see_how_many_of_their_cases_stand_in_each_step_and_the_list_behin
             "{step}: all ⊇ organisation ⊇ mine"
         );
     }
+    // The organisation's cases are those where any of its staff sits now, whatever the step.
+    let sannas = app.user_id("sanna.virtanen").await;
+    let profile = staff_profile::Entity::find_by_id(sannas).one(&app.db).await.unwrap().unwrap();
+    let colleagues: Vec<_> = staff_profile::Entity::find()
+        .filter(staff_profile::Column::OrganisationId.eq(profile.organisation_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.user_id)
+        .collect();
+    let mut seated: Vec<_> = case_member::Entity::find()
+        .filter(case_member::Column::UserId.is_in(colleagues))
+        .filter(case_member::Column::Status.eq("accepted"))
+        .filter(case_member::Column::LeftAt.is_null())
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.case_id)
+        .collect();
+    seated.sort();
+    seated.dedup();
+    assert_eq!(STEPS[1..].iter().map(|s| organisation[*s].0).sum::<u64>(), seated.len() as u64);
+    assert!(organisation["closure"].0 > mine["closure"].0, "a colleague's closed cases count");
     let open = concern::Entity::find().filter(concern::Column::Status.eq("open")).count(&app.db).await.unwrap();
     assert_eq!(all["concern"].0, open);
     assert!(all["assessment"].0 > mine["assessment"].0, "the other pair's assessments count in all");

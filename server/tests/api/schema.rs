@@ -79,3 +79,14 @@ async fn every_foreign_key_leads_an_index() {
     let missing: Vec<_> = keys.difference(&indexed).collect();
     assert!(missing.is_empty(), "foreign keys no index starts with: {missing:#?}");
 }
+
+/// The newest migration undone and done again on a database in use: it must fill what it adds
+/// from the data already there (here, each case's place per seated organisation).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_newest_migration_fills_its_table_from_the_data_there() {
+    use migrations::{Migrator, MigratorTrait};
+    let app = TestApp::spawn().await;
+    Migrator::down(&app.db, Some(1)).await.unwrap();
+    Migrator::up(&app.db, None).await.unwrap();
+    app.assert_places_are_current().await;
+}

@@ -10,6 +10,7 @@ pub mod case_closure;
 pub mod case_event;
 pub mod case_member;
 pub mod case_place;
+pub mod case_place_organisation;
 pub mod client;
 pub mod concern;
 pub mod consent;
