@@ -22,12 +22,14 @@ pub fn meeting_invite_path(meeting_id: i32) -> String {
     format!("/meetings/{meeting_id}/invite.ics")
 }
 
+/// A case's meetings: all to come and page `past` (from 1; empty for the first) of those that
+/// have ended.
 #[server(prefix = "/api", endpoint = "meetings")]
-pub async fn get_meetings(case_id: CaseId) -> Result<MeetingsPage, AppError> {
+pub async fn get_meetings(case_id: CaseId, #[server(default)] past: String) -> Result<MeetingsPage, AppError> {
     respond::run(async move {
         let user = require_user().await?;
         let state = app_state()?;
-        meetings::list(&state.db, &state.reads, &user, case_id).await
+        meetings::list(&state.db, &state.reads, &user, case_id, &past).await
     })
     .await
 }

@@ -16,6 +16,11 @@ const MAX_TITLE: usize = 200;
 /// How far ahead a meeting may be scheduled, in days.
 const MAX_AHEAD_DAYS: i64 = 2 * 366;
 
+/// The shortest a meeting may be, in minutes.
+pub const SHORTEST_MINUTES: u32 = 15;
+/// The longest a meeting may be, in minutes: one that started longer ago has ended.
+pub const LONGEST_MINUTES: u32 = 480;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum MeetingError {
@@ -100,7 +105,7 @@ impl MeetingPlan {
             return Err(MeetingError::StartTooFar);
         }
         let minutes: u32 = raw.minutes.trim().parse().map_err(|_| MeetingError::DurationOutOfRange)?;
-        if !(15..=480).contains(&minutes) {
+        if !(SHORTEST_MINUTES..=LONGEST_MINUTES).contains(&minutes) {
             return Err(MeetingError::DurationOutOfRange);
         }
         let place = bounded(&raw.place, MAX_TITLE)?;

@@ -36,11 +36,22 @@ pub struct MeetingsPage {
     pub client_name: String,
     /// Soonest first.
     pub upcoming: Vec<MeetingSummary>,
-    /// Newest first.
+    /// Page `past_page` of the meetings that have ended, `past_per_page` a page, newest first;
+    /// `past_total` in all.
     pub past: Vec<MeetingSummary>,
+    pub past_page: u32,
+    pub past_per_page: u32,
+    pub past_total: u64,
     /// Who the pair may invite (empty for everyone else).
     pub invitable: Vec<Invitee>,
     pub can_schedule: bool,
+}
+
+impl MeetingsPage {
+    /// How many pages the ended meetings fill.
+    pub fn past_pages(&self) -> u32 {
+        crate::domain::paging::page_count(self.past_total, self.past_per_page)
+    }
 }
 
 /// What one person said in a meeting.

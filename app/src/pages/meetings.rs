@@ -9,13 +9,13 @@ use crate::api::{
     ScheduleMeeting,
 };
 use crate::components::labels::{self, I18n};
-use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::{succeeded, ErrorMessage, Loading, Pager};
 use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::model::meetings::{MeetingPage, MeetingSummary, MeetingsPage, VoiceView};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Where, when and with whom, and the invitation to download.
 #[component]
@@ -48,12 +48,17 @@ pub fn MeetingsListPage() -> impl IntoView {
     let i18n = use_i18n();
     let case_id = case_id_param();
     let schedule = ServerAction::<ScheduleMeeting>::new();
-    let page = Resource::new(case_id, |id| async move {
-        match id {
-            Some(id) => get_meetings(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let query = use_query_map();
+    let past_page = move || query.read().get("past").unwrap_or_default();
+    let page = Resource::new(
+        move || (case_id(), past_page()),
+        |(id, past)| async move {
+            match id {
+                Some(id) => get_meetings(id, past).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <p class="back">{move || case_id().map(|id| view! { <a href=format!("/cases/{id}")>{t!(i18n, meetings.back)}</a> })}</p>
         {move || schedule.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error/> })}
@@ -71,7 +76,9 @@ pub fn MeetingsListPage() -> impl IntoView {
 #[component]
 fn MeetingsView(page: MeetingsPage, schedule: ServerAction<ScheduleMeeting>) -> impl IntoView {
     let i18n = use_i18n();
-    let MeetingsPage { case_id, client_name, upcoming, past, invitable, can_schedule } = page;
+    let past_pages = page.past_pages();
+    let MeetingsPage { case_id, client_name, upcoming, past, past_page, past_total, invitable, can_schedule, .. } =
+        page;
     let list = move |meetings: Vec<MeetingSummary>| {
         meetings
             .into_iter()
@@ -87,7 +94,7 @@ fn MeetingsView(page: MeetingsPage, schedule: ServerAction<ScheduleMeeting>) -> 
             })
             .collect_view()
     };
-    let none = (upcoming.is_empty() && past.is_empty()).then(|| view! { <p>{t!(i18n, meetings.none)}</p> });
+    let none = (upcoming.is_empty() && past_total == 0).then(|| view! { <p>{t!(i18n, meetings.none)}</p> });
     let form = can_schedule.then(|| {
         let people = invitable
             .into_iter()
@@ -139,9 +146,19 @@ fn MeetingsView(page: MeetingsPage, schedule: ServerAction<ScheduleMeeting>) -> 
                 <ul class="meeting-list">{list(upcoming)}</ul>
             })}
             {form}
-            {(!past.is_empty()).then(|| view! {
-                <h2>{t!(i18n, meetings.past)}</h2>
+            {(past_total > 0).then(|| view! {
+                <h2 id="past-h">{t!(i18n, meetings.past)}</h2>
                 <ul class="meeting-list">{list(past)}</ul>
+                {(past_pages > 1).then(|| view! {
+                    <Pager
+                        page=past_page
+                        pages=past_pages
+                        href=|number: u32| format!("?past={number}#past-h")
+                        label=move || t_string!(i18n, meetings.past_pages).to_string()
+                    >
+                        {t!(i18n, meetings.past_total, total = move || past_total)}
+                    </Pager>
+                })}
             })}
         </article>
     }

@@ -6,6 +6,7 @@
 use crate::domain::calendar::finnish_date;
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::meeting::{parse_steps, Invitation, MeetingError, MeetingPlan, RawMeeting, Voice};
+use crate::domain::paging::PageRequest;
 use crate::domain::plan::{check_edit, PlanChange, PlanError, PlanRole};
 use crate::domain::{Access, Sector};
 use crate::error::AppError;
@@ -15,7 +16,7 @@ use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::cases::{current_seats, display_names, participant_choices};
 use crate::store::entities::{case, case_member, client, meeting, meeting_voice};
-use crate::store::meetings::{find_meeting, invited, of_case, summaries};
+use crate::store::meetings::{find_meeting, invited, page_of_case, summaries};
 use crate::store::plan_versions::{self, NextVersion};
 use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
@@ -54,23 +55,32 @@ async fn invitable(db: &impl ConnectionTrait, found: &case::Model) -> Result<Vec
     Ok(out)
 }
 
-/// The meetings of one case as `user` may see them. Logged.
+/// How many ended meetings a page of a case's meetings lists.
+pub const PAST_PER_PAGE: u32 = 20;
+
+/// The meetings of one case as `user` may see them: all to come, and page `past_asked` (from 1;
+/// empty for the first) of those that have ended. Logged.
 pub async fn list(
     db: &impl ConnectionTrait,
     reads: &ReadLog,
     user: &CurrentUser,
     case_id: CaseId,
+    past_asked: &str,
 ) -> Result<MeetingsPage, AppError> {
     let (found, rel, basis) = authorise(db, user, case_id, Access::view_case).await?;
+    let asked = PageRequest::parse(past_asked, "", PAST_PER_PAGE)?;
     reads.record_one(audit::Entry::on_case(user, &found, "meeting", Action::List, basis)).await?;
     let person = client::Entity::find_by_id(found.client_id).one(db).await?.ok_or(AppError::NotFound)?;
     let can_schedule = Access::run_meeting(user.role, rel).is_ok() && plans::is_open(found.stage);
-    let (upcoming, past) = of_case(db, case_id).await?;
+    let (upcoming, past, past_total) = page_of_case(db, case_id, Utc::now(), asked.offset(), asked.per_page).await?;
     Ok(MeetingsPage {
         case_id,
         client_name: person.name,
         upcoming: summaries(db, upcoming).await?,
         past: summaries(db, past).await?,
+        past_page: asked.page,
+        past_per_page: asked.per_page,
+        past_total,
         invitable: if can_schedule { invitable(db, &found).await? } else { Vec::new() },
         can_schedule,
     })

@@ -278,3 +278,103 @@ async fn everyone_is_heard_and_the_agreed_steps_become_plan_actions_once() {
     );
     app.assert_places_are_current().await;
 }
+
+/// A case's meetings at the length of years of work: all to come (and the one under way) are
+/// shown, those held twenty a page, newest first, with no meeting on two pages or on none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_meetings_held_are_read_a_page_at_a_time_newest_first() {
+    use app::domain::role::Sector;
+    use app::store::entities::meeting;
+    use chrono::{Duration, Utc};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+    let app = TestApp::spawn().await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let sannas = app.user_id("sanna.virtanen").await;
+    let case_id = app.case_of("eino.mantyla").await.id;
+    let now = Utc::now();
+    let held_before = {
+        let (_, listed) = json(app.call(&sanna, "meetings", &[("case_id", &case_id.to_string())]).await).await;
+        listed["past_total"].as_u64().unwrap()
+    };
+    // (title, started this long ago, minutes): 45 held weeks apart, two held today, one under way
+    // (it started within the longest a meeting lasts) and one tomorrow.
+    let mut rows: Vec<(String, Duration, i32)> =
+        (0..45).map(|n| (format!("Held {n}"), Duration::days(7 * (45 - n) + 1), 60)).collect();
+    rows.push(("Held this morning".into(), Duration::hours(5), 60));
+    rows.push(("Held an hour ago".into(), Duration::minutes(150), 90));
+    rows.push(("Under way".into(), Duration::minutes(30), 90));
+    rows.push(("Tomorrow".into(), Duration::days(-1), 60));
+    for (title, ago, minutes) in rows {
+        meeting::ActiveModel {
+            case_id: Set(case_id),
+            title: Set(title),
+            starts_at: Set(now - ago),
+            minutes: Set(minutes),
+            participants: Set("[]".into()),
+            created_by_user_id: Set(sannas),
+            created_at: Set(now),
+            sector: Set(Sector::Shared),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    let page = |past: String| {
+        let (app, sanna) = (&app, &sanna);
+        async move {
+            let form = [("case_id", case_id.to_string()), ("past", past)];
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (status, body) = json(app.call(sanna, "meetings", &form).await).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body
+        }
+    };
+    let titles = |body: &Value, list: &str| -> Vec<String> {
+        body[list].as_array().unwrap().iter().map(|m| m["title"].as_str().unwrap().to_string()).collect()
+    };
+    let total = held_before + 47;
+
+    let first = page(String::new()).await;
+    let upcoming = titles(&first, "upcoming");
+    assert_eq!(
+        upcoming[..2],
+        ["Under way".to_string(), "Tomorrow".to_string()],
+        "soonest first, the one under way too"
+    );
+    assert_eq!(first["past_total"].as_u64(), Some(total));
+    let mut held = titles(&first, "past");
+    assert_eq!(held.len(), 20, "twenty a page");
+    assert_eq!(held[..2], ["Held an hour ago", "Held this morning"], "newest first");
+    for n in 2..=total.div_ceil(20) {
+        let next = page(n.to_string()).await;
+        assert_eq!(titles(&next, "upcoming"), upcoming, "what is to come is on every page");
+        held.extend(titles(&next, "past"));
+    }
+    // Every meeting held, once, in the order they were held, newest first.
+    let mut ended: Vec<meeting::Model> = meeting::Entity::find()
+        .filter(meeting::Column::CaseId.eq(case_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.starts_at + Duration::minutes(i64::from(m.minutes)) < Utc::now())
+        .collect();
+    ended.sort_by_key(|m| std::cmp::Reverse((m.starts_at, m.id)));
+    assert_eq!(held, ended.iter().map(|m| m.title.clone()).collect::<Vec<_>>());
+    assert!(titles(&page((total.div_ceil(20) + 1).to_string()).await, "past").is_empty(), "past the last page");
+    assert_error(
+        app.call(&sanna, "meetings", &[("case_id", &case_id.to_string()), ("past", "0")]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "page",
+        None,
+    )
+    .await;
+
+    // Without JavaScript: the page links to the older meetings, and the second page back.
+    let html = app.get(&sanna, &format!("/cases/{case_id}/meetings")).await.text().await.unwrap();
+    assert!(html.contains("?past=2#past-h"), "a link to the meetings held before");
+    let older = app.get(&sanna, &format!("/cases/{case_id}/meetings?past=2")).await.text().await.unwrap();
+    assert!(older.contains("rel=\"prev\"") && older.contains(&held[20]), "the second page");
+}
