@@ -163,7 +163,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         boards: Default::default(),
         stopping: Default::default(),
     };
-    state.boards.spawn(state.db.clone(), &state.events);
+    state.boards.spawn(state.db.clone(), state.reads.clone(), &state.events);
     keep_house(&state);
     let routes = routes();
 

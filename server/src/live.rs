@@ -180,7 +180,8 @@ async fn follow_board(mut socket: WebSocket, mut feed: Receiver<FeedItem>, state
     // this reader when it is delivered.
     let _following = state.boards.follow(user.clone(), board);
     let mut seen = Seen::loaded_at(i64::from(after));
-    let missed = app::store::board_events::catch_up(&state.db, &user, board, &cases, after, CATCH_UP_LIMIT).await;
+    let missed =
+        app::store::board_events::catch_up(&state.db, &state.reads, &user, board, &cases, after, CATCH_UP_LIMIT).await;
     let caught_up = match missed {
         Ok(None) => send(&mut socket, &BoardFeed::Resync).await,
         Ok(Some(missed)) => {

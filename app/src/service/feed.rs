@@ -14,6 +14,7 @@ use crate::domain::ids::{CaseId, UserId};
 use crate::events::{self, DomainEvent, Events};
 use crate::model::board::{BoardEvent, BoardFeed};
 use crate::store::board_events;
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
@@ -178,7 +179,7 @@ impl BoardHub {
     }
 
     /// Follows the instance's events and feeds the boards until the event channel closes.
-    pub fn spawn(&self, db: DatabaseConnection, events: &Events) -> tokio::task::JoinHandle<()> {
+    pub fn spawn(&self, db: DatabaseConnection, reads: ReadLog, events: &Events) -> tokio::task::JoinHandle<()> {
         let _ = self.bus.set(events.clone());
         let mut incoming = events.subscribe();
         let hub = self.clone();
@@ -188,7 +189,7 @@ impl BoardHub {
                     Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => {
                         match written_or_read(&db, written, &events).await {
                             Ok(found) => {
-                                if let Err(error) = hub.deliver(&db, found).await {
+                                if let Err(error) = hub.deliver(&db, &reads, found).await {
                                     tracing::error!(?error, "board events could not be delivered; boards resync");
                                     hub.send(FeedItem::Resync);
                                 }
@@ -223,7 +224,12 @@ impl BoardHub {
     /// them and whose readers may read the case now: decided once for all of them, each reader's
     /// delivery logged once. Nothing is sent (or logged) when no one here follows a board that
     /// shows any of them.
-    async fn deliver(&self, db: &DatabaseConnection, events: Vec<BoardEvent>) -> Result<(), crate::error::AppError> {
+    async fn deliver(
+        &self,
+        db: &DatabaseConnection,
+        reads: &ReadLog,
+        events: Vec<BoardEvent>,
+    ) -> Result<(), crate::error::AppError> {
         let mut by_case: HashMap<CaseId, Vec<BoardEvent>> = HashMap::new();
         for event in events {
             by_case.entry(event.case_id).or_default().push(event);
@@ -235,7 +241,7 @@ impl BoardHub {
             if readers.is_empty() {
                 continue;
             }
-            let allowed = board_events::deliver(db, case_id, &readers).await?;
+            let allowed = board_events::deliver(db, reads, case_id, &readers).await?;
             if allowed.is_empty() {
                 continue;
             }

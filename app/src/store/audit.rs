@@ -96,12 +96,6 @@ pub async fn record(db: &impl ConnectionTrait, entry: Entry<'_>) -> Result<(), D
 /// 32,766, PostgreSQL 65,535) at nine parameters a row.
 const ROWS_PER_STATEMENT: usize = 1000;
 
-/// Records several entries with as few statements as the databases allow (one for up to
-/// `ROWS_PER_STATEMENT`); nothing when there are none. Given a transaction, all or none.
-pub async fn record_all(db: &impl ConnectionTrait, entries: Vec<Entry<'_>>) -> Result<(), DbErr> {
-    insert_rows(db, rows(entries)).await
-}
-
 /// The rows of `entries`, stamped now.
 pub(crate) fn rows(entries: Vec<Entry<'_>>) -> Vec<audit_entry::ActiveModel> {
     let now = Utc::now();

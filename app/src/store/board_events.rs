@@ -14,6 +14,7 @@ use crate::store::audit::Action;
 use crate::store::cases::{coordinators_of, current_seats, display_names, find_case, COORDINATOR_SEATS};
 use crate::store::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification};
 use crate::store::placement::Placement;
+use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::{audit, placement};
 use chrono::{DateTime, Utc};
@@ -174,13 +175,12 @@ pub fn readable(user: &CurrentUser, seats: &HashMap<CaseId, TeamRole>) -> HashMa
 }
 
 /// Which of `readers` may be sent a card of `case_id` now, decided by the one rule at the moment
-/// of sending, each such delivery (live or caught up on) logged as a read of the card in one
-/// statement before anything is sent. Returns the user ids let through.
-pub async fn deliver(
+/// of sending, and the audit entry of each such delivery.
+async fn deliveries<'a>(
     db: &impl ConnectionTrait,
     case_id: CaseId,
-    readers: &[CurrentUser],
-) -> Result<HashSet<UserId>, AppError> {
+    readers: &'a [CurrentUser],
+) -> Result<(HashSet<UserId>, Vec<audit::Entry<'a>>), AppError> {
     let found = find_case(db, case_id).await?;
     let ids: Vec<UserId> = readers.iter().map(|r| r.id).collect();
     let seats: HashMap<UserId, TeamRole> = current_seats()
@@ -201,15 +201,31 @@ pub async fn deliver(
             }
         }
     }
-    audit::record_all(db, entries).await?;
+    Ok((allowed, entries))
+}
+
+/// Which of `readers` may be sent a card of `case_id` now, decided by the one rule at the moment
+/// of sending, each such delivery (live or caught up on) logged as a read of the card, committed
+/// with the other reads of the moment (`ReadLog`) before anything is sent. Returns the user ids
+/// let through.
+pub async fn deliver(
+    db: &impl ConnectionTrait,
+    reads: &ReadLog,
+    case_id: CaseId,
+    readers: &[CurrentUser],
+) -> Result<HashSet<UserId>, AppError> {
+    let (allowed, entries) = deliveries(db, case_id, readers).await?;
+    reads.record(entries).await?;
     Ok(allowed)
 }
 
 /// What a board that was away missed since event `after`, oldest first: the events its board
-/// shows of `cases` (those it follows), each case's passed through `deliver` for its reader. `None`
-/// when more than `limit` were missed: the board reads itself again instead.
+/// shows of `cases` (those it follows), each case's decided for its reader as `deliver` decides,
+/// all the deliveries logged in one group before any is sent. `None` when more than `limit` were
+/// missed: the board reads itself again instead.
 pub async fn catch_up(
     db: &impl ConnectionTrait,
+    reads: &ReadLog,
     user: &CurrentUser,
     board: Board,
     cases: &[CaseId],
@@ -225,11 +241,15 @@ pub async fn catch_up(
     of_cases.sort_unstable();
     of_cases.dedup();
     let mut allowed = HashSet::new();
+    let mut logged = Vec::new();
     for case_id in of_cases {
-        if deliver(db, case_id, std::slice::from_ref(user)).await?.contains(&user.id) {
+        let (readers, entries) = deliveries(db, case_id, std::slice::from_ref(user)).await?;
+        if readers.contains(&user.id) {
             allowed.insert(case_id);
         }
+        logged.extend(entries);
     }
+    reads.record(logged).await?;
     Ok(Some(missed.into_iter().filter(|e| allowed.contains(&e.case_id)).collect()))
 }
 

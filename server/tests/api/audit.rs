@@ -225,9 +225,10 @@ async fn a_long_list_is_logged_row_for_row_over_several_statements() {
             audit::Entry::on_case(&reader, &case, "long_list", Action::List, Basis::Team(TeamRole::SocialCoordinator))
         })
         .collect();
-    audit::record_all(&app.db, entries).await.unwrap();
+    let reads = app::store::read_log::ReadLog::start(app.db.clone());
+    reads.record(entries).await.unwrap();
     assert_eq!(logged().await.unwrap(), 2_001);
-    audit::record_all(&app.db, Vec::new()).await.unwrap();
+    reads.record(Vec::new()).await.unwrap();
     assert_eq!(logged().await.unwrap(), 2_001, "an empty list writes nothing");
 }
 
