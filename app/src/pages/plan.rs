@@ -454,6 +454,9 @@ fn Disagreements(page: Page, change: ServerAction<ChangePlan>) -> impl IntoView 
     }
 }
 
+/// Up to how many versions a plan's comparison offers as a list to choose from.
+const COMPARE_CHOICES: i32 = 40;
+
 /// The saved versions, newest first, and a comparison of any two.
 #[component]
 fn Versions(page: Page) -> impl IntoView {
@@ -462,14 +465,22 @@ fn Versions(page: Page) -> impl IntoView {
     if latest == 0 {
         return ().into_any();
     }
-    let options = move |selected: i32| {
-        (1..=latest)
-            .rev()
-            .map(|version| view! { <option value=version selected=version == selected>{version}</option> })
-            .collect_view()
-    };
     let compare = page.compare.clone();
     let (from, to) = compare.as_ref().map_or((latest - 1, latest), |c| (c.from, c.to));
+    // A version to compare is chosen from a list while the list is short; a plan of years has
+    // hundreds, so its versions are given by number (the list above says which is which).
+    let choice = move |id: &'static str, selected: i32| {
+        if latest <= COMPARE_CHOICES {
+            let options = (1..=latest)
+                .rev()
+                .map(|version| view! { <option value=version selected=version == selected>{version}</option> })
+                .collect_view();
+            view! { <select id=id name=id>{options}</select> }.into_any()
+        } else {
+            view! { <input id=id name=id type="number" inputmode="numeric" min="1" max=latest value=selected required/> }
+                .into_any()
+        }
+    };
     let list = page
         .versions
         .iter()
@@ -510,9 +521,9 @@ fn Versions(page: Page) -> impl IntoView {
             {(latest > 1).then(|| view! {
                 <form method="get" class="inline-form">
                     <label for="from">{t!(i18n, plan.compare_from)}</label>
-                    <select id="from" name="from">{options(from)}</select>
+                    {choice("from", from)}
                     <label for="to">{t!(i18n, plan.compare_to)}</label>
-                    <select id="to" name="to">{options(to)}</select>
+                    {choice("to", to)}
                     <button type="submit">{t!(i18n, plan.compare)}</button>
                 </form>
             })}

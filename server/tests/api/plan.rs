@@ -428,13 +428,13 @@ async fn the_versions_of_a_busy_plan_are_listed_a_page_at_a_time_and_still_compa
     let app = TestApp::spawn().await;
     let sanna = app.signed_in("sanna.virtanen").await;
     let id = app.case_of("eino.mantyla").await.id;
-    // Two seeded versions, then 23 saves: 25 in all, two pages of 20.
+    // Two seeded versions, then 43 saves: 45 in all, three pages of 20.
     let mut seen = 2;
-    for n in 0..23 {
+    for n in 0..43 {
         let date = day(200 + n);
         seen = saved(change(&app, &sanna, id, seen, "set_review_date", &[("review_date", &date)]).await).await;
     }
-    assert_eq!(seen, 25);
+    assert_eq!(seen, 45);
     let page_of = |versions: &'static str| {
         let (app, sanna) = (&app, &sanna);
         async move { json(app.call(sanna, "plan", &[("case_id", &id.to_string()), ("versions", versions)]).await).await }
@@ -445,20 +445,22 @@ async fn the_versions_of_a_busy_plan_are_listed_a_page_at_a_time_and_still_compa
 
     let (status, first) = page_of("").await;
     assert_eq!(status, StatusCode::OK, "{first}");
-    assert_eq!(numbers(&first), (6..=25).rev().collect::<Vec<_>>(), "the newest twenty");
-    assert_eq!((first["version"].as_i64(), first["versions_page"].as_u64()), (Some(25), Some(1)));
+    assert_eq!(numbers(&first), (26..=45).rev().collect::<Vec<_>>(), "the newest twenty");
+    assert_eq!((first["version"].as_i64(), first["versions_page"].as_u64()), (Some(45), Some(1)));
     let (_, second) = page_of("2").await;
-    assert_eq!(numbers(&second), [5, 4, 3, 2, 1]);
-    assert_eq!(second["last_saved"]["version"], 25, "the status line names the latest on every page");
-    assert_eq!(second["content"], first["content"], "the plan shown is the latest on every page");
-    let (_, past_the_end) = page_of("3").await;
+    assert_eq!(numbers(&second), (6..=25).rev().collect::<Vec<_>>());
+    let (_, third) = page_of("3").await;
+    assert_eq!(numbers(&third), [5, 4, 3, 2, 1]);
+    assert_eq!(third["last_saved"]["version"], 45, "the status line names the latest on every page");
+    assert_eq!(third["content"], first["content"], "the plan shown is the latest on every page");
+    let (_, past_the_end) = page_of("4").await;
     assert_eq!(numbers(&past_the_end), Vec::<i64>::new());
 
     // Any two versions still compare, also two that no page lists together.
     let (status, compared) =
-        json(app.call(&sanna, "plan", &[("case_id", &id.to_string()), ("from", "1"), ("to", "25")]).await).await;
+        json(app.call(&sanna, "plan", &[("case_id", &id.to_string()), ("from", "1"), ("to", "45")]).await).await;
     assert_eq!(status, StatusCode::OK, "{compared}");
-    assert_eq!(compared["compare"]["to"], 25);
+    assert_eq!(compared["compare"]["to"], 45);
     assert!(!compared["compare"]["changes"].as_array().unwrap().is_empty());
 
     for wrong in ["0", "x", "-1", "1000001"] {
@@ -478,4 +480,8 @@ async fn the_versions_of_a_busy_plan_are_listed_a_page_at_a_time_and_still_compa
     assert!(html.contains("?versions=2#versions-h"), "a link to the older versions");
     let older = app.get(&sanna, &format!("/cases/{id}/plan?versions=2")).await.text().await.unwrap();
     assert!(older.contains("rel=\"prev\""), "and back");
+    // Past forty versions, the two to compare are given by number, not chosen from a list of all.
+    assert!(!html.contains("<select id=\"from\""), "no list of every version");
+    let from = html.split("id=\"from\"").nth(1).and_then(|rest| rest.split('>').next()).unwrap();
+    assert!(from.contains("type=\"number\"") && from.contains("max=\"45\"") && from.contains("value=\"44\""), "{from}");
 }
