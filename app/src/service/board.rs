@@ -29,7 +29,8 @@ use crate::model::{
 use crate::store::access::authorise;
 use crate::store::audit::Action;
 use crate::store::board_events::{
-    changed, my_seats, notify, notify_all, pair_of, readable, record, seated_as_professional, CardContext, Notice,
+    about_a_case_seated_as_professional, changed, my_seats, notify, notify_all, pair_of, readable, record, CardContext,
+    Notice,
 };
 use crate::store::case_set::{person, CaseSet};
 use crate::store::cases::{
@@ -128,15 +129,10 @@ pub async fn load(
     let now = Utc::now();
     // Read first: an event written while the board is read is then caught up on, never missed.
     let last_event = newest_event(db).await?;
-    let seats = my_seats(db, user.id, None).await?;
-    let readable = readable(user, &seats);
-    let (title, cases) = match board {
+    let (title, mut cases) = match board {
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
-            // The pair's cases that this coordinator sits on: a case where only someone else of
-            // the pair (or another pair's coordinator) sits is not theirs to read.
-            let mut cases = pair_cases(db, &pair, now).await?;
-            cases.retain(|c| readable.contains_key(&c.id));
+            let cases = pair_cases(db, &pair, now).await?;
             (pair.name, cases)
         }
         Board::Team { case_id } => {
@@ -145,16 +141,25 @@ pub async fn load(
             (String::new(), vec![found])
         }
         Board::Mine => {
-            let mut cases = case::Entity::find()
+            let cases = case::Entity::find()
                 .filter(CaseSet::seated(person(user.id)).contains((case::Entity, case::Column::Id)))
                 .filter(on_boards(now))
                 .order_by_asc(case::Column::Id)
                 .all(db)
                 .await?;
-            cases.retain(|c| readable.contains_key(&c.id));
             (String::new(), cases)
         }
     };
+    // The reader's seats on these cases only: a coordinator of years sits on hundreds of closed ones.
+    let shown: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
+    let seats = my_seats(db, user.id, Some(&shown)).await?;
+    let readable = readable(user, &seats);
+    // On the pair's board, the pair's cases that this coordinator sits on: a case where only someone
+    // else of the pair (or another pair's coordinator) sits is not theirs to read. On their own
+    // board, the cases where they sit as a professional. A team's board was authorised above.
+    if !matches!(board, Board::Team { .. }) {
+        cases.retain(|c| readable.contains_key(&c.id));
+    }
     let context = CardContext::read(db, &cases, now).await?;
     let title = match board {
         Board::Team { .. } => {
@@ -483,7 +488,7 @@ pub async fn notifications(
     let asked = PageRequest::parse(&query.page, &query.per_page, NOTIFICATIONS_PER_PAGE)?;
     let mine = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
-        .filter(notification::Column::CaseId.in_subquery(seated_as_professional(user.id)));
+        .filter(about_a_case_seated_as_professional(user.id));
     let total = mine.clone().count(db).await?;
     let mut rows = mine
         .order_by_desc(notification::Column::Id)
@@ -566,7 +571,7 @@ pub async fn unread(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u32
     let n = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user.id))
         .filter(notification::Column::ReadAt.is_null())
-        .filter(notification::Column::CaseId.in_subquery(seated_as_professional(user.id)))
+        .filter(about_a_case_seated_as_professional(user.id))
         .count(db)
         .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))

@@ -567,17 +567,24 @@ pub fn shows(board: Board, reader_user_id: UserId, event: &BoardEvent) -> bool {
     }
 }
 
-/// The cases on whose team `user_id` sits now as a professional (the rule of cards, as SQL):
-/// what their notifications may be about. A subquery, so that a person on many teams costs no
-/// list of ids.
-pub fn seated_as_professional(user_id: UserId) -> sea_orm::sea_query::SelectStatement {
+/// Whether `user_id` sits now as a professional on the team of the notification's case (the rule
+/// of cards, as SQL): what their notifications may be about. A correlated subquery, so the
+/// database goes through the person's own notifications (a few, by index) and checks each one's
+/// seat, instead of through every case the person sits on.
+pub fn about_a_case_seated_as_professional(user_id: UserId) -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::QueryTrait;
-    current_seats()
-        .select_only()
-        .column(case_member::Column::CaseId)
-        .filter(case_member::Column::UserId.eq(user_id))
-        .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
-        .into_query()
+    Expr::exists(
+        current_seats()
+            .select_only()
+            .column(case_member::Column::Id)
+            .filter(case_member::Column::UserId.eq(user_id))
+            .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
+            .filter(
+                Expr::col((case_member::Entity, case_member::Column::CaseId))
+                    .equals((notification::Entity, notification::Column::CaseId)),
+            )
+            .into_query(),
+    )
 }
 
 /// Forgets the notifications `user_id` had about `case_id`: they left its team, and what they were
