@@ -15,16 +15,26 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, Func, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-/// The cases a scope counts (their seat holders' cases; `None` for every case) and the people
-/// whose concerns it counts (`None` for everyone's), as queries the database filters by, never as
-/// lists of ids: an organisation's or the whole area's cases number in the tens of thousands.
-fn scope_of(user: &CurrentUser, scope: MapScope) -> (CaseSet, Option<SelectStatement>) {
-    let people = match scope {
-        MapScope::All => return (CaseSet::All, None),
-        MapScope::Mine => person(user.id),
-        MapScope::Organisation => user.organisation_id.map(staff_of).unwrap_or_else(|| person(user.id)),
-    };
-    (CaseSet::seated(people.clone()), Some(people))
+/// The cases a scope counts and the people whose concerns it counts (`None` for everyone's), as
+/// queries the database filters by, never as lists of ids: an organisation's or the whole area's
+/// cases number in the tens of thousands.
+enum Scope {
+    /// The cases where these people hold a seat now.
+    Seated(Box<SelectStatement>),
+    /// The cases where staff of this organisation hold a seat now, from the places stored per
+    /// organisation; its people are its staff.
+    Organisation(i32),
+    /// Every case and every concern.
+    All,
+}
+
+fn scope_of(user: &CurrentUser, scope: MapScope) -> Scope {
+    match (scope, user.organisation_id) {
+        (MapScope::All, _) => Scope::All,
+        (MapScope::Organisation, Some(organisation)) => Scope::Organisation(organisation),
+        // Staff without an organisation see their own cases under "organisation".
+        (MapScope::Mine | MapScope::Organisation, _) => Scope::Seated(Box::new(person(user.id))),
+    }
 }
 
 /// How many cases stand in each step of the map and how many are late, for the cases and
@@ -35,12 +45,13 @@ fn scope_of(user: &CurrentUser, scope: MapScope) -> (CaseSet, Option<SelectState
 pub async fn counts(db: &impl ConnectionTrait, user: &CurrentUser, scope: &str) -> Result<StepCounts, AppError> {
     Access::process_counts(user.role)?;
     let scope: MapScope = if scope.is_empty() { MapScope::default() } else { scope.parse()? };
-    let (cases, people) = scope_of(user, scope);
-
     let today = finnish_date(Utc::now());
-    let mut counts = match (scope, user.organisation_id) {
-        (MapScope::Organisation, Some(organisation)) => organisation_counts(db, organisation, today).await?,
-        _ => counts_in(db, &cases, today).await?,
+    let (mut counts, people) = match scope_of(user, scope) {
+        Scope::All => (counts_in(db, &CaseSet::All, today).await?, None),
+        Scope::Organisation(organisation) => {
+            (organisation_counts(db, organisation, today).await?, Some(staff_of(organisation)))
+        }
+        Scope::Seated(people) => (counts_in(db, &CaseSet::seated((*people).clone()), today).await?, Some(*people)),
     };
     let mut concerns = concern::Entity::find().filter(concern::Column::Status.eq(ConcernStatus::Open));
     if let Some(people) = people {

@@ -285,12 +285,11 @@ pub fn in_step(step: Step) -> sea_orm::sea_query::SelectStatement {
 /// How many of the cases of `set` stand in each step and how many of them are late `today`,
 /// counted in the database from the stored places.
 pub async fn counts_in(db: &impl ConnectionTrait, set: &CaseSet, today: NaiveDate) -> Result<StepCounts, AppError> {
-    let late = Expr::case(Expr::col(case_place::Column::LateFrom).lte(today), 1).finally(0);
     let rows = case_place::Entity::find()
         .select_only()
         .column(case_place::Column::Step)
         .expr(Func::count(Expr::col(case_place::Column::CaseId)))
-        .expr(Func::sum(Into::<SimpleExpr>::into(late)))
+        .expr(late_on(case_place::Column::LateFrom, today))
         .filter(set.contains((case_place::Entity, case_place::Column::CaseId)))
         .group_by(case_place::Column::Step)
         .into_tuple()
@@ -306,19 +305,23 @@ pub async fn organisation_counts(
     organisation: i32,
     today: NaiveDate,
 ) -> Result<StepCounts, AppError> {
-    let late = Expr::case(Expr::col(case_place_organisation::Column::LateFrom).lte(today), 1).finally(0);
     let rows = case_place_organisation::Entity::find()
         .select_only()
         .column(case_place_organisation::Column::Step)
         // Every row counts (one per case): `COUNT(*)` reads the index alone, a column would not.
         .expr(Func::count(Expr::col(Asterisk)))
-        .expr(Func::sum(Into::<SimpleExpr>::into(late)))
+        .expr(late_on(case_place_organisation::Column::LateFrom, today))
         .filter(case_place_organisation::Column::OrganisationId.eq(organisation))
         .group_by(case_place_organisation::Column::Step)
         .into_tuple()
         .all(db)
         .await?;
     step_counts(rows)
+}
+
+/// How many of the grouped places are late `today` by their first late day, `late_from`.
+fn late_on(late_from: impl sea_orm::sea_query::IntoColumnRef, today: NaiveDate) -> SimpleExpr {
+    Func::sum(Into::<SimpleExpr>::into(Expr::case(Expr::col(late_from).lte(today), 1).finally(0))).into()
 }
 
 /// Counts from rows of (step, cases, late cases).
