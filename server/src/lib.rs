@@ -20,7 +20,6 @@ use app::store::{session, Config};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -171,7 +170,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
     let page_context = {
         let state = state.clone();
         move || {
-            provide_context(state.clone());
+            app::service::state::provide_request_context(&state);
             security::page_policy();
         }
     };
@@ -182,7 +181,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
             "/api/{*fn_name}",
             axum::routing::post(move |req| {
                 let state = fn_state.clone();
-                handle_server_fns_with_context(move || provide_context(state.clone()), req)
+                handle_server_fns_with_context(move || app::service::state::provide_request_context(&state), req)
             }),
         )
         .route("/language", axum::routing::post(language::choose))

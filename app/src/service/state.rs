@@ -48,15 +48,33 @@ pub fn app_state() -> Result<AppState, AppError> {
     })
 }
 
+/// Who signed the current request, found once however many server functions the request runs: a
+/// page's render calls several (the header's user and counts, the page's own data), and each
+/// would otherwise read the session and the person again.
+#[derive(Clone, Default)]
+pub struct RequestUser(Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
+
+/// Provides what a page render or a server function reads from its context: the application
+/// state, and an empty `RequestUser` of this request.
+pub fn provide_request_context(state: &AppState) {
+    leptos::prelude::provide_context(state.clone());
+    leptos::prelude::provide_context(RequestUser::default());
+}
+
 /// The signed-in user of the current request, if any.
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     let state = app_state()?;
     let Some(parts) = leptos::prelude::use_context::<Parts>() else {
         return Ok(None);
     };
-    match cookie_token(&parts) {
-        Some(token) => user_for_token(&state.db, &token, &state.config).await,
-        None => Ok(None),
+    let Some(token) = cookie_token(&parts) else {
+        return Ok(None);
+    };
+    match leptos::prelude::use_context::<RequestUser>() {
+        Some(RequestUser(found)) => {
+            found.get_or_try_init(|| user_for_token(&state.db, &token, &state.config)).await.cloned()
+        }
+        None => user_for_token(&state.db, &token, &state.config).await,
     }
 }
 
