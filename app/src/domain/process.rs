@@ -316,7 +316,23 @@ impl CaseListing {
 /// day has passed and it has not started; or, while the team works, the plan's review date has
 /// passed or one of its tasks is past due and not done.
 pub fn is_overdue(stage: Stage, clock: Option<AssessmentClock>, plan: &PlanContent, today: NaiveDate) -> bool {
-    late_from(stage, clock, plan).is_some_and(|from| from <= today)
+    is_late(late_from(stage, clock, plan), today)
+}
+
+/// Whether a case whose first late day is `late_from` (`late_from`, as stored) is late `today`.
+pub fn is_late(late_from: Option<NaiveDate>, today: NaiveDate) -> bool {
+    late_from.is_some_and(|from| from <= today)
+}
+
+/// The date a case's card shows, from the case's stored first late day: before the team works,
+/// the assessment's legal start day, which is the day before the case is late; while the team
+/// works, the plan's review date (each task shows its own date on its own card).
+pub fn card_due(stage: Stage, late_from: Option<NaiveDate>, review_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    match stage {
+        Stage::Identification | Stage::Assessment => late_from.and_then(|late| late.pred_opt()),
+        Stage::Collaboration | Stage::FollowUp => review_date,
+        Stage::Closed => None,
+    }
 }
 
 /// The first day a case is late (`is_overdue`), or `None` while nothing dated can make it late:
@@ -580,6 +596,39 @@ mod tests {
         let done_task = PlanContent { actions: vec![task(d(2026, 11, 1), TaskStatus::Done)], ..PlanContent::default() };
         assert!(is_overdue(Stage::Collaboration, None, &late_task, today));
         assert!(!is_overdue(Stage::Collaboration, None, &done_task, today));
+    }
+
+    #[test]
+    fn a_card_shows_the_legal_start_day_before_the_team_works_and_the_review_date_after() {
+        use crate::domain::deadline::DeadlineState;
+        use crate::domain::plan::PlanAction;
+        let today = d(2026, 11, 23);
+        let legal_day = d(2026, 11, 25);
+        let running = Some(AssessmentClock::Running { state: DeadlineState::on(legal_day, today) });
+        let started = Some(AssessmentClock::Started { on: d(2026, 11, 21), due: Some(legal_day), in_time: true });
+        let empty = PlanContent::default();
+        for stage in [Stage::Identification, Stage::Assessment] {
+            let stored = late_from(stage, running, &empty);
+            assert_eq!(card_due(stage, stored, None), Some(legal_day), "{stage:?}: the day the law sets");
+            assert!(!is_late(stored, legal_day) && is_late(stored, legal_day.succ_opt().unwrap()));
+            assert_eq!(card_due(stage, late_from(stage, started, &empty), None), None, "started: nothing to keep");
+        }
+        let task = PlanAction {
+            key: 1,
+            what: "Soita".into(),
+            owner_user_id: UserId(1),
+            due: d(2026, 11, 24),
+            status: TaskStatus::Open,
+            goal_key: None,
+            revision: 0,
+        };
+        let plan = PlanContent { review_date: Some(d(2026, 12, 15)), actions: vec![task], ..PlanContent::default() };
+        for stage in [Stage::Collaboration, Stage::FollowUp] {
+            let stored = late_from(stage, None, &plan);
+            assert_eq!(stored, Some(d(2026, 11, 25)), "the task's date makes the case late first");
+            assert_eq!(card_due(stage, stored, plan.review_date), Some(d(2026, 12, 15)), "the card shows the review");
+        }
+        assert_eq!(card_due(Stage::Closed, Some(today), plan.review_date), None);
     }
 
     #[test]

@@ -264,7 +264,7 @@ pub async fn move_card(
             let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
             check_version(seen, found.version)?;
             let context = CardContext::read(&txn, std::slice::from_ref(&found), Utc::now()).await?;
-            let step = context.placed.get(&case_id).ok_or(AppError::Internal)?.step;
+            let step = context.place(case_id)?.step;
             let to = case_move(step, column)?;
             if to == Stage::Closed {
                 return Err(crate::domain::TransitionError::ClosingNeedsSummary.into());

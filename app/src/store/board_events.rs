@@ -6,14 +6,16 @@ use crate::domain::board::{action_version, assignment_notice, Board, CardRef, Co
 use crate::domain::calendar::finnish_date;
 use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::plan::{PlanAction, PlanContent};
-use crate::domain::{Access, AssessmentClock, Basis, Relationship, TeamRole};
+use crate::domain::process::{card_due, is_late};
+use crate::domain::{Access, Basis, Relationship, TeamRole};
 use crate::error::AppError;
 use crate::events::DomainEvent;
 use crate::model::board::{BoardCard, BoardChange, BoardEvent, BoardEventBody};
 use crate::store::audit::Action;
-use crate::store::cases::{coordinators_of, current_seats, display_names, find_case, COORDINATOR_SEATS};
-use crate::store::entities::{board_event, card_comment, case, case_member, coordinator_pair, notification};
-use crate::store::placement::Placement;
+use crate::store::cases::{client_names, coordinators_of, current_seats, display_names, find_case, COORDINATOR_SEATS};
+use crate::store::entities::{
+    board_event, card_comment, case, case_member, case_place, coordinator_pair, notification,
+};
 use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::{audit, placement};
@@ -58,18 +60,11 @@ async fn comment_counts(db: &impl ConnectionTrait, case_ids: &[CaseId]) -> Resul
     Ok(rows.into_iter().map(|(card, n)| (card, u32::try_from(n).unwrap_or(u32::MAX))).collect())
 }
 
-/// The nearest date a case card shows: the assessment's legal start day, else the plan's review.
-fn case_due(place: &Placement, plan: Option<&PlanContent>) -> Option<chrono::NaiveDate> {
-    match place.clock {
-        Some(AssessmentClock::Running { state }) => Some(state.due()),
-        _ => plan.and_then(|p| p.review_date),
-    }
-}
-
 /// Everything a set of cards needs to be drawn, read once for all of them.
 pub struct CardContext {
     pub clients: HashMap<ClientId, String>,
-    pub placed: HashMap<CaseId, Placement>,
+    /// Each case's stored place: the step and lateness the process map counts too.
+    pub places: HashMap<CaseId, case_place::Model>,
     pub plans: HashMap<CaseId, PlanContent>,
     pub coordinators: HashMap<CaseId, Vec<String>>,
     pub comments: HashMap<String, u32>,
@@ -84,13 +79,11 @@ impl CardContext {
         now: DateTime<Utc>,
     ) -> Result<CardContext, AppError> {
         let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
-        let clients = placement::clients_of(db, cases).await?;
         let plans = crate::store::plans::latest_of(db, ids.clone()).await?;
-        let placed = placement::place_with_plans(db, cases, &clients, &plans, now).await?;
         let owners: Vec<UserId> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
         Ok(CardContext {
-            clients: clients.into_iter().map(|(id, c)| (id, c.name)).collect(),
-            placed,
+            clients: client_names(db, cases).await?,
+            places: placement::stored_of(db, &ids).await?,
             coordinators: coordinators_of(db, &ids).await?,
             comments: comment_counts(db, &ids).await?,
             names: display_names(db, owners).await?,
@@ -99,8 +92,16 @@ impl CardContext {
         })
     }
 
+    /// The stored place of a case on the cards.
+    pub fn place(&self, case_id: CaseId) -> Result<&case_place::Model, AppError> {
+        self.places.get(&case_id).ok_or_else(|| {
+            tracing::error!(case_id = case_id.0, "a case on a board has no stored place");
+            AppError::Internal
+        })
+    }
+
     pub fn case_card(&self, c: &case::Model) -> Result<BoardCard, AppError> {
-        let place = self.placed.get(&c.id).ok_or(AppError::Internal)?;
+        let place = self.place(c.id)?;
         let card = CardRef::Case { case_id: c.id };
         Ok(BoardCard {
             card,
@@ -110,8 +111,8 @@ impl CardContext {
             what: String::new(),
             stage: c.stage,
             step: place.step,
-            due: case_due(place, self.plans.get(&c.id)),
-            overdue: place.overdue,
+            due: card_due(c.stage, place.late_from, self.plans.get(&c.id).and_then(|p| p.review_date)),
+            overdue: is_late(place.late_from, self.today),
             owners: self.coordinators.get(&c.id).cloned().unwrap_or_default(),
             owner_user_id: None,
             comments: self.comments.get(&card.key()).copied().unwrap_or(0),
@@ -119,7 +120,7 @@ impl CardContext {
     }
 
     pub fn action_card(&self, c: &case::Model, action: &PlanAction) -> Result<BoardCard, AppError> {
-        let place = self.placed.get(&c.id).ok_or(AppError::Internal)?;
+        let place = self.place(c.id)?;
         let card = CardRef::Action { case_id: c.id, key: action.key };
         Ok(BoardCard {
             card,
@@ -160,7 +161,15 @@ pub async fn my_seats(
     if let Some(case_ids) = only {
         seats = seats.filter(case_member::Column::CaseId.is_in(case_ids.to_vec()));
     }
-    seats.all(db).await?.into_iter().map(|m| Ok((m.case_id, m.team_role))).collect()
+    Ok(seats
+        .select_only()
+        .column(case_member::Column::CaseId)
+        .column(case_member::Column::TeamRole)
+        .into_tuple::<(CaseId, TeamRole)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// The cards of which of `seats`' cases `user` may read now, with the basis: the one rule every

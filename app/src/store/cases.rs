@@ -10,7 +10,7 @@ use crate::model::{
     team::{ParticipantChoice, TeamMember},
 };
 use crate::store::entities::{
-    case, case_closure, case_event, case_member, organisation, relative_link, staff_profile, user,
+    case, case_closure, case_event, case_member, client, organisation, relative_link, staff_profile, user,
 };
 use chrono::Utc;
 use sea_orm::{
@@ -44,6 +44,9 @@ pub async fn participant_choices_of(
     db: &impl ConnectionTrait,
     case_ids: &[CaseId],
 ) -> Result<HashMap<CaseId, Vec<ParticipantChoice>>, AppError> {
+    if case_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     let members = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.ne(TeamRole::Relative))
@@ -72,16 +75,23 @@ pub async fn coordinators_of(
     db: &impl ConnectionTrait,
     case_ids: &[CaseId],
 ) -> Result<HashMap<CaseId, Vec<String>>, AppError> {
-    let seats = current_seats()
+    if case_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let seats: Vec<(CaseId, UserId)> = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
         .order_by_desc(case_member::Column::TeamRole)
+        .select_only()
+        .column(case_member::Column::CaseId)
+        .column(case_member::Column::UserId)
+        .into_tuple()
         .all(db)
         .await?;
-    let names = display_names(db, seats.iter().map(|s| s.user_id).collect()).await?;
+    let names = display_names(db, seats.iter().map(|(_, user_id)| *user_id).collect()).await?;
     let mut out: HashMap<CaseId, Vec<String>> = HashMap::new();
-    for seat in seats {
-        out.entry(seat.case_id).or_default().push(names.get(&seat.user_id).cloned().unwrap_or_default());
+    for (case_id, user_id) in seats {
+        out.entry(case_id).or_default().push(names.get(&user_id).cloned().unwrap_or_default());
     }
     Ok(out)
 }
@@ -104,12 +114,41 @@ pub async fn live_relative_link(
 
 /// Display names of the given users.
 pub async fn display_names(db: &impl ConnectionTrait, ids: Vec<UserId>) -> Result<HashMap<UserId, String>, AppError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::DisplayName)
+        .into_tuple::<(UserId, String)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+/// The names of the clients of `cases`, by client.
+pub async fn client_names(
+    db: &impl ConnectionTrait,
+    cases: &[case::Model],
+) -> Result<HashMap<ClientId, String>, AppError> {
+    let mut ids: Vec<ClientId> = cases.iter().map(|c| c.client_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(client::Entity::find()
+        .filter(client::Column::Id.is_in(ids))
+        .select_only()
+        .column(client::Column::Id)
+        .column(client::Column::Name)
+        .into_tuple::<(ClientId, String)>()
+        .all(db)
+        .await?
+        .into_iter()
         .collect())
 }
 

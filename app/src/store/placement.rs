@@ -75,16 +75,22 @@ pub async fn place(
     place_in(db, cases, &set, clients, &plans, now).await
 }
 
-/// As `place`, for a reader that has read the cases' latest plans already (`plans`, by case;
-/// a case without a plan is missing): a plan is the largest row a case has, so it is read once.
-pub async fn place_with_plans(
+/// The stored place of each of `case_ids` (`store_places`, written with every change of the
+/// facts): what a card or a count shows, read rather than worked out again from those facts.
+pub async fn stored_of(
     db: &impl ConnectionTrait,
-    cases: &[case::Model],
-    clients: &HashMap<ClientId, client::Model>,
-    plans: &HashMap<CaseId, PlanContent>,
-    now: DateTime<Utc>,
-) -> Result<HashMap<CaseId, Placement>, AppError> {
-    place_in(db, cases, &CaseSet::of(cases), clients, plans, now).await
+    case_ids: &[CaseId],
+) -> Result<HashMap<CaseId, case_place::Model>, AppError> {
+    if case_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(case_place::Entity::find()
+        .filter(case_place::Column::CaseId.is_in(case_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|place| (place.case_id, place))
+        .collect())
 }
 
 /// The step and lateness of each of `cases`, which are the cases of `set` and whose latest plans

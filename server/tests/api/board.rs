@@ -72,6 +72,48 @@ async fn notifications(app: &TestApp, http: &reqwest::Client) -> Value {
     body
 }
 
+/// Every case card of `page` shows what its case's facts give now: its step, whether it is late,
+/// and its date (the assessment's legal start day while the clock runs, else the plan's review
+/// date; nothing once closed). The board reads the places stored with each change, so this fails
+/// if a stored place fell behind its facts or the card read the wrong date from it.
+async fn every_case_card_shows_its_place_now(app: &TestApp, page: &Value) {
+    use app::domain::AssessmentClock;
+    use app::store::{entities::case, placement, plans};
+    let shown: Vec<(i64, &Value)> = page["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["card"]["kind"] == "case")
+        .map(|c| (c["card"]["case_id"].as_i64().unwrap(), c))
+        .collect();
+    let cases = case::Entity::find()
+        .filter(case::Column::Id.is_in(shown.iter().map(|(id, _)| *id as i32)))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let clients = placement::clients_of(&app.db, &cases).await.unwrap();
+    let now = chrono::Utc::now();
+    let placed = placement::place(&app.db, &cases, &clients, now).await.unwrap();
+    let plans = plans::latest_of(&app.db, cases.iter().map(|c| c.id).collect()).await.unwrap();
+    let (mut from_clock, mut from_review) = (0, 0);
+    for c in &cases {
+        let place = placed[&c.id];
+        let due = match (c.stage, place.clock) {
+            (Stage::Closed, _) => None,
+            (_, Some(AssessmentClock::Running { state })) => {
+                from_clock += 1;
+                Some(state.due())
+            }
+            _ => plans.get(&c.id).and_then(|p| p.review_date).inspect(|_| from_review += 1),
+        };
+        let card = shown.iter().find(|(id, _)| *id == i64::from(c.id.0)).unwrap().1;
+        assert_eq!(card["step"], json!(place.step), "case {}", c.id);
+        assert_eq!(card["overdue"], json!(place.overdue), "case {}", c.id);
+        assert_eq!(card["due"], json!(due.map(|d| d.to_string())), "case {}", c.id);
+    }
+    assert!(from_clock > 0 && from_review > 0, "the board has cards dated both ways: {from_clock}, {from_review}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pair_board_shows_the_pairs_cases_by_step_and_only_to_the_pair() {
     let app = TestApp::spawn().await;
@@ -91,6 +133,7 @@ async fn a_pair_board_shows_the_pairs_cases_by_step_and_only_to_the_pair() {
     assert_eq!(card(&page, &format!("case-{}", tuomas.id))["column"]["value"], "team");
     assert_eq!(app.audit_rows(eino.id, "board", "list").await.len(), 1, "each case on the board is logged");
     assert_eq!(page["title"], "Koordinaattoripari Pohjoinen");
+    every_case_card_shows_its_place_now(&app, &page).await;
 
     let heikki = app.signed_in("heikki.laine").await;
     assert_eq!(clients(&board(&app, &heikki, &north).await), names, "both of the pair see the same board");
