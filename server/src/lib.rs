@@ -36,6 +36,10 @@ pub const DEFAULT_POOL: u32 = 10;
 /// How long a change waits for SQLite's write lock before it is refused.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How many rows of a statement's result an SQLite connection's thread may hand over before the
+/// request has taken any (sqlx's default is 50).
+const SQLITE_ROWS_IN_FLIGHT: usize = 1024;
+
 /// The most connections `POLKU_DB_POOL` may ask for: PostgreSQL's own default limit is 100, shared
 /// by every instance.
 pub const MAX_POOL: u32 = 100;
@@ -83,11 +87,15 @@ pub async fn connect_pooled(
         // one writer, which is never waited for by a read. Transactions that write begin IMMEDIATE
         // (`store::write_txn`) and wait their turn for the write lock up to the busy timeout. A
         // full sync: a commit is one append and one fsync of the log, on disk when it returns.
+        // Each connection runs its statements on a thread of its own and hands the rows over a
+        // channel; one wide enough for a page's longest result (hundreds of rows) lets a statement
+        // run to its end without waiting for the request to take rows out (a thread switch each).
         options.map_sqlx_sqlite_opts(|sqlite| {
             sqlite
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                .row_buffer_size(SQLITE_ROWS_IN_FLIGHT)
         });
     }
     if let Some(schema) = schema {
