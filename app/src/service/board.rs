@@ -27,6 +27,7 @@ use crate::model::{
     team::ParticipantChoice,
 };
 use crate::store::access::authorise;
+use crate::store::audit;
 use crate::store::audit::Action;
 use crate::store::board_events::{
     about_a_case_seated_as_professional, changed, my_seats, notify, notify_all, pair_of, readable, record, CardContext,
@@ -34,7 +35,8 @@ use crate::store::board_events::{
 };
 use crate::store::case_set::{person, CaseSet};
 use crate::store::cases::{
-    current_seats, display_names, find_case, participant_choices, participant_choices_of, COORDINATOR_SEATS,
+    client_names, current_seats, display_names, find_case, participant_choices, participant_choices_of,
+    COORDINATOR_SEATS,
 };
 use crate::store::entities::{
     board_event, card_comment, case, case_member, coordinator_pair, legal_access, notification, user,
@@ -43,7 +45,6 @@ use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
 use crate::store::write_txn;
-use crate::store::{audit, placement};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -512,9 +513,9 @@ pub async fn notifications(
         })
         .collect();
     reads.record(read).await?;
-    let clients = placement::clients_of(db, &cases).await?;
+    let clients = client_names(db, &cases).await?;
     let client_of: HashMap<CaseId, String> =
-        cases.iter().map(|c| (c.id, clients.get(&c.client_id).map(|p| p.name.clone()).unwrap_or_default())).collect();
+        cases.iter().map(|c| (c.id, clients.get(&c.client_id).cloned().unwrap_or_default())).collect();
     let plans = crate::store::plans::latest_of(db, case_ids).await?;
     let names = display_names(db, rows.iter().filter_map(|r| r.actor_user_id).collect()).await?;
     let comments: HashMap<i32, String> = card_comment::Entity::find()
