@@ -201,6 +201,14 @@ test("a board reflows on a phone without sideways scrolling, and axe finds no vi
   await visit(page, "/boards");
   await page.getByRole("link", { name: "Koordinaattoripari Pohjoinen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koordinaattoripari Pohjoinen");
+  // Compact cards: the pair's own board names the pair once, in its title, and says once where a
+  // case is closed; a card repeats neither, nor the stage its column already shows.
+  await expect(page.locator(".board-head .lead")).toContainText("Asia päätetään sen omalla sivulla");
+  const eino = page.locator(".board-card", { hasText: "Eino Mäntylä" });
+  await expect(eino).toBeVisible();
+  await expect(eino).not.toContainText("Sanna Virtanen");
+  await expect(page.locator(".board-card .hint")).toHaveCount(0);
+  await expect(page.locator(".board-card dt", { hasText: "Vaihe" })).toHaveCount(0);
   await expectNoHorizontalScroll(page);
   const pair = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(pair.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

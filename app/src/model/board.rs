@@ -34,6 +34,9 @@ pub struct BoardPage {
     pub board: crate::domain::board::Board,
     /// The pair's or the client's name; empty for the reader's own board.
     pub title: String,
+    /// On a pair's board, the pair's two names: a card of a case they coordinate together does not
+    /// repeat them. Empty on other boards.
+    pub pair_members: Vec<String>,
     pub cards: Vec<BoardCard>,
     /// The newest board event when the board was read: live changes and catching up start after it.
     pub last_event: i32,

@@ -57,6 +57,8 @@ struct Live {
     threads: RwSignal<HashMap<String, Vec<CardCommentView>>>,
     coordinated: Vec<CaseId>,
     owners: Vec<(CaseId, Vec<ParticipantChoice>)>,
+    /// On a pair's board, the pair's names (`BoardPage::pair_members`).
+    pair_members: Vec<String>,
     /// The card being dragged, and the column under the pointer.
     dragging: RwSignal<Option<CardRef>>,
     hover: RwSignal<Option<Column>>,
@@ -91,6 +93,16 @@ impl Live {
                 TaskStatus::ALL.into_iter().map(Column::Status).filter(|c| *c != card.column).collect()
             }
         }
+    }
+
+    /// Whether a case card's coordinators are the pair whose board this is: the board's title says
+    /// so already, and the card does not repeat it.
+    fn run_by_pair(&self, card: &BoardCard) -> bool {
+        let mut owners: Vec<&String> = card.owners.iter().collect();
+        let mut pair: Vec<&String> = self.pair_members.iter().collect();
+        owners.sort_unstable();
+        pair.sort_unstable();
+        matches!(card.card, CardRef::Case { .. }) && !pair.is_empty() && owners == pair
     }
 
     fn owner_choices(&self, case_id: CaseId) -> Vec<ParticipantChoice> {
@@ -314,6 +326,7 @@ fn LiveBoard(page: BoardPage, reloads: RwSignal<u32>) -> impl IntoView {
         threads: RwSignal::new(HashMap::new()),
         coordinated: page.coordinated.clone(),
         owners: page.owners.clone(),
+        pair_members: page.pair_members.clone(),
         dragging: RwSignal::new(None),
         hover: RwSignal::new(None),
     };
@@ -489,34 +502,26 @@ fn CardView(initial: BoardCard) -> impl IntoView {
             })
         }
     };
-    let facts = move || {
-        let c = card.get();
-        let (stage, step) = (c.stage, c.step);
-        let place = match me {
-            CardRef::Case { .. } => {
-                view! { <div><dt>{t!(i18n, board.stage)}</dt><dd>{move || labels::stage(i18n, stage)}</dd></div> }
-                    .into_any()
-            }
-            CardRef::Action { .. } => {
+    // What the board does not say already: a case card's column is its step (so its stage), and
+    // on the pair's own board the pair is in the title; an action's column is its status.
+    let facts = {
+        let live = live.clone();
+        move || {
+            let c = card.get();
+            let step = c.step;
+            let place = matches!(me, CardRef::Action { .. }).then(|| {
                 view! { <div><dt>{t!(i18n, board.step)}</dt><dd>{move || labels::step(i18n, step)}</dd></div> }
-                    .into_any()
-            }
-        };
-        let due = c
-            .due
-            .map(|due| view! { <div><dt>{t!(i18n, board.due)}</dt><dd>{move || labels::date(i18n, due)}</dd></div> });
-        let owners = c.owners.join(", ");
-        view! {
-            <dl class="card-facts">
-                {place}
-                {due}
-                <div><dt>{t!(i18n, board.owners)}</dt><dd>{owners}</dd></div>
-            </dl>
+            });
+            let due = c.due.map(
+                |due| view! { <div><dt>{t!(i18n, board.due)}</dt><dd>{move || labels::date(i18n, due)}</dd></div> },
+            );
+            let owners = (!live.run_by_pair(&c)).then(|| {
+                let owners = c.owners.join(", ");
+                view! { <div><dt>{t!(i18n, board.owners)}</dt><dd>{owners}</dd></div> }
+            });
+            let any = place.is_some() || due.is_some() || owners.is_some();
+            any.then(|| view! { <dl class="card-facts">{place}{due}{owners}</dl> })
         }
-    };
-    let closes_on_case = move || {
-        let c = card.read();
-        may_move.get() && matches!(me, CardRef::Case { .. }) && c.stage.targets().contains(&Stage::Closed)
     };
     view! {
         <li
@@ -540,7 +545,6 @@ fn CardView(initial: BoardCard) -> impl IntoView {
             <Show when=move || may_move.get()>
                 <MoveForm card/>
             </Show>
-            {move || closes_on_case().then(|| view! { <p class="hint">{t!(i18n, board.close_on_case)}</p> })}
             {may_edit.then(|| view! { <EditForm card/> })}
             <Comments card=me count=Signal::derive(move || card.read().comments)/>
         </li>

@@ -130,10 +130,14 @@ pub async fn load(
     let now = Utc::now();
     // Read first: an event written while the board is read is then caught up on, never missed.
     let last_event = newest_event(db).await?;
+    let mut pair_members = Vec::new();
     let (title, mut cases) = match board {
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
             let cases = pair_cases(db, &pair, now).await?;
+            let members = [pair.social_user_id, pair.health_user_id];
+            let names = display_names(db, members.to_vec()).await?;
+            pair_members = members.iter().filter_map(|id| names.get(id).cloned()).collect();
             (pair.name, cases)
         }
         Board::Team { case_id } => {
@@ -195,6 +199,7 @@ pub async fn load(
     Ok(BoardPage {
         board,
         title,
+        pair_members,
         cards,
         last_event,
         reader_user_id: user.id,

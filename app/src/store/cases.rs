@@ -113,7 +113,13 @@ pub async fn live_relative_link(
 }
 
 /// Display names of the given users.
-pub async fn display_names(db: &impl ConnectionTrait, ids: Vec<UserId>) -> Result<HashMap<UserId, String>, AppError> {
+pub async fn display_names(
+    db: &impl ConnectionTrait,
+    mut ids: Vec<UserId>,
+) -> Result<HashMap<UserId, String>, AppError> {
+    // Callers pass a person once per seat or row: a pair on a board's cases is 144 ids for two.
+    ids.sort_unstable();
+    ids.dedup();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
