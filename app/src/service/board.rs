@@ -44,7 +44,7 @@ use crate::store::entities::{
 use crate::store::plan_versions::{save_version, NextVersion};
 use crate::store::read_log::ReadLog;
 use crate::store::session::CurrentUser;
-use crate::store::write_txn;
+use crate::store::{snapshot, write_txn};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -120,13 +120,28 @@ async fn pair_for(
 
 /// A board as `user` may see it. Every case on it is logged as listed.
 pub async fn load(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + TransactionTrait),
     reads: &ReadLog,
     user: &CurrentUser,
     raw_board: &str,
 ) -> Result<BoardPage, AppError> {
     Access::view_boards(user.role)?;
     let board: Board = raw_board.parse()?;
+    // Every read in one snapshot; it ends before the reads are logged (the committer needs the pool).
+    let snapshot = snapshot::begin(db).await?;
+    let (page, listed) = read_board(&snapshot, user, board).await?;
+    snapshot.commit().await?;
+    // Every case the board shows is logged before the page leaves, in one group commit.
+    reads.record(listed).await?;
+    Ok(page)
+}
+
+/// The board and the audit entries of the cases it lists.
+async fn read_board<'u>(
+    db: &impl ConnectionTrait,
+    user: &'u CurrentUser,
+    board: Board,
+) -> Result<(BoardPage, Vec<audit::Entry<'u>>), AppError> {
     let now = Utc::now();
     // Read first: an event written while the board is read is then caught up on, never missed.
     let last_event = newest_event(db).await?;
@@ -187,8 +202,6 @@ pub async fn load(
             listed.push(audit::Entry::on_case(user, c, "board", Action::List, basis));
         }
     }
-    // Every case the board shows is logged before the page leaves, in one group commit.
-    reads.record(listed).await?;
     let coordinated: Vec<CaseId> = seats.iter().filter(|(_, seat)| seat.is_coordinator()).map(|(id, _)| *id).collect();
     // Who may own an action, where the reader may give actions to someone: the pair's cases.
     let editable: Vec<CaseId> = match board {
@@ -196,7 +209,7 @@ pub async fn load(
         Board::Team { .. } | Board::Mine => cases.iter().map(|c| c.id).filter(|id| coordinated.contains(id)).collect(),
     };
     let owners = owner_choices(db, &editable).await?;
-    Ok(BoardPage {
+    let page = BoardPage {
         board,
         title,
         pair_members,
@@ -206,7 +219,8 @@ pub async fn load(
         coordinated,
         owners,
         today: context.today,
-    })
+    };
+    Ok((page, listed))
 }
 
 /// Authorises a change of an action card and reads what it needs: the case, the reader's part

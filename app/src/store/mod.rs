@@ -24,6 +24,7 @@ pub mod plans;
 pub mod read_log;
 pub mod session;
 pub mod sign_in;
+pub mod snapshot;
 pub mod stage_moves;
 pub mod write_txn;
 
