@@ -1,10 +1,10 @@
 //! Reads that belong together, on one connection in one transaction: what they return agrees with
 //! itself (a board's cases, their seats and places as of one moment, not some from before a change
-//! and some from after). On SQLite it is also cheaper: a connection empties its page cache whenever
-//! someone committed since its last transaction, so statements spread over the pool each start on
-//! an emptied cache, where statements of one snapshot read each page once. A snapshot holds its
-//! connection until it ends: end it before waiting for anything that needs the pool too (the audit
-//! committer of `read_log`).
+//! and some from after). On SQLite a connection empties its page cache whenever someone committed
+//! since its last transaction, so statements of one snapshot may share pages that statements spread
+//! over the pool would each read again; the probe of 2026-12-04 could not show that in throughput
+//! (README, scale figures). A snapshot holds its connection until it ends: end it before waiting for
+//! anything that needs the pool too (the audit committer of `read_log`).
 
 use sea_orm::{DbErr, TransactionTrait};
 
