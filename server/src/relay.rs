@@ -7,10 +7,10 @@
 //! ignores its own when they come back. A `NOTIFY` payload is at most 8000 bytes; a board change
 //! naming more events than fit is sent in parts. The listener reconnects by itself after losing
 //! its connection; the boards then catch up from the board events table (nothing is lost, only
-//! late).
+//! late). The listening connection is the instance's one connection outside its pool.
 
 use app::events::{DomainEvent, Events};
-use sea_orm::sqlx::postgres::PgListener;
+use sea_orm::sqlx::postgres::{PgListener, PgPoolOptions};
 use sea_orm::{DatabaseConnection, DbBackend, DbErr};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
@@ -61,8 +61,15 @@ pub async fn start(db: &DatabaseConnection, events: &Events, channel: &str) -> R
         return Ok(());
     }
     let pool = db.get_postgres_connection_pool().clone();
+    // The listener holds its connection for as long as the server runs: one of its own, beside the
+    // pool, so a pool of one connection still has it for the requests.
+    let listening = PgPoolOptions::new()
+        .max_connections(1)
+        .connect_with((*pool.connect_options()).clone())
+        .await
+        .map_err(|e| DbErr::Custom(format!("LISTEN connection: {e}")))?;
     let mut listener =
-        PgListener::connect_with(&pool).await.map_err(|e| DbErr::Custom(format!("LISTEN connection: {e}")))?;
+        PgListener::connect_with(&listening).await.map_err(|e| DbErr::Custom(format!("LISTEN connection: {e}")))?;
     listener.listen(channel).await.map_err(|e| DbErr::Custom(format!("LISTEN {channel}: {e}")))?;
     let me = events.instance();
 

@@ -78,6 +78,17 @@ impl TestApp {
         TestApp { address, db, state, url, schema, _dir: dir }
     }
 
+    /// `spawn`, with the server holding at most `pool` database connections (`POLKU_DB_POOL`). The
+    /// test's own reads (`db`) go through a pool of their own.
+    pub async fn spawn_on_pool(pool: u32) -> TestApp {
+        let (url, schema, dir) = fresh_database().await;
+        let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
+        assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
+        let served = server::connect_pooled(&url, schema.as_deref(), pool, None).await.expect("database connects");
+        let (address, state) = serve(served, schema.as_deref(), |_| {}).await;
+        TestApp { address, db, state, url, schema, _dir: dir }
+    }
+
     /// Another server instance on this test's database, as a second machine behind a load
     /// balancer would run: its own port, connections and event bus.
     pub async fn another_instance(&self) -> (String, AppState) {

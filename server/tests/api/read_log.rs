@@ -176,3 +176,44 @@ async fn a_server_killed_mid_load_has_logged_every_read_it_answered() {
         drop_schema(&url, &schema);
     }
 }
+
+/// A server holding a single database connection answers every read that logs itself: a read
+/// that kept its connection (a board's snapshot) while its audit rows wait for the committer,
+/// which needs a connection too, would never be answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_on_one_connection_answers_the_reads_it_logs() {
+    use app::store::entities::coordinator_pair;
+    let app = TestApp::spawn_on_pool(1).await;
+    let eino = app.case_of("eino.mantyla").await;
+    let sanna_id = app.user_id("sanna.virtanen").await;
+    let pair = coordinator_pair::Entity::find()
+        .filter(coordinator_pair::Column::SocialUserId.eq(sanna_id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("Sanna's pair");
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let client = app.signed_in("eino.mantyla").await;
+    // Each page, and what it shows when its reads were answered.
+    let reads = [
+        (&sanna, format!("/boards/pair-{}", pair.id), "Eino Mäntylä"),
+        (&sanna, "/cases".to_string(), "Eino Mäntylä"),
+        (&sanna, format!("/cases/{}", eino.id), "Eino Mäntylä"),
+        (&sanna, "/process".to_string(), "process-map"),
+        (&client, "/pathway".to_string(), "Eino"),
+    ];
+    for (http, path, shown) in reads {
+        let boards_before = app.audit_rows(eino.id, "board", "list").await.len();
+        let sent = http.get(format!("{}{path}", app.address)).header("accept", "text/html").send();
+        let res = tokio::time::timeout(Duration::from_secs(20), sent)
+            .await
+            .unwrap_or_else(|_| panic!("{path} is not answered: a read waits for the connection it holds"))
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(shown) && !html.contains("Palvelussa tapahtui virhe"), "{path}: {html}");
+        if path.starts_with("/boards") {
+            assert_eq!(app.audit_rows(eino.id, "board", "list").await.len(), boards_before + 1, "the board is logged");
+        }
+    }
+}
