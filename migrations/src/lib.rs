@@ -26,6 +26,7 @@ mod m20261204_000019_case_members_by_case;
 mod m20261204_000020_live_seats_by_person;
 mod m20261204_000021_case_places_by_organisation;
 mod m20261204_000022_seats_by_person_and_role;
+mod m20261204_000023_case_places_due_on;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_live_seats_by_person::Migration),
             Box::new(m20261204_000021_case_places_by_organisation::Migration),
             Box::new(m20261204_000022_seats_by_person_and_role::Migration),
+            Box::new(m20261204_000023_case_places_due_on::Migration),
         ]
     }
 }

@@ -692,6 +692,7 @@ pub async fn generate(
                     due: Some(action.due),
                     overdue: false,
                     owners: vec![format!("Tiimin jäsen {}", action.owner_user_id)],
+                    owner_ids: vec![action.owner_user_id],
                     owner_user_id: Some(action.owner_user_id),
                     comments: 0,
                 };

@@ -23,6 +23,9 @@ pub struct BoardCard {
     pub overdue: bool,
     /// A case: its coordinator pair; an action: its owner.
     pub owners: Vec<String>,
+    /// The people of `owners`, by id (absent from events stored before it was added).
+    #[serde(default)]
+    pub owner_ids: Vec<UserId>,
     /// An action's owner.
     pub owner_user_id: Option<UserId>,
     pub comments: u32,
@@ -34,9 +37,9 @@ pub struct BoardPage {
     pub board: crate::domain::board::Board,
     /// The pair's or the client's name; empty for the reader's own board.
     pub title: String,
-    /// On a pair's board, the pair's two names: a card of a case they coordinate together does not
+    /// On a pair's board, the pair's two people: a card of a case they coordinate together does not
     /// repeat them. Empty on other boards.
-    pub pair_members: Vec<String>,
+    pub pair: Vec<UserId>,
     pub cards: Vec<BoardCard>,
     /// The newest board event when the board was read: live changes and catching up start after it.
     pub last_event: i32,

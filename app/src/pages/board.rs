@@ -57,8 +57,8 @@ struct Live {
     threads: RwSignal<HashMap<String, Vec<CardCommentView>>>,
     coordinated: Vec<CaseId>,
     owners: Vec<(CaseId, Vec<ParticipantChoice>)>,
-    /// On a pair's board, the pair's names (`BoardPage::pair_members`).
-    pair_members: Vec<String>,
+    /// On a pair's board, the pair's two people (`BoardPage::pair`).
+    pair: Vec<UserId>,
     /// The card being dragged, and the column under the pointer.
     dragging: RwSignal<Option<CardRef>>,
     hover: RwSignal<Option<Column>>,
@@ -98,11 +98,11 @@ impl Live {
     /// Whether a case card's coordinators are the pair whose board this is: the board's title says
     /// so already, and the card does not repeat it.
     fn run_by_pair(&self, card: &BoardCard) -> bool {
-        let mut owners: Vec<&String> = card.owners.iter().collect();
-        let mut pair: Vec<&String> = self.pair_members.iter().collect();
-        owners.sort_unstable();
-        pair.sort_unstable();
-        matches!(card.card, CardRef::Case { .. }) && !pair.is_empty() && owners == pair
+        let ids = &card.owner_ids;
+        matches!(card.card, CardRef::Case { .. })
+            && !self.pair.is_empty()
+            && ids.len() == self.pair.len()
+            && ids.iter().all(|id| self.pair.contains(id))
     }
 
     fn owner_choices(&self, case_id: CaseId) -> Vec<ParticipantChoice> {
@@ -326,7 +326,7 @@ fn LiveBoard(page: BoardPage, reloads: RwSignal<u32>) -> impl IntoView {
         threads: RwSignal::new(HashMap::new()),
         coordinated: page.coordinated.clone(),
         owners: page.owners.clone(),
-        pair_members: page.pair_members.clone(),
+        pair: page.pair.clone(),
         dragging: RwSignal::new(None),
         hover: RwSignal::new(None),
     };

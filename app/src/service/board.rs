@@ -150,9 +150,7 @@ async fn read_board<'u>(
         Board::Pair { pair_id } => {
             let pair = pair_for(db, user, pair_id).await?;
             let cases = pair_cases(db, &pair, now).await?;
-            let members = [pair.social_user_id, pair.health_user_id];
-            let names = display_names(db, members.to_vec()).await?;
-            pair_members = members.iter().filter_map(|id| names.get(id).cloned()).collect();
+            pair_members = vec![pair.social_user_id, pair.health_user_id];
             (pair.name, cases)
         }
         Board::Team { case_id } => {
@@ -180,7 +178,10 @@ async fn read_board<'u>(
     if !matches!(board, Board::Team { .. }) {
         cases.retain(|c| readable.contains_key(&c.id));
     }
-    let context = CardContext::read(db, &cases, now).await?;
+    let context = match board {
+        Board::Pair { .. } => CardContext::for_cases(db, &cases, now).await?,
+        Board::Team { .. } | Board::Mine => CardContext::for_actions(db, &cases, now).await?,
+    };
     let title = match board {
         Board::Team { .. } => {
             cases.first().and_then(|c| context.clients.get(&c.client_id)).cloned().unwrap_or_default()
@@ -212,7 +213,7 @@ async fn read_board<'u>(
     let page = BoardPage {
         board,
         title,
-        pair_members,
+        pair: pair_members,
         cards,
         last_event,
         reader_user_id: user.id,
@@ -283,7 +284,7 @@ pub async fn move_card(
         CardRef::Case { case_id } => {
             let (found, _, basis) = authorise(&txn, user, case_id, Access::change_stage).await?;
             check_version(seen, found.version)?;
-            let context = CardContext::read(&txn, std::slice::from_ref(&found), Utc::now()).await?;
+            let context = CardContext::for_cases(&txn, std::slice::from_ref(&found), Utc::now()).await?;
             let step = context.place(case_id)?.step;
             let to = case_move(step, column)?;
             if to == Stage::Closed {
@@ -365,10 +366,11 @@ pub async fn edit_action(
 /// A card as it is now, or `None` when it no longer exists (an action removed from the plan).
 pub async fn card_now(db: &impl ConnectionTrait, card: CardRef) -> Result<Option<BoardCard>, AppError> {
     let found = find_case(db, card.case_id()).await?;
-    let context = CardContext::read(db, std::slice::from_ref(&found), Utc::now()).await?;
+    let cases = std::slice::from_ref(&found);
     match card {
-        CardRef::Case { .. } => Ok(Some(context.case_card(&found)?)),
+        CardRef::Case { .. } => Ok(Some(CardContext::for_cases(db, cases, Utc::now()).await?.case_card(&found)?)),
         CardRef::Action { key, .. } => {
+            let context = CardContext::for_actions(db, cases, Utc::now()).await?;
             let action = context.plans.get(&found.id).and_then(|p| p.actions.iter().find(|a| a.key == key));
             action.map(|a| context.action_card(&found, a)).transpose()
         }

@@ -91,7 +91,7 @@ pub async fn list_for_staff(
             step: place.step,
             overdue: place.overdue,
             my_role: role,
-            coordinators: coordinators.remove(&c.id).unwrap_or_default(),
+            coordinators: coordinators.remove(&c.id).map(|c| c.names).unwrap_or_default(),
             updated_at: c.updated_at,
             clock: if stage == Stage::Assessment { place.clock } else { None },
         });

@@ -6,13 +6,15 @@ use crate::domain::board::{action_version, assignment_notice, Board, CardRef, Co
 use crate::domain::calendar::finnish_date;
 use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::plan::{PlanAction, PlanContent};
-use crate::domain::process::{card_due, is_late};
+use crate::domain::process::is_late;
 use crate::domain::{Access, Basis, Relationship, TeamRole};
 use crate::error::AppError;
 use crate::events::DomainEvent;
 use crate::model::board::{BoardCard, BoardChange, BoardEvent, BoardEventBody};
 use crate::store::audit::Action;
-use crate::store::cases::{client_names, coordinators_of, current_seats, display_names, find_case, COORDINATOR_SEATS};
+use crate::store::cases::{
+    client_names, coordinators_of, current_seats, display_names, find_case, Coordinators, COORDINATOR_SEATS,
+};
 use crate::store::entities::{
     board_event, card_comment, case, case_member, case_place, coordinator_pair, notification,
 };
@@ -63,33 +65,48 @@ async fn comment_counts(db: &impl ConnectionTrait, case_ids: &[CaseId]) -> Resul
 /// Everything a set of cards needs to be drawn, read once for all of them.
 pub struct CardContext {
     pub clients: HashMap<ClientId, String>,
-    /// Each case's stored place: the step and lateness the process map counts too.
+    /// Each case's stored place: the step and lateness the process map counts too, and the date
+    /// its card shows.
     pub places: HashMap<CaseId, case_place::Model>,
-    pub plans: HashMap<CaseId, PlanContent>,
-    pub coordinators: HashMap<CaseId, Vec<String>>,
+    pub coordinators: HashMap<CaseId, Coordinators>,
     pub comments: HashMap<String, u32>,
+    /// The latest plans and their owners' names: read for action cards only (`for_actions`).
+    pub plans: HashMap<CaseId, PlanContent>,
     pub names: HashMap<UserId, String>,
     pub today: chrono::NaiveDate,
 }
 
 impl CardContext {
-    pub async fn read(
+    /// What the case cards of `cases` show. No plan is read: a case card's date is stored with
+    /// its place.
+    pub async fn for_cases(
         db: &impl ConnectionTrait,
         cases: &[case::Model],
         now: DateTime<Utc>,
     ) -> Result<CardContext, AppError> {
         let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
-        let plans = crate::store::plans::latest_of(db, ids.clone()).await?;
-        let owners: Vec<UserId> = plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
         Ok(CardContext {
             clients: client_names(db, cases).await?,
             places: placement::stored_of(db, &ids).await?,
             coordinators: coordinators_of(db, &ids).await?,
             comments: comment_counts(db, &ids).await?,
-            names: display_names(db, owners).await?,
-            plans,
+            plans: HashMap::new(),
+            names: HashMap::new(),
             today: finnish_date(now),
         })
+    }
+
+    /// What the case cards and the action cards of `cases` show: their latest plans too.
+    pub async fn for_actions(
+        db: &impl ConnectionTrait,
+        cases: &[case::Model],
+        now: DateTime<Utc>,
+    ) -> Result<CardContext, AppError> {
+        let mut context = Self::for_cases(db, cases, now).await?;
+        context.plans = crate::store::plans::latest_of(db, cases.iter().map(|c| c.id).collect()).await?;
+        let owners = context.plans.values().flat_map(|p| p.actions.iter().map(|a| a.owner_user_id)).collect();
+        context.names = display_names(db, owners).await?;
+        Ok(context)
     }
 
     /// The stored place of a case on the cards.
@@ -102,6 +119,7 @@ impl CardContext {
 
     pub fn case_card(&self, c: &case::Model) -> Result<BoardCard, AppError> {
         let place = self.place(c.id)?;
+        let coordinators = self.coordinators.get(&c.id).cloned().unwrap_or_default();
         let card = CardRef::Case { case_id: c.id };
         Ok(BoardCard {
             card,
@@ -111,9 +129,10 @@ impl CardContext {
             what: String::new(),
             stage: c.stage,
             step: place.step,
-            due: card_due(c.stage, place.late_from, self.plans.get(&c.id).and_then(|p| p.review_date)),
+            due: place.due_on,
             overdue: is_late(place.late_from, self.today),
-            owners: self.coordinators.get(&c.id).cloned().unwrap_or_default(),
+            owners: coordinators.names.clone(),
+            owner_ids: coordinators.ids.clone(),
             owner_user_id: None,
             comments: self.comments.get(&card.key()).copied().unwrap_or(0),
         })
@@ -133,6 +152,7 @@ impl CardContext {
             due: Some(action.due),
             overdue: action.is_overdue(self.today),
             owners: self.names.get(&action.owner_user_id).cloned().into_iter().collect(),
+            owner_ids: vec![action.owner_user_id],
             owner_user_id: Some(action.owner_user_id),
             comments: self.comments.get(&card.key()).copied().unwrap_or(0),
         })
@@ -316,7 +336,7 @@ pub async fn record_case(
 ) -> Result<DomainEvent, AppError> {
     let now = Utc::now();
     let found = find_case(txn, case_id).await?;
-    let context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
+    let context = CardContext::for_cases(txn, std::slice::from_ref(&found), now).await?;
     let event = record_case_card(txn, user, &found, &context, change, pair_of(txn, case_id).await?, now).await?;
     Ok(changed(case_id, vec![event], Vec::new()))
 }
@@ -370,10 +390,10 @@ pub async fn plan_saved(
     let now = Utc::now();
     bump_version(txn, case_id).await?;
     let found = find_case(txn, case_id).await?;
-    let mut context = CardContext::read(txn, std::slice::from_ref(&found), now).await?;
-    // The plan being saved is the newest, whether or not this transaction's insert is visible yet.
+    // The plan being saved is the newest: its cards are drawn from it, not read back.
+    let mut context = CardContext::for_cases(txn, std::slice::from_ref(&found), now).await?;
     context.plans.insert(case_id, new.clone());
-    context.names.extend(display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?);
+    context.names = display_names(txn, new.actions.iter().map(|a| a.owner_user_id).collect()).await?;
     let pair_id = pair_of(txn, case_id).await?;
     let mut written = Vec::new();
     let mut notified = Vec::new();

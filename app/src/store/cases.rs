@@ -14,8 +14,8 @@ use crate::store::entities::{
 };
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -70,28 +70,40 @@ pub async fn participant_choices_of(
 /// The seats of the coordinator pair, social-care and health-care.
 pub const COORDINATOR_SEATS: [TeamRole; 2] = [TeamRole::SocialCoordinator, TeamRole::HealthCoordinator];
 
-/// The names of each case's coordinators, social-care first.
+/// A case's coordinators now, social-care first: who they are and what they are called.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coordinators {
+    pub ids: Vec<UserId>,
+    pub names: Vec<String>,
+}
+
+/// The coordinators of each of `case_ids`, their names read with their seats in one statement.
 pub async fn coordinators_of(
     db: &impl ConnectionTrait,
     case_ids: &[CaseId],
-) -> Result<HashMap<CaseId, Vec<String>>, AppError> {
+) -> Result<HashMap<CaseId, Coordinators>, AppError> {
     if case_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let seats: Vec<(CaseId, UserId)> = current_seats()
+    let seated =
+        case_member::Entity::belongs_to(user::Entity).from(case_member::Column::UserId).to(user::Column::Id).into();
+    let seats: Vec<(CaseId, UserId, String)> = current_seats()
         .filter(case_member::Column::CaseId.is_in(case_ids.to_vec()))
         .filter(case_member::Column::TeamRole.is_in(COORDINATOR_SEATS))
+        .join(JoinType::InnerJoin, seated)
         .order_by_desc(case_member::Column::TeamRole)
         .select_only()
         .column(case_member::Column::CaseId)
         .column(case_member::Column::UserId)
+        .column(user::Column::DisplayName)
         .into_tuple()
         .all(db)
         .await?;
-    let names = display_names(db, seats.iter().map(|(_, user_id)| *user_id).collect()).await?;
-    let mut out: HashMap<CaseId, Vec<String>> = HashMap::new();
-    for (case_id, user_id) in seats {
-        out.entry(case_id).or_default().push(names.get(&user_id).cloned().unwrap_or_default());
+    let mut out: HashMap<CaseId, Coordinators> = HashMap::new();
+    for (case_id, user_id, name) in seats {
+        let coordinators = out.entry(case_id).or_default();
+        coordinators.ids.push(user_id);
+        coordinators.names.push(name);
     }
     Ok(out)
 }

@@ -7,7 +7,7 @@
 use crate::domain::calendar::finnish_date;
 use crate::domain::ids::{CaseId, ClientId, UserId};
 use crate::domain::plan::PlanContent;
-use crate::domain::process::{current_step, late_from, Step, StepCounts, StepFacts};
+use crate::domain::process::{card_due, current_step, late_from, Step, StepCounts, StepFacts};
 use crate::domain::{AssessmentClock, Stage, TeamRole};
 use crate::error::AppError;
 use crate::model::cases::HistoryEvent;
@@ -32,6 +32,8 @@ pub struct Placement {
     pub overdue: bool,
     /// The first day the case is late (`domain::process::late_from`).
     pub late_from: Option<NaiveDate>,
+    /// The date its card shows (`domain::process::card_due`).
+    pub due: Option<NaiveDate>,
     /// The assessment's legal clock, before and during the assessment.
     pub clock: Option<AssessmentClock>,
 }
@@ -151,6 +153,7 @@ async fn place_in(
                 step: current_step(stage, facts),
                 overdue: late_from.is_some_and(|from| from <= today),
                 late_from,
+                due: card_due(stage, late_from, plan.review_date),
                 clock,
             },
         );
@@ -190,11 +193,12 @@ pub async fn store_places(db: &impl ConnectionTrait, cases: Vec<CaseId>, now: Da
         case_id: Set(*case_id),
         step: Set(place.step),
         late_from: Set(place.late_from),
+        due_on: Set(place.due),
     });
     case_place::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::column(case_place::Column::CaseId)
-                .update_columns([case_place::Column::Step, case_place::Column::LateFrom])
+                .update_columns([case_place::Column::Step, case_place::Column::LateFrom, case_place::Column::DueOn])
                 .to_owned(),
         )
         .exec_without_returning(db)

@@ -156,7 +156,12 @@ impl TestApp {
         assert_eq!(stored.len(), cases.len(), "every case has a stored place");
         for c in &cases {
             let (now, kept) = (&computed[&c.id], &stored[&c.id]);
-            assert_eq!((kept.step, kept.late_from), (now.step, now.late_from), "the stored place of case {}", c.id);
+            assert_eq!(
+                (kept.step, kept.late_from, kept.due_on),
+                (now.step, now.late_from, now.due),
+                "the stored place of case {}",
+                c.id
+            );
         }
         // And once for every organisation seated on the case now, with the same place.
         let organisations: std::collections::HashMap<UserId, i32> = staff_profile::Entity::find()

@@ -14,6 +14,8 @@ pub struct Model {
     pub step: Step,
     /// `domain::process::late_from`: the case is late from this day on.
     pub late_from: Option<Date>,
+    /// `domain::process::card_due`: the date the case's card shows.
+    pub due_on: Option<Date>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}
