@@ -145,13 +145,13 @@ async fn read_board<'u>(
     let now = Utc::now();
     // Read first: an event written while the board is read is then caught up on, never missed.
     let last_event = newest_event(db).await?;
-    let mut pair_members = Vec::new();
+    let mut pair = Vec::new();
     let (title, mut cases) = match board {
         Board::Pair { pair_id } => {
-            let pair = pair_for(db, user, pair_id).await?;
-            let cases = pair_cases(db, &pair, now).await?;
-            pair_members = vec![pair.social_user_id, pair.health_user_id];
-            (pair.name, cases)
+            let found = pair_for(db, user, pair_id).await?;
+            let cases = pair_cases(db, &found, now).await?;
+            pair = vec![found.social_user_id, found.health_user_id];
+            (found.name, cases)
         }
         Board::Team { case_id } => {
             let (found, _, _) = authorise(db, user, case_id, Access::view_team_board).await?;
@@ -213,7 +213,7 @@ async fn read_board<'u>(
     let page = BoardPage {
         board,
         title,
-        pair: pair_members,
+        pair,
         cards,
         last_event,
         reader_user_id: user.id,

@@ -119,7 +119,7 @@ impl CardContext {
 
     pub fn case_card(&self, c: &case::Model) -> Result<BoardCard, AppError> {
         let place = self.place(c.id)?;
-        let coordinators = self.coordinators.get(&c.id).cloned().unwrap_or_default();
+        let coordinators = self.coordinators.get(&c.id);
         let card = CardRef::Case { case_id: c.id };
         Ok(BoardCard {
             card,
@@ -131,8 +131,8 @@ impl CardContext {
             step: place.step,
             due: place.due_on,
             overdue: is_late(place.late_from, self.today),
-            owners: coordinators.names.clone(),
-            owner_ids: coordinators.ids.clone(),
+            owners: coordinators.map(|them| them.names.clone()).unwrap_or_default(),
+            owner_ids: coordinators.map(|them| them.ids.clone()).unwrap_or_default(),
             owner_user_id: None,
             comments: self.comments.get(&card.key()).copied().unwrap_or(0),
         })

@@ -71,9 +71,7 @@ impl TestApp {
 
     /// `spawn`, with the configuration changed by `configure` first.
     pub async fn spawn_with(configure: fn(&mut app::store::Config)) -> TestApp {
-        let (url, schema, dir) = fresh_database().await;
-        let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
-        assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
+        let (url, schema, dir, db) = seeded_database().await;
         let (address, state) = serve(db.clone(), schema.as_deref(), configure).await;
         TestApp { address, db, state, url, schema, _dir: dir }
     }
@@ -81,9 +79,7 @@ impl TestApp {
     /// `spawn`, with the server holding at most `pool` database connections (`POLKU_DB_POOL`). The
     /// test's own reads (`db`) go through a pool of their own.
     pub async fn spawn_on_pool(pool: u32) -> TestApp {
-        let (url, schema, dir) = fresh_database().await;
-        let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
-        assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
+        let (url, schema, dir, db) = seeded_database().await;
         let served = server::connect_pooled(&url, schema.as_deref(), pool, None).await.expect("database connects");
         let (address, state) = serve(served, schema.as_deref(), |_| {}).await;
         TestApp { address, db, state, url, schema, _dir: dir }
@@ -223,6 +219,14 @@ impl Drop for TestApp {
 /// An empty database of the test's own: a SQLite file in a temporary folder (kept while the
 /// folder is), or with `POLKU_TEST_DB=postgres` a fresh schema (dropped by `drop_schema`). Its URL,
 /// the schema, the folder.
+/// A fresh database with the demo data, and a connection to it with the default pool.
+async fn seeded_database() -> (String, Option<String>, Option<tempfile::TempDir>, DatabaseConnection) {
+    let (url, schema, dir) = fresh_database().await;
+    let db = server::connect(&url, schema.as_deref()).await.expect("database connects");
+    assert!(server::prepare(&db, true).await.expect("migrations and demo data"), "demo data seeded");
+    (url, schema, dir, db)
+}
+
 pub async fn fresh_database() -> (String, Option<String>, Option<tempfile::TempDir>) {
     match std::env::var("POLKU_TEST_DB").as_deref() {
         Ok("postgres") => {
