@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks against the release build (`make bench` builds it first), on a fresh SQLite database
 # with the demo data:
-#   1. what a phone downloads on the first load of the client's pathway (budget 150 KB brotli)
-#      and, for comparison, of the staff's process map;
+#   1. what a phone downloads on the first load of the client's pathway (budget 15 KB brotli),
+#      and for the staff's pages, in Chromium slowed to a phone's CPU and network: the first load
+#      of each, the time until it answers, and the bytes of each step of a walk by links;
 #   2. how fast a change reaches live boards: 50, 500 and 1,000 boards subscribed on loopback,
 #      against a minimal axum websocket broadcast as the floor, and the server's memory.
 # BENCH_PROFILE=debug measures the debug build instead (quicker to build, slower to run).
@@ -26,8 +27,8 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 echo "==> First-load transfer (${profile} build, brotli as served)"
-node end2end/bench/first-load.mjs "http://127.0.0.1:${port}" eino.mantyla /pathway 150
-node end2end/bench/first-load.mjs "http://127.0.0.1:${port}" sanna.virtanen /process 150
+node end2end/bench/first-load.mjs "http://127.0.0.1:${port}" eino.mantyla /pathway 15
+node end2end/bench/staff-load.mjs "http://127.0.0.1:${port}" sanna.virtanen "${BENCH_LOAD_RUNS:-3}"
 echo "==> Live boards (${profile} build)"
 node end2end/bench/live-latency.mjs "http://127.0.0.1:${port}" "$server" "http://127.0.0.1:${floor_port}" "$floor" \
   "${BENCH_BOARDS:-50,500,1000}" "${BENCH_EDITS:-100}"
