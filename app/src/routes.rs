@@ -19,18 +19,20 @@ use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 /// A group of pages drawn by one chunk: the function that draws them (`#[lazy]`, the chunk's
-/// entry), the enum that names them, and a route type per page.
+/// entry), the enum that names them, and a route type per page (`Name: Route => Page`).
 macro_rules! page_group {
-    ($(#[$doc:meta])* $draw:ident, $preload:ident, $pages:ident { $($(#[$page_doc:meta])* $route:ident => $page:ident,)* }) => {
+    ($(#[$doc:meta])* $draw:ident, $preload:ident, $pages:ident {
+        $($(#[$page_doc:meta])* $name:ident: $route:ident => $page:ident,)*
+    }) => {
         $(#[$doc])*
         enum $pages {
-            $($route,)*
+            $($name,)*
         }
 
         #[lazy]
         fn $draw(page: $pages) -> AnyView {
             match page {
-                $($pages::$route => view! { <$page/> }.into_any(),)*
+                $($pages::$name => view! { <$page/> }.into_any(),)*
             }
         }
 
@@ -44,7 +46,7 @@ macro_rules! page_group {
                 }
 
                 async fn view(_this: Self) -> AnyView {
-                    $draw($pages::$route).await
+                    $draw($pages::$name).await
                 }
 
                 async fn preload() {
@@ -60,17 +62,17 @@ page_group! {
     /// The pages of one case: a coordinator moves between them all day.
     case_work, __preload_case_work, CaseWork {
         /// `/cases/:id`.
-        CaseRoute => CasePage,
+        Case: CaseRoute => CasePage,
         /// `/cases/:id/assessment`.
-        AssessmentRoute => AssessmentPage,
+        Assessment: AssessmentRoute => AssessmentPage,
         /// `/cases/:id/plan`.
-        PlanRoute => PlanPage,
+        Plan: PlanRoute => PlanPage,
         /// `/cases/:id/meetings`.
-        MeetingsListRoute => MeetingsListPage,
+        MeetingsList: MeetingsListRoute => MeetingsListPage,
         /// `/cases/:id/meetings/:meeting`.
-        MeetingDetailRoute => MeetingDetailPage,
+        MeetingDetail: MeetingDetailRoute => MeetingDetailPage,
         /// `/cases/:id/records`.
-        CaseRecordsRoute => CaseRecordsPage,
+        CaseRecords: CaseRecordsRoute => CaseRecordsPage,
     }
 }
 
@@ -78,11 +80,11 @@ page_group! {
     /// The lists a member of staff starts from: their cases and the concerns.
     work_lists, __preload_work_lists, WorkLists {
         /// `/cases`.
-        MyCasesRoute => MyCasesPage,
+        MyCases: MyCasesRoute => MyCasesPage,
         /// `/concerns`.
-        ScreeningRoute => ScreeningPage,
+        Screening: ScreeningRoute => ScreeningPage,
         /// `/concerns/new`.
-        RaiseConcernRoute => RaiseConcernPage,
+        RaiseConcern: RaiseConcernRoute => RaiseConcernPage,
     }
 }
 
@@ -90,9 +92,9 @@ page_group! {
     /// The live boards and the notifications.
     live_work, __preload_live_work, LiveWork {
         /// `/boards` and `/boards/:board`.
-        BoardsRoute => BoardsPage,
+        Boards: BoardsRoute => BoardsPage,
         /// `/notifications`.
-        NotificationsRoute => NotificationsPage,
+        Notifications: NotificationsRoute => NotificationsPage,
     }
 }
 
@@ -100,7 +102,7 @@ page_group! {
     /// The process map.
     process_map, __preload_process_map, ProcessMapPages {
         /// `/process`.
-        ProcessRoute => ProcessPage,
+        Process: ProcessRoute => ProcessPage,
     }
 }
 
@@ -108,9 +110,9 @@ page_group! {
     /// The client's and the relative's own pages.
     client_pages, __preload_client_pages, ClientPages {
         /// `/pathway` (plain HTML when opened directly).
-        PathwayRoute => PathwayPage,
+        Pathway: PathwayRoute => PathwayPage,
         /// `/pathway/privacy`.
-        OwnInformationRoute => OwnInformationPage,
+        OwnInformation: OwnInformationRoute => OwnInformationPage,
     }
 }
 
@@ -118,10 +120,10 @@ page_group! {
     /// Oversight: feedback, the access log's review, administration.
     oversight, __preload_oversight, Oversight {
         /// `/feedback`.
-        FeedbackRoute => FeedbackPage,
+        Feedback: FeedbackRoute => FeedbackPage,
         /// `/audit`.
-        AuditRoute => AuditPage,
+        Audit: AuditRoute => AuditPage,
         /// `/admin`.
-        AdminRoute => AdminPage,
+        Admin: AdminRoute => AdminPage,
     }
 }

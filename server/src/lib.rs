@@ -179,7 +179,7 @@ pub fn router(leptos_options: LeptosOptions, db: DatabaseConnection, config: Con
         let state = state.clone();
         move || {
             app::service::state::provide_request_context(&state);
-            security::page_policy();
+            security::provide_page_nonce();
         }
     };
     // Server functions are each routed by `leptos_routes_with_context`, with the page context;

@@ -26,38 +26,43 @@ pub fn policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// For a page being rendered (called in the page's context): the policy with the nonce that
-/// Leptos gives this response's hydration scripts.
-pub fn page_policy() {
-    let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
-    else {
-        // Server functions run this context too, without a nonce: nothing to do there.
-        return;
-    };
-    if let Ok(value) = HeaderValue::from_str(&policy(Some(&nonce))) {
-        response.insert_header(CONTENT_SECURITY_POLICY, value);
+/// The nonce of one response, made before the page renders: Leptos puts it on the page's inline
+/// scripts (`provide_page_nonce`) and `headers` puts it in the response's policy. Made here rather
+/// than by Leptos, whose nonce reaches the headers only through the page's `ResponseOptions`: a page
+/// whose route is lazily loaded was seen sent without it (the browser then refuses to hydrate it).
+#[derive(Clone)]
+pub struct PageNonce(String);
+
+impl PageNonce {
+    fn new() -> Self {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).expect("the operating system's random source works");
+        Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
     }
 }
 
-/// Middleware: the headers every response carries (a page's own policy is kept).
-pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
+/// For a page being rendered (called in the page's context): the response's nonce, for the
+/// hydration scripts. Server functions run this context too, without a nonce: nothing to do there.
+pub fn provide_page_nonce() {
+    let nonce = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+    if let Some(PageNonce(value)) = nonce {
+        leptos::prelude::provide_context(leptos::nonce::Nonce::from_value(value));
+    }
+}
+
+/// Middleware: the headers every response carries; a page's policy admits its own nonce.
+pub async fn headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let nonce = PageNonce::new();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        let html = headers
-            .get(http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|t| t.starts_with("text/html"));
-        if html {
-            // A page without its own policy cannot run its hydration scripts: it stays
-            // uninteractive. Seen once in a browser run and not reproduced; said loudly if again.
-            tracing::warn!(%path, "a page was sent without its own script policy; it will not hydrate");
-        }
-        headers
-            .insert(CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy(None)).expect("the policy is plain ASCII"));
-    }
+    let html = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    let policy = policy(html.then_some(nonce.0.as_str()));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy).expect("the policy is plain ASCII"));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
