@@ -168,6 +168,22 @@ async fn pages_allow_only_their_own_scripts_and_every_response_is_hardened() {
     let other = again.headers()["content-security-policy"].to_str().unwrap().to_owned();
     assert_ne!(other, policy, "each response has its own nonce");
 
+    // Pages behind a sign-in (the map, the boards, the case list): the same.
+    let sanna = app.signed_in("sanna.virtanen").await;
+    for path in ["/process", "/boards", "/cases"] {
+        let page = app.get(&sanna, path).await;
+        assert_eq!(page.status(), StatusCode::OK, "{path}");
+        let policy = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap_or_default();
+        assert!(!nonce.is_empty(), "{path}: {policy}");
+        let html = page.text().await.unwrap();
+        let scripts = html.matches("<script").count() - html.matches("<script></script>").count();
+        assert!(
+            html.matches(&format!("nonce=\"{nonce}\"")).count() >= scripts,
+            "{path}: every script carries the nonce"
+        );
+    }
+
     let api = app.call(&http, "me", &[]).await;
     assert_eq!(api.headers()["x-content-type-options"], "nosniff");
     let policy = api.headers()["content-security-policy"].to_str().unwrap();
