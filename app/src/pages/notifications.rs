@@ -121,7 +121,9 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
             <p>{subject}</p>
             {excerpt.map(|text| view! { <blockquote>{text}</blockquote> })}
             {legal}
-            <p class="notification-actions">
+            // A `div`, not a `p`: a browser closes a paragraph at a `<form>`, and the page would no
+            // longer have the shape it hydrates.
+            <div class="notification-actions">
                 <a href=href>{open}</a>
                 {(!read).then(|| view! {
                     <ActionForm action=mark attr:class="inline-form">
@@ -129,7 +131,7 @@ fn Notification(item: NotificationView, mark: ServerAction<MarkNotificationsRead
                         <button type="submit" class="button-quiet">{t!(i18n, notifications.mark_read)}</button>
                     </ActionForm>
                 })}
-            </p>
+            </div>
         </li>
     }
 }

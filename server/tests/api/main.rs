@@ -16,6 +16,7 @@ mod concerns;
 mod consent;
 mod exits;
 mod feedback;
+mod markup;
 mod matrix;
 mod meetings;
 mod pages;
