@@ -21,9 +21,11 @@ run: setup build
 	LEPTOS_SITE_ADDR="$(LEPTOS_SITE_ADDR)" LEPTOS_ENV=PROD DATABASE_URL="$(DATABASE_URL)" \
 	./target/release/server
 
+# `--split`: each page's WebAssembly is a chunk of its own, loaded when the page is first needed
+# (app/src/routes.rs).
 build:
 	@echo "==> Building Polku (release). A cold build takes 15-25 minutes on 2 cores; later builds are quicker."
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 setup:
 	@scripts/setup.sh
@@ -71,8 +73,8 @@ test-postgres:
 	fi
 
 e2e-build:
-	@echo "==> Building Polku for the browser tests (debug)"
-	cargo leptos build
+	@echo "==> Building Polku for the browser tests (debug, split by page as the release is)"
+	cargo leptos build --split
 
 test-e2e: e2e-build
 	@echo "==> Browser tests in headless Chromium (desktop and Pixel 5)"

@@ -3,15 +3,16 @@
 use crate::auth::AuthProvider;
 use crate::components::header::SiteHeader;
 use crate::i18n::*;
-use crate::pages::{
-    AdminPage, AssessmentPage, AuditPage, BoardsPage, CasePage, CaseRecordsPage, FeedbackPage, HomePage, LoginPage,
-    MeetingDetailPage, MeetingsListPage, MyCasesPage, NotFound, NotificationsPage, OwnInformationPage, PathwayPage,
-    PlanPage, ProcessPage, RaiseConcernPage, ScreeningPage,
+use crate::pages::{HomePage, LoginPage, NotFound};
+use crate::routes::{
+    AdminRoute, AssessmentRoute, AuditRoute, BoardsRoute, CaseRecordsRoute, CaseRoute, FeedbackRoute,
+    MeetingDetailRoute, MeetingsListRoute, MyCasesRoute, NotificationsRoute, OwnInformationRoute, PathwayRoute,
+    PlanRoute, ProcessRoute, RaiseConcernRoute, ScreeningRoute,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 /// Pages sent as plain HTML when they are opened directly: everything on them works as links and
 /// form posts, and a phone opening one does not download the application's WebAssembly (about a
@@ -50,17 +51,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Marks the page interactive (`data-hydrated` on `<html>`) once all of it has hydrated, the part
+/// drawn by a lazily loaded chunk included; browser tests and the bench wait for it before they click.
+#[cfg(feature = "hydrate")]
+pub fn mark_hydrated() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-
-    // Marks the page as interactive, so that browser tests click only after hydration.
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/polku.css"/>
@@ -73,24 +75,24 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=LoginPage/>
-                        <Route path=path!("/cases") view=MyCasesPage ssr=SsrMode::Async/>
-                        <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
-                        <Route path=path!("/cases/:id/assessment") view=AssessmentPage ssr=SsrMode::Async/>
-                        <Route path=path!("/cases/:id/plan") view=PlanPage ssr=SsrMode::Async/>
-                        <Route path=path!("/cases/:id/meetings") view=MeetingsListPage ssr=SsrMode::Async/>
-                        <Route path=path!("/cases/:id/meetings/:meeting") view=MeetingDetailPage ssr=SsrMode::Async/>
-                        <Route path=path!("/cases/:id/records") view=CaseRecordsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/pathway") view=PathwayPage ssr=SsrMode::Async/>
-                        <Route path=path!("/pathway/privacy") view=OwnInformationPage ssr=SsrMode::Async/>
-                        <Route path=path!("/process") view=ProcessPage ssr=SsrMode::Async/>
-                        <Route path=path!("/boards") view=BoardsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/boards/:board") view=BoardsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/feedback") view=FeedbackPage ssr=SsrMode::Async/>
-                        <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
-                        <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
-                        <Route path=path!("/concerns") view=ScreeningPage ssr=SsrMode::Async/>
-                        <Route path=path!("/concerns/new") view=RaiseConcernPage ssr=SsrMode::Async/>
+                        <Route path=path!("/cases") view={Lazy::<MyCasesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id") view={Lazy::<CaseRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/assessment") view={Lazy::<AssessmentRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/plan") view={Lazy::<PlanRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/meetings") view={Lazy::<MeetingsListRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/meetings/:meeting") view={Lazy::<MeetingDetailRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/cases/:id/records") view={Lazy::<CaseRecordsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/pathway") view={Lazy::<PathwayRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/pathway/privacy") view={Lazy::<OwnInformationRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/process") view={Lazy::<ProcessRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/boards") view={Lazy::<BoardsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/boards/:board") view={Lazy::<BoardsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/feedback") view={Lazy::<FeedbackRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/concerns") view={Lazy::<ScreeningRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/concerns/new") view={Lazy::<RaiseConcernRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 </AuthProvider>

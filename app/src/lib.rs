@@ -26,9 +26,12 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod response;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+#[cfg(feature = "hydrate")]
+pub use app::mark_hydrated;
 pub use app::{shell, App};

@@ -238,7 +238,9 @@ fn imports_go_down_the_floors() {
                         || to == "service"
                         || (from == "service::state" && to == "service::feed")
                 }
-                "pages" | "components" | "app" | "auth" => !["store", "service", "events"].contains(&floor(to)),
+                "pages" | "components" | "app" | "auth" | "routes" => {
+                    !["store", "service", "events"].contains(&floor(to))
+                }
                 _ => true,
             };
             if !allowed {
