@@ -29,6 +29,7 @@ test("a coordinator walks from the case list to a case, its plan and the process
   await page.getByRole("link", { name: "Aino Korhonen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Asiakkuus: Aino Korhonen");
   await expect(page.getByTestId("case-stage")).toHaveText("Palvelutarpeen arviointi");
+  await expect(page, "each page names itself and its client (WCAG 2.4.2)").toHaveTitle("Asiakkuus – Aino Korhonen – Polku");
   const afterCase = wasm.length;
   expect(afterCase, "the case pages' code came in chunks of their own").toBeGreaterThan(core);
 
@@ -36,12 +37,14 @@ test("a coordinator walks from the case list to a case, its plan and the process
   await page.getByRole("link", { name: "Avaa asiakassuunnitelma" }).click();
   await expect(page).toHaveURL(/\/cases\/\d+\/plan$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Asiakassuunnitelma");
+  await expect(page).toHaveTitle("Asiakassuunnitelma – Aino Korhonen – Polku");
   const afterPlan = wasm.length;
   expect(afterPlan, "the plan is drawn by the chunks the case page brought").toBe(afterCase);
 
   // The process map: its keyboard handling runs from its chunk.
   await page.getByRole("link", { name: "Prosessikartta" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Palveluprosessi");
+  await expect(page).toHaveTitle("Palveluprosessi – Polku");
   expect(wasm.length, "the map's code came in chunks of its own").toBeGreaterThan(afterPlan);
   const firstStep = page.locator("svg.map:visible a[data-step=concern]");
   await firstStep.focus();

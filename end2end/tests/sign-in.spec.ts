@@ -22,8 +22,10 @@ test.describe("with an English browser", () => {
 
 test("the language switch changes the page and the choice persists", async ({ page }) => {
   await visit(page, "/login");
+  await expect(page).toHaveTitle("Kirjaudu Polkuun – Polku");
   await page.getByRole("button", { name: "Svenska" }).click();
   await expect(page.getByRole("heading", { name: "Logga in i Polku" })).toBeVisible();
+  await expect(page, "the title follows the language").toHaveTitle("Logga in i Polku – Polku");
   await expect(page.getByRole("button", { name: "Svenska" })).toHaveAttribute("aria-pressed", "true");
   await page.reload();
   await expect(page.getByRole("heading", { name: "Logga in i Polku" })).toBeVisible();

@@ -2,6 +2,7 @@
 
 use crate::api::staff_directory;
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ pub fn AdminPage() -> impl IntoView {
     let staff = Resource::new(|| (), |_| staff_directory());
     view! {
         <section aria-labelledby="admin-title">
+            <PageTitle text=move || t_string!(i18n, admin.title)/>
             <h1 id="admin-title">{t!(i18n, admin.title)}</h1>
             <p class="lead">{t!(i18n, admin.intro)}</p>
             <h2>{t!(i18n, admin.staff)}</h2>

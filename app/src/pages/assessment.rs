@@ -4,6 +4,7 @@
 
 use crate::api::{get_assessment, SaveAssessment, StartAssessment, WriteAssessmentView};
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{succeeded, Clock, ErrorMessage, Loading};
 use crate::domain::assessment::{AssessmentContent, ContactMode, Weight};
 use crate::domain::ids::CaseId;
@@ -98,6 +99,7 @@ fn AssessmentView(
     });
     view! {
         <article class="assessment" data-stage=stage.as_str()>
+            <PageTitle text=move || t_string!(i18n, page_title.assessment) about=client_name.clone()/>
             <h1>{t!(i18n, assessment.title, name = move || name.clone())}</h1>
             <p class="lead">{t!(i18n, assessment.intro)}</p>
             {clock.map(|clock| view! { <p><strong>{t!(i18n, case.clock)}": "</strong><Clock clock/></p> })}

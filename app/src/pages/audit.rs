@@ -5,6 +5,7 @@
 
 use crate::api::{audit_search, AUDIT_PATH};
 use crate::components::labels::{self, action_name, basis_view, kind_name, resource_name, I18n};
+use crate::components::PageTitle;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::audit_search::{AuditSearchForm, BasisKind};
 use crate::domain::Basis;
@@ -34,6 +35,19 @@ fn search_href(form: &AuditSearchForm) -> String {
     format!("{AUDIT_PATH}?{}", serde_urlencoded::to_string(form).unwrap_or_default())
 }
 
+/// The page's title names what was searched for, so the browser's history and tabs tell searches
+/// apart.
+fn searched_title(i18n: I18n, form: &AuditSearchForm) -> String {
+    let words: Vec<&str> =
+        [&form.client, &form.actor].into_iter().map(|w| w.trim()).filter(|w| !w.is_empty()).collect();
+    let title = t_string!(i18n, audit.title);
+    if words.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title}: {}", words.join(", "))
+    }
+}
+
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -56,6 +70,7 @@ pub fn AuditPage() -> impl IntoView {
     let typed = search();
     view! {
         <section aria-labelledby="audit-title">
+            <PageTitle text=move || searched_title(i18n, &search())/>
             <h1 id="audit-title">{t!(i18n, audit.title)}</h1>
             <p class="lead">{t!(i18n, audit.intro)}</p>
             <section class="card" aria-labelledby="audit-search-h">

@@ -10,6 +10,7 @@ use crate::api::{card_comments, comment_card, edit_card, get_board, get_card, mo
 use crate::auth::use_auth;
 use crate::components::labels::{self, I18n};
 use crate::components::live::{use_board_feed, LiveStatus};
+use crate::components::PageTitle;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::board::{is_newer, Board, BoardError, CardRef, Column, Seen, PAIR_COLUMNS};
 use crate::domain::ids::{CaseId, UserId};
@@ -277,6 +278,7 @@ pub fn BoardsPage() -> impl IntoView {
                         }
                         .into_any(),
                         Err(error) => view! {
+                            <PageTitle text=move || t_string!(i18n, nav.boards)/>
                             <h1 id="board-title">{t!(i18n, nav.boards)}</h1>
                             <ErrorMessage error/>
                         }
@@ -354,6 +356,11 @@ fn LiveBoard(page: BoardPage, reloads: RwSignal<u32>) -> impl IntoView {
         },
     );
     let name = page.title.clone();
+    let page_title = match board {
+        Board::Mine => view! { <PageTitle text=move || t_string!(i18n, board.title_mine)/> },
+        Board::Pair { .. } => view! { <PageTitle text=move || t_string!(i18n, nav.boards) about=name.clone()/> },
+        Board::Team { .. } => view! { <PageTitle text=move || t_string!(i18n, case.board_link) about=name.clone()/> },
+    };
     let title = match board {
         Board::Mine => t!(i18n, board.title_mine).into_any(),
         Board::Pair { .. } => name.into_any(),
@@ -374,6 +381,7 @@ fn LiveBoard(page: BoardPage, reloads: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <header class="board-head">
+            {page_title}
             <h1 id="board-title">{title}</h1>
             <p class="lead">{intro}</p>
             <LiveStatus live=status board=true/>

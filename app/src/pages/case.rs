@@ -7,6 +7,7 @@ use crate::api::{
     RecordCareAllowance, RemoveMember,
 };
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{succeeded, Clock, ErrorMessage, Loading, Pager};
 use crate::domain::assessment::ViewAuthor;
 use crate::domain::ids::CaseId;
@@ -129,6 +130,7 @@ fn CaseView(
     let born = client.date_of_birth;
     view! {
         <article class="case" data-stage=stage.as_str()>
+            <PageTitle text=move || t_string!(i18n, page_title.case) about=client.name.clone()/>
             <h1>{t!(i18n, case.title, name = move || name.clone())}</h1>
             <div class="case-grid">
                 <section class="card" aria-labelledby="client-h">

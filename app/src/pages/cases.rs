@@ -2,6 +2,7 @@
 
 use crate::api::my_cases;
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{Clock, ErrorMessage, Loading, Pager};
 use crate::domain::process::Step;
 use crate::i18n::*;
@@ -60,6 +61,7 @@ pub fn MyCasesPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="cases-title">
+            <PageTitle text=move || t_string!(i18n, cases.title)/>
             <h1 id="cases-title">{t!(i18n, cases.title)}</h1>
             <p class="lead">{t!(i18n, cases.intro)}</p>
             <nav class="scope-choice" aria-label=move || t_string!(i18n, cases.title).to_string()>

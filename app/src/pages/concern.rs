@@ -3,6 +3,7 @@
 
 use crate::api::{concern_form, RaiseConcern};
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{ErrorMessage, Loading};
 use crate::domain::{LifeArea, Role};
 use crate::i18n::*;
@@ -17,6 +18,7 @@ pub fn RaiseConcernPage() -> impl IntoView {
     let action = ServerAction::<RaiseConcern>::new();
     view! {
         <section class="card" aria-labelledby="concern-title">
+            <PageTitle text=move || t_string!(i18n, concern.title)/>
             <h1 id="concern-title">{t!(i18n, concern.title)}</h1>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {

@@ -4,6 +4,7 @@
 
 use crate::api::{get_feedback_overview, GiveFeedback};
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::feedback::{Feedback, FeedbackSummary, Occasion, Score};
 use crate::domain::ids::CaseId;
@@ -119,6 +120,7 @@ pub fn FeedbackPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_feedback_overview());
     view! {
         <section aria-labelledby="feedback-title" class="feedback-overview">
+            <PageTitle text=move || t_string!(i18n, feedback.overview_title)/>
             <h1 id="feedback-title">{t!(i18n, feedback.overview_title)}</h1>
             <p class="lead">{t!(i18n, feedback.overview_intro)}</p>
             <Suspense fallback=|| view! { <Loading/> }>

@@ -3,6 +3,7 @@
 use crate::api::Login;
 use crate::auth::use_auth;
 use crate::components::ErrorMessage;
+use crate::components::PageTitle;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -23,6 +24,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = move || action.value().get().and_then(|result| result.err());
     view! {
         <section class="card narrow" aria-labelledby="login-title">
+            <PageTitle text=move || t_string!(i18n, login.title)/>
             <h1 id="login-title">{t!(i18n, login.title)}</h1>
             <p>{t!(i18n, login.intro)}</p>
             <ActionForm action attr:class="form">

@@ -9,6 +9,7 @@ use crate::api::{
     ScheduleMeeting,
 };
 use crate::components::labels::{self, I18n};
+use crate::components::PageTitle;
 use crate::components::{succeeded, ErrorMessage, Loading, Pager};
 use crate::domain::ids::CaseId;
 use crate::error::AppError;
@@ -138,6 +139,7 @@ fn MeetingsView(page: MeetingsPage, schedule: ServerAction<ScheduleMeeting>) -> 
     });
     view! {
         <article class="meetings">
+            <PageTitle text=move || t_string!(i18n, case.meetings_link) about=client_name.clone()/>
             <h1>{t!(i18n, meetings.title, name = move || client_name.clone())}</h1>
             <p class="lead">{t!(i18n, meetings.intro)}</p>
             {none}
@@ -308,6 +310,7 @@ fn MeetingView(page: MeetingPage, voice: ServerAction<RecordVoice>, steps: Serve
     };
     view! {
         <article class="meeting-page">
+            <PageTitle text=title.clone() about=client_name.clone()/>
             <h1>{title}</h1>
             <p class="meta">{client_name}</p>
             <MeetingFacts meeting/>

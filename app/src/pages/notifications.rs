@@ -4,6 +4,7 @@
 
 use crate::api::{get_notifications, MarkNotificationsRead};
 use crate::auth::use_auth;
+use crate::components::PageTitle;
 use crate::components::{labels, succeeded, ErrorMessage, Loading, Pager};
 use crate::domain::board::NotificationKind;
 use crate::i18n::*;
@@ -40,6 +41,7 @@ pub fn NotificationsPage() -> impl IntoView {
         Resource::new(move || (marked.get(), auth.notified.get(), asked()), |(_, _, asked)| get_notifications(asked));
     view! {
         <section aria-labelledby="notifications-title">
+            <PageTitle text=move || t_string!(i18n, notifications.title)/>
             <h1 id="notifications-title">{t!(i18n, notifications.title)}</h1>
             <p class="lead">{t!(i18n, notifications.intro)}</p>
             <Transition fallback=|| view! { <Loading/> }>

@@ -9,6 +9,7 @@ use super::team::{Proposals, TeamList};
 use crate::api::{meeting_path, my_pathway, plan_path, records_path, AnswerMember, WriteAssessmentView, PRIVACY_PATH};
 use crate::components::labels;
 use crate::components::process_map::{ProcessMap, StepDetails};
+use crate::components::PageTitle;
 use crate::components::{succeeded, ErrorMessage, Loading};
 use crate::domain::ids::CaseId;
 use crate::domain::process::{NextDate, Step, StepState};
@@ -35,15 +36,31 @@ pub fn PathwayPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match pathways.await {
                     Ok(list) if list.is_empty() => view! {
+                        <PageTitle text=move || t_string!(i18n, pathway.title)/>
                         <h1>{t!(i18n, pathway.title)}</h1>
                         <p>{t!(i18n, pathway.none)}</p>
                     }
                     .into_any(),
-                    Ok(list) => list.into_iter().map(|pathway| view! { <PathwayView pathway write answer given/> }).collect_view().into_any(),
+                    Ok(list) => view! {
+                        {pathway_title(i18n, &list)}
+                        {list.into_iter().map(|pathway| view! { <PathwayView pathway write answer given/> }).collect_view()}
+                    }
+                    .into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The title of a person's pathway page: their own ("My pathway") when they are the client of one of
+/// the cases shown, otherwise the pathway of the one client whose relative they are, by name.
+fn pathway_title(i18n: labels::I18n, list: &[Pathway]) -> impl IntoView {
+    match list {
+        [only] if only.as_relative => {
+            view! { <PageTitle text=move || t_string!(i18n, page_title.pathway) about=only.client_name.clone()/> }
+        }
+        _ => view! { <PageTitle text=move || t_string!(i18n, pathway.title)/> },
     }
 }
 

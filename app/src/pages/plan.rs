@@ -5,6 +5,7 @@
 
 use crate::api::{get_plan, ChangePlan, ReviewPlan};
 use crate::components::labels::{self, I18n};
+use crate::components::PageTitle;
 use crate::components::{succeeded, ErrorMessage, Loading, Pager};
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{Goal, PlanAction, PlanDiff, PlanRole, TaskStatus};
@@ -97,6 +98,7 @@ fn PlanView(page: Page, change: ServerAction<ChangePlan>, review: ServerAction<R
     view! {
         <p class="back no-print"><a href=back>{t!(i18n, plan.back)}</a></p>
         <article class="plan" data-version=seen>
+            <PageTitle text=move || t_string!(i18n, page_title.plan) about=page.client_name.clone()/>
             <h1>{t!(i18n, plan.title, name = move || name.clone())}</h1>
             {status_line}
             {(seen == 0).then(|| view! { <p>{t!(i18n, plan.empty)}</p> })}

@@ -7,6 +7,7 @@ use crate::api::{
     PRIVACY_PATH,
 };
 use crate::components::labels::{self, I18n};
+use crate::components::PageTitle;
 use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::audit_search::BasisKind;
 use crate::domain::consent::{Method, Party, Register};
@@ -78,6 +79,7 @@ pub fn OwnInformationPage() -> impl IntoView {
     };
     view! {
         <p class="back"><a href="/pathway">{t!(i18n, nav.pathway)}</a></p>
+        <PageTitle text=move || t_string!(i18n, privacy.title)/>
         <h1>{t!(i18n, privacy.title)}</h1>
         <p class="lead">{t!(i18n, privacy.intro)}</p>
         {done}

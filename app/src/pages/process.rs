@@ -9,6 +9,7 @@ use crate::auth::use_auth;
 use crate::components::live::{use_live, LiveStatus};
 use crate::components::process_map::{count_text, ProcessMap, StepDetails};
 use crate::components::ErrorMessage;
+use crate::components::PageTitle;
 use crate::domain::process::{MapScope, Step, StepCounts};
 use crate::domain::Role;
 use crate::i18n::*;
@@ -70,6 +71,7 @@ pub fn ProcessPage() -> impl IntoView {
 
     view! {
         <section class="process-page" aria-labelledby="process-title">
+            <PageTitle text=move || t_string!(i18n, process.title)/>
             <h1 id="process-title">{t!(i18n, process.title)}</h1>
             <p class="lead">
                 {move || if staff.get() { t_string!(i18n, process.intro_staff).to_string() } else { t_string!(i18n, process.intro).to_string() }}

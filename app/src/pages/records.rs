@@ -7,6 +7,7 @@
 use crate::api::{get_records, OpenByLaw, RecordConsent, RecordWithdrawal, WriteRecord};
 use crate::auth::use_auth;
 use crate::components::live::{use_live, LiveStatus};
+use crate::components::PageTitle;
 use crate::components::{labels, last_outcome, succeeded, ErrorMessage, Loading};
 use crate::domain::consent::{LegalAccess, LegalBasis, Register};
 use crate::domain::ids::CaseId;
@@ -133,6 +134,11 @@ fn Records(
         consent_choices,
         today,
     } = page;
+    let page_title = if own {
+        view! { <PageTitle text=move || t_string!(i18n, records.own_title)/> }.into_any()
+    } else {
+        view! { <PageTitle text=move || t_string!(i18n, records.link) about=client_name.clone()/> }.into_any()
+    };
     let title = if own {
         t!(i18n, records.own_title).into_any()
     } else {
@@ -147,6 +153,7 @@ fn Records(
     view! {
         {back}
         <section class="records" aria-labelledby="records-title" data-testid="records">
+            {page_title}
             <h1 id="records-title">{title}</h1>
             <p class="lead">{intro}</p>
             {live.map(|live| view! { <LiveStatus live/> })}

@@ -3,6 +3,7 @@
 
 use crate::api::{open_concerns, DecideConcern};
 use crate::components::labels;
+use crate::components::PageTitle;
 use crate::components::{ErrorMessage, Loading, Pager};
 use crate::domain::concern::parse_count;
 use crate::domain::ids::CaseId;
@@ -59,6 +60,7 @@ pub fn ScreeningPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="screening-title">
+            <PageTitle text=move || t_string!(i18n, screening.title)/>
             <h1 id="screening-title">{t!(i18n, screening.title)}</h1>
             <p class="lead">{t!(i18n, screening.intro)}</p>
             {outcome}

@@ -387,3 +387,33 @@ pub async fn assert_error(res: Response, status: StatusCode, error: &str, detail
         assert_eq!(body["detail"], detail, "error detail; body: {body}");
     }
 }
+
+/// Every page each kind of person opens in the demo, by username ("" for no one signed in): a
+/// coordinator's staff and case pages (with a meeting of Eino's case, `case_id`), a colleague's,
+/// a client's, a relative's, the administrator's and the auditor's.
+pub async fn every_page(app: &TestApp, case_id: &str) -> Vec<(&'static str, Vec<String>)> {
+    let id = case_id;
+    let coordinator = app.signed_in("heikki.laine").await;
+    let meetings = app.get(&coordinator, &format!("/cases/{id}/meetings")).await.text().await.unwrap();
+    let meeting = meetings
+        .split(&format!("/cases/{id}/meetings/"))
+        .nth(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .filter(|m| !m.is_empty())
+        .expect("Eino's case has a meeting");
+    let case_pages: Vec<String> = ["", "/assessment", "/plan", "/meetings", "/records"]
+        .iter()
+        .map(|page| format!("/cases/{id}{page}"))
+        .chain([format!("/cases/{id}/meetings/{meeting}"), format!("/boards/team-{id}")])
+        .collect();
+    let staff_pages = ["/cases", "/process", "/boards", "/notifications", "/concerns", "/concerns/new", "/feedback"];
+    vec![
+        ("", vec!["/login".into()]),
+        ("heikki.laine", staff_pages.iter().map(|p| p.to_string()).chain(case_pages).collect()),
+        ("sanna.virtanen", staff_pages.iter().map(|p| p.to_string()).collect()),
+        ("eino.mantyla", vec!["/pathway".into(), "/pathway/privacy".into(), "/process".into()]),
+        ("pirjo.korhonen", vec!["/pathway".into()]),
+        ("admin", vec!["/admin".into()]),
+        ("paula.rinne", vec!["/audit".into(), "/audit?client=Eino".into()]),
+    ]
+}

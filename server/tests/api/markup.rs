@@ -118,28 +118,7 @@ async fn every_page_nests_its_elements_as_a_browser_keeps_them() {
     assert_eq!(opened.status(), StatusCode::OK);
 
     let coordinator = app.signed_in("heikki.laine").await;
-    let meetings = app.get(&coordinator, &format!("/cases/{id}/meetings")).await.text().await.unwrap();
-    let meeting = meetings
-        .split(&format!("/cases/{id}/meetings/"))
-        .nth(1)
-        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
-        .filter(|m| !m.is_empty())
-        .expect("Eino's case has a meeting");
-    let case_pages: Vec<String> = ["", "/assessment", "/plan", "/meetings", "/records"]
-        .iter()
-        .map(|page| format!("/cases/{id}{page}"))
-        .chain([format!("/cases/{id}/meetings/{meeting}"), format!("/boards/team-{id}")])
-        .collect();
-    let staff_pages = ["/cases", "/process", "/boards", "/notifications", "/concerns", "/concerns/new", "/feedback"];
-    let people: Vec<(&str, Vec<String>)> = vec![
-        ("", vec!["/login".into()]),
-        ("heikki.laine", staff_pages.iter().map(|p| p.to_string()).chain(case_pages.clone()).collect()),
-        ("sanna.virtanen", staff_pages.iter().map(|p| p.to_string()).collect()),
-        ("eino.mantyla", vec!["/pathway".into(), "/pathway/privacy".into(), "/process".into()]),
-        ("pirjo.korhonen", vec!["/pathway".into()]),
-        ("admin", vec!["/admin".into()]),
-        ("paula.rinne", vec!["/audit".into(), "/audit?client=Eino".into()]),
-    ];
+    let people = every_page(&app, &id).await;
     let mut problems = Vec::new();
     for (who, pages) in people {
         let http = if who.is_empty() { app.anonymous() } else { app.signed_in(who).await };

@@ -130,3 +130,71 @@ async fn the_language_is_chosen_with_a_plain_form_from_the_sites_own_pages() {
         "the English choice held; the forged one did not"
     );
 }
+
+/// The text of a page's `<title>`.
+fn title_of(html: &str) -> &str {
+    let start = html.find("<title>").expect("the page has a <title>") + "<title>".len();
+    let end = start + html[start..].find("</title>").expect("the <title> is closed");
+    &html[start..end]
+}
+
+/// WCAG 2.4.2: every page names itself in its `<title>`, before "Polku", in the reader's language,
+/// and a page about one client names them there too. Pages of one person never share a title.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_names_itself_in_its_title() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let id = case.id.to_string();
+    let mut problems = Vec::new();
+    for (who, pages) in every_page(&app, &id).await {
+        let http = if who.is_empty() { app.anonymous() } else { app.signed_in(who).await };
+        let mut seen = std::collections::HashMap::new();
+        for page in pages {
+            let html = app.get(&http, &page).await.text().await.unwrap();
+            let title = title_of(&html).to_string();
+            if !title.ends_with(" – Polku") {
+                problems.push(format!("{who} {page}: \"{title}\" does not name the page"));
+            }
+            if page.starts_with("/cases/") && !title.contains("Eino Mäntylä") {
+                problems.push(format!("{who} {page}: \"{title}\" does not name the client"));
+            }
+            if let Some(other) = seen.insert(title.clone(), page.clone()) {
+                problems.push(format!("{who}: {page} and {other} share the title \"{title}\""));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    let coordinator = app.signed_in("heikki.laine").await;
+    let plan = app.get(&coordinator, &format!("/cases/{id}/plan")).await.text().await.unwrap();
+    assert_eq!(title_of(&plan), "Asiakassuunnitelma – Eino Mäntylä – Polku");
+    let relative = app.get(&app.signed_in("pirjo.korhonen").await, "/pathway").await.text().await.unwrap();
+    assert_eq!(title_of(&relative), "Asiakkaan polku – Aino Korhonen – Polku");
+    for (language, expected) in
+        [("sv", "Klientplan – Eino Mäntylä – Polku"), ("en", "Client plan – Eino Mäntylä – Polku")]
+    {
+        let cookie = app.session_cookie("heikki.laine").await;
+        let html = app
+            .anonymous()
+            .get(format!("{}/cases/{id}/plan", app.address))
+            .header("cookie", format!("{cookie}; i18n_pref_locale={language}"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(title_of(&html), expected, "{language}");
+    }
+}
+
+/// A page the reader may not open keeps the client's name out of its title as out of its body.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_case_page_names_no_client_in_its_title() {
+    let app = TestApp::spawn().await;
+    let other = app.case_of("eino.mantyla").await;
+    let page = app.get(&app.signed_in("aino.korhonen").await, &format!("/cases/{}/plan", other.id)).await;
+    assert_eq!(page.status(), StatusCode::FORBIDDEN);
+    let html = page.text().await.unwrap();
+    assert!(!title_of(&html).contains("Eino"), "{}", title_of(&html));
+}
