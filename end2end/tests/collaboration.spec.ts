@@ -61,6 +61,13 @@ test("one case from forming the team to closure, with the client's goals, a meet
   await page.getByRole("button", { name: "Sovi tapaaminen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verkostokokous");
   await hydrated(page);
+  await expect(page.getByRole("link", { name: "Lataa kalenteriin (.ics)" }), "a meeting to come goes into a calendar").toBeVisible();
+  // The narrowest phone in use (360 px): the agreed steps' fieldsets fit it (issue 23 #9).
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expect(page.locator("fieldset.step").first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize(viewport);
   await page.locator("#speaker").selectOption({ label: p.name });
   await page.getByLabel("Toiveet").fill("Haluan jaksaa liikkua.");
   await page.getByRole("button", { name: "Tallenna puheenvuoro" }).click();

@@ -27,6 +27,9 @@ pub struct MeetingSummary {
     pub participants: Vec<String>,
     /// The plan version the agreed steps went into, once they have.
     pub steps_plan_version: Option<i32>,
+    /// Whether the meeting is over (decided by the server when the page was read, so the server's
+    /// page and the browser's agree): it then says who was invited, and offers no calendar file.
+    pub held: bool,
 }
 
 /// The meetings of a case.

@@ -22,7 +22,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn MeetingFacts(meeting: MeetingSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let MeetingSummary { id, starts_at, minutes, place, video_link, participants, .. } = meeting;
+    let MeetingSummary { id, starts_at, minutes, place, video_link, participants, held, .. } = meeting;
     view! {
         <dl class="meeting-facts">
             <dt>{t!(i18n, meetings.when)}</dt>
@@ -32,10 +32,12 @@ pub fn MeetingFacts(meeting: MeetingSummary) -> impl IntoView {
             </dd>
             {place.map(|p| view! { <dt>{t!(i18n, meetings.place)}</dt><dd>{p}</dd> })}
             {video_link.map(|l| view! { <dt>{t!(i18n, meetings.video)}</dt><dd><a href=l.clone() rel="noopener">{l.clone()}</a></dd> })}
-            <dt>{t!(i18n, meetings.who)}</dt>
+            <dt>{if held { t!(i18n, meetings.who_held).into_any() } else { t!(i18n, meetings.who).into_any() }}</dt>
             <dd>{participants.join(", ")}</dd>
         </dl>
-        <p><a class="button-link" href=meeting_invite_path(id) download>{t!(i18n, meetings.download)}</a></p>
+        {(!held).then(|| view! {
+            <p><a class="button-link" href=meeting_invite_path(id) download>{t!(i18n, meetings.download)}</a></p>
+        })}
     }
 }
 

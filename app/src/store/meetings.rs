@@ -23,10 +23,12 @@ pub async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> 
         ids.extend(invited(row)?);
     }
     let names = display_names(db, ids).await?;
+    let now = Utc::now();
     rows.into_iter()
         .map(|row| {
             let mut participants: Vec<String> = invited(&row)?.iter().filter_map(|id| names.get(id).cloned()).collect();
             participants.sort();
+            let held = has_ended(&row, now);
             Ok(MeetingSummary {
                 id: row.id,
                 title: row.title,
@@ -36,6 +38,7 @@ pub async fn summaries(db: &impl ConnectionTrait, rows: Vec<meeting::Model>) -> 
                 video_link: row.video_link,
                 participants,
                 steps_plan_version: row.steps_plan_version,
+                held,
             })
         })
         .collect()
