@@ -105,6 +105,7 @@ test("the pathway and its map work without JavaScript", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Minun näkemykseni arviointiin" })).toBeVisible();
   const map = page.locator("svg.map:visible");
   await expect(map.locator("a[aria-current=step]")).toHaveAttribute("data-step", "assessment");
+  await expect(page.locator(".map-keys"), "no arrow keys on a page without JavaScript").toBeHidden();
 
   // A step of the map is a link: the server opens it.
   await map.locator("a[data-step=plan]").click();

@@ -222,6 +222,18 @@ fn open_step(
     });
 }
 
+/// Whether the device has a mouse or a touchpad (and so, most likely, a keyboard).
+#[cfg(feature = "hydrate")]
+fn has_fine_pointer() -> bool {
+    window().match_media("(pointer: fine)").ok().flatten().is_some_and(|query| query.matches())
+}
+
+/// Effects run only in the browser.
+#[cfg(not(feature = "hydrate"))]
+fn has_fine_pointer() -> bool {
+    false
+}
+
 /// Moves focus to `step`'s link in the same drawing as the element the key was pressed on.
 #[cfg(feature = "hydrate")]
 fn focus_step(ev: &leptos::ev::KeyboardEvent, step: Step) {
@@ -259,6 +271,9 @@ struct MapData {
     /// The step holding the map's one tab stop; every step is a tab stop until hydration.
     focused: RwSignal<Step>,
     roving: RwSignal<bool>,
+    /// Whether the arrow keys are worth mentioning: the map has hydrated (they do nothing on a
+    /// plain page) and the device has a fine pointer, i.e. is not a phone held in the hand.
+    keys: RwSignal<bool>,
 }
 
 #[component]
@@ -284,7 +299,11 @@ pub fn ProcessMap(
     let i18n = use_i18n();
     let focused = RwSignal::new(open.get_untracked().or(position).unwrap_or(Step::ALL[0]));
     let roving = RwSignal::new(false);
-    Effect::new(move |_| roving.set(true));
+    let keys = RwSignal::new(false);
+    Effect::new(move |_| {
+        roving.set(true);
+        keys.set(has_fine_pointer());
+    });
     let data = MapData {
         key: key.clone(),
         href,
@@ -294,11 +313,12 @@ pub fn ProcessMap(
         position,
         focused,
         roving,
+        keys,
     };
     let title_id = format!("{key}-title");
     view! {
         <div class="process-map" id=key.clone()>
-            <p class="map-keys" id=format!("{key}-keys")>{t!(i18n, process.keys)}</p>
+            <p class="map-keys" id=format!("{key}-keys") hidden=move || !keys.get()>{t!(i18n, process.keys)}</p>
             {drawing(data.clone(), Orientation::Across, &title_id)}
             {drawing(data.clone(), Orientation::Down, &title_id)}
             <span id=title_id class="sr-only">{t!(i18n, process.map_label)}</span>
@@ -313,6 +333,7 @@ fn drawing(data: MapData, orientation: Orientation, title_id: &str) -> impl Into
     let Layout { width, height, stages, steps } = layout(orientation);
     let class = format!("map map-{}", orientation.as_str());
     let keys_id = format!("{}-keys", data.key);
+    let keys = data.keys;
     let headers = stages
         .iter()
         .map(|(stage, rect)| {
@@ -343,7 +364,7 @@ fn drawing(data: MapData, orientation: Orientation, title_id: &str) -> impl Into
             viewBox=format!("0 0 {width} {height}")
             role="group"
             aria-labelledby=title_id.to_string()
-            aria-describedby=keys_id
+            aria-describedby=move || keys.get().then(|| keys_id.clone())
         >
             {headers}
             <g class="map-connectors" aria-hidden="true">{connectors}</g>
@@ -375,7 +396,7 @@ fn connectors(orientation: Orientation, stages: &[(Stage, Rect)], steps: &[(Step
 
 fn step_node(data: MapData, orientation: Orientation, step: Step, rect: Rect) -> impl IntoView {
     let i18n = use_i18n();
-    let MapData { key, href, open, counts, changed, position, focused, roving } = data;
+    let MapData { key, href, open, counts, changed, position, focused, roving, .. } = data;
     let state = position.map(|current| StepState::of(step, current));
     let link = href.run(step);
     let details_id = format!("{key}-details");
