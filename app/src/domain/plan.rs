@@ -362,6 +362,15 @@ pub fn parse_future_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, PlanE
     Ok(date)
 }
 
+/// An action's due date: the date it has now (`kept`), even if that has passed, or a date from
+/// `today` on.
+fn parse_due(raw: &str, kept: Option<NaiveDate>, today: NaiveDate) -> Result<NaiveDate, PlanError> {
+    match kept {
+        Some(date) if super::calendar::parse_day(raw) == Ok(date) => Ok(date),
+        _ => parse_future_date(raw, today),
+    }
+}
+
 fn parse_status(raw: &str) -> Result<TaskStatus, PlanError> {
     TaskStatus::ALL
         .into_iter()
@@ -386,12 +395,17 @@ pub fn parse_new_action(
 }
 
 impl PlanChange {
-    /// Parses a change. `team` holds the user ids that may own actions; dates must not be past
-    /// `today`.
-    pub fn parse(raw: &RawPlanChange, team: &[UserId], today: NaiveDate) -> Result<Self, PlanError> {
+    /// Parses a change to the plan `old`. `team` holds the user ids that may own actions; dates
+    /// must not be past `today`, except an action's due date left as it is (an overdue action can
+    /// be reworded or given to someone else without inventing a new date for it).
+    pub fn parse(raw: &RawPlanChange, old: &PlanContent, team: &[UserId], today: NaiveDate) -> Result<Self, PlanError> {
         // A change without the goal, task or service it is about names what is missing.
         let goal = || raw.key.ok_or(PlanError::UnknownGoal);
         let action = || raw.key.ok_or(PlanError::UnknownAction);
+        let due = || {
+            let kept = old.actions.iter().find(|a| Some(a.key) == raw.key).map(|a| a.due);
+            parse_due(&raw.due, kept, today)
+        };
         Ok(match raw.op.as_str() {
             "add_goal" => PlanChange::AddGoal {
                 words: text(&raw.words, PlanError::GoalWordsEmpty)?,
@@ -412,13 +426,13 @@ impl PlanChange {
             "reschedule_action" => PlanChange::RescheduleAction {
                 key: action()?,
                 owner_user_id: raw.owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?,
-                due: parse_future_date(&raw.due, today)?,
+                due: due()?,
             },
             "edit_action" => PlanChange::EditAction {
                 key: action()?,
                 what: text(&raw.what, PlanError::ActionEmpty)?,
                 owner_user_id: raw.owner.filter(|id| team.contains(id)).ok_or(PlanError::OwnerNotOnTeam)?,
-                due: parse_future_date(&raw.due, today)?,
+                due: due()?,
             },
             "set_status" => PlanChange::SetStatus { key: action()?, status: parse_status(&raw.status)? },
             "remove_action" => PlanChange::RemoveAction { key: action()? },
@@ -768,7 +782,7 @@ mod tests {
     fn a_change_is_parsed_with_a_specific_reason_for_each_mistake() {
         let today = d(12, 1);
         let team = [UserId(7), UserId(8)];
-        let parse = |r: RawPlanChange| PlanChange::parse(&r, &team, today);
+        let parse = |r: RawPlanChange| PlanChange::parse(&r, &plan(), &team, today);
         assert_eq!(parse(RawPlanChange { words: "  ".into(), ..raw("add_goal") }), Err(PlanError::GoalWordsEmpty));
         assert_eq!(
             parse(RawPlanChange { words: "x".repeat(MAX_TEXT + 1), ..raw("add_goal") }),
@@ -910,19 +924,19 @@ mod tests {
             ..RawPlanChange::default()
         };
         assert_eq!(
-            PlanChange::parse(&raw(" Soitto ", Some(UserId(7)), "2026-12-01"), &team, today),
+            PlanChange::parse(&raw(" Soitto ", Some(UserId(7)), "2026-12-01"), &plan(), &team, today),
             Ok(PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: UserId(7), due: d(12, 1) })
         );
         assert_eq!(
-            PlanChange::parse(&raw(" ", Some(UserId(7)), "2026-12-01"), &team, today),
+            PlanChange::parse(&raw(" ", Some(UserId(7)), "2026-12-01"), &plan(), &team, today),
             Err(PlanError::ActionEmpty)
         );
         assert_eq!(
-            PlanChange::parse(&raw("x", Some(UserId(99)), "2026-12-01"), &team, today),
+            PlanChange::parse(&raw("x", Some(UserId(99)), "2026-12-01"), &plan(), &team, today),
             Err(PlanError::OwnerNotOnTeam)
         );
         assert_eq!(
-            PlanChange::parse(&raw("x", Some(UserId(7)), "2026-11-01"), &team, today),
+            PlanChange::parse(&raw("x", Some(UserId(7)), "2026-11-01"), &plan(), &team, today),
             Err(PlanError::DateInPast)
         );
         let edit = PlanChange::EditAction { key: 2, what: "Soitto".into(), owner_user_id: UserId(8), due: d(12, 1) };
@@ -934,6 +948,61 @@ mod tests {
             "a member changes only the status"
         );
         assert_eq!(check_edit(Editor::Client, &plan(), &new), Err(PlanError::ClientChangesGoalsOnly));
+    }
+
+    #[test]
+    fn an_overdue_action_keeps_its_date_when_reworded_or_handed_on_but_moves_only_forward() {
+        let team = [UserId(7), UserId(8)];
+        // Action 2 ("Fysioterapia") was due on 15 December; it is now the 20th.
+        let today = d(12, 20);
+        let change = |op: &str, what: &str, owner, due: &str| {
+            let raw = RawPlanChange {
+                op: op.into(),
+                key: Some(2),
+                what: what.into(),
+                owner,
+                due: due.into(),
+                ..RawPlanChange::default()
+            };
+            PlanChange::parse(&raw, &plan(), &team, today)
+        };
+        assert_eq!(
+            change("edit_action", "Fysioterapia kotona", Some(UserId(8)), "2026-12-15"),
+            Ok(PlanChange::EditAction {
+                key: 2,
+                what: "Fysioterapia kotona".into(),
+                owner_user_id: UserId(8),
+                due: d(12, 15)
+            }),
+            "reworded, its date as it was"
+        );
+        assert_eq!(
+            change("reschedule_action", "", Some(UserId(7)), " 2026-12-15 "),
+            Ok(PlanChange::RescheduleAction { key: 2, owner_user_id: UserId(7), due: d(12, 15) }),
+            "given to someone else, its date as it was"
+        );
+        assert_eq!(
+            change("edit_action", "x", Some(UserId(8)), "2026-12-16"),
+            Err(PlanError::DateInPast),
+            "moved, but not forward enough"
+        );
+        assert_eq!(
+            change("edit_action", "x", Some(UserId(8)), "2026-12-20"),
+            Ok(PlanChange::EditAction { key: 2, what: "x".into(), owner_user_id: UserId(8), due: d(12, 20) })
+        );
+        let other_date_of_another_action = RawPlanChange {
+            op: "edit_action".into(),
+            key: Some(1),
+            what: "x".into(),
+            owner: Some(UserId(7)),
+            due: "2026-12-15".into(),
+            ..RawPlanChange::default()
+        };
+        assert_eq!(
+            PlanChange::parse(&other_date_of_another_action, &plan(), &team, today),
+            Err(PlanError::DateInPast),
+            "only an action's own date is kept, not another's"
+        );
     }
 
     #[test]

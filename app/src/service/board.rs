@@ -355,7 +355,7 @@ pub async fn edit_action(
         due: due.into(),
         ..RawPlanChange::default()
     };
-    let change = PlanChange::parse(&raw, &team, finnish_date(Utc::now()))?;
+    let change = PlanChange::parse(&raw, &plan, &team, finnish_date(Utc::now()))?;
     let published = save_action_change(&txn, user, &found, (basis, role), current, &plan, change).await?;
     let fresh = recorded_card(&published, card)?;
     txn.commit().await?;

@@ -173,7 +173,7 @@ pub async fn change(
     let (current, old) = latest_for_change(&txn, &found, seen).await?;
     let team: Vec<UserId> = participant_choices(&txn, case_id).await?.into_iter().map(|p| p.user_id).collect();
     let now = Utc::now();
-    let new = PlanChange::parse(raw, &team, finnish_date(now))?.apply(&old)?;
+    let new = PlanChange::parse(raw, &old, &team, finnish_date(now))?.apply(&old)?;
     check_edit(role.editor(user.id), &old, &new)?;
     if new == old {
         return Ok(current);
