@@ -1,10 +1,12 @@
 //! Who is signed in, shared by every page and the header: the user, signing out, and the counts
-//! the header shows (urgent concerns, unread notifications). Provided once by `AuthProvider`
-//! around the routes.
+//! the header shows (urgent concerns, unread notifications, the latter live on every staff page).
+//! Provided once by `AuthProvider` around the routes, with the tab's live socket.
 
 use crate::api::{current_user, unread_notifications, urgent_concerns, Logout};
+use crate::components::live::{open_live, use_live};
 use crate::error::AppError;
 use crate::model::auth::SessionUser;
+use crate::model::live::LiveNotice;
 use leptos::prelude::*;
 
 /// Sign-in state: the signed-in user, and signing out. (Signing in belongs to the sign-in page,
@@ -53,5 +55,13 @@ pub fn AuthProvider(children: Children) -> impl IntoView {
         },
     );
     provide_context(Auth { logout, user, urgent, unread, notified });
+    // The tab's live socket, for staff: the unread count follows it on every page.
+    let staff = Signal::derive(move || user.get().and_then(Result::ok).flatten().is_some_and(|u| u.role.is_staff()));
+    open_live(staff);
+    use_live(staff, move |notice| {
+        if matches!(notice, LiveNotice::Notified | LiveNotice::Resync) {
+            notified.update(|n| *n += 1);
+        }
+    });
     children()
 }

@@ -99,6 +99,19 @@ impl DomainEvent {
             | DomainEvent::Presence { .. } => None,
         }
     }
+
+    /// What `reader`'s live views are told of this event: `notice`, and also that they have new
+    /// notifications when the event gave them some (which no one else hears).
+    pub fn notice_for(&self, reader: UserId) -> Option<LiveNotice> {
+        match self {
+            DomainEvent::Notified { user_ids } | DomainEvent::BoardChanged { notified: user_ids, .. }
+                if user_ids.contains(&reader) =>
+            {
+                Some(LiveNotice::Notified)
+            }
+            other => other.notice(),
+        }
+    }
 }
 
 /// The instance's event bus.
@@ -185,5 +198,22 @@ mod tests {
         assert_eq!(serde_json::to_string(&LiveNotice::Records).unwrap(), r#""records""#, "which client, never");
         let sent = serde_json::to_string(&moved.notice().unwrap()).unwrap();
         assert_eq!(sent, r#""cases""#, "no case id, client or actor goes out");
+    }
+
+    #[test]
+    fn a_notification_is_told_to_its_recipient_alone_and_other_events_to_everyone_alike() {
+        let (liisa, sanna) = (UserId(7), UserId(8));
+        let notified = DomainEvent::Notified { user_ids: vec![liisa] };
+        assert_eq!(notified.notice_for(liisa), Some(LiveNotice::Notified));
+        assert_eq!(notified.notice_for(sanna), None);
+        let board =
+            DomainEvent::BoardChanged { case_id: CaseId(1), events: vec![3], notified: vec![liisa], written: vec![] };
+        assert_eq!(board.notice_for(liisa), Some(LiveNotice::Notified));
+        assert_eq!(board.notice_for(sanna), None, "a board's own socket tells of its cards");
+        let plan = DomainEvent::PlanChanged { case_id: CaseId(1), version: 2, actor_user_id: sanna };
+        assert_eq!(
+            (plan.notice_for(liisa), plan.notice_for(sanna)),
+            (Some(LiveNotice::Cases), Some(LiveNotice::Cases))
+        );
     }
 }

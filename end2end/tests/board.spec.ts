@@ -44,6 +44,24 @@ function column(page: Page, key: string): Locator {
   return page.locator(`[data-column="${key}"]`);
 }
 
+test("the unread count in the header follows a new notification on a page that is not a board", async ({ browser, page }, info) => {
+  const team = teamFor(info);
+  await signIn(page, "sanna.virtanen");
+  const caseId = await openTeamBoard(page, team.client);
+  const member = await otherPerson(browser, info, team.member);
+  await visit(member, "/process");
+  await expect(member.locator("[data-live=open]")).toBeVisible();
+  const unread = async () => {
+    const badge = member.getByTestId("unread-count");
+    return (await badge.count()) > 0 ? ((await badge.textContent()) ?? "") : "";
+  };
+  const before = await unread();
+  await addAction(page.request, caseId, `Kotikäynti ${Date.now()}`, team.memberName);
+  await expect.poll(unread, { message: "a task given to them shows in the header's count at once" }).not.toBe(before);
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText("Palveluprosessi");
+  await member.context().close();
+});
+
 test("a move, an edit with a new owner and a comment with a mention appear at once on a colleague's open board", async ({ browser, page }, info) => {
   test.slow();
   const team = teamFor(info);

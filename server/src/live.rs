@@ -6,7 +6,7 @@
 
 use crate::origin::same_origin;
 use app::domain::board::{Board, Seen};
-use app::domain::ids::CaseId;
+use app::domain::ids::{CaseId, UserId};
 use app::domain::{Access, AccessDenied};
 use app::error::AppError;
 use app::events::DomainEvent;
@@ -80,18 +80,25 @@ pub async fn live(State(state): State<AppState>, parts: Parts, upgrade: WebSocke
         return refuse(denied.into());
     }
     let events = state.events.subscribe();
-    sized(upgrade).on_upgrade(move |socket| follow(socket, events, state, token))
+    sized(upgrade).on_upgrade(move |socket| follow(socket, events, state, token, user.id))
 }
 
 /// Sends each notice until the browser goes away, the session ends or the server stops. A
 /// receiver that fell behind tells the view to reload everything instead of losing changes.
-async fn follow(mut socket: WebSocket, mut events: Receiver<DomainEvent>, state: AppState, token: String) {
+/// `reader` alone hears of the notifications given to them.
+async fn follow(
+    mut socket: WebSocket,
+    mut events: Receiver<DomainEvent>,
+    state: AppState,
+    token: String,
+    reader: UserId,
+) {
     let closing = must_close(&state, &token);
     tokio::pin!(closing);
     loop {
         let notice = tokio::select! {
             event = events.recv() => match event {
-                Ok(event) => match event.notice() {
+                Ok(event) => match event.notice_for(reader) {
                     Some(notice) => notice,
                     None => continue,
                 },
@@ -218,8 +225,6 @@ async fn follow_board(mut socket: WebSocket, mut feed: Receiver<FeedItem>, state
                 }
                 Ok(FeedItem::Presence { board: changed, viewers }) if changed == board => BoardFeed::Presence { viewers },
                 Ok(FeedItem::Presence { .. }) => continue,
-                Ok(FeedItem::Notified { user_ids }) if user_ids.contains(&user.id) => BoardFeed::Notified,
-                Ok(FeedItem::Notified { .. }) => continue,
                 Ok(FeedItem::AccessChanged { case_id }) => {
                     if !matches!(board, Board::Pair { .. }) && !cases.contains(&case_id) {
                         continue;

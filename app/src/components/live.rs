@@ -1,14 +1,16 @@
-//! Following the server's live sockets from the browser. A view calls `use_live` (`/live`, the
-//! process map and lists) or `use_board_feed` (one board) with what to do on each message; the
-//! socket opens after hydration and reconnects by itself after a drop (waiting 1 s, then twice as
-//! long each time up to 15 s). Once back, `/live` tells the view to reload everything, and a
-//! board asks the server for what it missed since the last change it applied, so that a change
-//! made while it was away is not missed. On the server it does nothing: the page is rendered from
-//! fresh data.
+//! Following the server's live sockets from the browser. A tab has one `/live` socket, opened by
+//! `AuthProvider` for staff (`open_live`) and kept across navigation; the header's unread count and
+//! every view that calls `use_live` (the process map, records) hear it. A board follows its own
+//! feed (`use_board_feed`). A socket opens after hydration and reconnects by itself after a drop
+//! (waiting 1 s, then twice as long each time up to 15 s). Once back, `/live` tells its listeners
+//! to reload everything, and a board asks the server for what it missed since the last change it
+//! applied, so that a change made while it was away is not missed. On the server nothing is
+//! followed: the page is rendered from fresh data.
 
 use crate::i18n::*;
 use crate::model::{board::BoardFeed, live::LiveNotice};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Where the connection stands, for the view to say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,20 +30,61 @@ pub const CLOSE_SIGNED_OUT: u16 = 4401;
 /// Close code the server sends when the reader may no longer follow a board.
 pub const CLOSE_NO_LONGER_ALLOWED: u16 = 4403;
 
-/// Follows live notices while the calling component lives and `enabled` holds (the reader may
-/// follow them: a socket the server would refuse is never opened).
-pub fn use_live(enabled: Signal<bool>, on_notice: impl Fn(LiveNotice) + 'static) -> ReadSignal<LiveState> {
-    let on_notice = std::rc::Rc::new(on_notice);
-    let on_reopen = {
-        let on_notice = std::rc::Rc::clone(&on_notice);
-        move || on_notice(LiveNotice::Resync)
+/// Something told of each live notice.
+type Listener = Arc<dyn Fn(LiveNotice) + Send + Sync>;
+
+/// The tab's `/live` socket: where it stands, and who listens to it.
+#[derive(Clone, Copy)]
+pub struct LiveFeed {
+    state: ReadSignal<LiveState>,
+    listeners: StoredValue<Vec<(u64, Listener)>>,
+    next: StoredValue<u64>,
+}
+
+/// Opens the tab's one `/live` socket while `enabled` holds (the reader is staff: a socket the
+/// server would refuse is never opened) and provides it to the views inside. One socket serves
+/// every view of the tab, however many follow it and however often the reader moves between pages.
+pub fn open_live(enabled: Signal<bool>) -> LiveFeed {
+    let listeners: StoredValue<Vec<(u64, Listener)>> = StoredValue::new(Vec::new());
+    let tell = move |notice: LiveNotice| {
+        let now: Vec<Listener> = listeners.with_value(|all| all.iter().map(|(_, l)| Arc::clone(l)).collect());
+        for listener in now {
+            listener(notice);
+        }
     };
     let on_text = move |text: &str| {
         if let Ok(notice) = serde_json::from_str::<LiveNotice>(text) {
-            on_notice(notice);
+            tell(notice);
         }
     };
-    follow(enabled, || "/live".to_string(), on_text, on_reopen)
+    let state = follow(enabled, || "/live".to_string(), on_text, move || tell(LiveNotice::Resync));
+    let feed = LiveFeed { state, listeners, next: StoredValue::new(0) };
+    provide_context(feed);
+    feed
+}
+
+/// Hears the tab's live notices while the calling component lives and `enabled` holds.
+pub fn use_live(
+    enabled: Signal<bool>,
+    on_notice: impl Fn(LiveNotice) + Send + Sync + 'static,
+) -> ReadSignal<LiveState> {
+    let feed = expect_context::<LiveFeed>();
+    let listener: Listener = Arc::new(move |notice| {
+        if enabled.get_untracked() {
+            on_notice(notice);
+        }
+    });
+    let id = feed.next.try_update_value(|next| {
+        *next += 1;
+        *next
+    });
+    if let Some(id) = id {
+        feed.listeners.update_value(|all| all.push((id, listener)));
+        on_cleanup(move || {
+            feed.listeners.try_update_value(|all| all.retain(|(each, _)| *each != id));
+        });
+    }
+    feed.state
 }
 
 /// Follows one board's feed (`/live/board/{board}`). `after` gives the newest board event the

@@ -180,6 +180,4 @@ pub enum BoardFeed {
     CaughtUp { last_event: i32 },
     /// Too much was missed to send one by one: read the whole board again.
     Resync,
-    /// The reader has new notifications.
-    Notified,
 }

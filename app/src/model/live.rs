@@ -16,4 +16,7 @@ pub enum LiveNotice {
     Records,
     /// The connection dropped and is back: anything may have changed meanwhile.
     Resync,
+    /// The reader has new notifications. Sent to those people alone: the header's unread count
+    /// follows it on every staff page.
+    Notified,
 }

@@ -352,7 +352,6 @@ fn LiveBoard(page: BoardPage, reloads: RwSignal<u32>) -> impl IntoView {
             BoardFeed::Presence { viewers: now } => viewers.set(now),
             BoardFeed::CaughtUp { last_event } => last.update_value(|last| *last = (*last).max(last_event)),
             BoardFeed::Resync => reloads.update(|n| *n += 1),
-            BoardFeed::Notified => auth.notified.update(|n| *n += 1),
         },
     );
     let name = page.title.clone();

@@ -59,9 +59,9 @@ pub fn ProcessPage() -> impl IntoView {
             }
         },
     );
-    // Record entries and consent change no number on the map.
+    // Record entries, consent and notifications change no number on the map.
     let live = use_live(staff, move |notice| {
-        if notice != LiveNotice::Records {
+        if matches!(notice, LiveNotice::Cases | LiveNotice::Concerns | LiveNotice::Resync) {
             reloads.update(|n| *n += 1)
         }
     });

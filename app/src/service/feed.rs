@@ -60,9 +60,6 @@ pub enum FeedItem {
         board: Board,
         viewers: Vec<String>,
     },
-    Notified {
-        user_ids: Arc<Vec<UserId>>,
-    },
     /// Who is on this case's team, or which pair runs it, may have changed: boards that follow
     /// it check that their reader may still see it.
     AccessChanged {
@@ -186,15 +183,12 @@ impl BoardHub {
         tokio::spawn(async move {
             loop {
                 match incoming.recv().await {
-                    Ok(DomainEvent::BoardChanged { events, notified, written, .. }) => {
+                    Ok(DomainEvent::BoardChanged { events, written, .. }) => {
                         match written_or_read(&db, written, &events).await {
                             Ok(found) => {
                                 if let Err(error) = hub.deliver(&db, &reads, found).await {
                                     tracing::error!(?error, "board events could not be delivered; boards resync");
                                     hub.send(FeedItem::Resync);
-                                }
-                                if !notified.is_empty() {
-                                    hub.send(FeedItem::Notified { user_ids: Arc::new(notified) });
                                 }
                             }
                             Err(error) => {
@@ -202,9 +196,6 @@ impl BoardHub {
                                 hub.send(FeedItem::Resync);
                             }
                         }
-                    }
-                    Ok(DomainEvent::Notified { user_ids }) => {
-                        hub.send(FeedItem::Notified { user_ids: Arc::new(user_ids) })
                     }
                     Ok(DomainEvent::Presence { instance, board, viewers }) => hub.presence(instance, board, viewers),
                     Ok(DomainEvent::TeamChanged { case_id, .. } | DomainEvent::CaseOpened { case_id, .. }) => {

@@ -255,6 +255,51 @@ async fn a_case_card_moves_between_stages_under_its_version() {
     app.assert_places_are_current().await;
 }
 
+/// Issue 23 #4: an overdue action can be reworded or given to someone else on its card without
+/// moving its date; a date moved at all moves forward.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_overdue_action_is_reworded_without_moving_its_date() {
+    let app = TestApp::spawn().await;
+    let eino = app.case_of("eino.mantyla").await;
+    let sanna = app.signed_in("sanna.virtanen").await;
+    let team = board(&app, &sanna, &format!("team-{}", eino.id)).await;
+    let late = team["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["overdue"] == true && c["card"]["kind"] == "action")
+        .expect("Eino's plan has an overdue action")
+        .clone();
+    let (key, due) = (card_key(&late), late["due"].as_str().unwrap().to_string());
+    let owner = late["owner_user_id"].to_string();
+    let edit = |version: i64, what: &'static str, due: String| {
+        let form = [
+            ("card", key.clone()),
+            ("version", version.to_string()),
+            ("what", what.into()),
+            ("owner", owner.clone()),
+            ("due", due),
+        ];
+        let (app, sanna) = (&app, &sanna);
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            json(app.call(sanna, "edit_card", &form).await).await
+        }
+    };
+    let version = late["version"].as_i64().unwrap();
+    let (status, moved_back) = edit(version, "Toisin sanottu", day(-30)).await;
+    assert_eq!(
+        (status, moved_back["detail"]["kind"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("date_in_past")),
+        "{moved_back}"
+    );
+    let (status, reworded) = edit(version, "Toisin sanottu", due.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{reworded}");
+    assert_eq!((reworded["what"].as_str(), reworded["due"].as_str()), (Some("Toisin sanottu"), Some(due.as_str())));
+    assert_eq!(reworded["overdue"], true, "still late: only the words changed");
+    assert_eq!(reworded["version"].as_i64(), Some(version + 1));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn action_cards_move_and_change_hands_under_versions_and_notify_the_new_owner() {
     let app = TestApp::spawn().await;
@@ -562,7 +607,7 @@ async fn a_board_hears_each_change_once_and_catches_up_after_a_reconnect() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() {
+async fn my_own_board_gains_an_action_given_to_me_and_my_live_socket_tells_me_i_was_notified() {
     let app = TestApp::spawn().await;
     let origin = app.address.clone();
     let liisa_cookie = app.session_cookie("liisa.makinen").await;
@@ -570,6 +615,10 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
     let loaded = board(&app, &liisa, "mine").await["last_event"].as_i64().unwrap();
     let mut socket = connect_board(&app, &liisa_cookie, &origin, "mine", loaded).await.unwrap();
     next_of(&mut socket, "caught_up").await;
+    // The tab's `/live` socket, which keeps the header's unread count live on every page.
+    let mut liisas_live = open_socket(&app.address, "/live", Some(&liisa_cookie), &origin).await.unwrap();
+    let sanna_cookie = app.session_cookie("sanna.virtanen").await;
+    let mut sannas_live = open_socket(&app.address, "/live", Some(&sanna_cookie), &origin).await.unwrap();
 
     let eino = app.case_of("eino.mantyla").await;
     let sanna = app.signed_in("sanna.virtanen").await;
@@ -585,7 +634,15 @@ async fn my_own_board_gains_an_action_given_to_me_and_tells_me_i_was_notified() 
     assert_eq!(res.status(), StatusCode::OK);
     let heard = next_of(&mut socket, "event").await["event"].clone();
     assert_eq!((heard["change"].as_str(), heard["body"]["card"]["what"].as_str()), (Some("assigned"), Some("Kaiteet")));
-    next_of(&mut socket, "notified").await;
+    while next_text(&mut liisas_live).await != r#""notified""# {}
+    // Sanna hears that cases changed, and never of a notification that is someone else's.
+    let mut sanna_heard = Vec::new();
+    while let Ok(Some(Ok(Message::Text(text)))) = tokio::time::timeout(Duration::from_secs(1), sannas_live.next()).await
+    {
+        sanna_heard.push(text.to_string());
+    }
+    assert!(sanna_heard.contains(&r#""cases""#.to_string()), "{sanna_heard:?}");
+    assert!(!sanna_heard.contains(&r#""notified""#.to_string()), "{sanna_heard:?}");
 
     // Mikko's own board hears that it lost the card.
     let mikko = app.session_cookie("mikko.salonen").await;
