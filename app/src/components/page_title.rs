@@ -20,7 +20,14 @@ pub fn titled(parts: &[&str]) -> String {
 /// be the client's name where the page itself shows it to the reader.
 #[component]
 pub fn PageTitle(#[prop(into)] text: TextProp, #[prop(optional, into)] about: Option<String>) -> impl IntoView {
-    view! { <Title text=move || titled(&[&text.get(), about.as_deref().unwrap_or_default()])/> }
+    let title = move || titled(&[&text.get(), about.as_deref().unwrap_or_default()]);
+    // The server reads the title when it writes the response's `<head>`, after the page is drawn,
+    // when the request's signals (the language among them) may already be disposed: reading one
+    // then panicked under load. So the server gets the words as they are now; the browser keeps a
+    // title that follows the language.
+    #[cfg(feature = "ssr")]
+    let title = TextProp::from(title());
+    view! { <Title text=title/> }
 }
 
 #[cfg(test)]

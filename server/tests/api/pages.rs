@@ -198,3 +198,41 @@ async fn a_refused_case_page_names_no_client_in_its_title() {
     let html = page.text().await.unwrap();
     assert!(!title_of(&html).contains("Eino"), "{}", title_of(&html));
 }
+
+/// Pages answered many at once all arrive whole: the server writes a page's `<head>` (its title
+/// among it) after drawing the page, and a title that read a signal then panicked now and again
+/// under load (an empty answer instead of the page) once the request's signals were gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pages_answered_at_once_by_the_dozen_all_arrive_whole() {
+    let app = TestApp::spawn().await;
+    let case = app.case_of("eino.mantyla").await;
+    let http = app.signed_in("sanna.virtanen").await;
+    let pages = ["/process".to_string(), "/cases".to_string(), format!("/cases/{}", case.id)];
+    let tasks: Vec<_> = (0..16)
+        .map(|task| {
+            let (http, address, pages) = (http.clone(), app.address.clone(), pages.clone());
+            tokio::spawn(async move {
+                let mut broken = Vec::new();
+                for round in 0..40 {
+                    let page = &pages[(task + round) % pages.len()];
+                    let answer = http.get(format!("{address}{page}")).send().await;
+                    let whole = match answer {
+                        Ok(res) if res.status() == StatusCode::OK => {
+                            res.text().await.is_ok_and(|html| html.contains("<title>") && html.contains("</html>"))
+                        }
+                        _ => false,
+                    };
+                    if !whole {
+                        broken.push(page.clone());
+                    }
+                }
+                broken
+            })
+        })
+        .collect();
+    let mut broken = Vec::new();
+    for task in tasks {
+        broken.extend(task.await.unwrap());
+    }
+    assert!(broken.is_empty(), "{} of 640 pages did not arrive whole: {broken:?}", broken.len());
+}
