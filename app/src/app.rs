@@ -12,6 +12,7 @@ use crate::routes::{
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::{path, Lazy, SsrMode};
 
 /// Pages sent as plain HTML when they are opened directly: everything on them works as links and
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider>
             <Title text="Polku"/>
             <Router>
+                <FocusOnNavigation/>
                 <AuthProvider>
                 <SiteHeader/>
                 <main id="main" tabindex="-1">
@@ -100,3 +102,34 @@ pub fn App() -> impl IntoView {
         </I18nContextProvider>
     }
 }
+
+/// After the reader moves to another page inside the application (a link, or a form such as
+/// sign-in that leads to a page), focus goes to the page's content, as on a page loaded afresh: a
+/// screen reader starts reading the new page, and a keyboard user tabs on from its top rather than
+/// from the body. A change of the query alone (a step opened on the map, the next page of a list)
+/// leaves focus where the page puts it.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            focus_main();
+        }
+        path
+    });
+}
+
+#[cfg(feature = "hydrate")]
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) =
+        document().get_element_by_id("main").and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// Effects run only in the browser.
+#[cfg(not(feature = "hydrate"))]
+fn focus_main() {}

@@ -30,6 +30,7 @@ test("a coordinator walks from the case list to a case, its plan and the process
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Asiakkuus: Aino Korhonen");
   await expect(page.getByTestId("case-stage")).toHaveText("Palvelutarpeen arviointi");
   await expect(page, "each page names itself and its client (WCAG 2.4.2)").toHaveTitle("Asiakkuus – Aino Korhonen – Polku");
+  await expect(page.locator("main"), "a link's new page takes focus").toBeFocused();
   const afterCase = wasm.length;
   expect(afterCase, "the case pages' code came in chunks of their own").toBeGreaterThan(core);
 

@@ -38,6 +38,7 @@ test("a coordinator signs in to their cases and signs out", async ({ page }) => 
   await signIn(page, "heikki.laine");
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByRole("heading", { name: "Omat asiakkuudet" })).toBeVisible();
+  await expect(page.locator("main"), "focus goes to the new page, not back to the body (issue 23 #7)").toBeFocused();
   await expect(page.locator(".case-card").first()).toBeVisible();
   await expect(page.locator(".case-card", { hasText: "Riikka Lehto" })).toContainText("Monialainen yhteistyö");
   await signOut(page);
