@@ -2,8 +2,7 @@
 
 use crate::api::staff_directory;
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, PageTitle};
 use crate::i18n::*;
 use leptos::prelude::*;
 

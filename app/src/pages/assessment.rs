@@ -4,8 +4,7 @@
 
 use crate::api::{get_assessment, SaveAssessment, StartAssessment, WriteAssessmentView};
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{succeeded, Clock, ErrorMessage, Loading};
+use crate::components::{succeeded, Clock, ErrorMessage, Loading, PageTitle};
 use crate::domain::assessment::{AssessmentContent, ContactMode, Weight};
 use crate::domain::ids::CaseId;
 use crate::domain::{LifeArea, Stage};

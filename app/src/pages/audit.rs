@@ -5,8 +5,7 @@
 
 use crate::api::{audit_search, AUDIT_PATH};
 use crate::components::labels::{self, action_name, basis_view, kind_name, resource_name, I18n};
-use crate::components::PageTitle;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, PageTitle};
 use crate::domain::audit_search::{AuditSearchForm, BasisKind};
 use crate::domain::Basis;
 use crate::i18n::*;

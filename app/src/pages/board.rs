@@ -10,8 +10,7 @@ use crate::api::{card_comments, comment_card, edit_card, get_board, get_card, mo
 use crate::auth::use_auth;
 use crate::components::labels::{self, I18n};
 use crate::components::live::{use_board_feed, LiveStatus};
-use crate::components::PageTitle;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, PageTitle};
 use crate::domain::board::{is_newer, Board, BoardError, CardRef, Column, Seen, PAIR_COLUMNS};
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::TaskStatus;

@@ -7,8 +7,7 @@ use crate::api::{
     RecordCareAllowance, RemoveMember,
 };
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{succeeded, Clock, ErrorMessage, Loading, Pager};
+use crate::components::{succeeded, Clock, ErrorMessage, Loading, PageTitle, Pager};
 use crate::domain::assessment::ViewAuthor;
 use crate::domain::ids::CaseId;
 use crate::error::AppError;

@@ -2,8 +2,7 @@
 
 use crate::api::my_cases;
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{Clock, ErrorMessage, Loading, Pager};
+use crate::components::{Clock, ErrorMessage, Loading, PageTitle, Pager};
 use crate::domain::process::Step;
 use crate::i18n::*;
 use crate::model::cases::{CaseListQuery, CaseSummary};

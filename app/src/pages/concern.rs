@@ -3,8 +3,7 @@
 
 use crate::api::{concern_form, RaiseConcern};
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, PageTitle};
 use crate::domain::{LifeArea, Role};
 use crate::i18n::*;
 use crate::model::concerns::RaiseContext;

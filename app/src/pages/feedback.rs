@@ -4,8 +4,7 @@
 
 use crate::api::{get_feedback_overview, GiveFeedback};
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{succeeded, ErrorMessage, Loading};
+use crate::components::{succeeded, ErrorMessage, Loading, PageTitle};
 use crate::domain::feedback::{Feedback, FeedbackSummary, Occasion, Score};
 use crate::domain::ids::CaseId;
 use crate::i18n::*;

@@ -2,8 +2,7 @@
 
 use crate::api::Login;
 use crate::auth::use_auth;
-use crate::components::ErrorMessage;
-use crate::components::PageTitle;
+use crate::components::{ErrorMessage, PageTitle};
 use crate::i18n::*;
 use leptos::prelude::*;
 

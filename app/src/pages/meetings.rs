@@ -9,8 +9,7 @@ use crate::api::{
     ScheduleMeeting,
 };
 use crate::components::labels::{self, I18n};
-use crate::components::PageTitle;
-use crate::components::{succeeded, ErrorMessage, Loading, Pager};
+use crate::components::{succeeded, ErrorMessage, Loading, PageTitle, Pager};
 use crate::domain::ids::CaseId;
 use crate::error::AppError;
 use crate::i18n::*;

@@ -4,8 +4,7 @@
 
 use crate::api::{get_notifications, MarkNotificationsRead};
 use crate::auth::use_auth;
-use crate::components::PageTitle;
-use crate::components::{labels, succeeded, ErrorMessage, Loading, Pager};
+use crate::components::{labels, succeeded, ErrorMessage, Loading, PageTitle, Pager};
 use crate::domain::board::NotificationKind;
 use crate::i18n::*;
 use crate::model::board::{NotificationQuery, NotificationView};

@@ -5,8 +5,7 @@
 
 use crate::api::{get_plan, ChangePlan, ReviewPlan};
 use crate::components::labels::{self, I18n};
-use crate::components::PageTitle;
-use crate::components::{succeeded, ErrorMessage, Loading, Pager};
+use crate::components::{succeeded, ErrorMessage, Loading, PageTitle, Pager};
 use crate::domain::ids::{CaseId, UserId};
 use crate::domain::plan::{Goal, PlanAction, PlanDiff, PlanRole, TaskStatus};
 use crate::domain::review::GoalScore;

@@ -7,8 +7,7 @@ use crate::api::{
     PRIVACY_PATH,
 };
 use crate::components::labels::{self, I18n};
-use crate::components::PageTitle;
-use crate::components::{last_outcome, succeeded, ErrorMessage, Loading};
+use crate::components::{last_outcome, succeeded, ErrorMessage, Loading, PageTitle};
 use crate::domain::audit_search::BasisKind;
 use crate::domain::consent::{Method, Party, Register};
 use crate::i18n::*;

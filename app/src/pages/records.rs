@@ -7,8 +7,7 @@
 use crate::api::{get_records, OpenByLaw, RecordConsent, RecordWithdrawal, WriteRecord};
 use crate::auth::use_auth;
 use crate::components::live::{use_live, LiveStatus};
-use crate::components::PageTitle;
-use crate::components::{labels, last_outcome, succeeded, ErrorMessage, Loading};
+use crate::components::{labels, last_outcome, succeeded, ErrorMessage, Loading, PageTitle};
 use crate::domain::consent::{LegalAccess, LegalBasis, Register};
 use crate::domain::ids::CaseId;
 use crate::error::AppError;

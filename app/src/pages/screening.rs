@@ -3,8 +3,7 @@
 
 use crate::api::{open_concerns, DecideConcern};
 use crate::components::labels;
-use crate::components::PageTitle;
-use crate::components::{ErrorMessage, Loading, Pager};
+use crate::components::{ErrorMessage, Loading, PageTitle, Pager};
 use crate::domain::concern::parse_count;
 use crate::domain::ids::CaseId;
 use crate::domain::screening::{propose, Coping, Reason, Risk, Signals};
